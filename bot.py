@@ -1,0 +1,169 @@
+"""Mina's composition root and command line: settings, database, PTB Application, modes."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from telegram import BotCommand, BotCommandScopeDefault
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder, Defaults
+
+from handlers import start as start_handlers
+from handlers.errors import on_error
+from mina_bot.actors import Actor
+from mina_bot.clock import SystemClock
+from mina_bot.commands import commands_for, menu
+from mina_bot.identity import ensure_admins
+from mina_bot.operator_log import add_secret, configure_logging
+from mina_bot.runtime import Runtime
+from mina_bot.settings import Settings, SettingsError, load_settings
+from storage.db import DatabaseUnavailable, check_connection, make_engine
+from storage.migrate import upgrade
+
+log = logging.getLogger("mina")
+# Feature modules, each exposing build_handlers(); order matters only within group 0.
+FEATURES: tuple = ()
+
+
+class StartupError(Exception):
+    """A start-up check failed; the message is the one line the operator sees."""
+
+
+def file_base_url(api_base_url: str) -> str:
+    """The file download base that pairs with an API base URL (…/bot -> …/file/bot)."""
+    base = api_base_url.rstrip("/")
+    return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+def prepare_runtime(settings: Settings, clock=None) -> Runtime:
+    """Connect to the database and bring its schema up to date."""
+    engine = make_engine(settings.database_url)
+    try:
+        check_connection(engine)
+        upgrade(settings.database_url)
+    except DatabaseUnavailable as exc:
+        raise StartupError(f"MINA_DATABASE_URL: {exc}") from None
+    runtime = Runtime(settings=settings, engine=engine, clock=clock or SystemClock())
+    with runtime.session() as session:
+        ensure_admins(session, admin_ids=settings.admin_ids)
+    return runtime
+
+
+def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> Application:
+    """The PTB Application with every handler registered."""
+    settings = runtime.settings
+    base = api_base_url or settings.api_base_url
+    application = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(base)
+        .base_file_url(file_base_url(base))
+        .defaults(Defaults(tzinfo=runtime.tz))
+        .post_init(_post_init)
+        .build()
+    )
+    application.bot_data["runtime"] = runtime
+    application.add_handlers(start_handlers.build_gate(), group=-1)
+    application.add_handlers(start_handlers.build_handlers())
+    for feature in FEATURES:
+        application.add_handlers(feature.build_handlers())
+    application.add_handlers(start_handlers.build_fallbacks())
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    """Publish the command menu (Persian by default, English for English clients)."""
+    everyone = Actor(telegram_id=0)
+    for lang, code in (("fa", None), ("en", "en")):
+        commands = [BotCommand(n, d) for n, d in menu(commands_for(everyone), lang)]
+        try:
+            await application.bot.set_my_commands(
+                commands, scope=BotCommandScopeDefault(), language_code=code
+            )
+        except TelegramError as exc:  # e.g. a platform without command menus
+            log.warning("could not publish the command menu: %s", exc)
+
+
+async def preflight(application: Application, api_base_url: str) -> None:
+    """Reach the Bot API once, so a bad token or URL is one clear line."""
+    try:
+        await application.bot.initialize()
+    except InvalidToken:
+        raise StartupError("MINA_BOT_TOKEN was rejected by the Bot API: check the token.") from None
+    except NetworkError as exc:
+        raise StartupError(
+            f"MINA_API_BASE_URL: cannot reach the Bot API at {api_base_url} ({exc.message}); "
+            "check the URL and the network."
+        ) from None
+    finally:
+        await application.bot.shutdown()
+
+
+def command_run(settings: Settings, webhook: bool) -> int:
+    """Run the bot with long polling (or a webhook) until stopped."""
+    if settings.token is None:
+        raise StartupError("MINA_BOT_TOKEN is not set: put the bot's token in the environment "
+                           "or .env (or run `python bot.py demo`).")
+    runtime = prepare_runtime(settings)
+    application = build_application(runtime)
+    asyncio.run(preflight(application, settings.api_base_url))
+    log.info("Mina starts (%s, polling)", settings.platform)
+    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    return 0
+
+
+def command_demo(settings: Settings, port: int | None) -> int:
+    """Run the bot against the local sandbox on a throw-away database."""
+    from mina_bot.demo import run_demo
+
+    return asyncio.run(run_demo(settings, build_application, prepare_runtime, port=port))
+
+
+def command_db(settings: Settings, action: str) -> int:
+    """Database maintenance: upgrade applies the migrations."""
+    if action == "upgrade":
+        prepare_runtime(settings)
+        print("database is up to date")
+    return 0
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="bot.py", description="Mina, the council's assistant")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run the bot (long polling by default)")
+    run.add_argument("--webhook", action="store_true", help="receive updates through a webhook")
+    demo = sub.add_parser("demo", help="run against the local Bot API sandbox")
+    demo.add_argument("--port", type=int, default=None, help="the demo page's port")
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade"])
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: one clear line and a non-zero exit for any start-up problem."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        settings = load_settings()
+        configure_logging(secrets=(settings.token,))
+        add_secret(settings.webhook_secret.get_secret_value() if settings.webhook_secret else None)
+        command = args.command or ("run" if settings.token else "demo")
+        if command == "run":
+            return command_run(settings, webhook=getattr(args, "webhook", False))
+        if command == "demo":
+            return command_demo(settings, getattr(args, "port", None))
+        return command_db(settings, args.action)
+    except (SettingsError, StartupError) as exc:
+        print(f"mina: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

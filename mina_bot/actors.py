@@ -1,0 +1,73 @@
+"""The person behind an update, with every role they hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Roles, from the most to the least powerful."""
+
+    ADMIN = "admin"
+    SECRETARIAT = "secretariat"
+    HEAD = "head"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+    STRANGER = "stranger"
+
+
+@dataclass(frozen=True)
+class UnitRole:
+    """One membership: a role in a unit."""
+
+    unit_id: int
+    unit_key: str
+    unit_name: str
+    role: Role
+    unit_kind: str = "committee"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a member (with memberships), an administrator, or a stranger."""
+
+    telegram_id: int
+    member_id: int | None = None
+    name: str = ""
+    language: str = "fa"
+    is_admin: bool = False
+    memberships: tuple[UnitRole, ...] = field(default_factory=tuple)
+
+    @property
+    def is_stranger(self) -> bool:
+        """No member record and no administrator right."""
+        return self.member_id is None and not self.is_admin
+
+    @property
+    def is_secretariat(self) -> bool:
+        """A member of the secretariat unit."""
+        return any(m.unit_kind == "secretariat" for m in self.memberships)
+
+    def global_roles(self) -> frozenset[Role]:
+        """Roles that apply everywhere: administrator, secretariat staff, or stranger."""
+        if self.is_stranger:
+            return frozenset({Role.STRANGER})
+        roles = {Role.MEMBER}
+        if self.is_admin:
+            roles.add(Role.ADMIN)
+        if self.is_secretariat:
+            roles.add(Role.SECRETARIAT)
+        return frozenset(roles)
+
+    def roles_in(self, unit_id: int) -> frozenset[Role]:
+        """The roles held in one unit."""
+        return frozenset(m.role for m in self.memberships if m.unit_id == unit_id)
+
+    def all_roles(self) -> frozenset[Role]:
+        """Every role held anywhere, plus the global ones."""
+        return self.global_roles() | {m.role for m in self.memberships}
+
+    def units_with(self, *roles: Role) -> tuple[UnitRole, ...]:
+        """Memberships with one of `roles`."""
+        return tuple(m for m in self.memberships if m.role in roles)

@@ -1,0 +1,58 @@
+"""The message catalog: every text a user sees, Persian first, with escaped parameters."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from importlib import import_module
+
+from mina_bot.persian import to_persian_digits
+
+LANGUAGES = ("fa", "en")
+# One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
+_MODULES = ("general",)
+
+
+class Safe(str):
+    """A fragment that is already valid HTML (rendered from the catalog), not user text."""
+
+    __slots__ = ()
+
+
+def _load() -> dict[str, Mapping[str, str]]:
+    texts: dict[str, Mapping[str, str]] = {}
+    for name in _MODULES:
+        module = import_module(f"mina_bot.catalog.{name}")
+        clash = texts.keys() & module.TEXTS.keys()
+        if clash:
+            raise RuntimeError(f"catalog keys defined twice: {sorted(clash)}")
+        texts.update(module.TEXTS)
+    return texts
+
+
+TEXTS = _load()
+
+
+def render_param(value: object, lang: str) -> str:
+    """Escape user text for HTML, and put numbers in the reader's digits."""
+    if isinstance(value, Safe):
+        return str(value)
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int):
+        return to_persian_digits(str(value)) if lang == "fa" else str(value)
+    return html.escape(str(value), quote=False)
+
+
+def text(key: str, lang: str = "fa", /, **params: object) -> str:
+    """The catalog text `key` in `lang` (Persian when missing), parameters escaped."""
+    entry = TEXTS[key]
+    template = entry.get(lang) or entry["fa"]
+    if not params:
+        return template
+    return template.format(**{name: render_param(v, lang) for name, v in params.items()})
+
+
+def safe_text(key: str, lang: str = "fa", /, **params: object) -> Safe:
+    """Like text(), marked safe for embedding in another catalog text."""
+    return Safe(text(key, lang, **params))

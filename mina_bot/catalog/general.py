@@ -1,0 +1,87 @@
+"""Texts for start, help, cancel, unknown input and errors."""
+
+TEXTS = {
+    "start.stranger": {
+        "fa": (
+            "سلام! من <b>مینا</b> هستم، دستیار شورای هماهنگی و تلفیق ستاد سرشماری ثبتی مبنا.\n\n"
+            "با من دبیران کمیته‌ها گزارش هفتگی می‌فرستند، اعضا مصوبات و مهلت‌های واحد خود را "
+            "می‌بینند و دبیرخانه جلسات را اداره می‌کند.\n\n"
+            "شما هنوز عضو ثبت‌شده‌ای نیستید. برای استفاده، از دبیرخانه ستاد بخواهید برایتان "
+            "<b>دعوت‌نامه</b> بفرستد و سپس پیوند دعوت را باز کنید (یا کد آن را با "
+            "<code>/start کد</code> بفرستید)."
+        ),
+        "en": (
+            "Hello! I am <b>Mina</b>, the assistant of the census headquarters' coordination "
+            "council.\n\nCommittee secretaries send weekly reports through me, members see their "
+            "units' resolutions and deadlines, and the secretariat runs the sessions.\n\n"
+            "You are not a registered member yet. Ask the secretariat for an <b>invitation</b>, "
+            "then open its link (or send <code>/start CODE</code>)."
+        ),
+    },
+    "start.member": {
+        "fa": "سلام {name}! خوش آمدید.\n\n{help}",
+        "en": "Hello {name}! Welcome.\n\n{help}",
+    },
+    "help.header": {
+        "fa": "<b>کارهایی که می‌توانید انجام دهید:</b>",
+        "en": "<b>What you can do:</b>",
+    },
+    "help.line": {"fa": "/{command} — {description}", "en": "/{command} — {description}"},
+    "help.stranger_footer": {
+        "fa": "برای دسترسی بیشتر، از دبیرخانه ستاد دعوت‌نامه بگیرید.",
+        "en": "For more, ask the secretariat for an invitation.",
+    },
+    "help.free_text": {
+        "fa": "می‌توانید به فارسی هم بنویسید، مثلاً «چه کاری بر عهده من است؟»",
+        "en": "You can also write in Persian, e.g. «چه کاری بر عهده من است؟»",
+    },
+    "cancel.done": {
+        "fa": "لغو شد. هر وقت خواستید دوباره شروع کنید؛ /help فهرست کارها را نشان می‌دهد.",
+        "en": "Cancelled. /help lists what you can do.",
+    },
+    "cancel.nothing": {
+        "fa": "کار نیمه‌تمامی برای لغو نیست. /help فهرست کارها را نشان می‌دهد.",
+        "en": "There is nothing to cancel. /help lists what you can do.",
+    },
+    "unknown.member": {
+        "fa": "متوجه نشدم چه می‌خواهید. 🙏 فهرست کارها با /help می‌آید.",
+        "en": "Sorry, I did not understand that. /help lists what you can do.",
+    },
+    "unknown.command": {
+        "fa": "دستور «{command}» را نمی‌شناسم. فهرست دستورها با /help می‌آید.",
+        "en": "I don't know the command «{command}». /help lists the commands.",
+    },
+    "unknown.stranger": {
+        "fa": (
+            "شما هنوز عضو ثبت‌شده‌ای نیستید و فقط /start در دسترس است. "
+            "برای عضویت از دبیرخانه ستاد دعوت‌نامه بگیرید."
+        ),
+        "en": (
+            "You are not a registered member yet; only /start is available. "
+            "Ask the secretariat for an invitation."
+        ),
+    },
+    "unknown.unsupported": {
+        "fa": "این نوع پیام را پردازش نمی‌کنم. لطفاً متن بنویسید یا از /help کمک بگیرید.",
+        "en": "I can't handle this kind of message. Please write text or see /help.",
+    },
+    "error.unexpected": {
+        "fa": "متأسفم، مشکلی پیش آمد و کار انجام نشد. لطفاً دوباره تلاش کنید. 🙏",
+        "en": "Sorry, something went wrong and nothing was done. Please try again.",
+    },
+    "error.forbidden": {
+        "fa": "شما اجازهٔ این کار را ندارید.",
+        "en": "You are not allowed to do that.",
+    },
+    "error.stale_button": {
+        "fa": "این دکمه دیگر معتبر نیست. لطفاً دوباره از فهرست شروع کنید.",
+        "en": "This button is no longer valid. Please start again from the menu.",
+    },
+    "error.not_found": {
+        "fa": "موردی که خواستید پیدا نشد.",
+        "en": "What you asked for was not found.",
+    },
+    "command.start": {"fa": "شروع و معرفی", "en": "start and introduction"},
+    "command.help": {"fa": "راهنما: کارهایی که می‌توانید انجام دهید", "en": "what you can do"},
+    "command.cancel": {"fa": "لغو کار نیمه‌تمام", "en": "cancel the current step"},
+}

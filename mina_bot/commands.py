@@ -1,0 +1,52 @@
+"""The command list: names, the action each needs, and their menu descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mina_bot.actors import Actor
+from mina_bot.catalog import text
+from mina_bot.permissions import Action, allowed
+
+
+@dataclass(frozen=True)
+class Command:
+    """One slash command as people see it in the menu and in /help."""
+
+    name: str
+    action: Action
+    description_key: str
+
+
+# The order here is the order of the menu and of /help; features append theirs.
+COMMANDS: tuple[Command, ...] = (
+    Command("start", Action.START, "command.start"),
+    Command("help", Action.HELP, "command.help"),
+    Command("cancel", Action.CANCEL, "command.cancel"),
+)
+
+
+def commands_for(actor: Actor) -> tuple[Command, ...]:
+    """The commands this actor may use (strangers get start and help only)."""
+    if actor.is_stranger:
+        return tuple(c for c in COMMANDS if c.action in {Action.START, Action.HELP})
+    return tuple(c for c in COMMANDS if allowed(actor, c.action))
+
+
+def menu(commands: tuple[Command, ...], lang: str) -> list[tuple[str, str]]:
+    """(command, description) pairs for the messenger's command menu."""
+    return [(c.name, text(c.description_key, lang)) for c in commands]
+
+
+def help_text(actor: Actor, lang: str) -> str:
+    """The /help message: what this actor may do, one line per command."""
+    lines = [text("help.header", lang)]
+    for command in commands_for(actor):
+        description = text(command.description_key, lang)
+        lines.append(text("help.line", lang, command=command.name, description=description))
+    lines.append("")
+    if actor.is_stranger:
+        lines.append(text("help.stranger_footer", lang))
+    else:
+        lines.append(text("help.free_text", lang))
+    return "\n".join(lines)

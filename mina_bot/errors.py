@@ -1,0 +1,32 @@
+"""Typed domain errors; handlers turn each into its catalog text."""
+
+from __future__ import annotations
+
+
+class MinaError(Exception):
+    """A failure the user should be told about in words, not a bug."""
+
+    text_key = "error.unexpected"
+
+    def __init__(self, text_key: str | None = None, **params: object) -> None:
+        self.text_key = text_key or self.text_key
+        self.params = params
+        super().__init__(self.text_key)
+
+
+class PermissionDenied(MinaError):
+    """The actor may not do this action (here)."""
+
+    text_key = "error.forbidden"
+
+
+class StaleButton(MinaError):
+    """Callback data that is malformed, forged or refers to something gone."""
+
+    text_key = "error.stale_button"
+
+
+class NotFound(MinaError):
+    """A referenced record does not exist."""
+
+    text_key = "error.not_found"

@@ -1,0 +1,55 @@
+"""Turning a messenger account into an Actor, and keeping administrators on record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import Session
+
+from mina_bot.actors import Actor, Role, UnitRole
+from storage.repositories import members as members_repo
+
+
+def load_actor(
+    session: Session, *, telegram_id: int, admin_ids: Iterable[int], fallback_language: str = "fa"
+) -> Actor:
+    """The actor for a Telegram account: its member record and memberships, if any."""
+    is_admin_by_setting = telegram_id in set(admin_ids)
+    member = members_repo.get_by_telegram_id(session, telegram_id=telegram_id)
+    if member is None or not member.active:
+        return Actor(telegram_id=telegram_id, language=fallback_language,
+                     is_admin=is_admin_by_setting)
+    memberships = tuple(
+        UnitRole(
+            unit_id=unit.id,
+            unit_key=unit.key,
+            unit_name=unit.name_fa,
+            role=Role(membership.role),
+            unit_kind=str(unit.kind),
+        )
+        for membership, unit in members_repo.active_memberships(session, member_id=member.id)
+    )
+    return Actor(
+        telegram_id=telegram_id,
+        member_id=member.id,
+        name=member.name,
+        language=member.language or fallback_language,
+        is_admin=member.is_admin or is_admin_by_setting,
+        memberships=memberships,
+    )
+
+
+def ensure_admins(session: Session, *, admin_ids: Iterable[int]) -> int:
+    """Create member records for configured administrators; returns how many were created."""
+    created = 0
+    for telegram_id in admin_ids:
+        member = members_repo.get_by_telegram_id(session, telegram_id=telegram_id)
+        if member is None:
+            members_repo.create_member(
+                session, name=f"Admin {telegram_id}", telegram_id=telegram_id, is_admin=True
+            )
+            created += 1
+        elif not member.is_admin:
+            member.is_admin = True
+            session.add(member)
+    return created

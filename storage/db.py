@@ -1,0 +1,117 @@
+"""Engine and session setup for SQLite (file, WAL) and PostgreSQL (psycopg 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON")
+POSTGRES_CONNECT_TIMEOUT = 10
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be reached or opened; the message is one readable line."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"database unavailable ({url}): {reason}")
+        self.url = url
+        self.reason = reason
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse a URL; plain postgresql:// and postgres:// URLs get the psycopg 3 driver."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL with its password masked, for messages and logs."""
+    try:
+        return normalise_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "<unparseable database URL>"
+
+
+def _is_sqlite_memory(url: URL) -> bool:
+    """True for sqlite:// and sqlite:///:memory: URLs."""
+    return url.database in (None, "", ":memory:") or url.database.startswith("file::memory:")
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Turn on WAL, a busy timeout and foreign keys on every new SQLite connection."""
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _make_sqlite_engine(url: URL, **kwargs: Any) -> Engine:
+    """A SQLite engine usable from several threads, its file's directory created."""
+    connect_args = {"check_same_thread": False, **kwargs.pop("connect_args", {})}
+    if _is_sqlite_memory(url):
+        kwargs.setdefault("poolclass", StaticPool)
+    elif not url.database.startswith("file:"):
+        try:
+            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseUnavailable(safe_url(url), f"cannot create directory: {error}") from error
+    engine = sa.create_engine(url, connect_args=connect_args, **kwargs)
+    sa.event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def make_engine(url: str | URL, **kwargs: Any) -> Engine:
+    """Create the engine for a database URL; extra keywords go to create_engine."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _make_sqlite_engine(parsed, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = kwargs.pop("connect_args", {})
+        if "connect_timeout" not in parsed.query:
+            connect_args.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
+        kwargs.setdefault("pool_pre_ping", True)
+        return sa.create_engine(parsed, connect_args=connect_args, **kwargs)
+    return sa.create_engine(parsed, **kwargs)
+
+
+def check_connection(engine: Engine) -> None:
+    """Run SELECT 1; raise DatabaseUnavailable with a one-line reason if it fails."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError as error:
+        original = getattr(error, "orig", None) or error
+        lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+        reason = lines[0] if lines else type(original).__name__
+        raise DatabaseUnavailable(safe_url(engine.url), reason) from error
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """A factory of SQLModel sessions whose objects stay readable after commit."""
+    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits when the block ends and rolls back if it raises."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

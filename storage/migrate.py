@@ -1,0 +1,77 @@
+"""Alembic, configured in code: upgrade, downgrade and inspect the schema of a database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate.api import AutogenContext
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import NullPool
+from sqlmodel.sql.sqltypes import AutoString
+
+from storage.db import make_engine, normalise_url
+from storage.models import metadata
+from storage.types import EnumString, UTCDateTime
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(url: str | URL) -> Config:
+    """An Alembic Config for this URL, with no alembic.ini on disk."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["database_url"] = normalise_url(url)
+    return config
+
+
+def upgrade(url: str | URL, revision: str = "head") -> None:
+    """Migrate the database at url up to revision."""
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str | URL, revision: str) -> None:
+    """Migrate the database at url down to revision ("base" empties it)."""
+    command.downgrade(alembic_config(url), revision)
+
+
+def current(url: str | URL) -> str | None:
+    """The revision the database at url is at, or None if it was never migrated."""
+    engine = make_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
+    """Render Mina's column types as plain SQLAlchemy types in migration scripts."""
+    if type_ != "type":
+        return False
+    if isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    if isinstance(obj, EnumString):
+        return f"sa.String(length={obj.length})"
+    if isinstance(obj, sa.JSON):
+        autogen_context.imports.add("from sqlalchemy.dialects import postgresql")
+        return "sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')"
+    if isinstance(obj, AutoString):
+        length = obj.impl.length
+        return f"sa.String(length={length})" if length else "sa.String()"
+    return False
+
+
+def context_options(dialect_name: str) -> dict[str, Any]:
+    """Options for context.configure shared by env.py and the models-vs-migrations test."""
+    return {
+        "target_metadata": metadata,
+        "render_as_batch": dialect_name == "sqlite",
+        "compare_type": True,
+        "compare_server_default": True,
+        "render_item": render_item,
+    }

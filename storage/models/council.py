@@ -1,0 +1,95 @@
+"""Council sessions, their agendas, resolutions and the history of each resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import created_at_field, enum_field, moment_field, updated_at_field
+from storage.models.enums import AgendaKind, ResolutionEventKind, ResolutionStatus, SessionStatus
+from storage.types import UTCDateTime
+
+
+class CouncilSession(SQLModel, table=True):
+    """One weekly session of the coordination council, numbered as in the minutes."""
+
+    __tablename__ = "council_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int = Field(unique=True, index=True)
+    starts_at: dt.datetime = Field(sa_type=UTCDateTime(), index=True)
+    place: str | None = None
+    status: SessionStatus = enum_field(SessionStatus, SessionStatus.PLANNED)
+    minutes_imported_at: dt.datetime | None = moment_field()
+    created_at: dt.datetime = created_at_field()
+
+
+class AgendaItem(SQLModel, table=True):
+    """One line of a session's agenda (دستور جلسه)."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (sa.Index("ix_agenda_item_session_id_position", "session_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="council_session.id", ondelete="CASCADE")
+    position: int
+    kind: AgendaKind = enum_field(AgendaKind)
+    title: str = Field(sa_type=sa.Text())
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    created_at: dt.datetime = created_at_field()
+
+
+class Resolution(SQLModel, table=True):
+    """A resolution (مصوبه) of a session, numbered within it."""
+
+    __tablename__ = "resolution"
+    __table_args__ = (sa.UniqueConstraint("session_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="council_session.id")
+    number: int
+    subject: str = Field(sa_type=sa.Text())
+    time_frame: str = "-"
+    due_date: dt.date | None = Field(default=None, index=True)
+    due_at_session_id: int | None = Field(default=None, foreign_key="council_session.id")
+    recurrence: str | None = None
+    status: ResolutionStatus = enum_field(ResolutionStatus, ResolutionStatus.OPEN, index=True)
+    created_at: dt.datetime = created_at_field()
+    updated_at: dt.datetime = updated_at_field()
+
+
+class ResolutionAssignment(SQLModel, table=True):
+    """A unit responsible (متولی) for a resolution, with the spelling used in the minutes."""
+
+    __tablename__ = "resolution_assignment"
+
+    resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    raw_name: str
+
+
+class ResolutionEvent(SQLModel, table=True):
+    """Something that happened to a resolution: reported done, confirmed, sent back..."""
+
+    __tablename__ = "resolution_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    resolution_id: int = Field(foreign_key="resolution.id", index=True, ondelete="CASCADE")
+    actor_member_id: int | None = Field(default=None, foreign_key="member.id")
+    kind: ResolutionEventKind = enum_field(ResolutionEventKind)
+    from_status: ResolutionStatus | None = enum_field(ResolutionStatus, None)
+    to_status: ResolutionStatus | None = enum_field(ResolutionStatus, None)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    note: str | None = Field(default=None, sa_type=sa.Text())
+    created_at: dt.datetime = created_at_field()
+
+
+class Holiday(SQLModel, table=True):
+    """A day off on which nothing falls due and no reminder is sent."""
+
+    __tablename__ = "holiday"
+
+    date: dt.date = Field(primary_key=True)
+    name: str

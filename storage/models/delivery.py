@@ -1,0 +1,54 @@
+"""Broadcasts and the delivery outbox every outgoing message passes through."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import created_at_field, enum_field, moment_field
+from storage.models.enums import BroadcastKind, BroadcastStatus, OutboxState
+from storage.types import JSONValue, UTCDateTime
+
+
+class Broadcast(SQLModel, table=True):
+    """A message the secretariat sends to an audience of members or units."""
+
+    __tablename__ = "broadcast"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_by_id: int = Field(foreign_key="member.id")
+    kind: BroadcastKind = enum_field(BroadcastKind, BroadcastKind.TEXT)
+    text: str | None = Field(default=None, sa_type=sa.Text())
+    audience: Any = Field(default_factory=dict, sa_type=JSONValue)
+    status: BroadcastStatus = enum_field(BroadcastStatus, BroadcastStatus.DRAFT)
+    progress_chat_id: int | None = Field(default=None, sa_type=sa.BigInteger())
+    progress_message_id: int | None = Field(default=None, sa_type=sa.BigInteger())
+    created_at: datetime = created_at_field()
+    finished_at: datetime | None = moment_field()
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One message to deliver, at most once per dedupe key (kind|recipient|subject|period)."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (sa.Index("ix_outbox_message_state_not_before", "state", "not_before"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(unique=True, index=True)
+    kind: str
+    chat_id: int = Field(sa_type=sa.BigInteger())
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id", index=True)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSONValue)
+    state: OutboxState = enum_field(OutboxState, OutboxState.PENDING)
+    attempts: int = 0
+    not_before: datetime = Field(sa_type=UTCDateTime())
+    claimed_at: datetime | None = moment_field()
+    claimed_by: str | None = None
+    sent_at: datetime | None = moment_field()
+    telegram_message_id: int | None = Field(default=None, sa_type=sa.BigInteger())
+    last_error: str | None = Field(default=None, sa_type=sa.Text())
+    created_at: datetime = created_at_field()

@@ -1,0 +1,79 @@
+"""Queries on members and their memberships in units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, select
+
+from storage.models import Language, Member, Membership, Role, Unit
+
+
+def get_by_telegram_id(session: Session, *, telegram_id: int) -> Member | None:
+    """The member bound to this Telegram account, or None."""
+    return session.exec(select(Member).where(Member.telegram_id == telegram_id)).first()
+
+
+def get_member(session: Session, *, member_id: int) -> Member | None:
+    """The member with this id, or None."""
+    return session.get(Member, member_id)
+
+
+def create_member(
+    session: Session,
+    *,
+    name: str,
+    telegram_id: int | None = None,
+    language: Language = Language.FA,
+    is_admin: bool = False,
+) -> Member:
+    """Add a member (invited people have no Telegram id yet) and flush it."""
+    member = Member(name=name, telegram_id=telegram_id, language=language, is_admin=is_admin)
+    session.add(member)
+    session.flush()
+    return member
+
+
+def list_active_members(session: Session) -> Sequence[Member]:
+    """Active members ordered by name."""
+    return session.exec(select(Member).where(Member.active).order_by(Member.name)).all()
+
+
+def add_membership(session: Session, *, member_id: int, unit_id: int, role: Role) -> Membership:
+    """Give a member a role in a unit and flush it."""
+    membership = Membership(member_id=member_id, unit_id=unit_id, role=role)
+    session.add(membership)
+    session.flush()
+    return membership
+
+
+def memberships_of(
+    session: Session, *, member_id: int, include_ended: bool = False
+) -> Sequence[Membership]:
+    """A member's memberships, active ones unless asked otherwise."""
+    query = select(Membership).where(Membership.member_id == member_id).order_by(Membership.id)
+    if not include_ended:
+        query = query.where(Membership.active)
+    return session.exec(query).all()
+
+
+def active_memberships(session: Session, *, member_id: int) -> Sequence[tuple[Membership, Unit]]:
+    """A member's active memberships in active units, each with its unit, by unit key."""
+    query = (
+        select(Membership, Unit)
+        .join(Unit, Unit.id == Membership.unit_id)
+        .where(Membership.member_id == member_id, Membership.active, Unit.active)
+        .order_by(Unit.key, Membership.role)
+    )
+    return session.exec(query).all()
+
+
+def unit_members(session: Session, *, unit_id: int, role: Role | None = None) -> Sequence[Member]:
+    """Active members holding an active membership in a unit, optionally in one role."""
+    holds_seat = select(Membership.member_id).where(
+        Membership.unit_id == unit_id, Membership.active
+    )
+    if role is not None:
+        holds_seat = holds_seat.where(Membership.role == role)
+    query = select(Member).where(Member.active, Member.id.in_(holds_seat)).order_by(Member.name)
+    return session.exec(query).all()

@@ -1,0 +1,71 @@
+"""Settings: defaults, the one clear line for each bad value, and the token kept secret."""
+
+import pytest
+
+from mina_bot.settings import SettingsError, load_settings
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch, tmp_path):
+    for name in ("BOT_TOKEN", "DATABASE_URL", "API_BASE_URL", "TIMEZONE", "ADMIN_IDS",
+                 "LANGUAGE", "WEBHOOK_URL", "WEBHOOK_SECRET"):
+        monkeypatch.delenv(f"MINA_{name}", raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+
+
+def test_defaults_are_persian_tehran_sqlite_and_telegram():
+    settings = load_settings()
+    assert settings.token is None
+    assert settings.database_url == "sqlite:///./data/mina.sqlite3"
+    assert settings.api_base_url == "https://api.telegram.org/bot"
+    assert settings.timezone == "Asia/Tehran"
+    assert settings.language == "fa"
+    assert settings.admin_ids == ()
+    assert settings.platform == "telegram"
+
+
+def test_environment_and_dotenv_are_read(monkeypatch, tmp_path):
+    (tmp_path / ".env").write_text(f"MINA_BOT_TOKEN={TOKEN}\nMINA_LANGUAGE=en\n")
+    monkeypatch.setenv("MINA_ADMIN_IDS", "111, 222")
+    monkeypatch.setenv("MINA_API_BASE_URL", "https://tapi.bale.ai/bot")
+    settings = load_settings()
+    assert settings.token == TOKEN
+    assert settings.language == "en"
+    assert settings.admin_ids == (111, 222)
+    assert settings.platform == "bale"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("MINA_TIMEZONE", "Mars/Olympus", "MINA_TIMEZONE"),
+        ("MINA_ADMIN_IDS", "12,abc", "MINA_ADMIN_IDS"),
+        ("MINA_DATABASE_URL", "mysql://x", "MINA_DATABASE_URL"),
+        ("MINA_API_BASE_URL", "not a url", "MINA_API_BASE_URL"),
+        ("MINA_LANGUAGE", "de", "MINA_LANGUAGE"),
+        ("MINA_BOT_TOKEN", "changeme", "MINA_BOT_TOKEN"),
+        ("MINA_WEBHOOK_SECRET", "short", "MINA_WEBHOOK_SECRET"),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_it(monkeypatch, variable, value, named):
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith(named)
+    assert "\n" not in message
+
+
+def test_a_malformed_token_is_never_echoed(monkeypatch):
+    secretish = "123:short-but-secret"
+    monkeypatch.setenv("MINA_BOT_TOKEN", secretish)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert secretish not in str(caught.value)
+
+
+def test_token_does_not_show_in_repr(monkeypatch):
+    monkeypatch.setenv("MINA_BOT_TOKEN", TOKEN)
+    assert TOKEN not in repr(load_settings())
