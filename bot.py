@@ -119,7 +119,7 @@ def command_run(settings: Settings, webhook: bool) -> int:
 
 def command_demo(settings: Settings, port: int | None) -> int:
     """Run the bot against the local sandbox on a throw-away database."""
-    from mina_bot.demo import run_demo
+    from demo.runner import run_demo
 
     return asyncio.run(run_demo(settings, build_application, prepare_runtime, port=port))
 

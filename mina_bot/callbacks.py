@@ -1,0 +1,60 @@
+"""Inline-button data: `feature:verb:arg…`, at most 64 bytes, parsed strictly.
+
+Button data comes from the client and is never trusted: a handler decodes it here (anything
+malformed is a StaleButton) and then checks the permission against the record it names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mina_bot.errors import StaleButton
+
+MAX_BYTES = 64  # Telegram's limit for callback_data
+_PART = re.compile(r"^[A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class ButtonData:
+    """A decoded button press."""
+
+    feature: str
+    verb: str
+    args: tuple[str, ...] = ()
+
+    def int_arg(self, index: int) -> int:
+        """Argument `index` as a positive integer, or StaleButton."""
+        try:
+            value = int(self.args[index])
+        except (IndexError, ValueError):
+            raise StaleButton() from None
+        if value < 0:
+            raise StaleButton()
+        return value
+
+
+def encode(feature: str, verb: str, *args: object) -> str:
+    """Button data for a feature's verb with its arguments."""
+    parts = [feature, verb, *(str(a) for a in args)]
+    if not all(_PART.match(p) for p in parts):
+        raise ValueError(f"button data parts must be [A-Za-z0-9_.-]: {parts}")
+    data = ":".join(parts)
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"button data over {MAX_BYTES} bytes: {data}")
+    return data
+
+
+def decode(data: str | None, feature: str) -> ButtonData:
+    """Parse button data meant for `feature`; anything else is a StaleButton."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        raise StaleButton()
+    parts = data.split(":")
+    if len(parts) < 2 or parts[0] != feature or not all(_PART.match(p) for p in parts):
+        raise StaleButton()
+    return ButtonData(feature=parts[0], verb=parts[1], args=tuple(parts[2:]))
+
+
+def pattern(feature: str) -> str:
+    """The CallbackQueryHandler pattern that routes a feature's buttons to it."""
+    return rf"^{re.escape(feature)}:"

@@ -1,0 +1,1 @@
+"""The sandbox fixtures come from the root conftest (tests/fixtures/sandbox.py)."""
