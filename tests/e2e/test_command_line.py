@@ -1,4 +1,4 @@
-"""`python bot.py …` as the operator runs it: one clear line and a non-zero exit for each problem."""
+"""`python bot.py …` as the operator runs it: one clear line and a non-zero exit per problem."""
 
 from __future__ import annotations
 
