@@ -12,6 +12,7 @@ from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from handlers import flood as flood_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
 from mina_bot.actors import Actor
@@ -67,6 +68,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
         .build()
     )
     application.bot_data["runtime"] = runtime
+    application.add_handlers(flood_handlers.build_gate(), group=-2)
     application.add_handlers(start_handlers.build_gate(), group=-1)
     application.add_handlers(start_handlers.build_handlers())
     for feature in FEATURES:
