@@ -50,7 +50,8 @@ class FloodGuard:
         return Verdict.PASS
 
     def _forget_idle(self, now: float) -> None:
+        quiet_since = now - self.window
         idle = [k for k, a in self._accounts.items()
-                if a.blocked_until <= now and (not a.arrivals or a.arrivals[-1] <= now - self.window)]
+                if a.blocked_until <= now and (not a.arrivals or a.arrivals[-1] <= quiet_since)]
         for key in idle:
             del self._accounts[key]
