@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
@@ -16,6 +18,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from handlers.common import (
     Context,
@@ -217,13 +220,15 @@ async def cancel(update: Update, context: Context) -> int:
 def build_handlers() -> list[BaseHandler]:
     """The member-changing buttons and the new-working-group step."""
     buttons.register(FEATURE, "newgroup", Action.MANAGE_MEMBERS)
-    conversation = ConversationHandler(
-        entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
-        states={GROUP_NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, group_name)]},
-        fallbacks=[CommandHandler("cancel", cancel)],
-        allow_reentry=True,
-        name="new_group",
-    )
+    with warnings.catch_warnings():  # per chat on purpose: the name is a plain message
+        warnings.simplefilter("ignore", PTBUserWarning)
+        conversation = ConversationHandler(
+            entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
+            states={GROUP_NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, group_name)]},
+            fallbacks=[CommandHandler("cancel", cancel)],
+            allow_reentry=True,
+            name="new_group",
+        )
     return [conversation, button_router(FEATURE, {
         "role": (Action.MANAGE_MEMBERS, ask_role),
         "setrole": (Action.MANAGE_MEMBERS, set_role),

@@ -71,7 +71,6 @@ TEXTS = {
                   "en": "<b>{name}</b> ({key})\nMembers: {count}\n{groups}"},
     "unit.groups": {"fa": "کارگروه‌ها: {groups}", "en": "Working groups: {groups}"},
     "unit.group": {"fa": "{name} ({count} عضو)", "en": "{name} ({count} members)"},
-    "unit.no_groups": {"fa": "", "en": ""},
     "unit.member_button": {"fa": "{name} — {role}", "en": "{name} — {role}"},
     "member.card": {"fa": "<b>{name}</b>\n{lines}\nوضعیت حساب: {bound}",
                     "en": "<b>{name}</b>\n{lines}\nAccount: {bound}"},
