@@ -1,5 +1,6 @@
 """The organisation file: every problem named with its line, resolution 5 refused in Persian."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,12 @@ def test_working_groups_only_under_committees_and_names_not_shared():
     )
     found = problems_of(source)
     assert [line for line, _ in found] == [6, 7]
+
+
+def test_invitation_links_for_telegram_and_bale():
+    from mina_bot.organisation.invitations import invite_link, new_code
+
+    code = new_code()
+    assert len(code) <= 64 and re.fullmatch(r"[A-Za-z0-9_-]+", code)
+    assert invite_link("telegram", "mina_bot", code) == f"https://t.me/mina_bot?start={code}"
+    assert invite_link("bale", "mina_bot", code) == f"https://ble.ir/mina_bot?start={code}"
