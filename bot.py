@@ -7,12 +7,16 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from handlers import flood as flood_handlers
+from handlers import invitations as invitation_handlers
+from handlers import menus as menu_handlers
+from handlers import organisation as organisation_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
 from mina_bot.actors import Actor
@@ -26,8 +30,9 @@ from storage.db import DatabaseUnavailable, check_connection, make_engine
 from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
-# Feature modules, each exposing build_handlers(); order matters only within group 0.
-FEATURES: tuple = ()
+# Feature modules, each exposing build_handlers(); registered before the general commands so
+# a conversation sees its own /cancel and `/start CODE` reaches the invitations.
+FEATURES: tuple = (invitation_handlers, organisation_handlers)
 
 
 class StartupError(Exception):
@@ -68,11 +73,12 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
         .build()
     )
     application.bot_data["runtime"] = runtime
-    application.add_handlers(flood_handlers.build_gate(), group=-2)
+    application.add_handlers(flood_handlers.build_gate(), group=-3)
+    application.add_handlers(menu_handlers.build_gate(), group=-2)
     application.add_handlers(start_handlers.build_gate(), group=-1)
-    application.add_handlers(start_handlers.build_handlers())
     for feature in FEATURES:
         application.add_handlers(feature.build_handlers())
+    application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
     application.add_error_handler(on_error)
     return application
@@ -134,6 +140,13 @@ def command_db(settings: Settings, action: str) -> int:
     return 0
 
 
+def command_org(settings: Settings, path: str) -> int:
+    """Organisation maintenance: load a YAML file of units, working groups and members."""
+    from mina_bot.organisation.load_command import run_org_load
+
+    return run_org_load(prepare_runtime(settings), Path(path))
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="bot.py", description="Mina, the council's assistant")
@@ -144,6 +157,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     demo.add_argument("--port", type=int, default=None, help="the demo page's port")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    org = sub.add_parser("org", help="the organisation: units, working groups, members")
+    org.add_argument("action", choices=["load"])
+    org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
     return parser.parse_args(argv)
 
 
@@ -159,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_run(settings, webhook=getattr(args, "webhook", False))
         if command == "demo":
             return command_demo(settings, getattr(args, "port", None))
+        if command == "org":
+            return command_org(settings, args.file)
         return command_db(settings, args.action)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

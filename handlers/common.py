@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackQueryHandler, ContextTypes
 
+from mina_bot import buttons
 from mina_bot.actors import Actor
+from mina_bot.callbacks import ButtonData, decode, pattern
 from mina_bot.catalog import text
+from mina_bot.errors import StaleButton
 from mina_bot.identity import load_actor
 from mina_bot.permissions import Action, require
 from mina_bot.runtime import Runtime
@@ -20,6 +23,7 @@ from mina_bot.runtime import Runtime
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 Callback = Callable[[Update, Context], Awaitable[Any]]
+ButtonCallback = Callable[[Update, Context, ButtonData], Awaitable[Any]]
 
 
 def runtime_of(context: Context) -> Runtime:
@@ -72,3 +76,42 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
         return wrapper
 
     return decorate
+
+
+def forget_actor(context: Context) -> None:
+    """Drop the cached actor (after this update changed who the person is)."""
+    context.mina_actor = None
+
+
+def checked_button(update: Update, context: Context, feature: str) -> ButtonData:
+    """Decode a press of `feature`'s button and check the Action its verb is registered with."""
+    data = decode(update.callback_query.data if update.callback_query else None, feature)
+    require(actor_of(update, context), buttons.lookup(feature, data.verb).action)
+    return data
+
+
+def button_router(
+    feature: str, routes: Mapping[str, tuple[Action, ButtonCallback]]
+) -> CallbackQueryHandler:
+    """One handler for a feature's buttons: each verb is registered with its Action and checked
+    before its callback runs; the callback re-checks unit-scoped rights on the record it loads."""
+    for verb, (action, _) in routes.items():
+        buttons.register(feature, verb, action)
+
+    async def dispatch(update: Update, context: Context) -> None:
+        data = checked_button(update, context, feature)
+        if data.verb not in routes:
+            raise StaleButton()
+        toast = await routes[data.verb][1](update, context, data)
+        await update.callback_query.answer(toast)
+
+    return CallbackQueryHandler(dispatch, pattern=pattern(feature))
+
+
+async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
+    """Replace the pressed button's message, or answer anew for a command."""
+    if update.callback_query and update.callback_query.message:
+        await update.callback_query.edit_message_text(message, parse_mode=ParseMode.HTML,
+                                                      **kwargs)
+    else:
+        await reply(update, message, **kwargs)

@@ -23,6 +23,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", Action.START, "command.start"),
     Command("help", Action.HELP, "command.help"),
     Command("cancel", Action.CANCEL, "command.cancel"),
+    Command("whoami", Action.WHOAMI, "command.whoami"),
+    Command("units", Action.VIEW_ORGANISATION, "command.units"),
+    Command("members", Action.VIEW_ORGANISATION, "command.members"),
+    Command("invite", Action.INVITE, "command.invite"),
+    Command("invites", Action.INVITE, "command.invites"),
 )
 
 

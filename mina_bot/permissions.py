@@ -23,7 +23,9 @@ class Action(StrEnum):
     CONFIRM_RESOLUTION = "confirm_resolution"
     MANAGE_RESOLUTIONS = "manage_resolutions"
     VIEW_ALL_REPORTS = "view_all_reports"
+    VIEW_ORGANISATION = "view_organisation"
     MANAGE_MEMBERS = "manage_members"
+    GRANT_ADMIN = "grant_admin"
     INVITE = "invite"
     IMPORT_MINUTES = "import_minutes"
     MANAGE_AGENDA = "manage_agenda"
@@ -36,6 +38,7 @@ _EVERYONE = frozenset(Role)
 _MEMBERS = frozenset(Role) - {Role.STRANGER}
 _OFFICERS = frozenset({Role.HEAD, Role.SECRETARY, Role.SECRETARIAT, Role.ADMIN})
 _STAFF = frozenset({Role.SECRETARIAT, Role.ADMIN})
+_ADMINS = frozenset({Role.ADMIN})
 
 # Unit-scoped actions are checked against the roles held in that unit (plus staff roles).
 UNIT_SCOPED = frozenset(
@@ -55,7 +58,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CONFIRM_RESOLUTION: _STAFF,
     Action.MANAGE_RESOLUTIONS: _STAFF,
     Action.VIEW_ALL_REPORTS: _STAFF,
+    Action.VIEW_ORGANISATION: _STAFF,
     Action.MANAGE_MEMBERS: _STAFF,
+    Action.GRANT_ADMIN: _ADMINS,
     Action.INVITE: _STAFF,
     Action.IMPORT_MINUTES: _STAFF,
     Action.MANAGE_AGENDA: _STAFF,

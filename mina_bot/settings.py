@@ -26,6 +26,10 @@ HINTS = {
     "language": "use fa or en",
     "webhook_url": "use the public https URL Telegram should post updates to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
+    "invite_ttl_days": "use a whole number of days between 1 and 365, e.g. 7",
+    "auth_max_failures": "use how many wrong invitation codes an account may send, e.g. 5",
+    "auth_window_minutes": "use the minutes in which wrong codes are counted, e.g. 15",
+    "auth_cooldown_minutes": "use the minutes an account waits after too many wrong codes, e.g. 15",
 }
 
 
@@ -55,6 +59,10 @@ class Settings(BaseSettings):
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"
+    invite_ttl_days: int = Field(default=7, ge=1, le=365)
+    auth_max_failures: int = Field(default=5, ge=1, le=100)
+    auth_window_minutes: int = Field(default=15, ge=1, le=1440)
+    auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
 
     @field_validator("bot_token")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from storage.models import Language, Member, Membership, Role, Unit
@@ -77,3 +78,48 @@ def unit_members(session: Session, *, unit_id: int, role: Role | None = None) ->
         holds_seat = holds_seat.where(Membership.role == role)
     query = select(Member).where(Member.active, Member.id.in_(holds_seat)).order_by(Member.name)
     return session.exec(query).all()
+
+
+def list_members(session: Session, *, include_inactive: bool = False) -> Sequence[Member]:
+    """Members ordered by id; active ones unless asked otherwise."""
+    query = select(Member).order_by(Member.id)
+    if not include_inactive:
+        query = query.where(Member.active)
+    return session.exec(query).all()
+
+
+def get_membership(session: Session, *, membership_id: int) -> Membership | None:
+    """The membership with this id, or None."""
+    return session.get(Membership, membership_id)
+
+
+def find_membership(
+    session: Session, *, member_id: int, unit_id: int, role: Role
+) -> Membership | None:
+    """The (active or ended) membership of a member in a unit with a role, or None."""
+    query = select(Membership).where(
+        Membership.member_id == member_id, Membership.unit_id == unit_id, Membership.role == role
+    )
+    return session.exec(query).first()
+
+
+def unit_roster(session: Session, *, unit_id: int) -> Sequence[tuple[Membership, Member]]:
+    """A unit's active memberships of active members, heads first, then by name."""
+    order = sa.case({Role.HEAD.value: 0, Role.SECRETARY.value: 1}, value=Membership.role, else_=2)
+    query = (
+        select(Membership, Member)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.unit_id == unit_id, Membership.active, Member.active)
+        .order_by(order, Member.name, Membership.id)
+    )
+    return session.exec(query).all()
+
+
+def count_unit_members(session: Session, *, unit_id: int) -> int:
+    """How many active members hold an active seat in a unit."""
+    query = (
+        select(sa.func.count(sa.distinct(Membership.member_id)))
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.unit_id == unit_id, Membership.active, Member.active)
+    )
+    return session.exec(query).one()

@@ -1,0 +1,204 @@
+"""/invite (name → unit → role → link), /invites with revoke buttons, and `/start CODE`.
+
+    /invite [name] ──(no name)──> NAME ──text──> unit buttons ──> role buttons ──> link + code
+The draft (name, then unit) is kept in the database after the name, so a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+
+from handlers.common import (
+    Context,
+    actor_of,
+    button_router,
+    edit_or_reply,
+    forget_actor,
+    guarded,
+    reply,
+    reply_key,
+    runtime_of,
+)
+from handlers.menus import publish
+from mina_bot.callbacks import ButtonData, encode
+from mina_bot.catalog import Safe, text
+from mina_bot.commands import help_text
+from mina_bot.errors import NotFound
+from mina_bot.jalali import format_datetime
+from mina_bot.organisation import invitations
+from mina_bot.organisation.errors import OrganisationRefused
+from mina_bot.permissions import Action, require
+from storage.models import Role
+from storage.repositories import conversation_state as drafts
+from storage.repositories import members as members_repo
+from storage.repositories import units as units_repo
+
+FEATURE = "inv"
+NAME = 0
+DRAFT = "invite"
+
+
+def _draft_key(update: Update) -> str:
+    return f"invite:{update.effective_user.id}"
+
+
+@guarded(Action.INVITE)
+async def invite(update: Update, context: Context) -> int:
+    """Start an invitation; the name may come with the command."""
+    if context.args:
+        await _ask_unit(update, context, " ".join(context.args))
+        return ConversationHandler.END
+    await reply_key(update, context, "invite.ask_name")
+    return NAME
+
+
+async def invite_name(update: Update, context: Context) -> int:
+    """The invited person's name."""
+    require(actor_of(update, context), Action.INVITE)
+    await _ask_unit(update, context, update.effective_message.text)
+    return ConversationHandler.END
+
+
+async def _ask_unit(update: Update, context: Context, name: str) -> None:
+    name = name.strip()
+    if not name:
+        raise OrganisationRefused("invite.name.empty")
+    lang = actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        drafts.put_state(session, key=_draft_key(update), name=DRAFT, state={"name": name})
+        units = units_repo.list_units(session)
+        rows = [[InlineKeyboardButton(u.name_fa if lang == "fa" else u.name_en,
+                                      callback_data=encode(FEATURE, "unit", u.id))]
+                for u in units]
+    await reply(update, text("invite.ask_unit", lang, name=name),
+                reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def cancel(update: Update, context: Context) -> int:
+    """Leave the invitation and forget its draft."""
+    with runtime_of(context).session() as session:
+        drafts.drop_state(session, key=_draft_key(update))
+    await reply_key(update, context, "cancel.done")
+    return ConversationHandler.END
+
+
+async def choose_unit(update: Update, context: Context, data: ButtonData) -> None:
+    """The unit was chosen: ask for the role."""
+    unit_id, lang = data.int_arg(0), actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        draft = drafts.get_state(session, key=_draft_key(update), name=DRAFT)
+        unit = units_repo.get_unit(session, unit_id=unit_id)
+    if draft is None:
+        raise OrganisationRefused("invite.no_draft")
+    if unit is None or not unit.active:
+        raise NotFound()
+    rows = [[InlineKeyboardButton(text(f"role.{r.value}", lang),
+                                  callback_data=encode(FEATURE, "role", unit.id, r.value))]
+            for r in Role]
+    await edit_or_reply(update, text("invite.ask_role", lang, name=draft["name"],
+                                     unit=unit.name_fa), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def choose_role(update: Update, context: Context, data: ButtonData) -> None:
+    """The role was chosen: issue the invitation and show its link and code."""
+    unit_id, actor = data.int_arg(0), actor_of(update, context)
+    try:
+        role = Role(data.args[1])
+    except (IndexError, ValueError):
+        raise NotFound() from None
+    runtime = runtime_of(context)
+    now, settings = runtime.clock.now(), runtime.settings
+    with runtime.session() as session:
+        draft = drafts.get_state(session, key=_draft_key(update), name=DRAFT)
+        if draft is None:
+            raise OrganisationRefused("invite.no_draft")
+        issued = invitations.issue(session, actor=actor, name=draft["name"], unit_id=unit_id,
+                                   role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
+        unit = units_repo.get_unit(session, unit_id=unit_id)
+        drafts.drop_state(session, key=_draft_key(update))
+    link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
+    await edit_or_reply(update, text(
+        "invite.created", actor.language, name=draft["name"], role=text(f"role.{role.value}",
+                                                                        actor.language),
+        unit=unit.name_fa, link=link, code=issued.code,
+        expires=format_datetime(issued.expires_at, runtime.tz, actor.language)))
+
+
+@guarded(Action.INVITE)
+async def list_pending(update: Update, context: Context) -> None:
+    """Pending invitations, each with a revoke button."""
+    runtime, lang = runtime_of(context), actor_of(update, context).language
+    lines, rows = [text("invite.pending_header", lang)], []
+    with runtime.session() as session:
+        for invitation, member in invitations.pending(session, now=runtime.clock.now()):
+            unit = units_repo.get_unit(session, unit_id=invitation.unit_id or 0)
+            role = text(f"role.{invitation.role.value}", lang) if invitation.role else ""
+            lines.append(text("invite.pending_line", lang, name=member.name, role=role,
+                              unit=unit.name_fa if unit else "",
+                              expires=format_datetime(invitation.expires_at, runtime.tz, lang)))
+            rows.append([InlineKeyboardButton(text("button.revoke", lang, name=member.name),
+                                              callback_data=encode(FEATURE, "revoke",
+                                                                   invitation.id))])
+    if not rows:
+        await reply_key(update, context, "invite.pending_none")
+        return
+    await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def revoke(update: Update, context: Context, data: ButtonData) -> None:
+    """Revoke one pending invitation."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        invitation = invitations.revoke(session, actor=actor, invitation_id=data.int_arg(0),
+                                        now=runtime.clock.now())
+        member = members_repo.get_member(session, member_id=invitation.member_id)
+    await reply(update, text("invite.revoked", actor.language, name=member.name))
+
+
+async def redeem(update: Update, context: Context) -> None:
+    """`/start CODE`: bind this account to the invited member and greet them."""
+    runtime, user = runtime_of(context), update.effective_user
+    settings = runtime.settings
+    throttle = invitations.Throttle(settings.auth_max_failures,
+                                    timedelta(minutes=settings.auth_window_minutes),
+                                    timedelta(minutes=settings.auth_cooldown_minutes))
+    with runtime.session() as session:
+        outcome = invitations.redeem(session, telegram_id=user.id, code=context.args[0],
+                                     now=runtime.clock.now(), throttle=throttle)
+    lang = actor_of(update, context).language
+    if outcome.member is None:
+        params = {k: format_datetime(v, runtime.tz, lang) for k, v in outcome.params.items()}
+        await reply(update, text(outcome.refusal, lang, **params))
+        return
+    forget_actor(context)
+    actor = actor_of(update, context)
+    lines = "\n".join(text("whoami.line", actor.language, role=text(f"role.{m.role.value}",
+                                                                     actor.language),
+                           unit=m.unit_name) for m in actor.memberships)
+    await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=lines,
+                             help=Safe(help_text(actor, actor.language))))
+    await publish(context.bot, context.bot_data, actor)
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The invitation conversation, its buttons and `/start CODE`."""
+    conversation = ConversationHandler(
+        entry_points=[CommandHandler("invite", invite)],
+        states={NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, invite_name)]},
+        fallbacks=[CommandHandler("cancel", cancel)],
+        allow_reentry=True,
+        name="invite",
+    )
+    return [
+        CommandHandler("start", redeem, has_args=True),
+        conversation,
+        CommandHandler("invites", list_pending),
+        button_router(FEATURE, {
+            "unit": (Action.INVITE, choose_unit),
+            "role": (Action.INVITE, choose_role),
+            "revoke": (Action.INVITE, revoke),
+        }),
+    ]

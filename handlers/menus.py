@@ -1,0 +1,56 @@
+"""Per-person command menus: each chat sees exactly the commands its person may use."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, TypeHandler
+
+from handlers.common import Context, actor_of, runtime_of
+from mina_bot.actors import Actor
+from mina_bot.commands import commands_for, menu
+from mina_bot.identity import load_actor
+
+log = logging.getLogger(__name__)
+PUBLISHED = "published_menus"  # chat ids whose menu this process has published
+
+
+async def publish(bot: Bot, bot_data: dict, actor: Actor) -> None:
+    """Publish the actor's own command list in their private chat."""
+    commands = [BotCommand(n, d) for n, d in menu(commands_for(actor), actor.language)]
+    try:
+        await bot.set_my_commands(commands, scope=BotCommandScopeChat(actor.telegram_id))
+    except TelegramError as exc:  # a blocked bot or a platform without chat scopes
+        log.warning("could not publish the menu of %s: %s", actor.telegram_id, exc)
+        return
+    bot_data.setdefault(PUBLISHED, set()).add(actor.telegram_id)
+
+
+async def republish(context: Context, telegram_id: int | None) -> None:
+    """Publish a person's menu again after their rights changed (no-op if not bound)."""
+    if not telegram_id:
+        return
+    runtime = runtime_of(context)
+    with runtime.session() as session:
+        actor = load_actor(session, telegram_id=telegram_id, admin_ids=runtime.settings.admin_ids,
+                           fallback_language=runtime.settings.language)
+    await publish(context.bot, context.bot_data, actor)
+
+
+async def publish_on_first_update(update: Update, context: Context) -> None:
+    """The first update of a member after the bot starts publishes their menu, once."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != "private":
+        return
+    if user.id in context.bot_data.get(PUBLISHED, ()):
+        return
+    actor = actor_of(update, context)
+    if not actor.is_stranger:
+        await publish(context.bot, context.bot_data, actor)
+
+
+def build_gate() -> list[BaseHandler]:
+    """Runs before every other group; never stops an update."""
+    return [TypeHandler(Update, publish_on_first_update, block=True)]

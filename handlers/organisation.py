@@ -1,0 +1,146 @@
+"""/whoami, /units and /members: the organisation as people see it, with cards to manage it."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from handlers import roster
+from handlers.common import (
+    Context,
+    actor_of,
+    button_router,
+    edit_or_reply,
+    guarded,
+    reply,
+    reply_key,
+    runtime_of,
+)
+from mina_bot.actors import Actor
+from mina_bot.callbacks import ButtonData, encode
+from mina_bot.catalog import text
+from mina_bot.organisation import roster as roster_service
+from mina_bot.permissions import Action, allowed
+from storage.repositories import members as members_repo
+
+FEATURE = "org"
+PAGE = 8
+
+
+@guarded(Action.WHOAMI)
+async def whoami(update: Update, context: Context) -> None:
+    """My name, units and roles."""
+    actor = actor_of(update, context)
+    await reply(update, text("whoami.text", actor.language, name=actor.name or str(
+        actor.telegram_id), lines=role_lines(actor)))
+
+
+def role_lines(actor: Actor) -> str:
+    """One line per role the actor holds, administrator and secretariat first."""
+    lang = actor.language
+    lines = [text("whoami.admin", lang)] if actor.is_admin else []
+    if actor.is_secretariat:
+        lines.append(text("whoami.secretariat", lang))
+    lines += [text("whoami.line", lang, role=text(f"role.{m.role.value}", lang), unit=m.unit_name)
+              for m in actor.memberships]
+    return "\n".join(lines or [text("whoami.none", lang)])
+
+
+@guarded(Action.VIEW_ORGANISATION)
+async def units(update: Update, context: Context) -> None:
+    """Every unit, each a button that opens its card."""
+    await _show_units(update, context, 0)
+
+
+@guarded(Action.VIEW_ORGANISATION)
+async def members(update: Update, context: Context) -> None:
+    """`/members [unit]`: one unit's card, or the list of units to choose from."""
+    if not context.args:
+        await _show_units(update, context, 0)
+        return
+    query = " ".join(context.args)
+    with runtime_of(context).session() as session:
+        unit = roster_service.find_unit(session, query=query)
+    if unit is None:
+        await reply_key(update, context, "units.unknown", query=query)
+        return
+    await _show_unit(update, context, unit.id, 0)
+
+
+async def open_units(update: Update, context: Context, data: ButtonData) -> None:
+    """A page of the units list."""
+    await _show_units(update, context, data.int_arg(0))
+
+
+async def open_unit(update: Update, context: Context, data: ButtonData) -> None:
+    """One unit's card."""
+    await _show_unit(update, context, data.int_arg(0), data.int_arg(1))
+
+
+async def open_member(update: Update, context: Context, data: ButtonData) -> None:
+    """One member's card."""
+    await roster.show_member(update, context, data.int_arg(0))
+
+
+async def _show_units(update: Update, context: Context, page: int) -> None:
+    lang = actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        overview = roster_service.unit_overview(session)
+    rows = [[InlineKeyboardButton(text("units.button", lang, name=_name(u, lang), count=count),
+                                  callback_data=encode(FEATURE, "unit", u.id, 0))]
+            for u, count in overview[page * PAGE:(page + 1) * PAGE]]
+    rows += pager(lang, page, len(overview), lambda p: encode(FEATURE, "units", p))
+    await edit_or_reply(update, text("units.header", lang), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def _show_unit(update: Update, context: Context, unit_id: int, page: int) -> None:
+    actor = actor_of(update, context)
+    lang = actor.language
+    with runtime_of(context).session() as session:
+        card = roster_service.unit_card(session, unit_id=unit_id)
+        count = members_repo.count_unit_members(session, unit_id=unit_id)
+    groups = ("" if not card.groups else text("unit.groups", lang, groups="، ".join(
+        text("unit.group", lang, name=g.name_fa, count=n) for g, n in card.groups)))
+    rows = [[InlineKeyboardButton(
+        text("unit.member_button", lang, name=m.name, role=text(f"role.{s.role.value}", lang)),
+        callback_data=encode(FEATURE, "mem", m.id))]
+        for s, m in card.roster[page * PAGE:(page + 1) * PAGE]]
+    rows += pager(lang, page, len(card.roster), lambda p: encode(FEATURE, "unit", unit_id, p))
+    if allowed(actor, Action.MANAGE_MEMBERS) and card.unit.kind == "committee":
+        rows.append([InlineKeyboardButton(text("button.new_group", lang),
+                                          callback_data=encode("ros", "newgroup", unit_id))])
+    rows.append([InlineKeyboardButton(text("button.back_units", lang),
+                                      callback_data=encode(FEATURE, "units", 0))])
+    body = text("unit.card", lang, name=_name(card.unit, lang), key=card.unit.key, count=count,
+                groups=groups)
+    await edit_or_reply(update, body, reply_markup=InlineKeyboardMarkup(rows))
+
+
+def pager(lang: str, page: int, total: int, data) -> list[list[InlineKeyboardButton]]:
+    """Previous/next buttons when a list is longer than a page."""
+    row = []
+    if page > 0:
+        row.append(InlineKeyboardButton(text("button.previous", lang),
+                                        callback_data=data(page - 1)))
+    if (page + 1) * PAGE < total:
+        row.append(InlineKeyboardButton(text("button.next", lang), callback_data=data(page + 1)))
+    return [row] if row else []
+
+
+def _name(unit, lang: str) -> str:
+    return unit.name_fa if lang == "fa" else unit.name_en
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The organisation's commands and buttons (changes live in handlers.roster)."""
+    return [
+        CommandHandler("whoami", whoami),
+        CommandHandler("units", units),
+        CommandHandler("members", members),
+        button_router(FEATURE, {
+            "units": (Action.VIEW_ORGANISATION, open_units),
+            "unit": (Action.VIEW_ORGANISATION, open_unit),
+            "mem": (Action.VIEW_ORGANISATION, open_member),
+        }),
+        *roster.build_handlers(),
+    ]

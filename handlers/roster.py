@@ -1,0 +1,242 @@
+"""The member card and its buttons: role, move, working groups, deactivate, administrator.
+
+    member card ─ role ─> role choices ─> done      ─ move ─> unit choices ─> done
+                ─ groups ─> seat toggles (resolution 5)  ─ deactivate ─> confirm ─> done
+    unit card ─ new working group ─> NAME ─text─> created
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from handlers.common import (
+    Context,
+    actor_of,
+    button_router,
+    checked_button,
+    edit_or_reply,
+    reply,
+    reply_key,
+    runtime_of,
+)
+from handlers.menus import republish
+from mina_bot import buttons
+from mina_bot.callbacks import ButtonData, encode
+from mina_bot.catalog import text
+from mina_bot.errors import StaleButton
+from mina_bot.organisation import roster as roster_service
+from mina_bot.permissions import Action, allowed
+from storage.models import Role
+from storage.repositories import conversation_state as drafts
+from storage.repositories import members as members_repo
+from storage.repositories import units as units_repo
+from storage.repositories import working_groups as groups_repo
+
+FEATURE = "ros"
+GROUP_NAME = 0
+
+
+def _markup(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in row] for row in rows])
+
+
+async def show_member(update: Update, context: Context, member_id: int) -> None:
+    """A member's card: their seats, and what the caller may change."""
+    actor = actor_of(update, context)
+    lang = actor.language
+    with runtime_of(context).session() as session:
+        member = roster_service.member_of(session, member_id=member_id)
+        seats = members_repo.active_memberships(session, member_id=member.id)
+    lines = "\n".join(text("whoami.line", lang, role=text(f"role.{s.role.value}", lang),
+                           unit=u.name_fa) for s, u in seats) or text("whoami.none", lang)
+    rows: list[list[tuple[str, str]]] = []
+    if allowed(actor, Action.MANAGE_MEMBERS):
+        for seat, unit in seats:
+            rows.append([(text("button.role", lang, unit=unit.name_fa),
+                          encode(FEATURE, "role", seat.id)),
+                         (text("button.move", lang, unit=unit.name_fa),
+                          encode(FEATURE, "move", seat.id))])
+        rows.append([(text("button.groups", lang), encode(FEATURE, "groups", member.id)),
+                     (text("button.deactivate", lang), encode(FEATURE, "deact", member.id))])
+    if allowed(actor, Action.GRANT_ADMIN):
+        key = "button.admin_revoke" if member.is_admin else "button.admin_grant"
+        rows.append([(text(key, lang), encode(FEATURE, "admin", member.id))])
+    bound = text("member.bound" if member.telegram_id else "member.unbound", lang)
+    await edit_or_reply(update, text("member.card", lang, name=member.name, lines=lines,
+                                     bound=bound), reply_markup=_markup(rows))
+
+
+async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
+    """Offer the roles for one seat."""
+    lang = actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        seat, member, unit = roster_service.seat_of(session, membership_id=data.int_arg(0))
+    rows = [[(text(f"role.{r.value}", lang), encode(FEATURE, "setrole", seat.id, r.value))]
+            for r in Role if r != seat.role]
+    await edit_or_reply(update, text("member.choose_role", lang, name=member.name,
+                                     unit=unit.name_fa), reply_markup=_markup(rows))
+
+
+async def set_role(update: Update, context: Context, data: ButtonData) -> None:
+    """Change a seat's role."""
+    try:
+        role = Role(data.args[1])
+    except (IndexError, ValueError):
+        raise StaleButton() from None
+    await _change(update, context, lambda session, actor, now: roster_service.change_role(
+        session, actor=actor, membership_id=data.int_arg(0), role=role, now=now))
+
+
+async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
+    """Offer the units a seat can move to."""
+    lang = actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        seat, member, unit = roster_service.seat_of(session, membership_id=data.int_arg(0))
+        targets = [u for u in units_repo.list_units(session) if u.id != unit.id]
+    rows = [[(u.name_fa, encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
+    await edit_or_reply(update, text("member.choose_unit", lang, name=member.name,
+                                     unit=unit.name_fa), reply_markup=_markup(rows))
+
+
+async def move(update: Update, context: Context, data: ButtonData) -> None:
+    """Move a seat to another unit."""
+    await _change(update, context, lambda session, actor, now: roster_service.move_member(
+        session, actor=actor, membership_id=data.int_arg(0), unit_id=data.int_arg(1), now=now))
+
+
+async def ask_deactivate(update: Update, context: Context, data: ButtonData) -> None:
+    """Ask before deactivating."""
+    lang = actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        member = roster_service.member_of(session, member_id=data.int_arg(0))
+    rows = [[(text("button.confirm_deactivate", lang), encode(FEATURE, "deactok", member.id))]]
+    await edit_or_reply(update, text("member.confirm_deactivate", lang, name=member.name),
+                        reply_markup=_markup(rows))
+
+
+async def deactivate(update: Update, context: Context, data: ButtonData) -> None:
+    """Deactivate: history kept, access gone at once, menu withdrawn."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        member = roster_service.deactivate(session, actor=actor, member_id=data.int_arg(0),
+                                           now=runtime.clock.now())
+    await edit_or_reply(update, text("member.deactivated", actor.language, name=member.name))
+    await republish(context, member.telegram_id)
+
+
+async def toggle_admin(update: Update, context: Context, data: ButtonData) -> None:
+    """Grant or withdraw the administrator right."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        member = roster_service.toggle_admin(session, actor=actor, member_id=data.int_arg(0),
+                                             now=runtime.clock.now())
+    key = "member.admin_on" if member.is_admin else "member.admin_off"
+    await reply(update, text(key, actor.language, name=member.name))
+    await republish(context, member.telegram_id)
+
+
+async def show_groups(update: Update, context: Context, data: ButtonData) -> None:
+    """The working groups of the member's committees, each a seat toggle."""
+    member_id, lang = data.int_arg(0), actor_of(update, context).language
+    with runtime_of(context).session() as session:
+        member = roster_service.member_of(session, member_id=member_id)
+        rows = []
+        for _, unit in members_repo.active_memberships(session, member_id=member.id):
+            for group in groups_repo.list_working_groups(session, unit_id=unit.id):
+                seated = member.id in groups_repo.seat_member_ids(session,
+                                                                  working_group_id=group.id)
+                count = groups_repo.count_active_seats(session, working_group_id=group.id)
+                key = "button.seated" if seated else "button.not_seated"
+                rows.append([(text(key, lang, name=group.name_fa, count=count),
+                              encode(FEATURE, "seat", member.id, group.id))])
+    await edit_or_reply(update, text("member.choose_group", lang, name=member.name),
+                        reply_markup=_markup(rows))
+
+
+async def toggle_seat(update: Update, context: Context, data: ButtonData) -> None:
+    """Seat or unseat a member in a working group (at most seven members)."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        roster_service.toggle_seat(session, actor=actor, member_id=data.int_arg(0),
+                                   working_group_id=data.int_arg(1), now=runtime.clock.now())
+    await show_groups(update, context, data)
+
+
+async def _change(update: Update, context: Context, change) -> None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        member = change(session, actor, runtime.clock.now())
+    await republish(context, member.telegram_id)
+    await show_member(update, context, member.id)
+
+
+async def new_group(update: Update, context: Context) -> int:
+    """Button on a committee's card: ask the new working group's name."""
+    data = checked_button(update, context, FEATURE)
+    await update.callback_query.answer()
+    with runtime_of(context).session() as session:
+        unit = roster_service.unit_card(session, unit_id=data.int_arg(0)).unit
+        drafts.put_state(session, key=f"group:{update.effective_user.id}", name="group",
+                         state={"unit_id": unit.id})
+    await reply_key(update, context, "group.ask_name", unit=unit.name_fa)
+    return GROUP_NAME
+
+
+async def group_name(update: Update, context: Context) -> int:
+    """The new working group's name: create it (within resolution 5's limit)."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    key = f"group:{update.effective_user.id}"
+    with runtime.session() as session:  # a refused name keeps the draft: send another
+        draft = drafts.get_state(session, key=key, name="group") or {}
+        group = roster_service.create_group(session, actor=actor, unit_id=draft.get("unit_id", 0),
+                                            name=update.effective_message.text,
+                                            now=runtime.clock.now())
+        unit = units_repo.get_unit(session, unit_id=group.unit_id)
+        drafts.drop_state(session, key=key)
+    await reply_key(update, context, "group.created", name=group.name_fa, unit=unit.name_fa)
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: Context) -> int:
+    """Leave the new-group step."""
+    with runtime_of(context).session() as session:
+        drafts.drop_state(session, key=f"group:{update.effective_user.id}")
+    await reply_key(update, context, "cancel.done")
+    return ConversationHandler.END
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The member-changing buttons and the new-working-group step."""
+    buttons.register(FEATURE, "newgroup", Action.MANAGE_MEMBERS)
+    with warnings.catch_warnings():  # per chat on purpose: the name is a plain message
+        warnings.simplefilter("ignore", PTBUserWarning)
+        conversation = ConversationHandler(
+            entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
+            states={GROUP_NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, group_name)]},
+            fallbacks=[CommandHandler("cancel", cancel)],
+            allow_reentry=True,
+            name="new_group",
+        )
+    return [conversation, button_router(FEATURE, {
+        "role": (Action.MANAGE_MEMBERS, ask_role),
+        "setrole": (Action.MANAGE_MEMBERS, set_role),
+        "move": (Action.MANAGE_MEMBERS, ask_unit),
+        "moveto": (Action.MANAGE_MEMBERS, move),
+        "deact": (Action.MANAGE_MEMBERS, ask_deactivate),
+        "deactok": (Action.MANAGE_MEMBERS, deactivate),
+        "admin": (Action.GRANT_ADMIN, toggle_admin),
+        "groups": (Action.MANAGE_MEMBERS, show_groups),
+        "seat": (Action.MANAGE_MEMBERS, toggle_seat),
+    })]

@@ -1,0 +1,1 @@
+"""The organisation: units, working groups, members, roles, invitations, audit."""

@@ -1,0 +1,196 @@
+"""End to end: invitations, /whoami, the secretariat's cards, refusals, menus, resolution 5."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+
+from demo.sample import seed_sample_organisation
+from storage.repositories import members, units
+from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
+
+SECRETARIAT, INFRA_HEAD, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1004, 1003, 1017
+NEWCOMER = 3001
+CODE = re.compile(r"start=([A-Za-z0-9_-]+)")
+REFUSED = "اجازه"
+
+
+@pytest.fixture
+async def org(bot):
+    """The bot with the sample organisation of examples/org.yaml."""
+    with bot.runtime.session() as session:
+        seed_sample_organisation(session, clock=bot.clock)
+    return bot
+
+
+def unit_id(bot, key: str) -> int:
+    with bot.runtime.session() as session:
+        return units.get_by_key(session, key=key).id
+
+
+def member_id(bot, telegram_id: int) -> int:
+    with bot.runtime.session() as session:
+        return members.get_by_telegram_id(session, telegram_id=telegram_id).id
+
+
+async def forge(bot, user_id: int, message: dict, data: str) -> dict:
+    """Press a button that is not on the message, as a tampered client would."""
+    with mock.patch("sandbox.users.has_button", return_value=True):
+        query = await bot.client.press_button(user_id, message["message_id"], data)
+    return await bot.client.wait_for_answer(query)
+
+
+async def invite(bot, inviter: int, name: str, unit: str, role: str) -> str:
+    """Walk /invite as `inviter`; return the code from the deep link."""
+    [ask] = await bot.say(inviter, "/invite")
+    assert "نام و نام خانوادگی" in ask["text"]
+    [units_message] = await bot.say(inviter, name)
+    await bot.press(inviter, units_message, f"inv:unit:{unit_id(bot, unit)}")
+    roles = await bot.client.wait_for_edit(inviter, units_message["message_id"], contains="نقش")
+    await bot.press(inviter, roles, f"inv:role:{unit_id(bot, unit)}:{role}")
+    done = await bot.client.wait_for_edit(inviter, units_message["message_id"], edits=2,
+                                          contains="start=")
+    assert "https://t.me/mina_demo_bot?start=" in done["text"]
+    return CODE.search(done["text"]).group(1)
+
+
+async def test_an_administrator_invites_a_secretary_who_joins(org):
+    code = await invite(org, ADMIN_ID, "خانم نوری", "infrastructure", "secretary")
+    [welcome] = await org.say(NEWCOMER, f"/start {code}")
+    assert "خوش آمدید خانم نوری" in welcome["text"]
+    assert "دبیر کمیته زیرساخت و تبادل داده" in welcome["text"]
+    [whoami] = await org.say(NEWCOMER, "/whoami")
+    assert "خانم نوری" in whoami["text"]
+    assert "دبیر کمیته زیرساخت و تبادل داده" in whoami["text"]
+    menu = {c["command"] for c in await org.client.visible_commands(NEWCOMER)}
+    assert {"whoami", "help"} <= menu and "members" not in menu and "invite" not in menu
+    [reused] = await org.say(NEWCOMER + 1, f"/start {code}")
+    assert "قبلاً استفاده شده" in reused["text"]
+
+
+async def test_wrong_and_expired_codes_get_clear_answers(org):
+    [wrong] = await org.say(NEWCOMER, "/start not-a-real-code")
+    assert "معتبر نیست" in wrong["text"]
+    code = await invite(org, SECRETARIAT, "آقای تازه", "design", "member")
+    org.clock.advance(timedelta(days=8))
+    [expired] = await org.say(NEWCOMER, f"/start {code}")
+    assert "مهلت این کد دعوت گذشته" in expired["text"]
+
+
+async def test_a_revoked_invitation_no_longer_works(org):
+    code = await invite(org, SECRETARIAT, "آقای لغوشده", "design", "member")
+    [pending] = await org.say(SECRETARIAT, "/invites")
+    assert "آقای لغوشده" in pending["text"]
+    [invitation] = re.findall(r"inv:revoke:(\d+)", str(pending["reply_markup"]))
+    [revoked] = await org.press(SECRETARIAT, pending, f"inv:revoke:{invitation}", replies=1)
+    assert "لغو شد" in revoked["text"]
+    [answer] = await org.say(NEWCOMER, f"/start {code}")
+    assert "لغو شده" in answer["text"]
+
+
+async def test_repeated_wrong_codes_are_slowed_down(org):
+    code = await invite(org, SECRETARIAT, "آقای صبور", "it", "member")
+    for attempt in range(5):
+        [answer] = await org.say(NEWCOMER, f"/start wrong{attempt}")
+        assert "معتبر نیست" in answer["text"]
+    [slowed] = await org.say(NEWCOMER, f"/start {code}")
+    assert "کدهای نادرست زیادی" in slowed["text"] and "۱۴۰۰/۰۲/۰۶" in slowed["text"]
+    org.clock.advance(timedelta(minutes=16))
+    [welcome] = await org.say(NEWCOMER, f"/start {code}")
+    assert "خوش آمدید آقای صبور" in welcome["text"]
+
+
+async def test_a_stranger_is_refused_everything_but_start(org):
+    for attempt in ("/whoami", "/units", "/members", "/invite", "/invites"):
+        [answer] = await org.say(STRANGER_ID, attempt)
+        assert "فقط /start در دسترس است" in answer["text"], attempt
+    [start] = await org.say(STRANGER_ID, "/start")
+    for data in ("org:units:0", "inv:role:1:head", "ros:deactok:1"):
+        assert REFUSED in (await forge(org, STRANGER_ID, start, data))["text"]
+
+
+@pytest.mark.parametrize(("user", "allowed"), [
+    (ADMIN_ID, True), (SECRETARIAT, True), (INFRA_HEAD, False), (INFRA_SECRETARY, False),
+    (INFRA_MEMBER, False),
+])
+async def test_members_command_and_its_forged_buttons_by_role(org, caplog, user, allowed):
+    [answer] = await org.say(user, "/members زیر ساخت")
+    assert (REFUSED in answer["text"]) is not allowed
+    assert ("کمیته زیرساخت و تبادل داده" in answer["text"]) is allowed
+    if allowed:
+        return
+    [whoami] = await org.say(user, "/whoami")
+    target = member_id(org, INFRA_MEMBER)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mina.errors"):
+        for data in (f"org:unit:{unit_id(org, 'infrastructure')}:0", f"ros:deactok:{target}",
+                     f"ros:admin:{target}", "inv:revoke:1"):
+            said = await forge(org, user, whoami, data)
+            assert REFUSED in said["text"], data
+    logged = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    assert len(logged) == 4 and all(f"for user {user}" in line for line in logged)
+    with org.runtime.session() as session:
+        assert members.get_member(session, member_id=target).active
+
+
+async def test_deactivation_removes_access_at_once(org):
+    [card] = await org.say(SECRETARIAT, "/members infrastructure")
+    target = member_id(org, INFRA_MEMBER)
+    await org.press(SECRETARIAT, card, f"org:mem:{target}")
+    member_card = await org.client.wait_for_edit(SECRETARIAT, card["message_id"],
+                                                 contains="آقای کرامتی")
+    await org.press(SECRETARIAT, member_card, f"ros:deact:{target}")
+    confirm = await org.client.wait_for_edit(SECRETARIAT, card["message_id"], edits=2)
+    await org.press(SECRETARIAT, confirm, f"ros:deactok:{target}")
+    await org.client.wait_for_edit(SECRETARIAT, card["message_id"], edits=3,
+                                   contains="غیرفعال شد")
+    [answer] = await org.say(INFRA_MEMBER, "/whoami")
+    assert "فقط /start در دسترس است" in answer["text"]
+    assert {c["command"] for c in await org.client.visible_commands(INFRA_MEMBER)} == {
+        "start", "help"}
+
+
+async def test_a_role_change_republishes_the_menu(org):
+    [card] = await org.say(ADMIN_ID, "/members secretariat")
+    target = member_id(org, SECRETARIAT)
+    await org.say(SECRETARIAT, "/help")
+    assert "members" in {c["command"] for c in await org.client.visible_commands(SECRETARIAT)}
+    await org.press(ADMIN_ID, card, f"org:mem:{target}")
+    member_card = await org.client.wait_for_edit(ADMIN_ID, card["message_id"])
+    move = re.search(r"ros:move:(\d+)", str(member_card["reply_markup"])).group(1)
+    await org.press(ADMIN_ID, member_card, f"ros:move:{move}")
+    targets = await org.client.wait_for_edit(ADMIN_ID, card["message_id"], edits=2)
+    await org.press(ADMIN_ID, targets, f"ros:moveto:{move}:{unit_id(org, 'design')}")
+    await org.client.wait_for_edit(ADMIN_ID, card["message_id"], edits=3, contains="کمیته طراحی")
+    assert "members" not in {c["command"] for c in await org.client.visible_commands(SECRETARIAT)}
+    [whoami] = await org.say(SECRETARIAT, "/whoami")
+    assert "دبیر کمیته طراحی و روش‌شناسی" in whoami["text"]
+
+
+async def test_a_fifth_working_group_is_refused_in_chat(org):
+    it = unit_id(org, "it")
+    [card] = await org.say(SECRETARIAT, "/members it")
+    [ask] = await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    assert "نام کارگروه تازه" in ask["text"]
+    [created] = await org.say(SECRETARIAT, "کارگروه آموزش")
+    assert "ساخته شد" in created["text"]
+    await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    [refused] = await org.say(SECRETARIAT, "کارگروه پنجم")
+    assert "مصوبه ۵" in refused["text"] and "حداکثر ۴ کارگروه" in refused["text"]
+    [cancelled] = await org.say(SECRETARIAT, "/cancel")
+    assert "لغو شد" in cancelled["text"]
+
+
+async def test_an_invitation_survives_a_restart_after_the_name(org):
+    [units_message] = await org.say(ADMIN_ID, "/invite آقای پایدار")
+    await org.restart()
+    infra = unit_id(org, "infrastructure")
+    await org.press(ADMIN_ID, units_message, f"inv:unit:{infra}")
+    roles = await org.client.wait_for_edit(ADMIN_ID, units_message["message_id"])
+    await org.press(ADMIN_ID, roles, f"inv:role:{infra}:head")
+    done = await org.client.wait_for_edit(ADMIN_ID, units_message["message_id"], edits=2)
+    assert "آقای پایدار" in done["text"] and "start=" in done["text"]
