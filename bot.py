@@ -12,6 +12,8 @@ from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from handlers import minutes as minutes_handlers
+from handlers import resolutions as resolution_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
 from mina_bot.actors import Actor
@@ -27,7 +29,7 @@ from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); order matters only within group 0.
-FEATURES: tuple = ()
+FEATURES: tuple = (minutes_handlers, resolution_handlers)
 
 
 class StartupError(Exception):

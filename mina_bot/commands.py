@@ -23,6 +23,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", Action.START, "command.start"),
     Command("help", Action.HELP, "command.help"),
     Command("cancel", Action.CANCEL, "command.cancel"),
+    Command("owe", Action.VIEW_OWN_DUTIES, "command.owe"),
+    Command("session", Action.VIEW_SESSION, "command.session"),
+    Command("import", Action.IMPORT_MINUTES, "command.import"),
+    Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
+    Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
 )
 
 

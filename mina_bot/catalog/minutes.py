@@ -66,4 +66,58 @@ TEXTS = {
         "fa": "این پیش‌نمایش دیگر معتبر نیست؛ دوباره /import بزنید.",
         "en": "This preview is no longer valid; send /import again.",
     },
+    "minutes.ask_text": {
+        "fa": ("صورت‌جلسه را بفرستید: متن آن را بچسبانید یا فایل ‎.txt، ‎.md یا ‎.docx بفرستید. "
+               "جدول مصوبات باید سه ستون «بازه زمانی»، «متولی» و «موضوع» داشته باشد. "
+               "/cancel برای انصراف."),
+        "en": ("Send the minutes: paste the text or send a .txt, .md or .docx file. "
+               "/cancel to stop."),
+    },
+    "minutes.ask_date": {
+        "fa": "این صورت‌جلسه مربوط به جلسه چه تاریخی است؟ (مثلاً ۱۴۰۰/۰۱/۳۰)",
+        "en": "Which session date are these minutes of? (e.g. 1400/01/30)",
+    },
+    "minutes.try_again": {
+        "fa": "صورت‌جلسه اصلاح‌شده را بفرستید یا /cancel بزنید.",
+        "en": "Send the corrected minutes, or /cancel.",
+    },
+    "minutes.preview.header": {
+        "fa": "<b>پیش‌نمایش صورت‌جلسه {date}</b> — {count} مصوبه:",
+        "en": "<b>Preview of the minutes of {date}</b> — {count} resolutions:",
+    },
+    "minutes.preview.line": {
+        "fa": "\n<b>{number})</b> {units}\n   مهلت: {due}\n   {subject}",
+        "en": "\n<b>{number})</b> {units}\n   due: {due}\n   {subject}",
+    },
+    "minutes.preview.weekly": {"fa": "   🔁 هر هفته", "en": "   🔁 every week"},
+    "minutes.preview.unmatched": {
+        "fa": "   ❓ متولی ناشناخته: «{name}»", "en": "   ❓ unknown unit: «{name}»",
+    },
+    "minutes.preview.next": {
+        "fa": "\nجلسه آینده: {date} — {count} بند در دستور جلسه آینده.",
+        "en": "\nNext session: {date} — {count} items carried to its agenda.",
+    },
+    "minutes.preview.ask_unit": {
+        "fa": ("\n<b>«{name}» را نمی‌شناسم</b> ({count} نام ناشناخته). کدام واحد است؟ "
+               "یکی را انتخاب کنید یا واحد تازه‌ای بسازید. تا پاسخ ندهید چیزی ذخیره نمی‌شود."),
+        "en": ("\n<b>I don't know «{name}»</b> ({count} unknown). Which unit is it? Pick one "
+               "or create a new unit. Nothing is saved until you answer."),
+    },
+    "minutes.preview.confirm": {
+        "fa": "\nهنوز چیزی ذخیره نشده است. ذخیره شود؟",
+        "en": "\nNothing has been saved yet. Save it?",
+    },
+    "minutes.button.save": {"fa": "✅ ثبت صورت‌جلسه", "en": "✅ Save"},
+    "minutes.button.cancel": {"fa": "✖️ انصراف", "en": "✖️ Cancel"},
+    "minutes.button.create": {"fa": "➕ واحد تازه «{name}»", "en": "➕ New unit «{name}»"},
+    "minutes.saved": {
+        "fa": ("صورت‌جلسه جلسه {session} ثبت شد: {created} مصوبه تازه، {updated} به‌روزشده، "
+               "{unchanged} بدون تغییر. جلسه آینده: {next}."),
+        "en": ("Minutes of session {session} saved: {created} new, {updated} updated, "
+               "{unchanged} unchanged. Next session: {next}."),
+    },
+    "minutes.discarded": {
+        "fa": "صورت‌جلسه کنار گذاشته شد؛ چیزی ذخیره نشد.",
+        "en": "The minutes were discarded; nothing was saved.",
+    },
 }

@@ -11,11 +11,13 @@ from sqlmodel import Session, select
 from storage.models import (
     Attachment,
     CouncilSession,
+    ReportStatus,
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
     ResolutionStatus,
     Unit,
+    WeeklyReport,
 )
 
 
@@ -133,3 +135,14 @@ def search(
         Resolution.number,
     )
     return session.exec(query).all()
+
+
+def units_with_submitted_report(
+    session: Session, *, session_id: int, unit_ids: Iterable[int]
+) -> set[int]:
+    """Which of these units have submitted their weekly report for a session."""
+    query = select(WeeklyReport.unit_id).where(
+        WeeklyReport.session_id == session_id, WeeklyReport.unit_id.in_(list(unit_ids)),
+        WeeklyReport.status == ReportStatus.SUBMITTED,
+    )
+    return set(session.exec(query).all())
