@@ -71,9 +71,11 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
     )
     application.bot_data["runtime"] = runtime
     application.add_handlers(start_handlers.build_gate(), group=-1)
-    application.add_handlers(start_handlers.build_handlers())
+    # Features first: a conversation's own /cancel must win over the general one, which
+    # still answers when no conversation is under way.
     for feature in FEATURES:
         application.add_handlers(feature.build_handlers())
+    application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
     application.add_error_handler(on_error)
     return application
