@@ -13,7 +13,9 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from handlers import minutes as minutes_handlers
+from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
+from handlers import sessions as session_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
 from mina_bot.actors import Actor
@@ -29,7 +31,9 @@ from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); order matters only within group 0.
-FEATURES: tuple = (minutes_handlers, resolution_handlers)
+FEATURES: tuple = (
+    minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
+)
 
 
 class StartupError(Exception):

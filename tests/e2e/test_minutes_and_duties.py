@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from demo.sample import seed_sample_organisation
 from storage.models import Resolution
 from storage.repositories import resolutions as resolutions_repo
 
 SEED = (Path(__file__).resolve().parents[1] / "data" / "seed_minutes.txt").read_bytes()
 SECRETARIAT, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1003, 1017
-
-
-@pytest.fixture
-async def org_bot(bot):
-    """The bot with the sample organisation loaded."""
-    with bot.runtime.session() as session:
-        seed_sample_organisation(session)
-    return bot
 
 
 def button(message: dict, label: str) -> str:

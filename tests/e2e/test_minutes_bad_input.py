@@ -10,7 +10,6 @@ from tests.e2e.test_minutes_and_duties import (
     SECRETARIAT,
     button,
     import_seed,
-    org_bot,  # noqa: F401  (fixture)
     saved,
 )
 
@@ -51,7 +50,7 @@ async def test_an_unknown_unit_is_asked_about_and_nothing_is_saved_until_confirm
     with bot.runtime.session() as session:
         deputy = units_repo.get_by_key(session, key="economic-deputy")
         assert "دفتر نقشه" in deputy.aliases
-        second = [r for r, _ in resolutions_repo.search(session) if r.number == 2][0]
+        second = next(r for r, _ in resolutions_repo.search(session) if r.number == 2)
         keys = {u.key for u in resolutions_repo.units_of(session, resolution_id=second.id)}
     assert keys == {"economic-deputy", "secretariat"}
 
