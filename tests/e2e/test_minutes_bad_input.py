@@ -128,3 +128,22 @@ async def test_a_message_mid_conversation_and_a_send_back(org_bot):
 async def test_unknown_phrases_still_get_the_polite_answer(org_bot):
     [answer] = await org_bot.say(INFRA_SECRETARY, "سلام")
     assert "متوجه نشدم" in answer["text"]
+
+
+async def test_the_preview_survives_a_restart(org_bot):
+    bot = org_bot
+    preview = await import_seed(bot)
+    await bot.restart()
+    [done] = await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    assert "۱۴ مصوبه تازه" in done["text"] and len(saved(bot)) == 14
+
+
+async def test_a_file_of_the_wrong_kind_is_explained(org_bot):
+    bot = org_bot
+    await bot.say(SECRETARIAT, "/import 1400/01/30")
+    sent = await bot.client.send_document(SECRETARIAT, "minutes.pdf", b"%PDF-1.4",
+                                          "application/pdf")
+    [answer] = await bot.client.wait_for_bot_messages(SECRETARIAT, 1, since=sent["message_id"])
+    assert "فقط فایل‌های" in answer["text"] and "minutes.pdf" in answer["text"]
+    [ask] = await bot.say(SECRETARIAT, "بازه زمانی\tمتولی\tموضوع\n-\tدبیرخانه\t۱) کار")
+    assert "۱ مصوبه" in ask["text"]
