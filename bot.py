@@ -16,13 +16,18 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
 from handlers import menus as menu_handlers
+from handlers import minutes as minutes_handlers
 from handlers import organisation as organisation_handlers
+from handlers import resolution_admin as resolution_admin_handlers
+from handlers import resolutions as resolution_handlers
+from handlers import sessions as session_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
 from mina_bot.identity import ensure_admins
+from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
@@ -32,7 +37,10 @@ from storage.migrate import upgrade
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); registered before the general commands so
 # a conversation sees its own /cancel and `/start CODE` reaches the invitations.
-FEATURES: tuple = (invitation_handlers, organisation_handlers)
+FEATURES: tuple = (
+    invitation_handlers, organisation_handlers,
+    minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
+)
 
 
 class StartupError(Exception):
@@ -76,6 +84,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
     application.add_handlers(flood_handlers.build_gate(), group=-3)
     application.add_handlers(menu_handlers.build_gate(), group=-2)
     application.add_handlers(start_handlers.build_gate(), group=-1)
+    # Features first: a conversation's own /cancel must win over the general one, which
+    # still answers when no conversation is under way.
     for feature in FEATURES:
         application.add_handlers(feature.build_handlers())
     application.add_handlers(start_handlers.build_handlers())
@@ -160,6 +170,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     org = sub.add_parser("org", help="the organisation: units, working groups, members")
     org.add_argument("action", choices=["load"])
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
+    minutes_cli.add_parser(sub)
     return parser.parse_args(argv)
 
 
@@ -177,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_demo(settings, getattr(args, "port", None))
         if command == "org":
             return command_org(settings, args.file)
+        if command == "minutes":
+            return minutes_cli.run(args, settings, prepare_runtime)
         return command_db(settings, args.action)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

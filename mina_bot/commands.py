@@ -28,6 +28,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("members", Action.VIEW_ORGANISATION, "command.members"),
     Command("invite", Action.INVITE, "command.invite"),
     Command("invites", Action.INVITE, "command.invites"),
+    Command("owe", Action.VIEW_OWN_DUTIES, "command.owe"),
+    Command("session", Action.VIEW_SESSION, "command.session"),
+    Command("import", Action.IMPORT_MINUTES, "command.import"),
+    Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
+    Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
 )
 
 

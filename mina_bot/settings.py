@@ -30,6 +30,10 @@ HINTS = {
     "auth_max_failures": "use how many wrong invitation codes an account may send, e.g. 5",
     "auth_window_minutes": "use the minutes in which wrong codes are counted, e.g. 15",
     "auth_cooldown_minutes": "use the minutes an account waits after too many wrong codes, e.g. 15",
+    "session_weekday": "use 0..6 counted from Saturday (0=Saturday, 2=Monday)",
+    "session_time": "use HH:MM, e.g. 10:00",
+    "report_deadline_days_before": "use a number of days 0..6 before the session",
+    "report_deadline_time": "use HH:MM, e.g. 12:00",
 }
 
 
@@ -63,6 +67,8 @@ class Settings(BaseSettings):
     auth_max_failures: int = Field(default=5, ge=1, le=100)
     auth_window_minutes: int = Field(default=15, ge=1, le=1440)
     auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
+    report_deadline_days_before: int = Field(default=1, ge=0, le=6)
+    report_deadline_time: time = time(12, 0)
 
     @field_validator("bot_token")
     @classmethod

@@ -1,0 +1,205 @@
+"""/import: the secretariat sends the minutes, checks the preview, settles unknown units, saves.
+
+The draft lives in the database (conversation_state), so the preview's buttons still work
+after a restart; nothing is saved until «ثبت» is pressed.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from handlers.resolutions import keyboard
+from mina_bot.callbacks import decode
+from mina_bot.catalog import text
+from mina_bot.clock import local_today
+from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date, parse_jalali_ymd
+from mina_bot.minutes import importer
+from mina_bot.minutes.model import MinutesError
+from mina_bot.minutes.parser import parse_minutes
+from mina_bot.minutes.preview import preview, saved_text
+from mina_bot.minutes.sources import text_of_file
+from mina_bot.permissions import Action
+from storage.repositories import conversations
+from storage.repositories import units as units_repo
+
+WAIT_TEXT, WAIT_DATE = range(2)
+
+
+def _key(update: Update) -> str:
+    return f"import:{update.effective_user.id}"
+
+
+@guarded(Action.IMPORT_MINUTES)
+async def start(update: Update, context: Context) -> int:
+    """/import [date]: ask for the minutes."""
+    runtime = runtime_of(context)
+    given = " ".join(context.args or ())
+    context.user_data["import_date"] = None
+    if given:
+        try:
+            day = parse_date(given, local_today(runtime.clock, runtime.tz))
+        except JalaliDateError:
+            raise MinutesError("minutes.error.bad_session_date", text=given) from None
+        context.user_data["import_date"] = jalali_ymd(day)
+    await reply_key(update, context, "minutes.ask_text")
+    return WAIT_TEXT
+
+
+async def take_minutes(update: Update, context: Context) -> int:
+    """The minutes as text or a file: check their shape, then ask the date or preview."""
+    runtime, message = runtime_of(context), update.effective_message
+    if message.document:
+        document, limit = message.document, runtime.settings.max_upload_mb
+        if (document.file_size or 0) > limit * 1024 * 1024:
+            raise MinutesError("minutes.error.file_size", name=document.file_name, limit=limit)
+        data = await (await document.get_file()).download_as_bytearray()
+        source = text_of_file(document.file_name or "", bytes(data))
+    else:
+        source = message.text or ""
+    if not source.strip():
+        raise MinutesError("minutes.error.empty")
+    try:
+        with runtime.session() as session:
+            units = importer.directory(session)
+        parse_minutes(source, session_date=local_today(runtime.clock, runtime.tz), units=units)
+    except MinutesError as exc:
+        await reply(update, text(exc.text_key, actor_of(update, context).language, **exc.params)
+                    + "\n" + text("minutes.try_again", actor_of(update, context).language))
+        return WAIT_TEXT
+    context.user_data["import_text"] = source
+    if context.user_data.get("import_date") is None:
+        await reply_key(update, context, "minutes.ask_date")
+        return WAIT_DATE
+    return await _preview(update, context)
+
+
+async def take_date(update: Update, context: Context) -> int:
+    """The session date, when /import did not give it."""
+    runtime = runtime_of(context)
+    given = update.effective_message.text or ""
+    try:
+        day = parse_date(given, local_today(runtime.clock, runtime.tz))
+    except JalaliDateError:
+        await reply_key(update, context, "minutes.error.bad_session_date", text=given)
+        return WAIT_DATE
+    context.user_data["import_date"] = jalali_ymd(day)
+    return await _preview(update, context)
+
+
+async def _preview(update: Update, context: Context) -> int:
+    draft = {"text": context.user_data.pop("import_text"),
+             "date": context.user_data.pop("import_date"), "decisions": {}, "create": []}
+    try:
+        body, buttons = _render(update, context, draft)
+    except MinutesError as exc:
+        await reply(update, text(exc.text_key, actor_of(update, context).language, **exc.params))
+        return ConversationHandler.END
+    with runtime_of(context).session() as session:
+        conversations.put_state(session, key=_key(update), name="import", state=draft)
+    await reply(update, body, reply_markup=keyboard(buttons))
+    return ConversationHandler.END
+
+
+def _parsed(session, draft: dict):
+    units = importer.directory(session)
+    minutes = parse_minutes(draft["text"], session_date=parse_jalali_ymd(draft["date"]),
+                            units=units)
+    created = {name: f"new:{i}" for i, name in enumerate(draft["create"])}
+    return minutes.with_units({**draft["decisions"], **created}), units
+
+
+def _render(update: Update, context: Context, draft: dict):
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        minutes, units = _parsed(session, draft)
+        names = {u.key: u.name_fa for u in units_repo.list_units(session)}
+    names |= {f"new:{i}": name for i, name in enumerate(draft["create"])}
+    return preview(minutes, units, names, actor.language)
+
+
+def _draft(update: Update, context: Context) -> dict:
+    with runtime_of(context).session() as session:
+        row = conversations.get_state(session, key=_key(update))
+    if row is None or row.name != "import":
+        raise MinutesError("minutes.error.expired")
+    return dict(row.state)
+
+
+@guarded(Action.IMPORT_MINUTES)
+async def button(update: Update, context: Context) -> None:
+    """The preview's buttons: pick a unit, create one, save, or discard."""
+    runtime, query = runtime_of(context), update.callback_query
+    data, draft = decode(query.data, "imp"), _draft(update, context)
+    await query.answer()
+    if data.verb == "no":
+        with runtime.session() as session:
+            conversations.drop_state(session, key=_key(update))
+        await reply_key(update, context, "minutes.discarded")
+        return
+    if data.verb == "ok":
+        await _save(update, context, draft)
+        return
+    with runtime.session() as session:
+        minutes, _ = _parsed(session, draft)
+        unknown = minutes.unmatched
+        if not unknown:
+            raise MinutesError("minutes.error.expired")
+        if data.verb == "pick" and data.args:
+            if units_repo.get_by_key(session, key=data.args[0]) is None:
+                raise MinutesError("minutes.error.expired")
+            draft["decisions"] = {**draft["decisions"], unknown[0]: data.args[0]}
+        elif data.verb == "new":
+            draft["create"] = [*draft["create"], unknown[0]]
+        conversations.put_state(session, key=_key(update), name="import", state=draft)
+    body, buttons = _render(update, context, draft)
+    await reply(update, body, reply_markup=keyboard(buttons))
+
+
+async def _save(update: Update, context: Context, draft: dict) -> None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        for name in draft["create"]:
+            unit = importer.create_unit_named(session, name=name)
+            draft["decisions"] = {**draft["decisions"], name: unit.key}
+        for name, key in draft["decisions"].items():
+            importer.assign_spelling(session, spelling=name, unit_key=key)
+        minutes, _ = _parsed(session, {**draft, "create": []})
+        result = importer.import_minutes(session, minutes=minutes, settings=runtime.settings,
+                                         actor=actor, now=runtime.clock.now())
+        conversations.drop_state(session, key=_key(update))
+    await reply(update, saved_text(result, actor.language, minutes.next_session))
+
+
+async def leave(update: Update, context: Context) -> int:
+    """/cancel while importing."""
+    context.user_data.pop("import_text", None)
+    await reply_key(update, context, "cancel.done")
+    return ConversationHandler.END
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The /import conversation and the preview's buttons."""
+    private = filters.ChatType.PRIVATE
+    return [
+        ConversationHandler(
+            entry_points=[CommandHandler("import", start)],
+            states={
+                WAIT_TEXT: [MessageHandler(private & ((filters.TEXT & ~filters.COMMAND)
+                                                      | filters.Document.ALL), take_minutes)],
+                WAIT_DATE: [MessageHandler(private & filters.TEXT & ~filters.COMMAND,
+                                           take_date)],
+            },
+            fallbacks=[CommandHandler("cancel", leave)],
+            allow_reentry=True,
+        ),
+        CallbackQueryHandler(button, pattern=r"^imp:"),
+    ]

@@ -1,0 +1,245 @@
+"""«What do I owe?», one resolution in full, reporting it done, confirming or sending it back."""
+
+from __future__ import annotations
+
+import warnings
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from mina_bot.callbacks import decode
+from mina_bot.catalog import text
+from mina_bot.clock import local_today
+from mina_bot.errors import NotFound, PermissionDenied
+from mina_bot.permissions import Action, allowed, require
+from mina_bot.persian import match_key
+from mina_bot.resolutions import duties as duties_service
+from mina_bot.resolutions import lifecycle, views
+from mina_bot.resolutions.lifecycle import DocumentRef, InvalidTransition
+from mina_bot.sessions.schedule import ensure_next_session, local_date
+from storage.models import ResolutionStatus
+from storage.repositories import members as members_repo
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+
+WAIT_NOTE, WAIT_REASON = range(2)
+OWE_PHRASES = tuple(match_key(p) for p in (
+    "چه کاری بر عهده من است", "چه کاری بر عهده من هست", "چه کارهایی بر عهده من است",
+    "کارهای من", "بدهی های من", "بدهیهای من", "تعهدات من", "مصوبات من", "وظایف من",
+))
+
+
+class OwePhrase(filters.MessageFilter):
+    """Free text asking «what do I owe?», however it is spelled."""
+
+    def filter(self, message) -> bool:
+        key = match_key(message.text or "").strip("?؟!.")
+        return any(key.startswith(p) for p in OWE_PHRASES)
+
+
+def keyboard(buttons: views.Buttons) -> InlineKeyboardMarkup | None:
+    """Rows of (label, data) as an inline keyboard."""
+    rows = [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in buttons if row]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _owe_page(update: Update, context: Context, page: int) -> tuple[str, views.Buttons]:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        coming = ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
+        duties = duties_service.duties_of(session, actor=actor, coming=coming, tz=runtime.tz)
+        officer = {m.unit_id: m.unit_name for m in actor.memberships}
+        done = duties_service.reports_in(session, unit_ids=list(officer), council_session=coming)
+        awaiting = (duties_service.awaiting_confirmation(session)
+                    if allowed(actor, Action.CONFIRM_RESOLUTION) else [])
+    return views.owe_view(
+        duties, page=page, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        reports=[(officer[u], ok) for u, ok in done.items()],
+        coming=local_date(coming, runtime.tz), awaiting=awaiting)
+
+
+@guarded(Action.VIEW_OWN_DUTIES)
+async def owe(update: Update, context: Context) -> None:
+    """/owe and «چه کاری بر عهده من است؟»."""
+    body, buttons = _owe_page(update, context, 0)
+    await reply(update, body, reply_markup=keyboard(buttons))
+
+
+@guarded(Action.VIEW_OWN_DUTIES)
+async def owe_page(update: Update, context: Context) -> None:
+    """A page button of the «what do I owe?» list."""
+    page = decode(update.callback_query.data, "res").int_arg(0)
+    body, buttons = _owe_page(update, context, page)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(body, parse_mode="HTML",
+                                                  reply_markup=keyboard(buttons))
+
+
+@guarded(Action.VIEW_OWN_DUTIES)
+async def open_one(update: Update, context: Context) -> None:
+    """One resolution in full with its history (its units' members and the secretariat)."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    rid = decode(update.callback_query.data, "res").int_arg(0)
+    staff = allowed(actor, Action.MANAGE_RESOLUTIONS)
+    with runtime.session() as session:
+        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
+        if resolution is None:
+            raise NotFound()
+        units = resolutions_repo.units_of(session, resolution_id=rid)
+        mine = [u.id for u in units if actor.roles_in(u.id)]
+        if not staff and not mine:
+            raise PermissionDenied(action="view_resolution", unit_id=None)
+        report_unit = next((u for u in mine
+                            if allowed(actor, Action.REPORT_RESOLUTION_DONE, unit_id=u)), None)
+        council = sessions_repo.get_session(session, session_id=resolution.session_id)
+        history = []
+        for event in resolutions_repo.events_of(session, resolution_id=rid):
+            member = (members_repo.get_member(session, member_id=event.actor_member_id)
+                      if event.actor_member_id else None)
+            history.append((event, member.name if member else text("resolutions.someone",
+                                                                    actor.language)))
+    body, buttons = views.detail_view(
+        resolution, council, units=[u.name_fa for u in units], tz=runtime.tz,
+        today=local_today(runtime.clock, runtime.tz), lang=actor.language, history=history,
+        report_unit=report_unit, staff=staff)
+    await update.callback_query.answer()
+    await reply(update, body, reply_markup=keyboard(buttons))
+
+
+@guarded(Action.REPORT_RESOLUTION_DONE)
+async def ask_note(update: Update, context: Context) -> int:
+    """«گزارش انجام»: check the unit and the state now, then ask for a note."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    data = decode(update.callback_query.data, "res")
+    rid, unit_id = data.int_arg(0), data.int_arg(1)
+    require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
+    with runtime.session() as session:
+        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
+        units = {u.id: u for u in resolutions_repo.units_of(session, resolution_id=rid)}
+    if resolution is None:
+        raise NotFound()
+    if unit_id not in units:
+        raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+    if resolution.status != ResolutionStatus.OPEN:
+        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
+                                number=resolution.number)
+    context.user_data["report"] = (rid, unit_id)
+    await update.callback_query.answer()
+    markup = keyboard([[(text("resolutions.button.no_note", actor.language), "res:nonote")]])
+    await reply(update, text("resolutions.report.ask", actor.language, number=resolution.number,
+                             unit=units[unit_id].name_fa), reply_markup=markup)
+    return WAIT_NOTE
+
+
+async def take_note(update: Update, context: Context) -> int:
+    """The note (text, a document with a caption, or «بدون توضیح») completes the report."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    rid, unit_id = context.user_data.pop("report", (0, 0))
+    message, document = update.effective_message, None
+    if update.callback_query:
+        await update.callback_query.answer()
+        note = None
+    else:
+        note = message.text or message.caption
+        if message.document:
+            d = message.document
+            document = DocumentRef(file_id=d.file_id, file_unique_id=d.file_unique_id,
+                                   file_name=d.file_name, mime_type=d.mime_type,
+                                   size=d.file_size)
+    with runtime.session() as session:
+        resolution = lifecycle.report_done(session, resolution_id=rid, unit_id=unit_id,
+                                           actor=actor, note=note, now=runtime.clock.now(),
+                                           document=document)
+    await reply_key(update, context, "resolutions.report.done", number=resolution.number)
+    return ConversationHandler.END
+
+
+@guarded(Action.CONFIRM_RESOLUTION)
+async def confirm(update: Update, context: Context) -> None:
+    """The secretariat confirms a reported resolution."""
+    runtime = runtime_of(context)
+    rid = decode(update.callback_query.data, "res").int_arg(0)
+    with runtime.session() as session:
+        resolution = lifecycle.confirm(session, resolution_id=rid,
+                                       actor=actor_of(update, context), note=None,
+                                       now=runtime.clock.now())
+    await update.callback_query.answer()
+    await reply_key(update, context, "resolutions.confirmed", number=resolution.number)
+
+
+@guarded(Action.CONFIRM_RESOLUTION)
+async def ask_reason(update: Update, context: Context) -> int:
+    """Sending a report back: ask why."""
+    runtime = runtime_of(context)
+    rid = decode(update.callback_query.data, "res").int_arg(0)
+    with runtime.session() as session:
+        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
+    if resolution is None:
+        raise NotFound()
+    if resolution.status != ResolutionStatus.REPORTED_DONE:
+        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
+                                number=resolution.number)
+    context.user_data["send_back"] = rid
+    await update.callback_query.answer()
+    await reply_key(update, context, "resolutions.back.ask", number=resolution.number)
+    return WAIT_REASON
+
+
+async def take_reason(update: Update, context: Context) -> int:
+    """The reason completes the send-back."""
+    runtime, reason = runtime_of(context), update.effective_message.text
+    with runtime.session() as session:
+        resolution = lifecycle.send_back(
+            session, resolution_id=context.user_data.get("send_back", 0),
+            actor=actor_of(update, context), reason=reason, now=runtime.clock.now())
+    context.user_data.pop("send_back", None)
+    await reply_key(update, context, "resolutions.back.done", number=resolution.number,
+                    reason=reason.strip())
+    return ConversationHandler.END
+
+
+async def leave(update: Update, context: Context) -> int:
+    """/cancel inside a conversation."""
+    context.user_data.pop("report", None)
+    context.user_data.pop("send_back", None)
+    await reply_key(update, context, "cancel.done")
+    return ConversationHandler.END
+
+
+def _conversation() -> ConversationHandler:
+    text_only = filters.TEXT & ~filters.COMMAND
+    with warnings.catch_warnings():  # per_message=False is meant: the note is a plain message
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[CallbackQueryHandler(ask_note, pattern=r"^res:rep:"),
+                          CallbackQueryHandler(ask_reason, pattern=r"^res:back:")],
+            states={
+                WAIT_NOTE: [MessageHandler(text_only | filters.Document.ALL, take_note),
+                            CallbackQueryHandler(take_note, pattern=r"^res:nonote$")],
+                WAIT_REASON: [MessageHandler(text_only, take_reason)],
+            },
+            fallbacks=[CommandHandler("cancel", leave)],
+            allow_reentry=True,
+        )
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The «what do I owe?» feature and the resolution state buttons."""
+    return [
+        _conversation(),
+        CommandHandler("owe", owe),
+        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & OwePhrase(), owe),
+        CallbackQueryHandler(owe_page, pattern=r"^res:owe:"),
+        CallbackQueryHandler(open_one, pattern=r"^res:open:"),
+        CallbackQueryHandler(confirm, pattern=r"^res:ok:"),
+    ]

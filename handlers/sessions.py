@@ -1,0 +1,127 @@
+"""/session: the next council session and its agenda; the secretariat edits the agenda."""
+
+from __future__ import annotations
+
+import warnings
+
+from telegram import Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from handlers.resolutions import keyboard
+from mina_bot.callbacks import decode
+from mina_bot.clock import local_today
+from mina_bot.errors import NotFound
+from mina_bot.permissions import Action, allowed
+from mina_bot.sessions import agenda
+from mina_bot.sessions.schedule import ensure_next_session, report_deadline
+from mina_bot.sessions.views import session_view
+from storage.models import ResolutionStatus
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+
+WAIT_TITLE = 0
+
+
+def _render(update: Update, context: Context, council=None):
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        if council is None:
+            council = ensure_next_session(session, now=runtime.clock.now(),
+                                          settings=runtime.settings)
+        items = agenda.ensure_agenda(session, council_session=council)
+        open_now = resolutions_repo.search(session, statuses=[ResolutionStatus.OPEN])
+        today = local_today(runtime.clock, runtime.tz)
+        overdue = [r for r, _ in open_now if r.due_date and r.due_date < today]
+    return session_view(council, items, tz=runtime.tz, lang=actor.language,
+                        deadline=report_deadline(council, runtime.settings, runtime.tz),
+                        open_count=len(open_now), overdue=len(overdue),
+                        staff=allowed(actor, Action.MANAGE_AGENDA))
+
+
+@guarded(Action.VIEW_SESSION)
+async def show(update: Update, context: Context) -> None:
+    """/session."""
+    body, buttons = _render(update, context)
+    await reply(update, body, reply_markup=keyboard(buttons))
+
+
+@guarded(Action.MANAGE_AGENDA)
+async def edit(update: Update, context: Context) -> None:
+    """Move an item up or down, or remove it; the message shows the new agenda."""
+    runtime, query = runtime_of(context), update.callback_query
+    data = decode(query.data, "ses")
+    item_id = data.int_arg(0)
+    with runtime.session() as session:
+        if data.verb == "rm":
+            session_id = agenda.remove_item(session, item_id=item_id)
+        elif data.verb in ("up", "down"):
+            item = agenda.move_item(session, item_id=item_id, step=-1 if data.verb == "up" else 1)
+            session_id = item.session_id
+        else:
+            raise NotFound()
+        council = sessions_repo.get_session(session, session_id=session_id)
+    body, buttons = _render(update, context, council)
+    await query.answer()
+    await query.edit_message_text(body, parse_mode="HTML", reply_markup=keyboard(buttons))
+
+
+@guarded(Action.MANAGE_AGENDA)
+async def ask_title(update: Update, context: Context) -> int:
+    """«افزودن بند»: ask for the title."""
+    session_id = decode(update.callback_query.data, "ses").int_arg(0)
+    with runtime_of(context).session() as session:
+        if sessions_repo.get_session(session, session_id=session_id) is None:
+            raise NotFound()
+    context.user_data["agenda_session"] = session_id
+    await update.callback_query.answer()
+    await reply_key(update, context, "sessions.add.ask")
+    return WAIT_TITLE
+
+
+@guarded(Action.MANAGE_AGENDA)
+async def take_title(update: Update, context: Context) -> int:
+    """The new item's title."""
+    title = update.effective_message.text.strip()
+    with runtime_of(context).session() as session:
+        council = sessions_repo.get_session(
+            session, session_id=context.user_data.pop("agenda_session", 0))
+        if council is None:
+            raise NotFound()
+        agenda.add_item(session, council_session=council, title=title)
+    await reply_key(update, context, "sessions.add.done", title=title)
+    body, buttons = _render(update, context, council)
+    await reply(update, body, reply_markup=keyboard(buttons))
+    return ConversationHandler.END
+
+
+async def leave(update: Update, context: Context) -> int:
+    """/cancel while adding an item."""
+    context.user_data.pop("agenda_session", None)
+    await reply_key(update, context, "cancel.done")
+    return ConversationHandler.END
+
+
+def build_handlers() -> list[BaseHandler]:
+    """/session and the agenda buttons."""
+    with warnings.catch_warnings():  # per_message=False is meant: the title is a plain message
+        warnings.simplefilter("ignore", PTBUserWarning)
+        adding = ConversationHandler(
+            entry_points=[CallbackQueryHandler(ask_title, pattern=r"^ses:add:")],
+            states={WAIT_TITLE: [MessageHandler(filters.TEXT & ~filters.COMMAND, take_title)]},
+            fallbacks=[CommandHandler("cancel", leave)],
+            allow_reentry=True,
+        )
+    return [
+        adding,
+        CommandHandler("session", show),
+        CallbackQueryHandler(edit, pattern=r"^ses:(up|down|rm):"),
+    ]

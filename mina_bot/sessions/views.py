@@ -1,0 +1,50 @@
+"""Rendering the next session and its agenda for chat."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from mina_bot.callbacks import encode
+from mina_bot.catalog import text
+from mina_bot.jalali import format_date, format_datetime, format_time
+from mina_bot.resolutions.views import Buttons, fit
+from storage.models import AgendaItem, AgendaKind, CouncilSession
+
+
+def item_title(item: AgendaItem, lang: str, *, open_count: int, overdue: int) -> str:
+    """One agenda line in words."""
+    kind = AgendaKind(item.kind)
+    if kind == AgendaKind.STANDING:
+        return text("sessions.agenda.standing", lang, unit=item.title)
+    if kind == AgendaKind.REVIEW:
+        return text("sessions.agenda.review", lang, open=open_count, overdue=overdue)
+    return text("sessions.agenda.item", lang, title=item.title)
+
+
+def session_view(
+    council: CouncilSession, items: Sequence[AgendaItem], *, tz: dt.tzinfo, lang: str,
+    deadline: dt.datetime, open_count: int, overdue: int, staff: bool,
+) -> tuple[str, Buttons]:
+    """The next session: date and weekday, time, place, report deadline, agenda."""
+    local = council.starts_at.astimezone(tz)
+    lines = [text("sessions.header", lang, number=council.number,
+                  date=format_date(local.date(), lang, "weekday_long"),
+                  time=format_time(local, lang), place=council.place or "—",
+                  deadline=format_datetime(deadline, tz, lang))]
+    buttons: Buttons = []
+    for position, item in enumerate(items, 1):
+        title = item_title(item, lang, open_count=open_count, overdue=overdue)
+        lines.append(text("sessions.agenda.line", lang, position=position, title=title))
+        if staff:
+            buttons.append([(text("sessions.button.up", lang, position=position),
+                             encode("ses", "up", item.id)),
+                            (text("sessions.button.down", lang, position=position),
+                             encode("ses", "down", item.id)),
+                            (text("sessions.button.remove", lang, position=position),
+                             encode("ses", "rm", item.id))])
+    if not items:
+        lines.append(text("sessions.agenda.empty", lang))
+    if staff:
+        buttons.append([(text("sessions.button.add", lang), encode("ses", "add", council.id))])
+    return fit(lines, lang), buttons

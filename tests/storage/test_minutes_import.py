@@ -1,0 +1,82 @@
+"""Importing parsed minutes: idempotent, agenda carried, unknown units refused; the CLI import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from demo.sample import seed_sample_organisation
+from mina_bot.jalali import parse_jalali_ymd
+from mina_bot.minutes.importer import directory, import_minutes
+from mina_bot.minutes.model import MinutesError
+from mina_bot.minutes.parser import parse_minutes
+from mina_bot.sessions.agenda import ensure_agenda
+from mina_bot.settings import Settings
+from storage.db import make_engine
+from storage.models import AgendaKind
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = (ROOT / "tests" / "data" / "seed_minutes.txt").read_text(encoding="utf-8")
+SETTINGS = Settings(_env_file=None)
+NOW = dt.datetime(2021, 4, 26, 3, 0, tzinfo=dt.UTC)
+
+
+def parsed(session: Session, source: str = SEED):
+    return parse_minutes(source, session_date=parse_jalali_ymd("1400/01/30"),
+                         units=directory(session))
+
+
+def test_importing_twice_changes_nothing_the_second_time(session: Session):
+    seed_sample_organisation(session)
+    first = import_minutes(session, minutes=parsed(session), settings=SETTINGS, actor=None,
+                           now=NOW)
+    assert (first.created, first.updated) == (14, 0)
+    again = import_minutes(session, minutes=parsed(session), settings=SETTINGS, actor=None,
+                           now=NOW)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 14)
+    session.commit()
+    assert len(resolutions_repo.search(session)) == 14
+    following = sessions_repo.get_by_number(session, number=first.next_session_number)
+    items = ensure_agenda(session, council_session=following)
+    carried = [i.title for i in items if i.kind == AgendaKind.CARRIED]
+    assert len(carried) == 4 and carried[-1] == "سایر موارد"
+    assert [i.kind for i in items].count(AgendaKind.STANDING) == 5
+    thirteen = next(r for r, _ in resolutions_repo.search(session) if r.number == 13)
+    assert thirteen.due_at_session_id == following.id
+
+
+def test_unknown_units_are_refused_and_nothing_is_saved(session: Session):
+    seed_sample_organisation(session)
+    minutes = parsed(session, "بازه زمانی\tمتولی\tموضوع\n-\tدفتر نقشه\t۱) نقشه\n")
+    with pytest.raises(MinutesError) as raised:
+        import_minutes(session, minutes=minutes, settings=SETTINGS, actor=None, now=NOW)
+    assert raised.value.params == {"names": "دفتر نقشه"}
+    assert resolutions_repo.search(session) == []
+
+
+def test_the_cli_import_saves_after_the_preview_and_twice_is_once(database_url: str):
+    command = [sys.executable, "bot.py", "minutes", "import", "tests/data/seed_minutes.txt",
+               "--session-date", "1400/01/30", "--json"]
+    env = {"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": database_url}
+    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert refused.returncode == 1 and "این متولی‌ها را نشناختم" in refused.stderr  # no units
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_sample_organisation(session)
+        session.commit()
+    for _ in range(2):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["next_session"] == "1400/02/06"
+    assert "0 created, 0 updated, 14 unchanged" in done.stderr
+    with Session(engine) as session:
+        assert len(resolutions_repo.search(session)) == 14
+    engine.dispose()
