@@ -18,6 +18,7 @@ from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
 from mina_bot.identity import ensure_admins
+from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
@@ -142,6 +143,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     demo.add_argument("--port", type=int, default=None, help="the demo page's port")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    minutes_cli.add_parser(sub)
     return parser.parse_args(argv)
 
 
@@ -157,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_run(settings, webhook=getattr(args, "webhook", False))
         if command == "demo":
             return command_demo(settings, getattr(args, "port", None))
+        if command == "minutes":
+            return minutes_cli.run(args, settings, prepare_runtime)
         return command_db(settings, args.action)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

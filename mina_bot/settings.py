@@ -26,6 +26,10 @@ HINTS = {
     "language": "use fa or en",
     "webhook_url": "use the public https URL Telegram should post updates to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
+    "session_weekday": "use 0..6 counted from Saturday (0=Saturday, 2=Monday)",
+    "session_time": "use HH:MM, e.g. 10:00",
+    "report_deadline_days_before": "use a number of days 0..6 before the session",
+    "report_deadline_time": "use HH:MM, e.g. 12:00",
     "delivery_rate_per_second": "messages a second over all chats, e.g. 30",
     "delivery_chat_interval": "seconds between two messages to one chat, e.g. 1",
     "delivery_group_per_minute": "messages a minute to one group chat, e.g. 20",
@@ -65,6 +69,8 @@ class Settings(BaseSettings):
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"
+    report_deadline_days_before: int = Field(default=1, ge=0, le=6)
+    report_deadline_time: time = time(12, 0)
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0)
     delivery_chat_interval: float = Field(default=1.0, ge=0)
