@@ -23,6 +23,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", Action.START, "command.start"),
     Command("help", Action.HELP, "command.help"),
     Command("cancel", Action.CANCEL, "command.cancel"),
+    Command("settings", Action.SETTINGS, "command.settings"),
+    Command("broadcast", Action.BROADCAST, "command.broadcast"),
 )
 
 

@@ -83,6 +83,7 @@ class Settings(BaseSettings):
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
     # Reminders, all in the organisation's time zone.
+    reminders_enabled: bool = True
     reminder_interval_seconds: float = Field(default=60.0, gt=0)
     reminder_lookback_days: int = Field(default=7, ge=1)
     reminder_quiet_start: time = time(21, 0)

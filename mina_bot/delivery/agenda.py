@@ -14,10 +14,11 @@ def agenda_html(council_session: CouncilSession, items: Sequence[AgendaItem], la
                 tz: tzinfo) -> str:
     """«دستور جلسه …»: number, Jalali date and weekday, time, place, then the items."""
     local = council_session.starts_at.astimezone(tz)
-    lines = [text("agenda.line", lang, position=i, title=item.title)
+    lines = [text("delivery.agenda_line", lang, position=i,
+                  title=item.title or text("delivery.agenda_review", lang))
              for i, item in enumerate(items, 1)]
-    body = "\n".join(lines) if lines else text("agenda.empty", lang)
-    return text("agenda.message", lang, number=council_session.number,
+    body = "\n".join(lines) if lines else text("delivery.agenda_empty", lang)
+    return text("delivery.agenda_message", lang, number=council_session.number,
                 date=format_date(local.date(), lang, "weekday_long"),
                 time=format_time(local, lang), place=council_session.place or "—",
                 items=Safe(body))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -14,10 +14,12 @@ from mina_bot.delivery.audience import Audience, recipients
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
 from mina_bot.persian import normalize
+from mina_bot.sessions.agenda import ensure_agenda
+from mina_bot.sessions.schedule import ensure_next_session
+from mina_bot.settings import Settings
 from storage.models import Attachment, Broadcast, BroadcastKind, BroadcastStatus, OutboxState
 from storage.repositories import broadcasts as broadcasts_repo
 from storage.repositories import outbox as outbox_repo
-from storage.repositories import reminders as sources
 
 TEXT_LIMIT = 3500  # leaves room for the header within Telegram's 4096
 CAPTION_LIMIT = 900  # within Telegram's 1024 for a document caption
@@ -103,12 +105,9 @@ def set_document(session: Session, *, actor: Actor, broadcast_id: int, file_id: 
     return broadcast
 
 
-def choose_agenda(session: Session, *, actor: Actor, broadcast_id: int,
-                  now: datetime) -> Broadcast:
-    """The broadcast carries the next session's agenda (rendered when it is sent)."""
+def choose_agenda(session: Session, *, actor: Actor, broadcast_id: int) -> Broadcast:
+    """The broadcast carries the next session's agenda (rendered when it is launched)."""
     broadcast = _own(session, actor, broadcast_id)
-    if sources.next_session(session, after=now) is None:
-        raise BroadcastError("broadcast.no_session")
     broadcast.kind = BroadcastKind.AGENDA
     broadcast.text = None
     session.add(broadcast)
@@ -138,6 +137,11 @@ def change_audience(session: Session, *, actor: Actor, broadcast_id: int, what: 
     return broadcast
 
 
+def draft_audience(session: Session, *, actor: Actor, broadcast_id: int) -> Audience:
+    """The audience chosen so far for a draft."""
+    return Audience.from_json(_own(session, actor, broadcast_id).audience)
+
+
 def audience_size(session: Session, *, actor: Actor, broadcast_id: int) -> int:
     """How many members the draft would reach (BadAudience when it names nobody)."""
     broadcast = _own(session, actor, broadcast_id)
@@ -146,22 +150,20 @@ def audience_size(session: Session, *, actor: Actor, broadcast_id: int) -> int:
     return len(recipients(session, Audience.from_json(broadcast.audience)))
 
 
-def message_for(session: Session, broadcast: Broadcast, lang: str, tz: tzinfo,
+def message_for(session: Session, broadcast: Broadcast, lang: str, settings: Settings,
                 now: datetime) -> str:
     """The HTML a recipient reads (the caption, for a document)."""
     if broadcast.kind == BroadcastKind.AGENDA:
-        upcoming = sources.next_session(session, after=now)
-        if upcoming is None:
-            raise BroadcastError("broadcast.no_session")
-        items = sources.agenda(session, session_id=upcoming.id)
-        return agenda_html(upcoming, items, lang, tz)
+        upcoming = ensure_next_session(session, now=now, settings=settings)
+        items = ensure_agenda(session, council_session=upcoming)
+        return agenda_html(upcoming, items, lang, settings.tz)
     if broadcast.text:
         return text("broadcast.message", lang, body=broadcast.text)
     return text("broadcast.document", lang)
 
 
-def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime, tz: tzinfo,
-           progress_chat_id: int) -> int:
+def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime,
+           settings: Settings, progress_chat_id: int) -> int:
     """Enqueue one message per recipient and mark the broadcast sending; how many."""
     broadcast = _own(session, actor, broadcast_id)
     members = recipients(session, Audience.from_json(broadcast.audience))
@@ -172,7 +174,7 @@ def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime, 
                                                to_status=BroadcastStatus.SENDING):
         raise BroadcastError("broadcast.bad_audience") if not members else StaleButton()
     document = broadcasts_repo.document_of(session, broadcast_id=broadcast_id)
-    rendered = {lang: message_for(session, broadcast, lang, tz, now) for lang in ("fa", "en")}
+    rendered = {lang: message_for(session, broadcast, lang, settings, now) for lang in ("fa", "en")}
     for member in members:
         enqueue(session, kind="broadcast", subject=f"broadcast:{broadcast_id}", period="-",
                 now=now, member=member, text=rendered[str(member.language)],

@@ -9,6 +9,7 @@ seconds of the messenger's API, not business time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import random
@@ -98,10 +99,8 @@ class Dispatcher:
             except Exception:  # a database hiccup must not end delivery for good
                 log.exception("the dispatcher's pass failed; it goes on")
             self._wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=poll)
-            except TimeoutError:
-                pass
 
     async def drain(self, keep_going: Callable[[], bool] = lambda: True) -> int:
         """Send everything due now, one at a time; returns how many rows were handled."""

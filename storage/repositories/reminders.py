@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from sqlmodel import Session, select
 
 from storage.models import (
-    AgendaItem,
     Broadcast,
     BroadcastStatus,
     CouncilSession,
@@ -30,20 +29,6 @@ def sessions_between(session: Session, *, start: dt.datetime,
         CouncilSession.starts_at >= start, CouncilSession.starts_at < end,
     )
     return session.exec(query.order_by(CouncilSession.starts_at)).all()
-
-
-def next_session(session: Session, *, after: dt.datetime) -> CouncilSession | None:
-    """The first planned session starting after a moment."""
-    query = select(CouncilSession).where(
-        CouncilSession.status == SessionStatus.PLANNED, CouncilSession.starts_at > after
-    )
-    return session.exec(query.order_by(CouncilSession.starts_at)).first()
-
-
-def agenda(session: Session, *, session_id: int) -> Sequence[AgendaItem]:
-    """A session's agenda items in order."""
-    query = select(AgendaItem).where(AgendaItem.session_id == session_id)
-    return session.exec(query.order_by(AgendaItem.position, AgendaItem.id)).all()
 
 
 def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
@@ -74,14 +59,12 @@ def resolutions_with_units(
     return [(r, sorted(units.get(r.id, []))) for r in resolutions]
 
 
-def session_dates(session: Session, *, session_ids: Sequence[int]) -> dict[int, dt.datetime]:
-    """Start moments of some sessions, by id."""
+def sessions_by_id(session: Session, *, session_ids: Sequence[int]) -> dict[int, CouncilSession]:
+    """Some sessions, by id."""
     if not session_ids:
         return {}
-    query = select(CouncilSession.id, CouncilSession.starts_at).where(
-        CouncilSession.id.in_(list(session_ids))
-    )
-    return dict(session.exec(query).all())
+    query = select(CouncilSession).where(CouncilSession.id.in_(list(set(session_ids))))
+    return {s.id: s for s in session.exec(query).all()}
 
 
 def holidays_between(session: Session, *, start: dt.date, end: dt.date) -> frozenset[dt.date]:
