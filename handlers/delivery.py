@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import warnings
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -18,6 +19,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, TypeHandler
+from telegram.warnings import PTBDeprecationWarning
 
 from handlers.common import Context, runtime_of
 from mina_bot.delivery.dispatcher import Dispatcher
@@ -45,7 +47,9 @@ def core_errors() -> Iterator[None]:
     try:
         yield
     except RetryAfter as exc:
-        wait = exc.retry_after
+        with warnings.catch_warnings():  # int now, timedelta in PTB 23: both are handled
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            wait = exc.retry_after
         raise RetryLater(wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) \
             from exc
     except Forbidden as exc:
