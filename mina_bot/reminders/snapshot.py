@@ -7,6 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 from mina_bot.reminders.planner import ResolutionFacts, SessionFacts, Snapshot, UnitFacts
+from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Role, SessionStatus
@@ -26,7 +27,9 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings) -> 
              if s.status == SessionStatus.PLANNED]
     sessions = tuple(
         SessionFacts(s.id, s.number, s.starts_at, report_deadline(s, settings), s.place,
-                     tuple(i.title for i in sessions_repo.agenda_of(session, session_id=s.id)))
+                     tuple(i.title for i in (
+                         ensure_agenda(session, council_session=s) if s.starts_at > now
+                         else sessions_repo.agenda_of(session, session_id=s.id))))
         for s in found
     )
     units = {}
