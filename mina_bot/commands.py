@@ -33,6 +33,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", Action.IMPORT_MINUTES, "command.import"),
     Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
     Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
+    Command("settings", Action.SETTINGS, "command.settings"),
+    Command("broadcast", Action.BROADCAST, "command.broadcast"),
 )
 
 
