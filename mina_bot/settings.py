@@ -26,6 +26,10 @@ HINTS = {
     "language": "use fa or en",
     "webhook_url": "use the public https URL Telegram should post updates to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
+    "session_weekday": "use 0..6 counted from Saturday (0=Saturday, 2=Monday)",
+    "session_time": "use HH:MM, e.g. 10:00",
+    "report_deadline_days_before": "use a number of days 0..6 before the session",
+    "report_deadline_time": "use HH:MM, e.g. 12:00",
 }
 
 
@@ -55,6 +59,8 @@ class Settings(BaseSettings):
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"
+    report_deadline_days_before: int = Field(default=1, ge=0, le=6)
+    report_deadline_time: time = time(12, 0)
 
     @field_validator("bot_token")
     @classmethod

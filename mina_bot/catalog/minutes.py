@@ -1,0 +1,4 @@
+"""Texts for importing the minutes (صورت‌جلسه)."""
+
+TEXTS = {
+}

@@ -1,0 +1,4 @@
+"""Texts for council sessions and their agendas."""
+
+TEXTS = {
+}

@@ -1,0 +1,1 @@
+"""The minutes (صورت‌جلسه): parsing them, and importing them into the database."""

@@ -1,0 +1,1 @@
+"""Resolutions: their life from the minutes to the secretariat's confirmation."""

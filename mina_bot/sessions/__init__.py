@@ -1,0 +1,1 @@
+"""Council sessions: the weekly schedule and each session's agenda."""

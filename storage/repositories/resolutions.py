@@ -1,0 +1,135 @@
+"""Queries on resolutions, the units responsible for them, and their history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from storage.models import (
+    Attachment,
+    CouncilSession,
+    Resolution,
+    ResolutionAssignment,
+    ResolutionEvent,
+    ResolutionStatus,
+    Unit,
+)
+
+
+def get_resolution(session: Session, *, resolution_id: int) -> Resolution | None:
+    """The resolution with this id, or None."""
+    return session.get(Resolution, resolution_id)
+
+
+def get_by_number(session: Session, *, session_id: int, number: int) -> Resolution | None:
+    """Resolution `number` of a session, or None."""
+    query = select(Resolution).where(Resolution.session_id == session_id,
+                                     Resolution.number == number)
+    return session.exec(query).first()
+
+
+def of_session(session: Session, *, session_id: int) -> Sequence[Resolution]:
+    """A session's resolutions by number."""
+    query = select(Resolution).where(Resolution.session_id == session_id)
+    return session.exec(query.order_by(Resolution.number)).all()
+
+
+def next_number(session: Session, *, session_id: int) -> int:
+    """The number a new resolution of this session gets."""
+    query = select(sa.func.max(Resolution.number)).where(Resolution.session_id == session_id)
+    return (session.exec(query).one() or 0) + 1
+
+
+def add_resolution(session: Session, *, resolution: Resolution) -> Resolution:
+    """Insert a resolution and flush it."""
+    session.add(resolution)
+    session.flush()
+    return resolution
+
+
+def units_of(session: Session, *, resolution_id: int) -> Sequence[Unit]:
+    """The units responsible for a resolution, in unit id order."""
+    query = (
+        select(Unit)
+        .join(ResolutionAssignment, ResolutionAssignment.unit_id == Unit.id)
+        .where(ResolutionAssignment.resolution_id == resolution_id)
+        .order_by(Unit.id)
+    )
+    return session.exec(query).all()
+
+
+def set_units(
+    session: Session, *, resolution_id: int, units: Iterable[tuple[int, str]]
+) -> None:
+    """Make exactly these (unit id, spelling) pairs responsible for the resolution."""
+    wanted = dict(units)
+    current = session.exec(
+        select(ResolutionAssignment).where(ResolutionAssignment.resolution_id == resolution_id)
+    ).all()
+    for assignment in current:
+        if assignment.unit_id not in wanted:
+            session.delete(assignment)
+        else:
+            assignment.raw_name = wanted.pop(assignment.unit_id)
+            session.add(assignment)
+    for unit_id, raw_name in wanted.items():
+        session.add(ResolutionAssignment(resolution_id=resolution_id, unit_id=unit_id,
+                                         raw_name=raw_name))
+    session.flush()
+
+
+def add_event(session: Session, *, event: ResolutionEvent) -> ResolutionEvent:
+    """Record an event and flush it."""
+    session.add(event)
+    session.flush()
+    return event
+
+
+def add_attachment(session: Session, *, attachment: Attachment) -> Attachment:
+    """Keep a file reference and flush it."""
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def events_of(session: Session, *, resolution_id: int) -> Sequence[ResolutionEvent]:
+    """A resolution's history, oldest first."""
+    query = (
+        select(ResolutionEvent)
+        .where(ResolutionEvent.resolution_id == resolution_id)
+        .order_by(ResolutionEvent.created_at, ResolutionEvent.id)
+    )
+    return session.exec(query).all()
+
+
+def search(
+    session: Session,
+    *,
+    unit_ids: Iterable[int] | None = None,
+    statuses: Iterable[ResolutionStatus] | None = None,
+    session_id: int | None = None,
+    due_before: dt.date | None = None,
+) -> Sequence[tuple[Resolution, CouncilSession]]:
+    """Resolutions with their sessions, filtered; most urgent (earliest due) first."""
+    query = select(Resolution, CouncilSession).join(
+        CouncilSession, CouncilSession.id == Resolution.session_id
+    )
+    if unit_ids is not None:
+        assigned = select(ResolutionAssignment.resolution_id).where(
+            ResolutionAssignment.unit_id.in_(list(unit_ids))
+        )
+        query = query.where(Resolution.id.in_(assigned))
+    if statuses is not None:
+        query = query.where(Resolution.status.in_([str(s) for s in statuses]))
+    if session_id is not None:
+        query = query.where(Resolution.session_id == session_id)
+    if due_before is not None:
+        query = query.where(Resolution.due_date < due_before)
+    query = query.order_by(
+        Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
+        Resolution.number,
+    )
+    return session.exec(query).all()

@@ -1,0 +1,77 @@
+"""The weekly schedule: the next session always exists, numbered; the report deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session
+
+from mina_bot.jalali import format_date, jalali_ymd, parse_jalali_ymd
+from mina_bot.sessions.schedule import (
+    current_or_next_session,
+    ensure_next_session,
+    local_date,
+    report_deadline,
+    session_for_week,
+    session_on,
+)
+from mina_bot.settings import Settings
+
+SETTINGS = Settings(_env_file=None)
+TEHRAN = SETTINGS.tz
+
+
+def tehran(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> dt.datetime:
+    """An aware moment given in Jalali Tehran time."""
+    day = parse_jalali_ymd(f"{y}/{m}/{d}")
+    return dt.datetime.combine(day, dt.time(hh, mm), tzinfo=TEHRAN)
+
+
+def test_the_next_session_is_created_on_monday_at_ten_and_then_reused(session: Session):
+    now = tehran(1400, 2, 1, 9)  # Wednesday
+    first = ensure_next_session(session, now=now, settings=SETTINGS)
+    assert first.number == 1
+    assert jalali_ymd(local_date(first, TEHRAN)) == "1400/02/06"
+    assert first.starts_at.astimezone(TEHRAN).time() == dt.time(10, 0)
+    assert first.place == SETTINGS.session_place
+    again = ensure_next_session(session, now=now + dt.timedelta(days=2), settings=SETTINGS)
+    assert again.id == first.id
+
+
+def test_on_monday_morning_the_next_session_is_today_and_after_it_next_week(session: Session):
+    today = ensure_next_session(session, now=tehran(1400, 2, 6, 7, 30), settings=SETTINGS)
+    assert jalali_ymd(local_date(today, TEHRAN)) == "1400/02/06"
+    later = ensure_next_session(session, now=tehran(1400, 2, 6, 10, 1), settings=SETTINGS)
+    assert jalali_ymd(local_date(later, TEHRAN)) == "1400/02/13"
+    assert later.number == today.number + 1
+    under_way = current_or_next_session(session, now=tehran(1400, 2, 6, 11), settings=SETTINGS)
+    assert under_way.id == today.id
+
+
+def test_the_day_and_time_come_from_the_settings(session: Session):
+    settings = Settings(_env_file=None, session_weekday=0, session_time=dt.time(8, 30))
+    upcoming = ensure_next_session(session, now=tehran(1400, 2, 6, 9), settings=settings)
+    assert format_date(local_date(upcoming, TEHRAN), "fa", "weekday_long").startswith("شنبه ۱۱")
+    assert upcoming.starts_at.astimezone(TEHRAN).time() == dt.time(8, 30)
+
+
+def test_sessions_by_day_and_by_week(session: Session):
+    held = session_on(session, day=parse_jalali_ymd("1400/01/30"), settings=SETTINGS)
+    assert held.number == 1
+    assert session_on(session, day=parse_jalali_ymd("1400/01/30"), settings=SETTINGS).id == held.id
+    assert session_on(session, day=parse_jalali_ymd("1400/01/31"), settings=SETTINGS,
+                      create=False) is None
+    assert session_for_week(session, day=parse_jalali_ymd("1400/01/28"),
+                            settings=SETTINGS).id == held.id
+    following = session_for_week(session, day=parse_jalali_ymd("1400/02/04"), settings=SETTINGS)
+    assert jalali_ymd(local_date(following, TEHRAN)) == "1400/02/06"
+
+
+def test_the_report_deadline_is_the_day_before_at_noon(session: Session):
+    upcoming = ensure_next_session(session, now=tehran(1400, 2, 1), settings=SETTINGS)
+    deadline = report_deadline(upcoming, SETTINGS, TEHRAN)
+    assert deadline.tzinfo is not None
+    assert deadline.astimezone(TEHRAN) == tehran(1400, 2, 5, 12)
+    two_days = Settings(_env_file=None, report_deadline_days_before=2,
+                        report_deadline_time=dt.time(18, 0))
+    assert report_deadline(upcoming, two_days).astimezone(TEHRAN) == tehran(1400, 2, 4, 18)
