@@ -12,8 +12,12 @@ from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from handlers import export as export_handlers
+from handlers import report_reading as report_reading_handlers
+from handlers import reports as report_handlers
 from handlers import start as start_handlers
 from handlers.errors import on_error
+from handlers.persistence import SQLConversationPersistence
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
@@ -26,7 +30,7 @@ from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); order matters only within group 0.
-FEATURES: tuple = ()
+FEATURES: tuple = (report_handlers, report_reading_handlers, export_handlers)
 
 
 class StartupError(Exception):
@@ -64,13 +68,15 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
         .base_file_url(file_base_url(base))
         .defaults(Defaults(tzinfo=runtime.tz))
         .post_init(_post_init)
+        .persistence(SQLConversationPersistence(runtime.engine))
         .build()
     )
     application.bot_data["runtime"] = runtime
     application.add_handlers(start_handlers.build_gate(), group=-1)
-    application.add_handlers(start_handlers.build_handlers())
+    # Features first: a conversation's own /cancel must win over the general one.
     for feature in FEATURES:
         application.add_handlers(feature.build_handlers())
+    application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
     application.add_error_handler(on_error)
     return application

@@ -23,6 +23,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", Action.START, "command.start"),
     Command("help", Action.HELP, "command.help"),
     Command("cancel", Action.CANCEL, "command.cancel"),
+    Command("report", Action.SUBMIT_REPORT, "command.report"),
+    Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
+    Command("export", Action.EXPORT, "command.export"),
 )
 
 

@@ -30,6 +30,8 @@ HINTS = {
     "session_time": "use HH:MM, e.g. 10:00",
     "report_deadline_days_before": "use a number of days 0..6 before the session",
     "report_deadline_time": "use HH:MM, e.g. 12:00",
+    "max_upload_mb": "use a size in megabytes, 1..2000 (Telegram bots receive up to 20)",
+    "report_trend_weeks": "use a number of weeks, 2..52",
 }
 
 
@@ -61,6 +63,7 @@ class Settings(BaseSettings):
     session_place: str = "سالن شورا"
     report_deadline_days_before: int = Field(default=1, ge=0, le=6)
     report_deadline_time: time = time(12, 0)
+    report_trend_weeks: int = Field(default=8, ge=2, le=52)
 
     @field_validator("bot_token")
     @classmethod

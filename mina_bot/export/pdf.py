@@ -33,11 +33,12 @@ class _PackPDF(FPDF):
         """«صفحه ۱ از ۳» at the bottom of every page."""
         self.set_y(-12)
         self.set_font(_FAMILY, size=9)
-        label = self.pack.page_label.format(page=self._digits(self.page_no()),
-                                            pages=self._digits(self.total_pages or 0))
+        label = self.pack.page_label.format(page=self.digits(self.page_no()),
+                                            pages=self.digits(self.total_pages or 0))
         self.cell(0, 8, label, align="C")
 
-    def _digits(self, n: int) -> str:
+    def digits(self, n: int) -> str:
+        """A number in the pack's digits."""
         if not self.pack.rtl:
             return str(n)
         return str(n).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
@@ -46,6 +47,12 @@ class _PackPDF(FPDF):
     def align(self) -> str:
         """Right for Persian, left otherwise."""
         return "R" if self.pack.rtl else "L"
+
+
+def _cell(value: object, pdf: _PackPDF) -> str:
+    if isinstance(value, int):
+        return pdf.digits(value)
+    return str(value) if value != "" else "-"
 
 
 def _table(pdf: _PackPDF, table: Table) -> None:
@@ -65,7 +72,7 @@ def _table(pdf: _PackPDF, table: Table) -> None:
                    line_height=5.5, first_row_as_headings=True) as grid:
         grid.row([table.columns[i] for i in order])
         for row in table.rows:
-            grid.row([str(row[i]) if row[i] != "" else "-" for i in order])
+            grid.row([_cell(row[i], pdf) for i in order])
     pdf.ln(5)
 
 

@@ -216,6 +216,11 @@ def add_file(
     ))
 
 
+def file_count(session: Session, *, report_id: int) -> int:
+    """How many files the report has."""
+    return len(reports_repo.attachments_of(session, report_id=report_id))
+
+
 def go_to(session: Session, *, report: WeeklyReport, step: str) -> WeeklyReport:
     """Move to the preview, or to any earlier step to change its answer."""
     if step == steps.PREVIEW:

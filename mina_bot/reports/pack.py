@@ -39,7 +39,7 @@ def _reports_table(session: Session, councils: list[CouncilSession], now: dt.dat
                 for item in content.get("progress", []))
             rows.append((
                 council.number, line.unit.name_en if lang == "en" else line.unit.name_fa,
-                text(f"reports.state.{line.state}", lang),
+                text(f"export.report_state.{line.state}", lang),
                 format_datetime(line.submitted_at, tz, lang) if line.submitted_at else "",
                 latest.receipt_number if latest else "",
                 *((answers.get(q) or {}).get("text") or "" for q in ("done", "planned",
@@ -49,7 +49,7 @@ def _reports_table(session: Session, councils: list[CouncilSession], now: dt.dat
     return Table(text("export.part.reports", lang),
                  _columns("reports", "session unit state submitted receipt done planned "
                           "problems progress files", lang), tuple(rows),
-                 (7, 22, 10, 15, 13, 30, 26, 26, 26, 6), text("export.none", lang))
+                 (8, 22, 11, 16, 17, 28, 25, 25, 26, 8), text("export.none", lang))
 
 
 def _resolution_state(resolution, today: dt.date, lang: str) -> str:
@@ -75,7 +75,7 @@ def _resolutions_table(session: Session, session_ids: list[int] | None, today: d
             resolution.time_frame, _resolution_state(resolution, today, lang)))
     return Table(text("export.part.resolutions", lang),
                  _columns("resolutions", "session number subject units due state", lang),
-                 tuple(rows), (7, 7, 60, 30, 14, 14), text("export.none", lang))
+                 tuple(rows), (8, 8, 60, 30, 14, 16), text("export.none", lang))
 
 
 def _agenda_table(session: Session, councils: list[CouncilSession], lang: str) -> Table:
@@ -85,7 +85,7 @@ def _agenda_table(session: Session, councils: list[CouncilSession], lang: str) -
             for item in sessions_repo.agenda_of(session, session_id=council.id)]
     return Table(text("export.part.agenda", lang),
                  _columns("agenda", "session position title kind", lang),
-                 tuple(rows), (7, 7, 80, 16), text("export.none", lang))
+                 tuple(rows), (8, 8, 80, 16), text("export.none", lang))
 
 
 def _pack(session: Session, councils: list[CouncilSession], session_ids: list[int] | None,
