@@ -11,6 +11,7 @@ COPY --chown=mina:mina mina_bot ./mina_bot
 COPY --chown=mina:mina handlers ./handlers
 COPY --chown=mina:mina storage ./storage
 COPY --chown=mina:mina sandbox ./sandbox
+COPY --chown=mina:mina demo ./demo
 COPY --chown=mina:mina examples ./examples
 USER mina
 VOLUME ["/app/data"]

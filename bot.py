@@ -13,6 +13,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from handlers import export as export_handlers
+from handlers import flood as flood_handlers
 from handlers import report_reading as report_reading_handlers
 from handlers import reports as report_handlers
 from handlers import start as start_handlers
@@ -72,6 +73,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
         .build()
     )
     application.bot_data["runtime"] = runtime
+    application.add_handlers(flood_handlers.build_gate(), group=-2)
     application.add_handlers(start_handlers.build_gate(), group=-1)
     # Features first: a conversation's own /cancel must win over the general one.
     for feature in FEATURES:

@@ -48,6 +48,7 @@ def configure_logging(level: int = logging.INFO, secrets: tuple[str | None, ...]
     root.setLevel(level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def add_secret(secret: str | None) -> None:

@@ -82,13 +82,13 @@ class SandboxClient:
         user_id: int,
         filename: str,
         content: bytes,
-        mime_type: str = "application/octet-stream",
+        mime_type: str | None = None,
         caption: str | None = None,
         *,
         chat_id: int | None = None,
         chat_type: str = "private",
     ) -> dict[str, Any]:
-        """The user uploads a document; returns the Message with its document."""
+        """The user uploads a document (MIME type guessed from filename if None); returns it."""
         fields = {
             "caption": caption,
             "mime_type": mime_type,
@@ -96,7 +96,7 @@ class SandboxClient:
             "chat_type": chat_type,
             "filename": filename,
         }
-        files = {"file": (filename, content, mime_type)}
+        files = {"file": (filename, content, mime_type or "application/octet-stream")}
         return await self._call(
             "POST",
             f"/users/{user_id}/documents",
@@ -124,10 +124,21 @@ class SandboxClient:
         return {key: str(value) for key, value in self._drop_none(fields).items()}
 
     async def press_button(
-        self, user_id: int, message_id: int, callback_data: str, chat_id: int | None = None
+        self,
+        user_id: int,
+        message_id: int,
+        callback_data: str,
+        chat_id: int | None = None,
+        *,
+        require_button: bool = False,
     ) -> str:
-        """The user presses an inline button on a bot message; returns the callback query id."""
-        data = {"message_id": message_id, "data": callback_data, "chat_id": chat_id}
+        """The user presses a button (forged data too, unless require_button); returns query id."""
+        data = {
+            "message_id": message_id,
+            "data": callback_data,
+            "chat_id": chat_id,
+            "require_button": require_button,
+        }
         result = await self._call("POST", f"/users/{user_id}/callbacks", json=self._drop_none(data))
         return result["callback_query_id"]
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiohttp import web
 from aiohttp.web_request import FileField
 
 from sandbox import users
+from sandbox.control_http import Handler, body_of, fail, ok
+from sandbox.control_http import float_field as _float
+from sandbox.control_http import int_field as _int
+from sandbox.errors import ApiError
 from sandbox.methods_bot import scope_key, visible_commands
 from sandbox.views import transcript_entry
 
@@ -17,39 +21,7 @@ if TYPE_CHECKING:
     from sandbox.server import BotApiSandbox
 
 T = TypeVar("T")
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MAX_WAIT = 120.0
-
-
-def ok(result: Any) -> web.Response:
-    """A successful control answer."""
-    return web.json_response({"ok": True, "result": result})
-
-
-def fail(status: int, error: str, **extra: Any) -> web.Response:
-    """A failed control answer."""
-    return web.json_response({"ok": False, "error": error, **extra}, status=status)
-
-
-async def body_of(request: web.Request) -> dict[str, Any]:
-    """A control request's JSON or form body merged over its query string."""
-    data: dict[str, Any] = dict(request.query)
-    if request.can_read_body:
-        if request.content_type == "application/json":
-            data.update(await request.json())
-        else:
-            data.update((await request.post()).items())
-    return data
-
-
-def _int(data: dict[str, Any], key: str, default: int | None = None) -> int | None:
-    value = data.get(key)
-    return default if value in (None, "") else int(value)
-
-
-def _float(data: dict[str, Any], key: str, default: float | None = None) -> float | None:
-    value = data.get(key)
-    return default if value in (None, "") else float(value)
 
 
 class ControlRoutes:
@@ -95,6 +67,8 @@ class ControlRoutes:
                 return await handler(request)
             except users.UserActionError as exc:
                 return fail(409, str(exc))
+            except ApiError as exc:
+                return fail(exc.code, exc.description)
             except (ValueError, TypeError, KeyError) as exc:
                 return fail(400, f"bad control request: {exc}")
 
@@ -178,6 +152,7 @@ class ControlRoutes:
             int(data["message_id"]),
             str(data["data"]),
             _int(data, "chat_id"),
+            require_button=str(data.get("require_button", False)).lower() in ("true", "1"),
         )
         return ok({"callback_query_id": query_id})
 

@@ -71,7 +71,9 @@ def _open_entity(name: str, attrs: dict[str, str], byte_offset: int) -> dict[str
 
 
 def _tag_parts(inner: str) -> tuple[str, dict[str, str]]:
-    name, _, rest = inner.strip().rstrip("/").partition(" ")
+    if not inner or inner[0].isspace():
+        return "", {}
+    name, _, rest = inner.rstrip().rstrip("/").partition(" ")
     attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in ATTRIBUTE.finditer(rest)}
     attrs.update({word: "" for word in rest.split() if "=" not in word})
     return name.lower(), attrs

@@ -19,6 +19,7 @@ from sandbox.state import StoredFile, World
 if TYPE_CHECKING:
     from sandbox.server import BotApiSandbox
 
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 WRONG_FILE = bad_request("wrong file identifier/HTTP URL specified")
 
 
@@ -26,7 +27,9 @@ def store_document(world: World, content: bytes, file_name: str, mime: str | Non
     """Keep a document, guessing its MIME type from the name like Telegram does."""
     extension = os.path.splitext(file_name)[1]
     guessed = mimetypes.guess_type(file_name)[0]
-    return world.store_file(content, "documents", extension, file_name, guessed or mime)
+    return world.store_file(
+        content, "documents", extension, file_name, guessed or mime or "application/octet-stream"
+    )
 
 
 def document_object(stored: StoredFile) -> dict[str, Any]:
@@ -124,6 +127,8 @@ async def get_file(sb: BotApiSandbox, p: Params) -> dict[str, Any]:
     stored = sb.world.files.get(p.text("file_id") or "")
     if stored is None:
         raise bad_request("invalid file_id")
+    if len(stored.content) > MAX_DOWNLOAD_BYTES:
+        raise bad_request("file is too big")
     return stored.to_api()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from sandbox.errors import bad_request
@@ -69,7 +68,8 @@ def inline_markup(markup: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def reply_context(sb: BotApiSandbox, chat: Chat, p: Params) -> dict[str, Any]:
     """reply_to_message for reply_parameters / reply_to_message_id, or {}."""
-    reply = p.json("reply_parameters") or {}
+    reply = p.json("reply_parameters")
+    reply = reply if isinstance(reply, dict) else {}
     target_id = reply.get("message_id") or p.integer("reply_to_message_id")
     if not target_id:
         return {}
@@ -151,7 +151,7 @@ def apply_edit(
             "date": payload.get("edit_date", payload["date"]),
         }
     )
-    new_payload["edit_date"] = max(int(time.time()), payload["date"])
+    new_payload["edit_date"] = max(sb.world.timestamp(), payload["date"])
     message.payload = new_payload
     message.reply_markup = inline_markup(markup)
     for key, value in meta.items():

@@ -11,11 +11,12 @@ from aiohttp import web
 
 from sandbox.botapi import handle_call
 from sandbox.control import ControlRoutes
+from sandbox.control_http import control_cors
 from sandbox.errors import UNAUTHORIZED
 from sandbox.faults import CallStats, FaultPlan, RateLimiter
 from sandbox.methods_files import download_file
 from sandbox.profiles import profile_named
-from sandbox.state import World
+from sandbox.state import SupportsNow, World
 from sandbox.webhook import WebhookDelivery
 
 DEFAULT_BOT_ID = 7_000_000_001
@@ -31,6 +32,7 @@ class BotApiSandbox:
         bot_username: str = "mina_demo_bot",
         token: str | None = None,
         bot_first_name: str = "Mina",
+        clock: SupportsNow | None = None,
     ) -> None:
         self.profile = profile_named(profile)
         self.token = token
@@ -41,7 +43,8 @@ class BotApiSandbox:
                 "is_bot": True,
                 "first_name": bot_first_name,
                 "username": bot_username,
-            }
+            },
+            clock,
         )
         self.faults = FaultPlan()
         self.limiter = RateLimiter()
@@ -69,14 +72,9 @@ class BotApiSandbox:
         """What PTB's ApplicationBuilder().base_file_url() takes."""
         return f"{self.url}/file/bot"
 
-    @property
-    def control_url(self) -> str:
-        """Base URL for SandboxClient."""
-        return self.url
-
     def build_app(self) -> web.Application:
         """The aiohttp application with Bot API, file and control routes."""
-        app = web.Application(client_max_size=MAX_UPLOAD_BYTES)
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES, middlewares=[control_cors])
 
         async def call(request: web.Request) -> web.StreamResponse:
             return await handle_call(self, request)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import itertools
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from sandbox.errors import BLOCKED_BY_USER, CHAT_NOT_FOUND
+from sandbox.signals import Signal
 
 DEFAULT_ALLOWED_UPDATES = frozenset(
-    {
+    [
         "message",
         "edited_message",
         "channel_post",
@@ -26,35 +27,16 @@ DEFAULT_ALLOWED_UPDATES = frozenset(
         "poll_answer",
         "my_chat_member",
         "chat_join_request",
-    }
+    ]
 )
 
 
-class Signal:
-    """Wakes every waiter when the world changes (an Event renewed on each notify)."""
+class SupportsNow(Protocol):
+    """A clock like mina_bot.clock.Clock: now() gives an aware datetime."""
 
-    def __init__(self) -> None:
-        self._event: asyncio.Event | None = None
-
-    def notify(self) -> None:
-        """Wake the current waiters; later waiters wait for the next change."""
-        if self._event is not None:
-            self._event.set()
-            self._event = None
-
-    async def wait(self, timeout: float) -> bool:
-        """Wait up to timeout seconds for the next change; False when none came."""
-        if timeout <= 0:
-            return False
-        if self._event is None:
-            self._event = asyncio.Event()
-        event = self._event
-        try:
-            async with asyncio.timeout(timeout):
-                await event.wait()
-        except TimeoutError:
-            return False
-        return True
+    def now(self) -> datetime:
+        """The current moment."""
+        ...
 
 
 @dataclass
@@ -149,8 +131,9 @@ class CallbackQuery:
 class World:
     """Everything the sandbox knows; all state lives here so reset() is one call."""
 
-    def __init__(self, bot_user: dict[str, Any]) -> None:
+    def __init__(self, bot_user: dict[str, Any], clock: SupportsNow | None = None) -> None:
         self.bot_user = bot_user
+        self.clock = clock
         self.changes = Signal()
         self.new_updates = Signal()
         self.reset()
@@ -170,6 +153,10 @@ class World:
         self._update_ids = itertools.count(1)
         self._serial = itertools.count(1)
         self.changes.notify()
+
+    def timestamp(self) -> int:
+        """Unix time for message dates: the injected clock's, else the wall clock's."""
+        return int(self.clock.now().timestamp()) if self.clock else int(time.time())
 
     def user(self, user_id: int, **profile: Any) -> User:
         """The user with this id, created on first use; non-None profile fields are updated."""
@@ -217,7 +204,7 @@ class World:
         else:
             payload["from"] = sender.to_api() if sender is not None else dict(self.bot_user)
         payload["chat"] = chat.to_api()
-        payload["date"] = int(time.time())
+        payload["date"] = self.timestamp()
         payload.update(body)
         message = StoredMessage(
             chat.id,

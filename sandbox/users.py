@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from sandbox.formatting import auto_entities
@@ -96,15 +95,21 @@ def photo_body(world: World, content: bytes, caption: str | None) -> dict[str, A
 
 
 def press(
-    world: World, user_id: int, message_id: int, data: str, chat_id: int | None = None
+    world: World,
+    user_id: int,
+    message_id: int,
+    data: str,
+    chat_id: int | None = None,
+    *,
+    require_button: bool = False,
 ) -> str:
-    """The user presses an inline button; queue a callback_query and return its id."""
+    """The user presses a button (forged data too, unless require_button); queue the query."""
     user = world.user(user_id)
     chat_id = user_id if chat_id is None else chat_id
     message = world.find_message(chat_id, message_id)
     if message is None or not message.from_bot:
         raise UserActionError(f"no bot message {message_id} in chat {chat_id}")
-    if not has_button(message, data):
+    if require_button and not has_button(message, data):
         raise UserActionError(f"message {message_id} has no button with callback_data {data!r}")
     query = world.new_callback(user, message, data)
     world.enqueue(
@@ -140,7 +145,7 @@ def edit(
     )
     new_payload = {k: v for k, v in payload.items() if k != "entities"}
     new_payload.update(text_body(text))
-    new_payload["edit_date"] = max(int(time.time()), payload["date"])
+    new_payload["edit_date"] = max(world.timestamp(), payload["date"])
     message.payload = new_payload
     world.changes.notify()
     chat = world.chats[chat_id]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 
+import httpx
 import pytest
 from telegram import (
     Bot,
@@ -16,6 +18,7 @@ from telegram import (
 )
 
 from sandbox.client import SandboxClient, SandboxError
+from sandbox.server import BotApiSandbox
 
 USER = 1001
 GROUP = -100500
@@ -72,18 +75,23 @@ async def test_waiting_helpers(sandbox_bot: Bot, sandbox_client: SandboxClient) 
     assert final["text"] == "done" and len(final["edit_history"]) == 2
     await task
     assert len(await sandbox_client.bot_messages(USER, since=replies[0]["message_id"])) == 1
-    with pytest.raises(TimeoutError, match="bot: .second"):
+    with pytest.raises(TimeoutError, match=r"bot: .second"):
         await sandbox_client.wait_for_bot_messages(USER, 3, since=mine["message_id"], timeout=0.2)
 
 
-async def test_only_existing_buttons_can_be_pressed(
+async def test_buttons_can_be_forged_unless_required(
     sandbox_bot: Bot, sandbox_client: SandboxClient
 ) -> None:
     await sandbox_client.ensure_user(USER)
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("Yes", callback_data="yes")]])
     sent = await sandbox_bot.send_message(USER, "sure?", reply_markup=markup)
     with pytest.raises(SandboxError, match="no button"):
-        await sandbox_client.press_button(USER, sent.message_id, "no")
+        await sandbox_client.press_button(USER, sent.message_id, "no", require_button=True)
+    forged = await sandbox_client.press_button(USER, sent.message_id, "admin:delete")
+    [update] = await sandbox_bot.get_updates()
+    assert update.callback_query.id == forged and update.callback_query.data == "admin:delete"
+    with pytest.raises(SandboxError, match="no bot message"):
+        await sandbox_client.press_button(USER, 999, "yes")
     query_id = await sandbox_client.press_button(USER, sent.message_id, "yes")
     assert await sandbox_client.answers(query_id) is None
     await sandbox_bot.answer_callback_query(query_id, "saved", show_alert=True)
@@ -108,8 +116,27 @@ async def test_python_m_sandbox_prints_its_url() -> None:
         line = await asyncio.wait_for(process.stdout.readline(), 10)
         url = line.decode().rsplit(" ", 1)[-1].strip()
         assert url.startswith("http://127.0.0.1:")
-        bot = Bot("1:A", base_url=f"{url}/bot")
-        assert (await bot.get_me()).username == "mina_demo_bot"
+        async with Bot("1:A", base_url=f"{url}/bot") as bot:
+            assert bot.username == "mina_demo_bot"
     finally:
         process.terminate()
         await process.wait()
+
+
+async def test_control_allows_a_demo_page_on_another_port(sandbox: BotApiSandbox) -> None:
+    async with httpx.AsyncClient(base_url=sandbox.url) as http:
+        preflight = await http.options("/control/stats")
+        stats = await http.get("/control/stats")
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert stats.headers["Access-Control-Allow-Origin"] == "*"
+
+
+class FixedClock:
+    def now(self) -> dt.datetime:
+        return dt.datetime(2026, 3, 21, 8, 0, tzinfo=dt.UTC)
+
+
+async def test_message_dates_follow_an_injected_clock() -> None:
+    async with BotApiSandbox(clock=FixedClock()) as sandbox, SandboxClient(sandbox.url) as client:
+        message = await client.send_text(USER, "hi")
+    assert message["date"] == int(FixedClock().now().timestamp())

@@ -1,0 +1,98 @@
+"""`python bot.py …` as the operator runs it: one clear line and a non-zero exit per problem."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sandbox.client import SandboxClient
+from sandbox.server import BotApiSandbox
+from tests.fixtures.bot import TEST_TOKEN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_bot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    """Run bot.py in a clean environment (only MINA_* from `env`)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    return subprocess.run([sys.executable, str(ROOT / "bot.py"), *args], env=base | env,
+                          cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess, starts: str) -> str:
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"mina: {starts}"), lines[0]
+    assert "Traceback" not in result.stderr
+    assert TEST_TOKEN not in result.stderr + result.stdout
+    return lines[0]
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("MINA_TIMEZONE", "Mars/Olympus"),
+    ("MINA_ADMIN_IDS", "one,two"),
+    ("MINA_LANGUAGE", "xx"),
+    ("MINA_BOT_TOKEN", "not-a-token"),
+])
+def test_bad_settings_stop_the_start_with_one_line(tmp_path, variable, value):
+    result = run_bot("run", env={variable: value}, cwd=tmp_path)
+    assert_one_clear_line(result, variable)
+
+
+def test_run_without_a_token_says_how_to_set_it(tmp_path):
+    line = assert_one_clear_line(run_bot("run", env={}, cwd=tmp_path), "MINA_BOT_TOKEN")
+    assert "demo" in line
+
+
+def test_a_broken_database_url_is_one_line(tmp_path):
+    env = {"MINA_BOT_TOKEN": TEST_TOKEN,
+           "MINA_DATABASE_URL": "postgresql://nobody:pw@127.0.0.1:1/mina"}
+    line = assert_one_clear_line(run_bot("run", env=env, cwd=tmp_path), "MINA_DATABASE_URL")
+    assert "pw" not in line
+
+
+def test_an_unreachable_api_base_url_is_one_line(tmp_path):
+    env = {"MINA_BOT_TOKEN": TEST_TOKEN, "MINA_API_BASE_URL": "http://127.0.0.1:1/bot",
+           "MINA_DATABASE_URL": f"sqlite:///{tmp_path / 'mina.sqlite3'}"}
+    line = assert_one_clear_line(run_bot("run", env=env, cwd=tmp_path), "MINA_API_BASE_URL")
+    assert "127.0.0.1:1" in line
+
+
+async def test_a_token_the_api_rejects_is_one_line(tmp_path):
+    async with BotApiSandbox(token="111111:OnlyThisTokenIsAcceptedHere1234") as sandbox:
+        env = {"MINA_BOT_TOKEN": TEST_TOKEN, "MINA_API_BASE_URL": sandbox.api_base_url,
+               "MINA_DATABASE_URL": f"sqlite:///{tmp_path / 'mina.sqlite3'}"}
+        result = await asyncio.to_thread(run_bot, "run", env=env, cwd=tmp_path)
+    assert_one_clear_line(result, "MINA_BOT_TOKEN")
+
+
+def test_db_upgrade_creates_the_default_sqlite_database(tmp_path):
+    result = run_bot("db", "upgrade", env={}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "mina.sqlite3").exists()
+
+
+async def test_the_demo_answers_a_sample_secretary_and_stops_on_ctrl_c(tmp_path):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=base,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        line = (await asyncio.wait_for(process.stdout.readline(), 30)).decode()
+        url = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)
+        async with SandboxClient(url) as client:
+            sent = await client.send_text(1003, "/start")
+            [greeting] = await client.wait_for_bot_messages(1003, 1, since=sent["message_id"])
+        assert "سلام آقای دکتر اصغری" in greeting["text"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = await asyncio.wait_for(process.wait(), 30)
+    assert code == 0

@@ -1,0 +1,22 @@
+"""One account flooding the bot is slowed down with one polite message; others are answered."""
+
+import asyncio
+
+from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
+
+FLOODER = 4242
+
+
+async def test_fifty_messages_a_second_get_one_warning_and_others_are_unaffected(bot):
+    first = await bot.client.send_text(FLOODER, "/start")
+    for i in range(49):
+        await bot.client.send_text(FLOODER, f"spam {i}")
+        await asyncio.sleep(0.02)
+    [answer] = await bot.say(ADMIN_ID, "/help")
+    assert "کارهایی که می‌توانید" in answer["text"]
+    [other] = await bot.say(STRANGER_ID, "/start")
+    assert "دعوت‌نامه" in other["text"]
+    replies = await bot.client.bot_messages(FLOODER, since=first["message_id"])
+    warnings = [m for m in replies if "خیلی سریع" in m["text"]]
+    assert len(warnings) == 1
+    assert len(replies) <= 21  # at most the 20 answered before the limit, and the warning

@@ -1,1 +1,0 @@
-"""The sandbox fixtures come from the root conftest (tests/fixtures/sandbox.py)."""
