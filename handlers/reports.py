@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
@@ -27,6 +29,9 @@ from mina_bot.permissions import Action
 from mina_bot.reports import drafts, submission
 from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt_for
 from storage.models import AttachmentKind, Progress
+
+# Buttons are tracked per user and chat on purpose (the draft is per member), not per message.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", module="telegram")
 
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 

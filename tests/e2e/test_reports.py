@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from mina_bot.reports.copies import KIND
-from storage.models import ReportSubmission, ResolutionStatus, WeeklyReport
+from storage.models import ResolutionStatus
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import units as units_repo
 from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
 
 INFRA_SECRETARY, DESIGN_SECRETARY, SECRETARIAT_SECRETARY = 1003, 1005, 1002
@@ -95,11 +96,11 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
         resolution = resolutions_repo.get_resolution(session, resolution_id=world["resolution8"])
         assert resolution.status == ResolutionStatus.REPORTED_DONE
         copies = reports_repo.copies_queued(session, kind=KIND)
-        report = session.get(WeeklyReport, copies[0].payload["buttons"][0][0][
-            "callback_data"].split(":")[2] and int(copies[0].payload["buttons"][0][0][
-                "callback_data"].split(":")[2]))
-    assert {c.chat_id for c in copies} == {1001, 1002}
+        report = reports_repo.report_for(session, unit_id=world["infra"],
+                                         session_id=world["session2"])
+    assert {c.chat_id for c in copies} == {1001, 1002}  # the secretariat's head and secretary
     assert copies[0].dedupe_key == f"report_copy|{copies[0].member_id}|{report.id}|v1"
+    assert copies[0].payload["buttons"][0][0]["callback_data"] == f"rpt:open:{report.id}"
     assert "R-1400-0001" in copies[0].payload["text"]
 
     [table] = await bot.say(SECRETARIAT_SECRETARY, "/reports")
@@ -127,7 +128,7 @@ async def export_and_check(bot) -> None:
     assert infra[2] == "به‌موقع" and infra[4] == "R-1400-0001"
     assert infra[5] == "نصب و راه‌اندازی سرورهای مرکز داده"
     resolutions = [[c.value for c in row] for row in workbook["مصوبات"].iter_rows()]
-    assert ["گزارش انجام (منتظر تأیید)"] == [r[5] for r in resolutions if r[1] == 8]
+    assert [r[5] for r in resolutions if r[1] == 8] == ["گزارش انجام (منتظر تأیید)"]
     agenda = [[c.value for c in row] for row in workbook["دستور جلسه"].iter_rows()]
     assert agenda[2][2] == "بررسی پایلوت گیلان"
     pdf_bytes = await bot.client.download(pdf_msg["document"]["file_id"])
@@ -154,11 +155,12 @@ async def test_late_and_missing_units_and_a_forged_button(bot, world):
     assert "⚠️ با تأخیر کمیته طراحی و روش‌شناسی" in table["text"]
     assert "❌ نرسیده کمیته زیرساخت و تبادل داده" in table["text"]
     with bot.runtime.session() as session:
-        design_report = session.exec(
-            ReportSubmission.__table__.select()).first().report_id  # the only submission
+        design = units_repo.get_by_key(session, key="design")
+        design_report = reports_repo.report_for(session, unit_id=design.id,
+                                                session_id=world["session2"]).id
     # The infrastructure secretary forges the button of the design committee's report.
     [mine] = await bot.say(INFRA_SECRETARY, "/reports")
-    assert "هنوز گزارشی" in mine["text"]
+    assert "هنوز گزارشی" in mine["text"]  # design's report is not listed for infrastructure
     query = await bot.client.press_button(INFRA_SECRETARY, mine["message_id"],
                                           f"rpt:open:{design_report}")
     answer = await bot.client.wait_for_answer(query)
