@@ -30,9 +30,6 @@ from mina_bot.reports import drafts, submission
 from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt_for
 from storage.models import AttachmentKind, Progress
 
-# Buttons are tracked per user and chat on purpose (the draft is per member), not per message.
-warnings.filterwarnings("ignore", message="If 'per_message=False'", module="telegram")
-
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 
 
@@ -261,7 +258,15 @@ def build_handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     entry_text = filters.Regex(r"^\s*گزارش\s*هفتگی\s*$")
     files = private & (filters.Document.ALL | filters.PHOTO)
-    return [ConversationHandler(
+    with warnings.catch_warnings():
+        # Buttons are tracked per user and chat on purpose (one draft per member).
+        warnings.filterwarnings("ignore", message="If 'per_message=False'")
+        return [_conversation(private, entry_text, files)]
+
+
+def _conversation(private: filters.BaseFilter, entry_text: filters.BaseFilter,
+                  files: filters.BaseFilter) -> ConversationHandler:
+    return ConversationHandler(
         entry_points=[CommandHandler("report", start, filters=private),
                       MessageHandler(private & filters.TEXT & entry_text, start)],
         states={
@@ -280,4 +285,4 @@ def build_handlers() -> list[BaseHandler]:
         },
         fallbacks=[CommandHandler("cancel", cancel)],
         allow_reentry=True, persistent=True, name="report",
-    )]
+    )

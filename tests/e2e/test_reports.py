@@ -173,3 +173,18 @@ async def test_late_and_missing_units_and_a_forged_button(bot, world):
     [chart] = await bot.press(SECRETARIAT_SECRETARY, table, button(table, "روند"), replies=1)
     png = await bot.client.download(chart["photo"]["file_id"])
     assert png.startswith(b"\x89PNG")
+
+
+async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
+    xlsx_msg, pdf_msg = await bot.client.wait_for_bot_messages(
+        SECRETARIAT_SECRETARY, 2, since=sent["message_id"], timeout=30)
+    assert xlsx_msg["document"]["file_name"] == "mina-quarter-1400-q1.xlsx"
+    workbook = load_workbook(io.BytesIO(await bot.client.download(
+        xlsx_msg["document"]["file_id"])))
+    assert workbook.worksheets[0]["A1"].value == "گزارش فصل ۱ سال ۱۴۰۰"
+    sessions = {row[0].value for row in workbook["گزارش‌های هفتگی"].iter_rows(min_row=2)}
+    assert sessions == {1, 2}
+    assert pdf_msg["document"]["file_name"] == "mina-quarter-1400-q1.pdf"
+    [refused] = await bot.say(INFRA_SECRETARY, "/export")
+    assert "اجازه" in refused["text"]
