@@ -12,8 +12,11 @@ from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from handlers import broadcast as broadcast_handlers
+from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
+from handlers import reminder_settings as reminder_settings_handlers
 from handlers import report_reading as report_reading_handlers
 from handlers import reports as report_handlers
 from handlers import start as start_handlers
@@ -23,6 +26,7 @@ from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
 from mina_bot.identity import ensure_admins
+from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
@@ -31,7 +35,10 @@ from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); order matters only within group 0.
-FEATURES: tuple = (report_handlers, report_reading_handlers, export_handlers)
+FEATURES: tuple = (
+    report_handlers, report_reading_handlers, export_handlers, broadcast_handlers,
+    reminder_settings_handlers,
+)
 
 
 class StartupError(Exception):
@@ -81,6 +88,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
     application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
     application.add_error_handler(on_error)
+    delivery_handlers.install(application)
+    broadcast_handlers.install(application)
     return application
 
 
@@ -132,6 +141,15 @@ def command_demo(settings: Settings, port: int | None) -> int:
     return asyncio.run(run_demo(settings, build_application, prepare_runtime, port=port))
 
 
+def command_dispatch(settings: Settings) -> int:
+    """Run only the outbox dispatcher (an extra sender process next to the bot)."""
+    if settings.token is None:
+        raise StartupError("MINA_BOT_TOKEN is not set: the dispatcher needs the bot's token.")
+    runtime = prepare_runtime(settings)
+    base = settings.api_base_url
+    return asyncio.run(delivery_handlers.serve_dispatcher(runtime, base, file_base_url(base)))
+
+
 def command_db(settings: Settings, action: str) -> int:
     """Database maintenance: upgrade applies the migrations."""
     if action == "upgrade":
@@ -150,6 +168,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     demo.add_argument("--port", type=int, default=None, help="the demo page's port")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    minutes_cli.add_parser(sub)
+    sub.add_parser("dispatch", help="only deliver the outbox (an extra sender process)")
     return parser.parse_args(argv)
 
 
@@ -165,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_run(settings, webhook=getattr(args, "webhook", False))
         if command == "demo":
             return command_demo(settings, getattr(args, "port", None))
+        if command == "dispatch":
+            return command_dispatch(settings)
+        if command == "minutes":
+            return minutes_cli.run(args, settings, prepare_runtime)
         return command_db(settings, args.action)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

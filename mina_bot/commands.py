@@ -26,6 +26,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("report", Action.SUBMIT_REPORT, "command.report"),
     Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
     Command("export", Action.EXPORT, "command.export"),
+    Command("settings", Action.SETTINGS, "command.settings"),
+    Command("broadcast", Action.BROADCAST, "command.broadcast"),
 )
 
 

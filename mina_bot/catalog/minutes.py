@@ -1,4 +1,69 @@
 """Texts for importing the minutes (صورت‌جلسه)."""
 
 TEXTS = {
+    "minutes.error.no_table": {
+        "fa": ("جدول مصوبات را در صورت‌جلسه پیدا نکردم. جدول باید سه ستون جداشده با Tab داشته "
+               "باشد: «بازه زمانی»، «متولی» و «موضوع». چیزی ذخیره نشد."),
+        "en": ("I could not find the resolution table. It needs three tab-separated columns: "
+               "time frame, responsible unit, subject. Nothing was saved."),
+    },
+    "minutes.error.row_columns": {
+        "fa": ("ردیف {row} جدول مصوبات (خط {line}) {columns} ستون دارد، ولی باید سه ستون "
+               "«بازه زمانی»، «متولی» و «موضوع» با Tab از هم جدا شوند: «{text}». چیزی ذخیره نشد."),
+        "en": ("Row {row} of the resolution table (line {line}) has {columns} column(s) instead "
+               "of three (time frame, unit, subject): «{text}». Nothing was saved."),
+    },
+    "minutes.error.duplicate_number": {
+        "fa": "شماره مصوبه {number} در ردیف {row} (خط {line}) تکراری است. چیزی ذخیره نشد.",
+        "en": "Resolution number {number} repeats in row {row} (line {line}). Nothing was saved.",
+    },
+    "minutes.error.no_units": {
+        "fa": "مصوبه {number} (خط {line}) متولی ندارد. چیزی ذخیره نشد.",
+        "en": "Resolution {number} (line {line}) names no responsible unit. Nothing was saved.",
+    },
+    "minutes.error.bad_date": {
+        "fa": ("تاریخ «{text}» در ردیف {row} (خط {line}) در تقویم وجود ندارد. "
+               "چیزی ذخیره نشد."),
+        "en": "The date «{text}» in row {row} (line {line}) does not exist. Nothing was saved.",
+    },
+    "minutes.error.bad_time_frame": {
+        "fa": ("بازه زمانی «{text}» در ردیف {row} (خط {line}) را نفهمیدم؛ مثلاً «یک هفته»، "
+               "«۱۰ روز»، «یک ماه»، یک تاریخ مثل ۱۴۰۰/۰۲/۱۳ یا «-» بنویسید. چیزی ذخیره نشد."),
+        "en": ("I did not understand the time frame «{text}» in row {row} (line {line}); write "
+               "e.g. «یک هفته», «۱۰ روز», a date, or «-». Nothing was saved."),
+    },
+    "minutes.error.bad_next_session": {
+        "fa": ("زمان جلسه آینده «{text}» (خط {line}) تاریخ درستی نیست؛ مثلاً «دوشنبه ۱۴۰۰/۲/۶» "
+               "بنویسید. چیزی ذخیره نشد."),
+        "en": ("The next session's date «{text}» (line {line}) is not a valid date; write e.g. "
+               "«دوشنبه ۱۴۰۰/۲/۶». Nothing was saved."),
+    },
+    "minutes.error.unknown_units": {
+        "fa": "این متولی‌ها را نشناختم: {names}. چیزی ذخیره نشد.",
+        "en": "Unknown responsible units: {names}. Nothing was saved.",
+    },
+    "minutes.error.empty": {
+        "fa": "متن صورت‌جلسه خالی است.",
+        "en": "The minutes are empty.",
+    },
+    "minutes.error.file_type": {
+        "fa": "فقط فایل‌های ‎.txt، ‎.md یا ‎.docx را می‌توانم بخوانم؛ «{name}» از این نوع نیست.",
+        "en": "I can only read .txt, .md or .docx files; «{name}» is none of them.",
+    },
+    "minutes.error.file_size": {
+        "fa": "فایل «{name}» بزرگ‌تر از {limit} مگابایت است.",
+        "en": "The file «{name}» is larger than {limit} MB.",
+    },
+    "minutes.error.unreadable": {
+        "fa": "فایل «{name}» را نتوانستم بخوانم؛ آن را به صورت متن یا ‎.docx بفرستید.",
+        "en": "I could not read «{name}»; send it as text or .docx.",
+    },
+    "minutes.error.bad_session_date": {
+        "fa": "تاریخ جلسه «{text}» را نفهمیدم؛ مثلاً ۱۴۰۰/۰۱/۳۰ بنویسید.",
+        "en": "I did not understand the session date «{text}»; write e.g. 1400/01/30.",
+    },
+    "minutes.error.expired": {
+        "fa": "این پیش‌نمایش دیگر معتبر نیست؛ دوباره /import بزنید.",
+        "en": "This preview is no longer valid; send /import again.",
+    },
 }

@@ -179,17 +179,6 @@ def secretariat_members(session: Session) -> Sequence[Member]:
     return session.exec(query.order_by(Member.id)).all()
 
 
-def enqueue_copy(session: Session, *, message: OutboxMessage) -> bool:
-    """Queue a report copy unless its dedupe key is already queued; whether it was added."""
-    exists = session.exec(
-        select(OutboxMessage.id).where(OutboxMessage.dedupe_key == message.dedupe_key)
-    ).first()
-    if exists is not None:
-        return False
-    session.add(message)
-    session.flush()
-    return True
-
 
 def copies_queued(session: Session, *, kind: str) -> Sequence[OutboxMessage]:
     """Every queued message of one kind, oldest first."""

@@ -99,8 +99,11 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
         report = reports_repo.report_for(session, unit_id=world["infra"],
                                          session_id=world["session2"])
     assert {c.chat_id for c in copies} == {1001, 1002}  # the secretariat's head and secretary
-    assert copies[0].dedupe_key == f"report_copy|{copies[0].member_id}|{report.id}|v1"
-    assert copies[0].payload["buttons"][0][0]["callback_data"] == f"rpt:open:{report.id}"
+    assert copies[0].dedupe_key == f"report_copy|member:{copies[0].member_id}|report-{report.id}|v1"
+    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1)
+    assert "رونوشت گزارش هفتگی (رسید R-1400-0001)" in copy["text"]
+    assert "نصب و راه‌اندازی سرورهای مرکز داده" in copy["text"]
+    assert button(copy, "مشاهده گزارش") == f"rpt:open:{report.id}"
     assert "R-1400-0001" in copies[0].payload["text"]
 
     [table] = await bot.say(SECRETARIAT_SECRETARY, "/reports")

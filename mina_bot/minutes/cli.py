@@ -1,0 +1,83 @@
+"""`bot.py minutes parse|import FILE --session-date 1400/01/30`: the parser on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mina_bot.catalog import text
+from mina_bot.jalali import JalaliDateError, parse_jalali_ymd
+from mina_bot.minutes.importer import directory, import_minutes
+from mina_bot.minutes.model import MinutesError, ParsedMinutes, to_json
+from mina_bot.minutes.parser import parse_minutes
+from mina_bot.minutes.sources import text_of_file
+from mina_bot.minutes.units import UnitDirectory
+
+DEFAULT_ORG = Path(__file__).resolve().parents[2] / "examples" / "org.yaml"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register `minutes parse` and `minutes import`."""
+    minutes = sub.add_parser("minutes", help="parse or import a session's minutes")
+    minutes.add_argument("action", choices=["parse", "import"])
+    minutes.add_argument("file", type=Path, help="the minutes: .txt, .md or .docx")
+    minutes.add_argument("--session-date", required=True, help="Jalali, e.g. 1400/01/30")
+    minutes.add_argument("--org", type=Path, default=None,
+                         help="units from an organisation file (parse only; default "
+                              "examples/org.yaml)")
+    minutes.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _plain(key: str, **params: object) -> str:
+    return re.sub(r"<[^>]+>", "", text(key, "fa", **params))
+
+
+def _preview(minutes: ParsedMinutes, as_json: bool) -> str:
+    data = to_json(minutes)
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    lines = [f"{r['number']}) [{', '.join(r['units'])}] due={r['due'] or '-'}"
+             f" every={r['recurrence'] or '-'} unmatched={r['unmatched_units'] or '-'}"
+             for r in data["resolutions"]]
+    lines.append(f"next session: {data['next_session'] or '-'}")
+    lines.extend(f"next agenda: {item}" for item in data["next_agenda"])
+    return "\n".join(lines)
+
+
+def _read(args: argparse.Namespace, units: UnitDirectory) -> ParsedMinutes:
+    try:
+        session_date = parse_jalali_ymd(args.session_date)
+    except JalaliDateError:
+        raise MinutesError("minutes.error.bad_session_date", text=args.session_date) from None
+    source = text_of_file(args.file.name, args.file.read_bytes())
+    if not source.strip():
+        raise MinutesError("minutes.error.empty")
+    return parse_minutes(source, session_date=session_date, units=units)
+
+
+def run(args: argparse.Namespace, settings: object, open_runtime: Callable) -> int:
+    """Run one minutes subcommand; `open_runtime` connects to the database (import only)."""
+    if not args.file.is_file():
+        print(f"mina: no such file: {args.file}", file=sys.stderr)
+        return 2
+    try:
+        if args.action == "parse":
+            units = UnitDirectory.from_yaml(args.org or DEFAULT_ORG)
+            print(_preview(_read(args, units), args.json))
+            return 0
+        runtime = open_runtime(settings)
+        with runtime.session() as session:
+            minutes = _read(args, directory(session))
+            print(_preview(minutes, args.json))
+            result = import_minutes(session, minutes=minutes, settings=runtime.settings,
+                                    actor=None, now=runtime.clock.now())
+        print(f"imported session {result.session_number}: {result.created} created, "
+              f"{result.updated} updated, {result.unchanged} unchanged", file=sys.stderr)
+        return 0
+    except MinutesError as exc:
+        print(f"mina: {_plain(exc.text_key, **exc.params)}", file=sys.stderr)
+        return 1
