@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.delivery import wake
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -213,6 +214,7 @@ async def _submit(update: Update, context: Context, report_id: int) -> int:
     with runtime.session() as session:
         receipt = submission.submit(session, report_id=report_id, actor=actor,
                                     now=runtime.clock.now(), settings=runtime.settings)
+    wake(context)  # the secretariat's copies are in the outbox
     lang, tz = actor.language, runtime.tz
     deadline = format_datetime(receipt.deadline, tz, lang)
     note = text("reports.receipt.late" if receipt.late else "reports.receipt.on_time", lang,

@@ -37,6 +37,8 @@ async def upload(bot, user: int, name: str, content: bytes, mime: str) -> dict:
 @pytest.fixture
 async def world(bot):
     bot.clock.set(SATURDAY_MORNING)
+    for secretariat in (1001, SECRETARIAT_SECRETARY):
+        await bot.client.ensure_user(secretariat)  # their chats exist for the copies
     with bot.runtime.session() as session:
         return seed_reports_world(session)
 
@@ -153,6 +155,8 @@ async def test_late_and_missing_units_and_a_forged_button(bot, world):
     [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
     [receipt] = await bot.press(user, preview, button(preview, "ارسال"), replies=1)
     assert "با تأخیر" in receipt["text"]
+    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1)
+    assert "⚠️ با تأخیر" in copy["text"]
 
     [table] = await bot.say(SECRETARIAT_SECRETARY, "/reports ۲")
     assert "⚠️ با تأخیر کمیته طراحی و روش‌شناسی" in table["text"]
