@@ -101,7 +101,7 @@ def compliance(
     deadline = report_deadline(council, settings, settings.tz)
     reports = {r.unit_id: r for r in reports_repo.reports_of_sessions(
         session, session_ids=[council.id])}
-    units = list(reports_repo.reporting_units(session))
+    units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
     units += [units_repo.get_unit(session, unit_id=uid) for uid in reports
               if uid not in {u.id for u in units}]
     lines = []

@@ -161,9 +161,11 @@ def submitted_of_units(
     return session.exec(query).all()
 
 
-def reporting_units(session: Session) -> Sequence[Unit]:
-    """The units expected to report every week: the active committees."""
-    query = select(Unit).where(Unit.kind == UnitKind.COMMITTEE, Unit.active)
+def reporting_units(
+    session: Session, *, kinds: Iterable[str] = (UnitKind.COMMITTEE,)
+) -> Sequence[Unit]:
+    """The active units expected to report every week (committees by default)."""
+    query = select(Unit).where(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
     return session.exec(query.order_by(Unit.id)).all()
 
 
