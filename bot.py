@@ -15,18 +15,22 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from handlers import broadcast as broadcast_handlers
 from handlers import delivery as delivery_handlers
+from handlers import export as export_handlers
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
 from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
 from handlers import organisation as organisation_handlers
 from handlers import reminder_settings as reminder_settings_handlers
+from handlers import report_reading as report_reading_handlers
+from handlers import reports as report_handlers
 from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
 from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS
 from handlers.errors import on_error
+from handlers.persistence import SQLConversationPersistence
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
@@ -44,6 +48,7 @@ log = logging.getLogger("mina")
 FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
+    report_handlers, report_reading_handlers, export_handlers,
     broadcast_handlers, reminder_settings_handlers,
 )
 
@@ -83,6 +88,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
         .base_file_url(file_base_url(base))
         .defaults(Defaults(tzinfo=runtime.tz))
         .post_init(_post_init)
+        .persistence(SQLConversationPersistence(runtime.engine))
         .build()
     )
     application.bot_data["runtime"] = runtime

@@ -34,6 +34,8 @@ HINTS = {
     "session_time": "use HH:MM, e.g. 10:00",
     "report_deadline_days_before": "use a number of days 0..6 before the session",
     "report_deadline_time": "use HH:MM, e.g. 12:00",
+    "max_upload_mb": "use a size in megabytes, 1..2000 (Telegram bots receive up to 20)",
+    "report_trend_weeks": "use a number of weeks, 2..52",
     "delivery_rate_per_second": "messages a second over all chats, e.g. 30",
     "delivery_chat_interval": "seconds between two messages to one chat, e.g. 1",
     "delivery_group_per_minute": "messages a minute to one group chat, e.g. 20",
@@ -79,6 +81,7 @@ class Settings(BaseSettings):
     auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
     report_deadline_days_before: int = Field(default=1, ge=0, le=6)
     report_deadline_time: time = time(12, 0)
+    report_trend_weeks: int = Field(default=8, ge=2, le=52)
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0)
     delivery_chat_interval: float = Field(default=1.0, ge=0)

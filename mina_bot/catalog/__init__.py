@@ -12,7 +12,7 @@ LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
 _MODULES = (
     "general", "safety", "organisation", "sessions", "resolutions", "minutes",
-    "delivery", "reminders", "broadcast",
+    "reports", "export", "delivery", "reminders", "broadcast",
 )
 
 
