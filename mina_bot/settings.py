@@ -26,6 +26,9 @@ HINTS = {
     "language": "use fa or en",
     "webhook_url": "use the public https URL Telegram should post updates to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
+    "webhook_port": "use a TCP port number, e.g. 8443",
+    "messenger": "use auto, telegram or bale",
+    "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
 }
 
 
@@ -50,6 +53,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    messenger: Literal["auto", "telegram", "bale"] = "auto"
     demo_port: int = Field(default=8080, ge=0, le=65535)
     max_upload_mb: int = Field(default=20, ge=1, le=2000)
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
@@ -124,7 +128,9 @@ class Settings(BaseSettings):
 
     @property
     def platform(self) -> str:
-        """`bale` when the API base URL points at Bale, otherwise `telegram`."""
+        """MINA_MESSENGER, or when auto: `bale` for a Bale API base URL, else `telegram`."""
+        if self.messenger != "auto":
+            return self.messenger
         return "bale" if "bale.ai" in self.api_base_url else "telegram"
 
     @property
