@@ -11,7 +11,8 @@ from storage.db import normalise_url
 from storage.migrate import upgrade
 
 PG_ROUTE = """\
-{database} is PostgreSQL (give the password via PGPASSWORD or ~/.pgpass): use its own tools (the bot may keep running during a dump).
+{database} is PostgreSQL: use its own tools (a dump is safe while the bot runs;
+give the password via PGPASSWORD or ~/.pgpass).
   backup:   pg_dump --format=custom --file={file} "{url}"
   restore:  stop the bot, then
             pg_restore --clean --if-exists --no-owner --dbname="{url}" {file}
