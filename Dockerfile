@@ -1,5 +1,7 @@
 # Mina: a small image that runs the bot as a non-root user; SQLite data lives in /app/data.
-FROM python:3.11-slim AS base
+# The base is pinned by version; pin it by digest too (python:3.11.13-slim-bookworm@sha256:…)
+# when the registry is reachable from where the image is built.
+FROM python:3.11.13-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 COPY requirements.lock ./
@@ -15,5 +17,8 @@ COPY --chown=mina:mina demo ./demo
 COPY --chown=mina:mina examples ./examples
 USER mina
 VOLUME ["/app/data"]
+# The webhook server (MINA_WEBHOOK_PORT) and its /healthz; polling needs no port.
+EXPOSE 8443
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["python", "bot.py"]
 CMD ["run"]

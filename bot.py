@@ -37,8 +37,11 @@ from mina_bot.commands import commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
+from mina_bot.ops import backups
+from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
+from storage.backup import BackupError
 from storage.db import DatabaseUnavailable, check_connection, make_engine
 from storage.migrate import upgrade
 
@@ -109,6 +112,10 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> A
 
 async def _post_init(application: Application) -> None:
     """Publish the command menu (Persian by default, English for English clients)."""
+    platform = platform_named(application.bot_data["runtime"].settings.platform)
+    if not platform.supports_command_menu:
+        log.info("%s has no command menu; /help lists the commands", platform.name)
+        return
     everyone = Actor(telegram_id=0)
     for lang, code in (("fa", None), ("en", "en")):
         commands = [BotCommand(n, d) for n, d in menu(commands_for(everyone), lang)]
@@ -140,11 +147,20 @@ def command_run(settings: Settings, webhook: bool) -> int:
     if settings.token is None:
         raise StartupError("MINA_BOT_TOKEN is not set: put the bot's token in the environment "
                            "or .env (or run `python bot.py demo`).")
+    webhook = webhook or settings.webhook_url is not None
+    if webhook and settings.webhook_url is None:
+        raise StartupError("MINA_WEBHOOK_URL is not set: give the public https URL the "
+                           "messenger should post updates to (or run without --webhook).")
     runtime = prepare_runtime(settings)
     application = build_application(runtime)
     asyncio.run(preflight(application, settings.api_base_url))
-    log.info("Mina starts (%s, polling)", settings.platform)
-    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
+    if webhook:
+        from handlers.transport import serve_webhook
+
+        asyncio.run(serve_webhook(application, runtime))
+    else:
+        application.run_polling(allowed_updates=None, drop_pending_updates=False)
     return 0
 
 
@@ -164,12 +180,24 @@ def command_dispatch(settings: Settings) -> int:
     return asyncio.run(delivery_handlers.serve_dispatcher(runtime, base, file_base_url(base)))
 
 
-def command_db(settings: Settings, action: str) -> int:
-    """Database maintenance: upgrade applies the migrations."""
-    if action == "upgrade":
+def command_db(settings: Settings, args: argparse.Namespace) -> int:
+    """Database maintenance: upgrade, backup FILE, restore FILE [--force]."""
+    if args.action == "upgrade":
         prepare_runtime(settings)
         print("database is up to date")
-    return 0
+        return 0
+    if not args.file:
+        raise StartupError(f"db {args.action} needs a FILE, e.g. python bot.py db {args.action} "
+                           "mina-backup.sqlite3")
+    try:
+        if args.action == "backup":
+            done, message = backups.backup(settings.database_url, args.file)
+        else:
+            done, message = backups.restore(settings.database_url, args.file, force=args.force)
+    except BackupError as exc:
+        raise StartupError(f"db {args.action}: {exc}") from None
+    print(message)
+    return 0 if done else 1
 
 
 def command_org(settings: Settings, path: str) -> int:
@@ -188,7 +216,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     demo = sub.add_parser("demo", help="run against the local Bot API sandbox")
     demo.add_argument("--port", type=int, default=None, help="the demo page's port")
     db = sub.add_parser("db", help="database maintenance")
-    db.add_argument("action", choices=["upgrade"])
+    db.add_argument("action", choices=["upgrade", "backup", "restore"])
+    db.add_argument("file", nargs="?", help="the backup file (backup and restore)")
+    db.add_argument("--force", action="store_true", help="restore over an existing database")
     org = sub.add_parser("org", help="the organisation: units, working groups, members")
     org.add_argument("action", choices=["load"])
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
@@ -215,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_dispatch(settings)
         if command == "minutes":
             return minutes_cli.run(args, settings, prepare_runtime)
-        return command_db(settings, args.action)
+        return command_db(settings, args)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)
         return 2

@@ -46,6 +46,9 @@ HINTS = {
     "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
     " resolution, digest",
     "reminder_days_off": "comma-separated jdatetime weekdays without reminders (0=Sat, 6=Fri)",
+    "webhook_port": "use a TCP port number, e.g. 8443",
+    "messenger": "use auto, telegram or bale",
+    "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
 }
 
 
@@ -70,6 +73,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    messenger: Literal["auto", "telegram", "bale"] = "auto"
     demo_port: int = Field(default=8080, ge=0, le=65535)
     max_upload_mb: int = Field(default=20, ge=1, le=2000)
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
@@ -197,8 +201,8 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is None:
-            return None
+        if value is None or not value.get_secret_value():
+            return None  # empty: a fresh random secret at every start
         if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()):
             raise ValueError("must be 16-256 characters of A-Z, a-z, 0-9, _ or -")
         return value
@@ -215,7 +219,9 @@ class Settings(BaseSettings):
 
     @property
     def platform(self) -> str:
-        """`bale` when the API base URL points at Bale, otherwise `telegram`."""
+        """MINA_MESSENGER, or when auto: `bale` for a Bale API base URL, else `telegram`."""
+        if self.messenger != "auto":
+            return self.messenger
         return "bale" if "bale.ai" in self.api_base_url else "telegram"
 
     @property

@@ -115,3 +115,13 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def check_schema(engine: Engine) -> None:
+    """check_connection, plus Alembic's table: a reachable but empty database is not healthy."""
+    check_connection(engine)
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    except sa.exc.SQLAlchemyError as error:
+        raise DatabaseUnavailable(safe_url(engine.url), "the schema is missing") from error

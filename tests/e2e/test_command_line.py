@@ -82,6 +82,7 @@ def test_db_upgrade_creates_the_default_sqlite_database(tmp_path):
 
 async def test_the_demo_answers_a_sample_secretary_and_stops_on_ctrl_c(tmp_path):
     base = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    base["MINA_DEMO_PORT"] = "0"  # the chat page on a free port, not 8080
     process = await asyncio.create_subprocess_exec(
         sys.executable, str(ROOT / "bot.py"), cwd=tmp_path, env=base,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)

@@ -1,0 +1,80 @@
+"""How updates reach the Application in webhook mode: Mina's webhook server feeds its queue."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from mina_bot.operator_log import add_secret
+from mina_bot.ops.webhook import WebhookPlan, WebhookServer, plan_webhook
+from mina_bot.platforms import platform_named
+from mina_bot.runtime import Runtime
+from storage.db import check_schema
+
+log = logging.getLogger("mina.transport")
+
+
+class WebhookRunner:
+    """The Application started in webhook mode, with the server in front of its update queue."""
+
+    def __init__(self, application: Application, runtime: Runtime, *,
+                 listen: str | None = None, port: int | None = None) -> None:
+        settings = runtime.settings
+        if not settings.webhook_url:
+            raise ValueError("MINA_WEBHOOK_URL is not set")
+        self.application = application
+        self.runtime = runtime
+        self.listen = listen or settings.webhook_listen
+        self.port = settings.webhook_port if port is None else port
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        self.plan: WebhookPlan = plan_webhook(settings.webhook_url, secret,
+                                              platform_named(settings.platform))
+        add_secret(self.plan.secret)  # in path mode it is part of the URL
+        self.server = WebhookServer(self.plan, self._deliver,
+                                    lambda: check_schema(runtime.engine))
+
+    async def _deliver(self, data: dict[str, Any]) -> None:
+        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+
+    async def start(self) -> None:
+        """Initialise, start processing, listen, then tell the messenger where to post."""
+        await self.application.initialize()
+        if self.application.post_init:
+            await self.application.post_init(self.application)
+        await self.application.start()
+        await self.server.start(self.listen, self.port)
+        await self.application.bot.set_webhook(
+            self.plan.public_url, secret_token=self.plan.set_webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        log.info("webhook listening on %s:%s (secret in %s)", self.listen, self.server.port,
+                 "header" if self.plan.secret_in_header else "path")
+
+    async def stop(self) -> None:
+        """Stop taking posts, finish the queued updates and in-flight sends, then shut down."""
+        await self.server.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+
+async def serve_webhook(application: Application, runtime: Runtime) -> None:
+    """Run in webhook mode until SIGTERM or SIGINT, then stop gracefully."""
+    runner = WebhookRunner(application, runtime)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    await runner.start()
+    try:
+        await stop.wait()
+        log.info("stopping: finishing the updates in progress")
+    finally:
+        await runner.stop()

@@ -1,0 +1,1 @@
+"""Running Mina in production: webhook server, health, backups."""

@@ -1,0 +1,42 @@
+"""What differs between the messengers Mina runs on (Telegram, Bale), kept in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlatformProfile:
+    """One messenger's Bot API as Mina uses it."""
+
+    name: str
+    deep_link_domain: str
+    supports_command_menu: bool = True
+    supports_webhook_secret_header: bool = True
+    supports_html_blockquote: bool = True
+
+    def deep_link(self, bot_username: str, payload: str | None = None) -> str:
+        """A link that opens a chat with the bot (and sends /start payload)."""
+        link = f"https://{self.deep_link_domain}/{bot_username}"
+        return f"{link}?start={payload}" if payload else link
+
+
+TELEGRAM = PlatformProfile("telegram", deep_link_domain="t.me")
+# Bale answers 404 "method not found" for setMyCommands and posts webhooks without the
+# X-Telegram-Bot-Api-Secret-Token header, so the secret travels in the webhook path instead.
+BALE = PlatformProfile(
+    "bale",
+    deep_link_domain="ble.ir",
+    supports_command_menu=False,
+    supports_webhook_secret_header=False,
+    supports_html_blockquote=False,
+)
+PLATFORMS = {profile.name: profile for profile in (TELEGRAM, BALE)}
+
+
+def platform_named(name: str) -> PlatformProfile:
+    """The profile for settings.platform ("telegram" or "bale")."""
+    try:
+        return PLATFORMS[name]
+    except KeyError:
+        raise ValueError(f"unknown platform {name!r}; use one of {sorted(PLATFORMS)}") from None
