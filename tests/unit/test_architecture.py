@@ -1,0 +1,45 @@
+"""The arrows run one way: bot.py -> handlers -> mina_bot -> storage."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN = {
+    "mina_bot": {"telegram", "handlers", "bot", "demo", "sandbox"},
+    "storage": {"telegram", "handlers", "mina_bot", "bot", "demo", "sandbox"},
+    "sandbox": {"handlers", "mina_bot", "storage", "bot", "telegram"},
+}
+
+
+def imported_packages(path: Path) -> set[str]:
+    """Top-level names a module imports (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_a_layer_never_imports_the_layers_above_it(package):
+    offending = {
+        str(path.relative_to(ROOT)): sorted(imported_packages(path) & FORBIDDEN[package])
+        for path in (ROOT / package).rglob("*.py")
+    }
+    assert {k: v for k, v in offending.items() if v} == {}
+
+
+def test_every_source_file_stays_small_enough_to_read_in_one_sitting():
+    too_long = {
+        str(path.relative_to(ROOT)): n
+        for package in ("mina_bot", "handlers", "storage", "sandbox", "demo", "bench")
+        for path in (ROOT / package).rglob("*.py")
+        if "versions" not in path.parts
+        and (n := len(path.read_text(encoding="utf-8").splitlines())) > 350
+    }
+    assert too_long == {}
