@@ -15,7 +15,6 @@ class PlatformProfile:
     api_domain: str  # the Bot API host ends with it; how MINA_MESSENGER=auto tells them apart
     supports_command_menu: bool = True
     supports_webhook_secret_header: bool = True
-    supports_html_blockquote: bool = True
 
     def deep_link(self, bot_username: str, payload: str | None = None) -> str:
         """A link that opens a chat with the bot (and sends /start payload)."""
@@ -32,7 +31,6 @@ BALE = PlatformProfile(
     api_domain="bale.ai",
     supports_command_menu=False,
     supports_webhook_secret_header=False,
-    supports_html_blockquote=False,
 )
 PLATFORMS = {profile.name: profile for profile in (TELEGRAM, BALE)}
 
