@@ -7,20 +7,24 @@ import contextlib
 import logging
 import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import SecretStr
 
 from demo.page import DemoPage
-from demo.sample import seed_sample_organisation
+from demo.sample import seed_sample_minutes, seed_sample_organisation
+from handlers.delivery import plan_now
 from mina_bot.clock import FakeClock
 from mina_bot.settings import Settings
 from sandbox.server import BotApiSandbox
+from storage.models import Member
+from storage.repositories import members as members_repo
 
 DEMO_TOKEN = "4242424242:MINA-demo-token-not-a-secret-000"
-# Monday 1400/02/06 07:30 Tehran: the seed minutes' next session day, as in the tests.
+# Monday 1400/02/06 07:30 Tehran: the day of the session after the seed minutes' 1400/01/30
+# (its reports were due Sunday noon); the session-day reminder goes out at 08:00.
 DEMO_START = datetime(2021, 4, 26, 3, 0, tzinfo=UTC)
 log = logging.getLogger("mina.demo")
 
@@ -40,8 +44,15 @@ async def run_demo(settings: Settings, build_application: Callable, prepare_runt
     page = DemoPage(runtime, clock, sandbox.url)
     await _start_page(page, settings.demo_port if port is None else port)
     with runtime.session() as session:
-        people = seed_sample_organisation(session)
+        people = seed_sample_organisation(session, clock=clock)
+        imported = seed_sample_minutes(session, settings=runtime.settings, now=clock.now())
+        _introduce_people(sandbox, members_repo.list_active_members(session))
     application = build_application(runtime, api_base_url=sandbox.api_base_url)
+
+    async def run_reminders(moment: datetime) -> None:
+        await plan_now(application)  # what fell due by the new "now" is sent at once
+
+    page.clock_listeners.append(run_reminders)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -54,13 +65,24 @@ async def run_demo(settings: Settings, build_application: Callable, prepare_runt
         print(f"Mina demo: the Bot API sandbox is at {sandbox.url}", flush=True)
         print(f"  open the chat page: {page.url}", flush=True)
         print(f"  database: {workdir / 'demo.sqlite3'}", flush=True)
-        print(f"  sample people: {people}; Ctrl-C stops", flush=True)
+        print(f"  sample people: {people}; resolutions of session {imported.session_number}: "
+              f"{imported.created + imported.updated + imported.unchanged}; Ctrl-C stops",
+              flush=True)
         await stop.wait()
         await application.updater.stop()
         await application.stop()
     await page.stop()
     await sandbox.stop()
     return 0
+
+
+def _introduce_people(sandbox: BotApiSandbox, members: Iterable[Member]) -> None:
+    """Every sample person has a chat with the bot already, so reminders reach them."""
+    for member in members:
+        if member.telegram_id is not None:
+            user = sandbox.world.user(member.telegram_id, first_name=member.name,
+                                      language_code="fa")
+            sandbox.world.private_chat(user)
 
 
 async def _start_page(page: DemoPage, port: int) -> None:

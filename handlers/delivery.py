@@ -2,7 +2,8 @@
 
 Jobs (stable names, rebuilt on every start; the database is the source of truth):
 `delivery.dispatcher` runs the outbox dispatcher until the application stops,
-`reminders.planner` runs the reminder planner every reminder_interval_seconds.
+`reminders.planner` runs the reminder planner every reminder_interval_seconds (and `plan_now`
+runs it at once, e.g. when the demo's clock moves).
 """
 
 from __future__ import annotations
@@ -114,13 +115,24 @@ async def _run_dispatcher(context: Context) -> None:
     await dispatcher_of(context).run(lambda: not application.running)
 
 
-async def _run_planner(context: Context) -> None:
-    runtime = runtime_of(context)
+async def plan_now(application: Application) -> int:
+    """One planner pass against the clock's "now", delivered at once; how many rows were new.
+
+    The planner job calls it on schedule; the demo calls it when its clock jumps.
+    """
+    runtime: Runtime = application.bot_data["runtime"]
+    if not runtime.settings.reminders_enabled:
+        return 0
     with runtime.session() as session:
         result = run_planner(session, now=runtime.clock.now(), settings=runtime.settings)
     if result.enqueued:
         log.info("planner enqueued %d reminder message(s)", result.enqueued)
-        wake(context)
+        application.bot_data["dispatcher"].wake()
+    return result.enqueued
+
+
+async def _run_planner(context: Context) -> None:
+    await plan_now(context.application)
 
 
 async def _mark_reachable(update: Update, context: Context) -> None:

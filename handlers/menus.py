@@ -12,13 +12,16 @@ from handlers.common import Context, actor_of, runtime_of
 from mina_bot.actors import Actor
 from mina_bot.commands import commands_for, menu
 from mina_bot.identity import load_actor
+from mina_bot.platforms import platform_named
 
 log = logging.getLogger(__name__)
 PUBLISHED = "published_menus"  # chat ids whose menu this process has published
 
 
 async def publish(bot: Bot, bot_data: dict, actor: Actor) -> None:
-    """Publish the actor's own command list in their private chat."""
+    """Publish the actor's own command list in their private chat (where the platform has one)."""
+    if not platform_named(bot_data["runtime"].settings.platform).supports_command_menu:
+        return
     commands = [BotCommand(n, d) for n, d in menu(commands_for(actor), actor.language)]
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(actor.telegram_id))

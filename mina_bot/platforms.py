@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 
 @dataclass(frozen=True)
@@ -11,9 +12,9 @@ class PlatformProfile:
 
     name: str
     deep_link_domain: str
+    api_domain: str  # the Bot API host ends with it; how MINA_MESSENGER=auto tells them apart
     supports_command_menu: bool = True
     supports_webhook_secret_header: bool = True
-    supports_html_blockquote: bool = True
 
     def deep_link(self, bot_username: str, payload: str | None = None) -> str:
         """A link that opens a chat with the bot (and sends /start payload)."""
@@ -21,17 +22,23 @@ class PlatformProfile:
         return f"{link}?start={payload}" if payload else link
 
 
-TELEGRAM = PlatformProfile("telegram", deep_link_domain="t.me")
+TELEGRAM = PlatformProfile("telegram", deep_link_domain="t.me", api_domain="telegram.org")
 # Bale answers 404 "method not found" for setMyCommands and posts webhooks without the
 # X-Telegram-Bot-Api-Secret-Token header, so the secret travels in the webhook path instead.
 BALE = PlatformProfile(
     "bale",
     deep_link_domain="ble.ir",
+    api_domain="bale.ai",
     supports_command_menu=False,
     supports_webhook_secret_header=False,
-    supports_html_blockquote=False,
 )
 PLATFORMS = {profile.name: profile for profile in (TELEGRAM, BALE)}
+
+
+def platform_for_api(api_base_url: str) -> PlatformProfile:
+    """The messenger a Bot API base URL belongs to (Telegram unless it is Bale's host)."""
+    host = (urlparse(api_base_url).hostname or "").lower()
+    return BALE if host == BALE.api_domain or host.endswith("." + BALE.api_domain) else TELEGRAM
 
 
 def platform_named(name: str) -> PlatformProfile:

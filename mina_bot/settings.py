@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from mina_bot.platforms import platform_for_api
+
 TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite:///./data/mina.sqlite3"
 _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
@@ -222,7 +224,7 @@ class Settings(BaseSettings):
         """MINA_MESSENGER, or when auto: `bale` for a Bale API base URL, else `telegram`."""
         if self.messenger != "auto":
             return self.messenger
-        return "bale" if "bale.ai" in self.api_base_url else "telegram"
+        return platform_for_api(self.api_base_url).name
 
     @property
     def data_dir(self) -> Path:

@@ -15,13 +15,13 @@ from mina_bot.errors import NotFound
 from mina_bot.organisation import audit
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.persian import match_key, normalize
+from mina_bot.platforms import platform_named
 from storage.models import Invitation, Member, Role
 from storage.repositories import invitations as invitations_repo
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 
 CODE_BYTES = 16  # 128 random bits: 22 URL-safe characters, well under the 64 of a start link
-LINK_DOMAINS = {"telegram": "t.me", "bale": "ble.ir"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def hash_code(code: str) -> str:
 
 def invite_link(platform: str, bot_username: str, code: str) -> str:
     """The deep link that opens the bot with `/start CODE`."""
-    return f"https://{LINK_DOMAINS.get(platform, 't.me')}/{bot_username}?start={code}"
+    return platform_named(platform).deep_link(bot_username, code)
 
 
 def issue(session: Session, *, actor: Actor, name: str, unit_id: int, role: Role,

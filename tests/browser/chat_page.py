@@ -108,6 +108,19 @@ class ChatPage:
             " return !t.hidden && t.textContent !== old; }", arg=before, timeout=WAIT_MS)
         return await self.page.inner_text("#toast")
 
+    async def choose(self, label: str, *, replies: int = 1) -> list[str]:
+        """Press a button that the bot answers with new messages (no toast); return them."""
+        before = len(await self.bot_messages())
+        await self.page.locator(".msg.bot .kb button", has_text=label).last.click()
+        await self._wait_for_bot_count(before + replies)
+        return (await self.bot_messages())[before:before + replies]
+
+    async def wait_for_bot_message(self, words: str) -> str:
+        """Wait until a bot message containing `words` is in the open chat; return it."""
+        await self.page.locator(".msg.bot .bubble", has_text=words).first.wait_for(
+            timeout=WAIT_MS)
+        return await self.page.locator(".msg.bot .bubble", has_text=words).first.inner_text()
+
     async def download(self, file_name: str) -> bytes:
         """Click a document in the chat and return the downloaded bytes."""
         async with self.page.expect_download() as info:

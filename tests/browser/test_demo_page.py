@@ -28,7 +28,7 @@ async def leave_old_buttons(sandbox_url: str, chat_id: int) -> None:
                                parse_mode="HTML", reply_markup=markup)
 
 
-async def test_a_secretary_and_the_secretariat_use_the_chat_page(tmp_path):
+async def test_a_secretary_reports_and_the_secretariat_sees_it(tmp_path):
     from playwright.async_api import async_playwright
 
     executable = chromium_path()
@@ -43,32 +43,59 @@ async def test_a_secretary_and_the_secretariat_use_the_chat_page(tmp_path):
         await chat.be(SECRETARY, SECRETARY_NAME)
         [greeting] = await chat.say("/start")
         assert f"سلام {SECRETARY_NAME}" in greeting and "/help" in greeting
-        clock = await chat.move_clock("+ ۱ ساعت")
-        assert "۰۸:۳۰" in clock and "اردیبهشت ۱۴۰۰" in clock
-        [help_text] = await chat.say("/help")
-        assert "/cancel" in help_text and "۰۸:۳۰" in help_text  # the bot's "now" moved too
-
-        [answer] = await chat.send_file("گزارش.txt", "پیوست آزمایشی".encode())
-        assert answer.startswith(text("unknown.unsupported").split(".")[0])
-        assert (await chat.download("گزارش.txt")).decode() == "پیوست آزمایشی"
-
+        [owe] = await chat.say("چه کاری بر عهده من است؟")  # the imported seed minutes
+        for number in ("۱", "۲", "۳", "۵", "۸", "۱۲"):
+            assert f"مصوبه {number} (جلسه ۱" in owe, number
+        assert "مصوبه ۴ (جلسه" not in owe and "مهلت: ۱۴۰۰/۰۲/۰۶ (امروز)" in owe
         await leave_old_buttons(demo.sandbox_url, SECRETARY)
-        await chat._wait_for_bot_count(4)
+        await chat._wait_for_bot_count(3)
         assert await chat.press("تأیید و ارسال") == text("error.stale_button")
-        # Issue 5 adds the weekly report here: chat.say("/report"), chat.press(...), ...
+
+        await submit_a_weekly_report(chat)
 
         await chat.be(SECRETARIAT, SECRETARIAT_NAME)
-        assert await chat.bot_messages() == []
-        [greeting] = await chat.say("/start")
-        assert f"سلام {SECRETARIAT_NAME}" in greeting
-
-        await chat.be(SECRETARY, SECRETARY_NAME)
-        assert len(await chat.bot_messages()) == 4
+        copy = await chat.wait_for_bot_message("رونوشت گزارش هفتگی")  # sent by the dispatcher
+        assert "R-1400-0001" in copy and "کابل‌کشی مرکز داده" in copy
+        [table] = await chat.say("/reports")
+        [infra] = [line for line in table.splitlines() if "کمیته زیرساخت و تبادل داده" in line]
+        assert "۱۴۰۰/۰۲/۰۶ ۰۷:۳۰" in infra and "نرسیده" not in infra
+        # Reports for today's 10:00 session were due Sunday noon: late, and four still missing.
+        assert "مهلت: ۱۴۰۰/۰۲/۰۵ ۱۲:۰۰" in table and "با تأخیر: ۱ · نرسیده: ۴" in table
         await page.locator("#toast").wait_for(state="hidden")
         shot = tmp_path / "screenshot.png"
         await page.screenshot(path=str(shot))
+
+        clock = await chat.move_clock("+ ۱ ساعت")  # 08:30: the session-day reminder is due
+        assert "۰۸:۳۰" in clock and "اردیبهشت ۱۴۰۰" in clock
+        reminder = await chat.wait_for_bot_message("امروز جلسه")
+        assert "دستور جلسه" in reminder
         await browser.close()
     assert shot.stat().st_size > 10_000
     if os.environ.get("MINA_UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
+
+
+async def submit_a_weekly_report(chat: ChatPage) -> None:
+    """/report: answer, skip the optional questions, one status, a document, «ارسال»."""
+    [question] = await chat.say("/report")
+    assert "کمیته زیرساخت و تبادل داده" in question and "چه کارهایی انجام شد" in question
+    [question] = await chat.say("کابل‌کشی مرکز داده تمام شد")
+    assert "برنامه هفته آینده" in question
+    [question] = await chat.choose("رد کردن")
+    assert "مشکلات" in question
+    [question] = await chat.choose("رد کردن")
+    assert "وضعیت مصوبه" in question
+    [question] = await chat.choose("در حال انجام")
+    assert "یک خط توضیح" in question
+    [question] = await chat.say("پیش‌نویس تفاهم‌نامه آماده است")
+    while "وضعیت مصوبه" in question:  # the other resolutions: no news this week
+        [question] = await chat.choose("رد کردن")
+    assert "اسناد و عکس‌ها" in question
+    [saved] = await chat.send_file("گزارش-زیرساخت.txt", "پیوست آزمایشی".encode())
+    assert "گزارش-زیرساخت.txt" in saved and "(۱ پیوست)" in saved
+    assert (await chat.download("گزارش-زیرساخت.txt")).decode() == "پیوست آزمایشی"
+    [preview] = await chat.choose("پایان پیوست‌ها")
+    assert "کابل‌کشی مرکز داده" in preview and "⏳ در حال انجام" in preview
+    [receipt] = await chat.choose("ارسال")
+    assert "R-1400-0001" in receipt and "گزارش ثبت شد" in receipt

@@ -7,10 +7,12 @@ import logging
 import httpx
 import pytest
 
+from demo.sample import seed_sample_minutes, seed_sample_organisation
 from mina_bot.catalog import text
 from mina_bot.platforms import BALE, platform_named
 from sandbox.client import SandboxClient
 from sandbox.server import BotApiSandbox
+from storage.repositories import units as units_repo
 from tests.e2e.webhook_bot import SECRET, update_from, webhook_bot
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID, BotHarness, harness_settings
 
@@ -60,6 +62,37 @@ async def test_polling_on_bale_skips_the_command_menu(bale, bale_client, databas
     assert "setMyCommands" not in bale.stats.calls
     assert "could not publish the command menu" not in caplog.text
     assert "bale has no command menu" in caplog.text
+
+
+async def test_on_bale_an_invitation_links_to_ble_ir_and_owe_works(bale, bale_client,
+                                                                    database_url, fake_clock,
+                                                                    caplog):
+    harness = BotHarness(sandbox=bale, client=bale_client, clock=fake_clock,
+                         settings=harness_settings(database_url, messenger="bale"))
+    await harness.start()
+    try:
+        with harness.runtime.session() as session:
+            seed_sample_organisation(session, clock=fake_clock)
+            seed_sample_minutes(session, settings=harness.runtime.settings, now=fake_clock.now())
+            design = units_repo.get_by_key(session, key="design").id
+        [ask] = await harness.say(ADMIN_ID, "/invite")
+        assert "نام و نام خانوادگی" in ask["text"]
+        [units_message] = await harness.say(ADMIN_ID, "خانم بله‌ای")
+        await harness.press(ADMIN_ID, units_message, f"inv:unit:{design}")
+        await bale_client.wait_for_edit(ADMIN_ID, units_message["message_id"], contains="نقش")
+        await harness.press(ADMIN_ID, units_message, f"inv:role:{design}:member")
+        done = await bale_client.wait_for_edit(ADMIN_ID, units_message["message_id"], edits=2,
+                                               contains="start=")
+        assert "https://ble.ir/mina_demo_bot?start=" in done["text"] and "t.me" not in done["text"]
+
+        [owe] = await harness.say(1003, "/owe")  # the infrastructure committee's secretary
+        for number in ("۱", "۲", "۳", "۵", "۸", "۱۲"):
+            assert f"مصوبه {number} (جلسه ۱" in owe["text"], number
+        assert owe["reply_markup"]  # «گزارش انجام …» buttons work on Bale too
+    finally:
+        await harness.stop()
+    # No per-chat menu is even tried for the members who wrote (Bale has no setMyCommands).
+    assert "could not publish the menu" not in caplog.text
 
 
 async def test_webhook_on_bale_puts_the_secret_in_the_path(bale, bale_client, database_url,

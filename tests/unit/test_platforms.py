@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mina_bot.ops.webhook import plan_webhook
-from mina_bot.platforms import BALE, TELEGRAM, platform_named
+from mina_bot.organisation.invitations import invite_link
+from mina_bot.platforms import BALE, TELEGRAM, platform_for_api, platform_named
 from tests.fixtures.bot import harness_settings
 
 
@@ -41,3 +42,18 @@ def test_the_platform_comes_from_the_settings(overrides, expected):
 def test_an_unknown_platform_names_the_known_ones():
     with pytest.raises(ValueError, match="bale"):
         platform_named("whatsapp")
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    ("https://tapi.bale.ai/bot", "bale"),
+    ("https://api.telegram.org/bot", "telegram"),
+    ("http://127.0.0.1:8081/bot", "telegram"),
+    ("https://bale.ai.example.com/bot", "telegram"),  # only Bale's own host counts
+])
+def test_the_api_url_tells_the_messenger(url, name):
+    assert platform_for_api(url).name == name
+
+
+def test_invitation_links_come_from_the_profile():
+    assert invite_link("bale", "mina_bot", "c0de") == BALE.deep_link("mina_bot", "c0de")
+    assert invite_link("telegram", "mina_bot", "c0de") == "https://t.me/mina_bot?start=c0de"
