@@ -31,6 +31,7 @@ from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
 from mina_bot.organisation import invitations
 from mina_bot.organisation.errors import OrganisationRefused
+from mina_bot.organisation.limits import check_name
 from mina_bot.permissions import Action, require
 from storage.models import Role
 from storage.repositories import members as members_repo
@@ -66,6 +67,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     name = name.strip()
     if not name:
         raise OrganisationRefused("invite.name.empty")
+    check_name(name)
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
