@@ -29,6 +29,7 @@ from mina_bot.catalog import Safe, text
 from mina_bot.commands import help_text
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
+from mina_bot.operator_log import add_secret
 from mina_bot.organisation import invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
@@ -121,6 +122,7 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
                                    role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
         unit = units_repo.get_unit(session, unit_id=unit_id)
         drafts.drop(session, key=_draft_key(update))
+    add_secret(issued.code)  # shown once, to its creator: never in a log line
     link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
     await edit_or_reply(update, text(
         "invite.created", actor.language, name=draft["name"], role=text(f"role.{role.value}",
