@@ -10,6 +10,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
+from telegram.ext import ApplicationHandlerStop
 
 from handlers.common import Context, actor_of
 from mina_bot.catalog import text
@@ -33,7 +34,8 @@ def harmless(error: object) -> bool:
 
 
 async def on_error(update: object, context: Context) -> None:
-    """Tell the user in a short Persian line; log the traceback for the operator."""
+    """Tell the user in a short Persian line; log the traceback for the operator. The update is
+    then done: no later handler group runs (one answer, and a failed check fails closed)."""
     error = context.error
     if not isinstance(update, Update):
         log.error("error outside an update", exc_info=error)
@@ -42,7 +44,7 @@ async def on_error(update: object, context: Context) -> None:
         log.debug("update %s: %s", update.update_id, error)
         if update.callback_query:
             await _answer_quietly(update)
-        return
+        raise ApplicationHandlerStop
     if isinstance(error, PermissionDenied):
         log.warning("refused %s for user %s", error.params,
                     update.effective_user.id if update.effective_user else None)
@@ -63,6 +65,7 @@ async def on_error(update: object, context: Context) -> None:
     except (KeyError, IndexError):
         message = text(key, lang)
     await _tell(update, message)
+    raise ApplicationHandlerStop
 
 
 def _language(update: Update, context: Context) -> str:

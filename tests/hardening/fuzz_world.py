@@ -102,6 +102,13 @@ class FuzzWorld:
         return tables
 
 
+def import_seed_minutes(session, settings, now) -> None:
+    """The seed minutes of 1400/01/30, imported as the secretariat would."""
+    minutes = parse_minutes(SEED, session_date=parse_jalali_ymd("1400/01/30"),
+                            units=directory(session))
+    import_minutes(session, minutes=minutes, settings=settings, actor=None, now=now)
+
+
 async def open_world(database_url: str, clock, **overrides: Any) -> FuzzWorld:
     """Seed the organisation and the minutes, build the Application on an in-process Bot API."""
     settings = harness_settings(database_url, delivery_chat_interval=0,
@@ -109,9 +116,7 @@ async def open_world(database_url: str, clock, **overrides: Any) -> FuzzWorld:
     runtime = prepare_runtime(settings, clock=clock)
     with runtime.session() as session:
         seed_sample_organisation(session, clock=clock)
-        minutes = parse_minutes(SEED, session_date=parse_jalali_ymd("1400/01/30"),
-                                units=directory(session))
-        import_minutes(session, minutes=minutes, settings=settings, actor=None, now=clock.now())
+        import_seed_minutes(session, settings, clock.now())
     api = InProcessApi()
     application = build_application(runtime, request=api)
     application.bot_data["flood_guard"] = FloodGuard(limit=10**9)  # the fuzzer is one fast user
@@ -123,7 +128,12 @@ async def open_world(database_url: str, clock, **overrides: Any) -> FuzzWorld:
         if not isinstance(context.error, MinaError) and not harmless(context.error):
             fuzz.unexpected.append(context.error)
 
+    product = list(application.error_handlers)  # ours first: the product's ends the update
+    for handler in product:
+        application.remove_error_handler(handler)
     application.add_error_handler(record_unexpected)
+    for handler in product:
+        application.add_error_handler(handler)
     for accounts in ROLES.values():
         for telegram_id in accounts:
             fuzz.world.private_chat(fuzz.world.user(telegram_id, first_name=f"u{telegram_id}"))
