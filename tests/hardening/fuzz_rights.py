@@ -51,10 +51,23 @@ def _rule(before: Snapshot, telegram_id: int) -> dict[str, Callable[[Row], bool]
     }
 
 
+def is_staff_now(snapshot: Snapshot, telegram_id: int) -> bool:
+    """Whether earlier fuzzed staff actions made this account an administrator or put it in the
+    secretariat (the fuzzed organisation changes as it goes)."""
+    member = next((r for r in _rows(snapshot, "member").values()
+                   if r["telegram_id"] == telegram_id and r["active"]), None)
+    if member is None:
+        return False
+    secretariat = {r["id"] for r in _rows(snapshot, "unit").values() if r["kind"] == "secretariat"}
+    return bool(member["is_admin"]) or any(
+        r["member_id"] == member["id"] and r["active"] and r["unit_id"] in secretariat
+        for r in _rows(snapshot, "membership").values())
+
+
 def forbidden_changes(role: str, telegram_id: int, before: Snapshot,
                       after: Snapshot) -> dict[str, list[Row]]:
     """Rows changed that `role` had no right to change (staff may change anything)."""
-    if role in STAFF:
+    if role in STAFF or is_staff_now(before, telegram_id):
         return {}
     rules = _rule(before, telegram_id) if role in OFFICERS else {}
     if rules:  # reports created during the batch count as the officer's own
