@@ -12,7 +12,9 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest
 
+from bench import cli as bench_cli
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
 from handlers import menus as menu_handlers
@@ -67,19 +69,23 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
     return runtime
 
 
-def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> Application:
-    """The PTB Application with every handler registered."""
+def build_application(runtime: Runtime, *, api_base_url: str | None = None,
+                      request: BaseRequest | None = None) -> Application:
+    """The PTB Application with every handler registered (`request`: e.g. the bench's in-process
+    Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    application = (
+    builder = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(base)
         .base_file_url(file_base_url(base))
         .defaults(Defaults(tzinfo=runtime.tz))
         .post_init(_post_init)
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
     application.bot_data["runtime"] = runtime
     application.add_handlers(flood_handlers.build_gate(), group=-3)
     application.add_handlers(menu_handlers.build_gate(), group=-2)
@@ -171,6 +177,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     org.add_argument("action", choices=["load"])
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
     minutes_cli.add_parser(sub)
+    bench_cli.add_parser(sub)
     return parser.parse_args(argv)
 
 
@@ -190,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_org(settings, args.file)
         if command == "minutes":
             return minutes_cli.run(args, settings, prepare_runtime)
+        if command == "bench":
+            return bench_cli.run(args, settings, prepare_runtime, build_application)
         return command_db(settings, args.action)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)
