@@ -1,1 +1,1 @@
-"""`python bot.py bench`: the national-scale benchmark harness and the figures the bot must reach."""
+"""`python bot.py bench`: the national-scale benchmark harness and the figures to reach."""

@@ -1,4 +1,4 @@
-"""`python bot.py bench [--quick] [--json FILE] [--only NAME…]`: build the dataset, measure, print."""
+"""`python bot.py bench [--quick] [--json FILE] [--only NAME…]`: build, measure, print."""
 
 from __future__ import annotations
 

@@ -152,7 +152,7 @@ def _reports(rng: random.Random, scale: Scale, sessions: list[dict], units: list
 def build(rng: random.Random, scale: Scale, *, units: list[dict],
           officers: dict[int, dict[str, int]], now: dt.datetime, settings: Settings,
           weeks: int) -> Council:
-    """Sessions (the last one planned, the coming one), resolutions, assignments, events, reports."""
+    """Sessions (the last one is the coming one), resolutions with units and events, reports."""
     sessions = _sessions(weeks, now, settings)
     resolutions, assignments, events = _resolutions(rng, scale, sessions, units, officers,
                                                     settings.tz)

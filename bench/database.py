@@ -1,4 +1,4 @@
-"""The run's own database: a temporary SQLite file, or `<name>_bench` on MINA_DATABASE_URL's server."""
+"""The run's own database: a temporary SQLite file, or `<name>_bench` on the configured server."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def table(figures: Sequence[Figure]) -> str:
     header = ("figure", "value", "goal", "result", "reference (same run)")
     rows = [(f.label, f.shown(), f.goal or "-", f.verdict(), f.reference or "-") for f in figures]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    line = "  ".join("{:<%d}" % w for w in widths)
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
     out = [line.format(*header), line.format(*("-" * w for w in widths))]
     out.extend(line.format(*row) for row in rows)
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""Benchmark 6: parsing and importing a minutes document of 100 resolutions, in the seed's format."""
+"""Benchmark 6: parsing and importing minutes with 100 resolutions, in the seed's format."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def _fa(text: str) -> str:
 
 
 def minutes_text(rows: int, *, session_day: dt.date, provinces: int, seed: int) -> str:
-    """A minutes document with `rows` resolutions, blank lines inside the table, in the seed's way."""
+    """Minutes with `rows` resolutions and blank lines inside the table, as the seed writes."""
     rng = random.Random(seed)
     provincial = [f"کمیته فناوری اطلاعات استان {p}" for p in PROVINCES[:provinces]]
     lines = []
