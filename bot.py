@@ -15,16 +15,24 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
+from handlers import broadcast as broadcast_handlers
+from handlers import delivery as delivery_handlers
+from handlers import export as export_handlers
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
 from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
 from handlers import organisation as organisation_handlers
+from handlers import reminder_settings as reminder_settings_handlers
+from handlers import report_reading as report_reading_handlers
+from handlers import reports as report_handlers
 from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
+from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS
 from handlers.errors import on_error
+from handlers.persistence import SQLConversationPersistence
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
@@ -42,6 +50,8 @@ log = logging.getLogger("mina")
 FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
+    report_handlers, report_reading_handlers, export_handlers,
+    broadcast_handlers, reminder_settings_handlers,
 )
 
 
@@ -82,14 +92,15 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .base_file_url(file_base_url(base))
         .defaults(Defaults(tzinfo=runtime.tz))
         .post_init(_post_init)
+        .persistence(SQLConversationPersistence(runtime.engine))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
     application.bot_data["runtime"] = runtime
-    application.add_handlers(flood_handlers.build_gate(), group=-3)
-    application.add_handlers(menu_handlers.build_gate(), group=-2)
-    application.add_handlers(start_handlers.build_gate(), group=-1)
+    application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
+    application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
+    application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)
     # Features first: a conversation's own /cancel must win over the general one, which
     # still answers when no conversation is under way.
     for feature in FEATURES:
@@ -97,6 +108,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
     application.add_error_handler(on_error)
+    delivery_handlers.install(application)
+    broadcast_handlers.install(application)
     return application
 
 
@@ -148,6 +161,15 @@ def command_demo(settings: Settings, port: int | None) -> int:
     return asyncio.run(run_demo(settings, build_application, prepare_runtime, port=port))
 
 
+def command_dispatch(settings: Settings) -> int:
+    """Run only the outbox dispatcher (an extra sender process next to the bot)."""
+    if settings.token is None:
+        raise StartupError("MINA_BOT_TOKEN is not set: the dispatcher needs the bot's token.")
+    runtime = prepare_runtime(settings)
+    base = settings.api_base_url
+    return asyncio.run(delivery_handlers.serve_dispatcher(runtime, base, file_base_url(base)))
+
+
 def command_db(settings: Settings, action: str) -> int:
     """Database maintenance: upgrade applies the migrations."""
     if action == "upgrade":
@@ -177,6 +199,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     org.add_argument("action", choices=["load"])
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
     minutes_cli.add_parser(sub)
+    sub.add_parser("dispatch", help="only deliver the outbox (an extra sender process)")
     bench_cli.add_parser(sub)
     return parser.parse_args(argv)
 
@@ -195,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_demo(settings, getattr(args, "port", None))
         if command == "org":
             return command_org(settings, args.file)
+        if command == "dispatch":
+            return command_dispatch(settings)
         if command == "minutes":
             return minutes_cli.run(args, settings, prepare_runtime)
         if command == "bench":

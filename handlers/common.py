@@ -115,3 +115,11 @@ async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
                                                       **kwargs)
     else:
         await reply(update, message, **kwargs)
+
+
+# Handler groups for checks that apply to every update. PTB runs at most one handler per
+# group, so each check needs its own group; lower runs first.
+GROUP_FLOOD = -4
+GROUP_REACHABLE = -3
+GROUP_MENUS = -2
+GROUP_GATE = -1

@@ -23,6 +23,7 @@ from handlers.common import (
     runtime_of,
 )
 from handlers.menus import publish
+from mina_bot import drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, text
 from mina_bot.commands import help_text
@@ -32,7 +33,6 @@ from mina_bot.organisation import invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.permissions import Action, require
 from storage.models import Role
-from storage.repositories import conversation_state as drafts
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 
@@ -68,7 +68,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
         raise OrganisationRefused("invite.name.empty")
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
-        drafts.put_state(session, key=_draft_key(update), name=DRAFT, state={"name": name})
+        drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
         units = units_repo.list_units(session)
         rows = [[InlineKeyboardButton(u.name_fa if lang == "fa" else u.name_en,
                                       callback_data=encode(FEATURE, "unit", u.id))]
@@ -80,7 +80,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
 async def cancel(update: Update, context: Context) -> int:
     """Leave the invitation and forget its draft."""
     with runtime_of(context).session() as session:
-        drafts.drop_state(session, key=_draft_key(update))
+        drafts.drop(session, key=_draft_key(update))
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -89,7 +89,7 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
     """The unit was chosen: ask for the role."""
     unit_id, lang = data.int_arg(0), actor_of(update, context).language
     with runtime_of(context).session() as session:
-        draft = drafts.get_state(session, key=_draft_key(update), name=DRAFT)
+        draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
         unit = units_repo.get_unit(session, unit_id=unit_id)
     if draft is None:
         raise OrganisationRefused("invite.no_draft")
@@ -112,13 +112,13 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
     runtime = runtime_of(context)
     now, settings = runtime.clock.now(), runtime.settings
     with runtime.session() as session:
-        draft = drafts.get_state(session, key=_draft_key(update), name=DRAFT)
+        draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
         if draft is None:
             raise OrganisationRefused("invite.no_draft")
         issued = invitations.issue(session, actor=actor, name=draft["name"], unit_id=unit_id,
                                    role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
         unit = units_repo.get_unit(session, unit_id=unit_id)
-        drafts.drop_state(session, key=_draft_key(update))
+        drafts.drop(session, key=_draft_key(update))
     link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
     await edit_or_reply(update, text(
         "invite.created", actor.language, name=draft["name"], role=text(f"role.{role.value}",

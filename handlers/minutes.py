@@ -18,6 +18,7 @@ from telegram.ext import (
 
 from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
 from handlers.resolutions import keyboard
+from mina_bot import drafts
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
@@ -28,7 +29,6 @@ from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.preview import preview, saved_text
 from mina_bot.minutes.sources import text_of_file
 from mina_bot.permissions import Action
-from storage.repositories import conversations
 from storage.repositories import units as units_repo
 
 WAIT_TEXT, WAIT_DATE = range(2)
@@ -104,7 +104,7 @@ async def _preview(update: Update, context: Context) -> int:
         await reply(update, text(exc.text_key, actor_of(update, context).language, **exc.params))
         return ConversationHandler.END
     with runtime_of(context).session() as session:
-        conversations.put_state(session, key=_key(update), name="import", state=draft)
+        drafts.save(session, key=_key(update), name="import", state=draft)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 
@@ -128,10 +128,10 @@ def _render(update: Update, context: Context, draft: dict):
 
 def _draft(update: Update, context: Context) -> dict:
     with runtime_of(context).session() as session:
-        row = conversations.get_state(session, key=_key(update))
-    if row is None or row.name != "import":
+        draft = drafts.load(session, key=_key(update), name="import")
+    if draft is None:
         raise MinutesError("minutes.error.expired")
-    return dict(row.state)
+    return draft
 
 
 @guarded(Action.IMPORT_MINUTES)
@@ -142,7 +142,7 @@ async def button(update: Update, context: Context) -> None:
     await query.answer()
     if data.verb == "no":
         with runtime.session() as session:
-            conversations.drop_state(session, key=_key(update))
+            drafts.drop(session, key=_key(update))
         await reply_key(update, context, "minutes.discarded")
         return
     if data.verb == "ok":
@@ -159,7 +159,7 @@ async def button(update: Update, context: Context) -> None:
             draft["decisions"] = {**draft["decisions"], unknown[0]: data.args[0]}
         elif data.verb == "new":
             draft["create"] = [*draft["create"], unknown[0]]
-        conversations.put_state(session, key=_key(update), name="import", state=draft)
+        drafts.save(session, key=_key(update), name="import", state=draft)
     body, buttons = _render(update, context, draft)
     await reply(update, body, reply_markup=keyboard(buttons))
 
@@ -175,7 +175,7 @@ async def _save(update: Update, context: Context, draft: dict) -> None:
         minutes, _ = _parsed(session, {**draft, "create": []})
         result = importer.import_minutes(session, minutes=minutes, settings=runtime.settings,
                                          actor=actor, now=runtime.clock.now())
-        conversations.drop_state(session, key=_key(update))
+        drafts.drop(session, key=_key(update))
     await reply(update, saved_text(result, actor.language, minutes.next_session))
 
 

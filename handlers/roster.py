@@ -31,14 +31,13 @@ from handlers.common import (
     runtime_of,
 )
 from handlers.menus import republish
-from mina_bot import buttons
+from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
 from mina_bot.organisation import roster as roster_service
 from mina_bot.permissions import Action, allowed
 from storage.models import Role
-from storage.repositories import conversation_state as drafts
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
@@ -188,7 +187,7 @@ async def new_group(update: Update, context: Context) -> int:
     await update.callback_query.answer()
     with runtime_of(context).session() as session:
         unit = roster_service.unit_card(session, unit_id=data.int_arg(0)).unit
-        drafts.put_state(session, key=f"group:{update.effective_user.id}", name="group",
+        drafts.save(session, key=f"group:{update.effective_user.id}", name="group",
                          state={"unit_id": unit.id})
     await reply_key(update, context, "group.ask_name", unit=unit.name_fa)
     return GROUP_NAME
@@ -199,12 +198,12 @@ async def group_name(update: Update, context: Context) -> int:
     runtime, actor = runtime_of(context), actor_of(update, context)
     key = f"group:{update.effective_user.id}"
     with runtime.session() as session:  # a refused name keeps the draft: send another
-        draft = drafts.get_state(session, key=key, name="group") or {}
+        draft = drafts.load(session, key=key, name="group") or {}
         group = roster_service.create_group(session, actor=actor, unit_id=draft.get("unit_id", 0),
                                             name=update.effective_message.text,
                                             now=runtime.clock.now())
         unit = units_repo.get_unit(session, unit_id=group.unit_id)
-        drafts.drop_state(session, key=key)
+        drafts.drop(session, key=key)
     await reply_key(update, context, "group.created", name=group.name_fa, unit=unit.name_fa)
     return ConversationHandler.END
 
@@ -212,7 +211,7 @@ async def group_name(update: Update, context: Context) -> int:
 async def cancel(update: Update, context: Context) -> int:
     """Leave the new-group step."""
     with runtime_of(context).session() as session:
-        drafts.drop_state(session, key=f"group:{update.effective_user.id}")
+        drafts.drop(session, key=f"group:{update.effective_user.id}")
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 

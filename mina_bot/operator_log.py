@@ -49,6 +49,7 @@ def configure_logging(level: int = logging.INFO, secrets: tuple[str | None, ...]
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def add_secret(secret: str | None) -> None:

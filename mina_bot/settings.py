@@ -34,6 +34,18 @@ HINTS = {
     "session_time": "use HH:MM, e.g. 10:00",
     "report_deadline_days_before": "use a number of days 0..6 before the session",
     "report_deadline_time": "use HH:MM, e.g. 12:00",
+    "max_upload_mb": "use a size in megabytes, 1..2000 (Telegram bots receive up to 20)",
+    "report_trend_weeks": "use a number of weeks, 2..52",
+    "delivery_rate_per_second": "messages a second over all chats, e.g. 30",
+    "delivery_chat_interval": "seconds between two messages to one chat, e.g. 1",
+    "delivery_group_per_minute": "messages a minute to one group chat, e.g. 20",
+    "delivery_max_attempts": "tries for a message failing with 5xx/timeouts, e.g. 5",
+    "delivery_lease_seconds": "seconds after which a claimed, unsent message is retried (> 2 x"
+    " delivery_send_timeout)",
+    "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
+    "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
+    " resolution, digest",
+    "reminder_days_off": "comma-separated jdatetime weekdays without reminders (0=Sat, 6=Fri)",
 }
 
 
@@ -69,6 +81,38 @@ class Settings(BaseSettings):
     auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
     report_deadline_days_before: int = Field(default=1, ge=0, le=6)
     report_deadline_time: time = time(12, 0)
+    report_trend_weeks: int = Field(default=8, ge=2, le=52)
+    # Delivery (the outbox dispatcher); Telegram's published limits by default.
+    delivery_rate_per_second: float = Field(default=30.0, gt=0)
+    delivery_chat_interval: float = Field(default=1.0, ge=0)
+    delivery_group_per_minute: int = Field(default=20, ge=1)
+    delivery_max_attempts: int = Field(default=5, ge=1)
+    delivery_backoff_base: float = Field(default=2.0, ge=0)
+    delivery_backoff_cap: float = Field(default=300.0, ge=0)
+    delivery_send_timeout: float = Field(default=20.0, gt=0)
+    delivery_lease_seconds: float = Field(default=120.0, gt=0)
+    delivery_poll_seconds: float = Field(default=1.0, gt=0)
+    broadcast_progress_seconds: float = Field(default=3.0, gt=0)
+    # Reminders, all in the organisation's time zone.
+    reminders_enabled: bool = True
+    reminder_interval_seconds: float = Field(default=60.0, gt=0)
+    reminder_lookback_days: int = Field(default=7, ge=1)
+    reminder_quiet_start: time = time(21, 0)
+    reminder_quiet_end: time = time(8, 0)
+    reminder_days_off: Annotated[tuple[int, ...], NoDecode] = (6,)
+    report_reminder_weekday: int = Field(default=0, ge=0, le=6, description="0=Sat")
+    report_reminder_time: time = time(10, 0)
+    report_deadline_reminder_time: time = time(9, 0)
+    reporting_unit_kinds: Annotated[tuple[str, ...], NoDecode] = ("committee",)
+    session_eve_reminder_time: time = time(16, 0)
+    session_day_reminder_time: time = time(8, 0)
+    resolution_reminder_time: time = time(9, 0)
+    resolution_remind_days_before: int = Field(default=2, ge=0)
+    resolution_overdue_every_days: int = Field(default=3, ge=1)
+    resolution_escalate_from: int = Field(default=2, ge=1)
+    digest_weekday: int = Field(default=1, ge=0, le=6, description="0=Sat, 1=Sun")
+    digest_time: time = time(13, 0)
+    mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = ("report", "resolution")
 
     @field_validator("bot_token")
     @classmethod
@@ -115,6 +159,39 @@ class Settings(BaseSettings):
             if not all(p.lstrip("-").isdigit() for p in parts):
                 raise ValueError("must be numeric Telegram user ids")
             return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("reminder_days_off", mode="before")
+    @classmethod
+    def _split_days(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(p.isdigit() and 0 <= int(p) <= 6 for p in parts):
+                raise ValueError("must be weekdays 0..6")
+            return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("reporting_unit_kinds", "mandatory_reminders", mode="before")
+    @classmethod
+    def _split_words(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(p.strip().lower() for p in value.split(",") if p.strip())
+        return value
+
+    @field_validator("mandatory_reminders")
+    @classmethod
+    def _known_reminders(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - {"report", "session", "resolution", "digest"}
+        if unknown:
+            raise ValueError(f"names unknown reminder kinds {sorted(unknown)}")
+        return value
+
+    @field_validator("reporting_unit_kinds")
+    @classmethod
+    def _known_unit_kinds(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = {"secretariat", "committee", "deputy", "institute", "office", "province", "other"}
+        if not value or set(value) - known:
+            raise ValueError(f"must be unit kinds among {sorted(known)}")
         return value
 
     @field_validator("webhook_secret")

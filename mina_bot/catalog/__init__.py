@@ -10,7 +10,10 @@ from mina_bot.persian import to_persian_digits
 
 LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
-_MODULES = ("general", "safety", "organisation", "sessions", "resolutions", "minutes")
+_MODULES = (
+    "general", "safety", "organisation", "sessions", "resolutions", "minutes",
+    "reports", "export", "delivery", "reminders", "broadcast",
+)
 
 
 class Safe(str):

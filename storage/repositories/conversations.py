@@ -1,33 +1,37 @@
-"""Persisted conversation drafts, so a restart does not lose what a user was doing."""
+"""Persisted chat state: PTB conversation states and per-user pointers, by key."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session
+import sqlalchemy as sa
+from sqlmodel import Session, select
 
 from storage.models import ConversationState
 
 
 def get_state(session: Session, *, key: str) -> ConversationState | None:
-    """The saved state under `key`, or None."""
+    """The row stored under `key`, or None."""
     return session.get(ConversationState, key)
 
 
+def of_name(session: Session, *, name: str) -> Sequence[ConversationState]:
+    """Every row stored under one name."""
+    return session.exec(select(ConversationState).where(ConversationState.name == name)).all()
+
+
 def put_state(session: Session, *, key: str, name: str, state: dict[str, Any]) -> None:
-    """Save (replace) the state under `key`."""
+    """Store `state` under `key` (a new JSON value, replacing any old one)."""
     row = session.get(ConversationState, key)
     if row is None:
-        row = ConversationState(key=key, name=name, state=state)
+        session.add(ConversationState(key=key, name=name, state=dict(state)))
     else:
-        row.name, row.state = name, dict(state)  # a new dict: JSON columns are not tracked
-    session.add(row)
+        row.name, row.state = name, dict(state)
+        session.add(row)
     session.flush()
 
 
 def drop_state(session: Session, *, key: str) -> None:
-    """Forget the state under `key`."""
-    row = session.get(ConversationState, key)
-    if row is not None:
-        session.delete(row)
-        session.flush()
+    """Forget whatever is stored under `key`."""
+    session.execute(sa.delete(ConversationState).where(ConversationState.key == key))

@@ -1,0 +1,132 @@
+"""/broadcast: compose (text, a document or the agenda), then the buttons take over."""
+
+from __future__ import annotations
+
+import warnings
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, handle, resume_progress
+from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from mina_bot.actors import Actor
+from mina_bot.callbacks import decode, pattern
+from mina_bot.catalog import text
+from mina_bot.delivery import broadcasts
+from mina_bot.delivery.audience import Audience
+from mina_bot.errors import StaleButton
+from mina_bot.permissions import Action
+from storage.repositories import broadcasts as broadcasts_repo
+
+COMPOSE = 0
+
+
+async def _ask_audience(update: Update, context: Context, broadcast_id: int) -> None:
+    actor = actor_of(update, context)
+    await reply(update, text("broadcast.audience", actor.language),
+                reply_markup=audience_keyboard(context, broadcast_id, Audience(),
+                                               actor.language))
+
+
+@guarded(Action.BROADCAST)
+async def start(update: Update, context: Context) -> int:
+    """/broadcast [text]: a new draft; without text, ask for it."""
+    actor = actor_of(update, context)
+    body = " ".join(context.args or []) or None
+    with runtime_of(context).session() as session:
+        draft = broadcasts.start_draft(session, actor=actor)
+    if body is not None:
+        with runtime_of(context).session() as session:
+            broadcasts.set_text(session, actor=actor, broadcast_id=draft.id, body=body)
+        await _ask_audience(update, context, draft.id)
+        return ConversationHandler.END
+    keyboard = InlineKeyboardMarkup([[
+        button(text("broadcast.button_agenda", actor.language), "agenda", draft.id),
+        button(text("broadcast.button_drop", actor.language), "drop", draft.id)]])
+    await reply(update, text("broadcast.compose", actor.language), reply_markup=keyboard)
+    return COMPOSE
+
+
+def _current_draft(context: Context, actor: Actor) -> int:
+    with runtime_of(context).session() as session:
+        drafts = broadcasts_repo.drafts_of(session, member_id=actor.member_id)
+    if not drafts:
+        raise StaleButton()
+    return max(d.id for d in drafts)
+
+
+@guarded(Action.BROADCAST)
+async def composed_text(update: Update, context: Context) -> int:
+    """The text of the broadcast (an empty or too long one is refused; the step stays)."""
+    actor = actor_of(update, context)
+    draft_id = _current_draft(context, actor)
+    with runtime_of(context).session() as session:
+        broadcasts.set_text(session, actor=actor, broadcast_id=draft_id,
+                            body=update.effective_message.text or "")
+    await _ask_audience(update, context, draft_id)
+    return ConversationHandler.END
+
+
+@guarded(Action.BROADCAST)
+async def composed_document(update: Update, context: Context) -> int:
+    """A document; its caption becomes the text."""
+    actor = actor_of(update, context)
+    message = update.effective_message
+    document = message.document
+    draft_id = _current_draft(context, actor)
+    with runtime_of(context).session() as session:
+        broadcasts.set_document(session, actor=actor, broadcast_id=draft_id,
+                                file_id=document.file_id, file_unique_id=document.file_unique_id,
+                                file_name=document.file_name, mime_type=document.mime_type,
+                                size=document.file_size, caption=message.caption)
+    await _ask_audience(update, context, draft_id)
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: Context) -> int:
+    """/cancel while composing drops the draft."""
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        for draft in broadcasts_repo.drafts_of(session, member_id=actor.member_id):
+            broadcasts.cancel(session, actor=actor, broadcast_id=draft.id)
+    await reply(update, text("broadcast.dropped", actor.language))
+    return ConversationHandler.END
+
+
+@guarded(Action.BROADCAST)
+async def on_button(update: Update, context: Context) -> int:
+    """Every /broadcast button; its data is re-checked against the stored broadcast."""
+    await handle(update, context, decode(update.callback_query.data, FEATURE))
+    return ConversationHandler.END
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The /broadcast conversation (the composing step) and its buttons."""
+    buttons = CallbackQueryHandler(on_button, pattern(FEATURE))
+    with warnings.catch_warnings():  # the buttons are stateless on purpose
+        warnings.simplefilter("ignore", PTBUserWarning)
+        conversation = ConversationHandler(
+            entry_points=[CommandHandler("broadcast", start)],
+            states={COMPOSE: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, composed_text),
+                MessageHandler(filters.Document.ALL, composed_document),
+                buttons,
+            ]},
+            fallbacks=[CommandHandler("cancel", cancel), buttons],
+            allow_reentry=True,
+        )
+    return [conversation, buttons]
+
+
+def install(application: Application) -> None:
+    """Resume the progress reports of broadcasts still running at the last stop."""
+    application.job_queue.run_once(resume_progress, 0, name="broadcast.resume")

@@ -1,0 +1,207 @@
+"""The /broadcast buttons (audience, preview, send, stop) and the live progress message."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+
+from handlers.common import Context, actor_of, runtime_of
+from handlers.delivery import dispatcher_of, wake
+from mina_bot.callbacks import ButtonData, encode
+from mina_bot.catalog import Safe, text
+from mina_bot.delivery import broadcasts
+from mina_bot.delivery.audience import ROLES, Audience
+from mina_bot.errors import StaleButton
+from storage.models import BroadcastStatus
+from storage.repositories import audience as audience_repo
+from storage.repositories import broadcasts as broadcasts_repo
+from storage.repositories import members as members_repo
+from storage.repositories import reminders as sources
+
+FEATURE = "bc"
+ON, OFF = "✅", "▫️"
+TOGGLES = {"all": "everyone", "unit": "unit", "role": "role"}
+
+
+def button(label: str, verb: str, *args: object) -> InlineKeyboardButton:
+    """An inline button of this feature."""
+    return InlineKeyboardButton(label, callback_data=encode(FEATURE, verb, *args))
+
+
+def _mark(chosen: bool) -> str:
+    return ON if chosen else OFF
+
+
+def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
+                      lang: str) -> InlineKeyboardMarkup:
+    """Everyone, one button per unit, one per role, then preview and discard."""
+    with runtime_of(context).session() as session:
+        units = audience_repo.units(session)
+    rows = [[button(text("broadcast.button_everyone", lang, mark=_mark(audience.everyone)),
+                    "all", broadcast_id)]]
+    unit_buttons = [
+        button(text("broadcast.button_unit", lang, mark=_mark(u.id in audience.unit_ids),
+                    name=u.name_en if lang == "en" else u.name_fa), "unit", broadcast_id, u.id)
+        for u in units
+    ]
+    rows += [unit_buttons[i:i + 2] for i in range(0, len(unit_buttons), 2)]
+    rows.append([button(text(f"broadcast.role_{r}", lang, mark=_mark(r in audience.roles)),
+                        "role", broadcast_id, r) for r in ROLES])
+    rows.append([button(text("broadcast.button_preview", lang), "prev", broadcast_id),
+                 button(text("broadcast.button_drop", lang), "drop", broadcast_id)])
+    return InlineKeyboardMarkup(rows)
+
+
+async def handle(update: Update, context: Context, data: ButtonData) -> None:
+    """Route one button press (the decorator already checked the BROADCAST permission)."""
+    verbs = {"agenda": _agenda, "drop": _drop, "prev": _preview, "back": _back,
+             "send": _send, "stop": _stop}
+    if data.verb in TOGGLES:
+        await _toggle(update, context, data)
+    elif data.verb in verbs:
+        await verbs[data.verb](update, context, data.int_arg(0))
+    else:
+        raise StaleButton()
+
+
+async def _edit(update: Update, html: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    await update.callback_query.edit_message_text(html, parse_mode=ParseMode.HTML,
+                                                  reply_markup=markup)
+
+
+async def _toggle(update: Update, context: Context, data: ButtonData) -> None:
+    actor = actor_of(update, context)
+    broadcast_id = data.int_arg(0)
+    value = data.args[1] if len(data.args) > 1 else None
+    with runtime_of(context).session() as session:
+        draft = broadcasts.change_audience(session, actor=actor, broadcast_id=broadcast_id,
+                                           what=TOGGLES[data.verb], value=value)
+        audience = Audience.from_json(draft.audience)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(
+        audience_keyboard(context, broadcast_id, audience, actor.language))
+
+
+async def _agenda(update: Update, context: Context, broadcast_id: int) -> None:
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        broadcasts.choose_agenda(session, actor=actor, broadcast_id=broadcast_id)
+    await update.callback_query.answer()
+    await _edit(update, text("broadcast.audience", actor.language),
+                audience_keyboard(context, broadcast_id, Audience(), actor.language))
+
+
+async def _back(update: Update, context: Context, broadcast_id: int) -> None:
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        audience = broadcasts.draft_audience(session, actor=actor, broadcast_id=broadcast_id)
+    await update.callback_query.answer()
+    await _edit(update, text("broadcast.audience", actor.language),
+                audience_keyboard(context, broadcast_id, audience, actor.language))
+
+
+async def _drop(update: Update, context: Context, broadcast_id: int) -> None:
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
+    await update.callback_query.answer()
+    await _edit(update, text("broadcast.dropped", actor.language))
+
+
+async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
+    actor, runtime = actor_of(update, context), runtime_of(context)
+    with runtime.session() as session:
+        count = broadcasts.audience_size(session, actor=actor, broadcast_id=broadcast_id)
+        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
+        body = broadcasts.message_for(session, draft, actor.language, runtime.settings,
+                                      runtime.clock.now())
+    lang = actor.language
+    await update.callback_query.answer()
+    await _edit(update, text("broadcast.preview", lang, count=count, body=Safe(body)),
+                InlineKeyboardMarkup([[button(text("broadcast.button_send", lang), "send",
+                                              broadcast_id),
+                                       button(text("broadcast.button_back", lang), "back",
+                                              broadcast_id),
+                                       button(text("broadcast.button_drop", lang), "drop",
+                                              broadcast_id)]]))
+
+
+async def _send(update: Update, context: Context, broadcast_id: int) -> None:
+    actor, runtime = actor_of(update, context), runtime_of(context)
+    chat_id = update.effective_chat.id
+    with runtime.session() as session:
+        broadcasts.launch(session, actor=actor, broadcast_id=broadcast_id,
+                          now=runtime.clock.now(), settings=runtime.settings,
+                          progress_chat_id=chat_id)
+        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
+        state = broadcasts.progress(session, broadcast_id=broadcast_id)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    message = await update.effective_chat.send_message(
+        broadcasts.progress_html(draft, state, actor.language), parse_mode=ParseMode.HTML,
+        reply_markup=_stop_keyboard(broadcast_id, actor.language))
+    with runtime.session() as session:
+        broadcasts.set_progress_message(session, broadcast_id=broadcast_id,
+                                        message_id=message.message_id)
+    wake(context)
+    watch(context, broadcast_id)
+
+
+async def _stop(update: Update, context: Context, broadcast_id: int) -> None:
+    actor = actor_of(update, context)
+    with runtime_of(context).session() as session:
+        held = broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
+    await update.callback_query.answer(text("broadcast.stopped", actor.language, count=held),
+                                       show_alert=True)
+
+
+def _stop_keyboard(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(text("broadcast.button_stop", lang), "stop",
+                                         broadcast_id)]])
+
+
+def watch(context: Context, broadcast_id: int) -> None:
+    """Keep the progress message of a running broadcast up to date (job per broadcast)."""
+    name = f"broadcast.progress:{broadcast_id}"
+    if context.job_queue.get_jobs_by_name(name):
+        return
+    interval = runtime_of(context).settings.broadcast_progress_seconds
+    context.job_queue.run_repeating(report_progress, interval, first=interval, name=name,
+                                    data=broadcast_id)
+
+
+async def report_progress(context: Context) -> None:
+    """Edit the progress message; when all is sent, finish and send the delivery report."""
+    broadcast_id = context.job.data
+    runtime = runtime_of(context)
+    with runtime.session() as session:
+        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
+        creator = members_repo.get_member(session, member_id=draft.created_by_id)
+        lang = str(creator.language) if creator else runtime.settings.language
+        finished_now = broadcasts.finish_if_done(session, broadcast_id=broadcast_id,
+                                                 now=runtime.clock.now(), lang=lang)
+        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
+        state = broadcasts.progress(session, broadcast_id=broadcast_id)
+    over = draft.finished_at is not None
+    if draft.progress_message_id is not None:
+        html = broadcasts.progress_html(draft, state, lang)
+        last = context.bot_data.setdefault("broadcast_progress", {})
+        if last.get(broadcast_id) != html or over:
+            await dispatcher_of(context).sender.edit_text(
+                draft.progress_chat_id, draft.progress_message_id, html,
+                buttons=None if over or draft.status == BroadcastStatus.CANCELLED else [
+                    [(text("broadcast.button_stop", lang), encode(FEATURE, "stop",
+                                                                   broadcast_id))]])
+            last[broadcast_id] = html
+    if finished_now:
+        wake(context)
+    if over:
+        context.job.schedule_removal()
+
+
+async def resume_progress(context: Context) -> None:
+    """On start: watch every broadcast still without its final report."""
+    with runtime_of(context).session() as session:
+        running = sources.unfinished_broadcasts(session)
+    for draft in running:
+        watch(context, draft.id)

@@ -1,0 +1,44 @@
+"""/export [session | quarter]: the session pack as XLSX and PDF documents."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from handlers.common import Context, actor_of, guarded, runtime_of
+from mina_bot.catalog import text
+from mina_bot.export.pdf import render_pdf
+from mina_bot.export.xlsx import render_xlsx
+from mina_bot.jalali import jalali_quarter
+from mina_bot.permissions import Action
+from mina_bot.reports import pack, reading
+
+QUARTER_WORDS = frozenset({"quarter", "فصل", "فصلی"})
+
+
+@guarded(Action.EXPORT)
+async def export(update: Update, context: Context) -> None:
+    """Build the pack for the named session (default: the coming one) or this quarter."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    words = " ".join(context.args or []).strip()
+    now = runtime.clock.now()
+    with runtime.session() as session:
+        if words.lower() in QUARTER_WORDS:
+            year, quarter = jalali_quarter(now.astimezone(runtime.tz).date())
+            dto = pack.quarter_pack(session, year=year, quarter=quarter, now=now,
+                                    settings=runtime.settings, lang=actor.language)
+        else:
+            council = reading.session_named(session, words=words, now=now,
+                                            settings=runtime.settings)
+            dto = pack.session_pack(session, council=council, now=now,
+                                    settings=runtime.settings, lang=actor.language)
+    chat = update.effective_chat
+    for fmt, data in (("XLSX", render_xlsx(dto)), ("PDF", render_pdf(dto))):
+        caption = text("export.caption", actor.language, title=dto.title, format=fmt)
+        await chat.send_document(InputFile(data, filename=f"{dto.file_stem}.{fmt.lower()}"),
+                                 caption=caption)
+
+
+def build_handlers() -> list[BaseHandler]:
+    """/export."""
+    return [CommandHandler("export", export)]

@@ -1,0 +1,98 @@
+"""PTB persistence for conversations only, kept in the conversation_state table."""
+
+from __future__ import annotations
+
+import json
+from copy import deepcopy
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext._utils.types import ConversationDict, ConversationKey
+
+from storage.repositories import conversations as conversations_repo
+
+_PREFIX = "ptb"
+
+
+def _row_key(name: str, key: ConversationKey) -> str:
+    return f"{_PREFIX}:{name}:{json.dumps(list(key))}"
+
+
+class SQLConversationPersistence(BasePersistence):
+    """Stores each ConversationHandler state as a row, so a restarted bot resumes it."""
+
+    def __init__(self, engine: Engine, update_interval: float = 5) -> None:
+        super().__init__(
+            store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=False,
+                                        callback_data=False),
+            update_interval=update_interval,
+        )
+        self.engine = engine
+
+    async def get_conversations(self, name: str) -> ConversationDict:
+        """Every stored state of one conversation."""
+        with Session(self.engine) as session:
+            rows = conversations_repo.of_name(session, name=name)
+            return {tuple(json.loads(r.key.split(":", 2)[2])): r.state.get("state")
+                    for r in rows if r.key.startswith(f"{_PREFIX}:{name}:")}
+
+    async def update_conversation(
+        self, name: str, key: ConversationKey, new_state: object | None
+    ) -> None:
+        """Write one conversation's new state (None ends it)."""
+        with Session(self.engine) as session:
+            if new_state is None:
+                conversations_repo.drop_state(session, key=_row_key(name, key))
+            else:
+                conversations_repo.put_state(session, key=_row_key(name, key), name=name,
+                                             state={"state": deepcopy(new_state)})
+            session.commit()
+
+    # Nothing but conversations is persisted: the database holds everything else.
+    async def get_user_data(self) -> dict[int, Any]:
+        """Not persisted."""
+        return {}
+
+    async def get_chat_data(self) -> dict[int, Any]:
+        """Not persisted."""
+        return {}
+
+    async def get_bot_data(self) -> dict[Any, Any]:
+        """Not persisted."""
+        return {}
+
+    async def get_callback_data(self) -> None:
+        """Not persisted."""
+        return None
+
+    async def update_user_data(self, user_id: int, data: Any) -> None:
+        """Not persisted."""
+
+    async def update_chat_data(self, chat_id: int, data: Any) -> None:
+        """Not persisted."""
+
+    async def update_bot_data(self, data: Any) -> None:
+        """Not persisted."""
+
+    async def update_callback_data(self, data: Any) -> None:
+        """Not persisted."""
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        """Not persisted."""
+
+    async def drop_user_data(self, user_id: int) -> None:
+        """Not persisted."""
+
+    async def refresh_user_data(self, user_id: int, user_data: Any) -> None:
+        """Not persisted."""
+
+    async def refresh_chat_data(self, chat_id: int, chat_data: Any) -> None:
+        """Not persisted."""
+
+    async def refresh_bot_data(self, bot_data: Any) -> None:
+        """Not persisted."""
+
+    async def flush(self) -> None:
+        """Every write is committed at once: nothing to flush."""

@@ -1,0 +1,59 @@
+"""/settings: a member turns reminder kinds on and off with buttons."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from mina_bot.callbacks import decode, encode, pattern
+from mina_bot.catalog import text
+from mina_bot.errors import StaleButton
+from mina_bot.permissions import Action
+from mina_bot.reminders import preferences
+
+FEATURE = "rs"
+MARKS = {"on": "🔔", "off": "🔕", "mandatory": "🔒"}
+
+
+def _keyboard(context: Context, member_id: int, lang: str) -> InlineKeyboardMarkup:
+    runtime = runtime_of(context)
+    with runtime.session() as session:
+        states = preferences.switches(session, member_id=member_id, settings=runtime.settings)
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(text("reminders.button", lang, mark=MARKS[state],
+                                   kind=text(f"reminders.kind_{kind}", lang)),
+                              callback_data=encode(FEATURE, "t", kind))]
+        for kind, state in states
+    ])
+
+
+@guarded(Action.SETTINGS)
+async def show(update: Update, context: Context) -> None:
+    """The switches, one button per reminder kind."""
+    actor = actor_of(update, context)
+    await reply(update, text("reminders.settings", actor.language),
+                reply_markup=_keyboard(context, actor.member_id, actor.language))
+
+
+@guarded(Action.SETTINGS)
+async def toggle(update: Update, context: Context) -> None:
+    """Flip one kind; the keyboard shows the new state."""
+    actor = actor_of(update, context)
+    data = decode(update.callback_query.data, FEATURE)
+    if data.verb != "t" or len(data.args) != 1:
+        raise StaleButton()
+    runtime = runtime_of(context)
+    with runtime.session() as session:
+        preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
+                           settings=runtime.settings)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text("reminders.settings", actor.language), parse_mode=ParseMode.HTML,
+        reply_markup=_keyboard(context, actor.member_id, actor.language))
+
+
+def build_handlers() -> list[BaseHandler]:
+    """/settings and its buttons."""
+    return [CommandHandler("settings", show), CallbackQueryHandler(toggle, pattern(FEATURE))]

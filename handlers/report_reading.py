@@ -1,0 +1,102 @@
+"""/reports: a unit's own reports, the secretariat's compliance table, files and the trend."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.reports import keyboard
+from mina_bot.callbacks import decode, encode, pattern
+from mina_bot.catalog import text
+from mina_bot.errors import StaleButton
+from mina_bot.export.chart import render_trend_png
+from mina_bot.permissions import Action, allowed, require
+from mina_bot.reports import reading, views
+from storage.repositories import sessions as sessions_repo
+
+FEATURE = "rpt"
+
+
+@guarded(Action.VIEW_UNIT_REPORTS)
+async def show_reports(update: Update, context: Context) -> None:
+    """The secretariat's compliance table for a week; a unit member's own reports."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    words = " ".join(context.args or [])
+    with runtime.session() as session:
+        if allowed(actor, Action.VIEW_ALL_REPORTS):
+            council = reading.session_named(session, words=words, now=runtime.clock.now(),
+                                            settings=runtime.settings)
+            table = reading.compliance(session, council=council, now=runtime.clock.now(),
+                                       settings=runtime.settings)
+            message, buttons = views.compliance_message(table, actor.language, runtime.tz)
+            buttons.append([(text("reports.button.trend", actor.language),
+                             encode(FEATURE, "trend", council.id))])
+        else:
+            rows = reading.own_reports(session, actor=actor)
+            message, buttons = views.own_list(rows, actor.language)
+    await reply(update, message, reply_markup=keyboard(buttons))
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """open / files / trend buttons; every one re-checked against the record it names."""
+    query = update.callback_query
+    data = decode(query.data, FEATURE)
+    if data.verb == "open":
+        await _open(update, context, data.int_arg(0))
+    elif data.verb == "files":
+        await _files(update, context, data.int_arg(0))
+    elif data.verb == "trend":
+        await _trend(update, context, data.int_arg(0))
+    else:
+        raise StaleButton()
+    await query.answer()
+
+
+async def _open(update: Update, context: Context, report_id: int) -> None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        report, latest = reading.readable_report(session, report_id=report_id, actor=actor)
+        versions = reading.history(session, report_id=report.id)
+    message = views.report_message(latest.content, versions, actor.language, runtime.tz)
+    buttons = [[(text("reports.button.files", actor.language), encode(FEATURE, "files",
+                                                                      report.id))]]
+    await reply(update, message,
+                reply_markup=keyboard(buttons if latest.content["attachments"] else []))
+
+
+async def _files(update: Update, context: Context, report_id: int) -> None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        _, latest = reading.readable_report(session, report_id=report_id, actor=actor)
+    files = latest.content["attachments"]
+    if not files:
+        await reply(update, text("reports.files.none", actor.language))
+    chat = update.effective_chat
+    for item in files:
+        if item["kind"] == "photo":
+            await chat.send_photo(item["file_id"])
+        else:
+            await chat.send_document(item["file_id"])
+
+
+async def _trend(update: Update, context: Context, session_id: int) -> None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    require(actor, Action.VIEW_ALL_REPORTS)
+    weeks = runtime.settings.report_trend_weeks
+    with runtime.session() as session:
+        council = sessions_repo.get_session(session, session_id=session_id)
+        if council is None:
+            raise StaleButton()
+        series = reading.trend(session, council=council, weeks=weeks,
+                               now=runtime.clock.now(), settings=runtime.settings)
+    png = render_trend_png(views.trend_dto(series, actor.language, runtime.tz))
+    await update.effective_chat.send_photo(
+        InputFile(png, filename="trend.png"),
+        caption=text("reports.trend.caption", actor.language, weeks=len(series)))
+
+
+def build_handlers() -> list[BaseHandler]:
+    """/reports and its buttons."""
+    return [CommandHandler("reports", show_reports),
+            CallbackQueryHandler(on_button, pattern=pattern(FEATURE))]

@@ -1,0 +1,290 @@
+"""/report: the guided weekly-report conversation (persistent, resumable).
+
+    /report ─► PICKING (several units) ─► FILLING ◄─┐ text / files / buttons per step
+                                            │  └────┘
+                                            ├─ «ارسال» ─► receipt, END
+                                            └─ /cancel ─► CANCELLING ─► keep | discard, END
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.delivery import wake
+from mina_bot.callbacks import decode, encode, pattern
+from mina_bot.catalog import text
+from mina_bot.errors import StaleButton
+from mina_bot.jalali import format_datetime
+from mina_bot.permissions import Action
+from mina_bot.reports import drafts, submission
+from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt_for
+from storage.models import AttachmentKind, Progress
+
+PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
+
+
+def keyboard(buttons: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
+    """Button specs as an inline keyboard."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in row] for row in buttons])
+
+
+async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -> None:
+    """Send the current question (with a leading line if given)."""
+    body = f"{lead}\n\n{prompt.text}" if lead else prompt.text
+    await reply(update, body, reply_markup=keyboard(prompt.buttons))
+
+
+async def _continue(update: Update, context: Context, report_id: int,
+                    lead: str | None = None) -> str:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        report = drafts.load(session, report_id=report_id, actor=actor)
+        prompt = prompt_for(session, report=report, lang=actor.language,
+                            settings=runtime.settings)
+    await send_prompt(update, prompt, lead)
+    return FILLING
+
+
+async def _open(update: Update, context: Context, unit_id: int) -> str:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        report = drafts.open_draft(session, actor=actor, unit_id=unit_id,
+                                   now=runtime.clock.now(), settings=runtime.settings)
+        resumed = report.current_step not in (None, "done")
+        lead = opening(session, report=report, lang=actor.language,
+                       settings=runtime.settings, resumed=resumed)
+    return await _continue(update, context, report.id, lead)
+
+
+@guarded(Action.SUBMIT_REPORT)
+async def start(update: Update, context: Context) -> str | int:
+    """/report: resume the draft, or start one for the (chosen) unit."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
+        lead = draft and opening(session, report=draft, lang=actor.language,
+                                 settings=runtime.settings, resumed=True)
+    if draft is not None:
+        return await _continue(update, context, draft.id, lead)
+    units = drafts.officer_units(actor)
+    if not units:
+        raise drafts.NoReportingUnit()
+    if len(units) == 1:
+        return await _open(update, context, units[0].unit_id)
+    buttons = [[(u.unit_name, encode(FEATURE, "unit", u.unit_id))] for u in units]
+    await reply(update, text("reports.pick_unit", actor.language),
+                reply_markup=keyboard(buttons))
+    return PICKING
+
+
+async def pick_unit(update: Update, context: Context) -> str:
+    """A unit button: open that unit's report (the unit is re-checked)."""
+    await update.callback_query.answer()
+    unit_id = decode(update.callback_query.data, FEATURE).int_arg(0)
+    return await _open(update, context, unit_id)
+
+
+def _draft_id(update: Update, context: Context) -> int | None:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
+        return draft.id if draft else None
+
+
+async def _expected(update: Update, context: Context, report_id: int, kind: str) -> bool:
+    """Whether the current step takes this kind of input; if not, say what it wants."""
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        report = drafts.load(session, report_id=report_id, actor=actor)
+        prompt = prompt_for(session, report=report, lang=actor.language,
+                            settings=runtime.settings)
+    if prompt.expects == kind:
+        return True
+    await send_prompt(update, prompt, text(f"reports.hint.{prompt.expects}", actor.language))
+    return False
+
+
+async def _no_draft(update: Update, context: Context) -> int:
+    await reply(update, text("reports.no_draft", actor_of(update, context).language))
+    return ConversationHandler.END
+
+
+async def on_text(update: Update, context: Context) -> str | int:
+    """Typed text: the answer to the current question."""
+    report_id = _draft_id(update, context)
+    if report_id is None:
+        return await _no_draft(update, context)
+    if not await _expected(update, context, report_id, "text"):
+        return FILLING
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        report = drafts.load(session, report_id=report_id, actor=actor)
+        drafts.answer_text(session, report=report, text=update.effective_message.text)
+    return await _continue(update, context, report_id)
+
+
+def _incoming(update: Update) -> drafts.IncomingFile:
+    message = update.effective_message
+    if message.photo:
+        photo = message.photo[-1]
+        return drafts.IncomingFile(photo.file_id, photo.file_unique_id, None, "image/jpeg",
+                                   photo.file_size, AttachmentKind.PHOTO)
+    doc = message.document
+    return drafts.IncomingFile(doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type,
+                               doc.file_size, AttachmentKind.DOCUMENT)
+
+
+async def on_file(update: Update, context: Context) -> str | int:
+    """A document or photo: kept for the report when files are being collected."""
+    report_id = _draft_id(update, context)
+    if report_id is None:
+        return await _no_draft(update, context)
+    if not await _expected(update, context, report_id, "files"):
+        return FILLING
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    incoming = _incoming(update)
+    with runtime.session() as session:
+        report = drafts.load(session, report_id=report_id, actor=actor)
+        drafts.add_file(session, report=report, actor=actor, file=incoming,
+                        settings=runtime.settings, now=runtime.clock.now())
+        count = drafts.file_count(session, report_id=report_id)
+    name = incoming.file_name or text("reports.view.photo", actor.language)
+    await reply(update, text("reports.file_saved", actor.language, name=name, count=count))
+    return FILLING
+
+
+async def on_other(update: Update, context: Context) -> str:
+    """Stickers, voice and the like: repeat what the step wants."""
+    report_id = _draft_id(update, context)
+    if report_id is not None:
+        await _expected(update, context, report_id, "nothing")
+    return FILLING
+
+
+async def on_button(update: Update, context: Context) -> str | int:
+    """skip, prog, goto, editmenu and submit buttons of the draft."""
+    query = update.callback_query
+    data = decode(query.data, FEATURE)
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    report_id = _draft_id(update, context)
+    if report_id is None:
+        raise StaleButton()
+    await query.answer()
+    with runtime.session() as session:
+        report = drafts.load(session, report_id=report_id, actor=actor)
+        if data.verb == "skip":
+            drafts.skip(session, report=report)
+        elif data.verb == "prog":
+            progress = Progress(data.args[1]) if data.args[1:] and data.args[1] in set(
+                Progress) else None
+            if progress is None:
+                raise StaleButton()
+            drafts.choose_progress(session, report=report, resolution_id=data.int_arg(0),
+                                   progress=progress)
+        elif data.verb == "goto" and data.args:
+            drafts.go_to(session, report=report, step=data.args[0])
+        elif data.verb == "editmenu":
+            menu = edit_menu(session, report=report, lang=actor.language)
+        elif data.verb != "submit":
+            raise StaleButton()
+    if data.verb == "editmenu":
+        await send_prompt(update, menu)
+        return FILLING
+    if data.verb == "submit":
+        return await _submit(update, context, data.int_arg(0))
+    return await _continue(update, context, report_id)
+
+
+async def _submit(update: Update, context: Context, report_id: int) -> int:
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    with runtime.session() as session:
+        receipt = submission.submit(session, report_id=report_id, actor=actor,
+                                    now=runtime.clock.now(), settings=runtime.settings)
+    wake(context)  # the secretariat's copies are in the outbox
+    lang, tz = actor.language, runtime.tz
+    deadline = format_datetime(receipt.deadline, tz, lang)
+    note = text("reports.receipt.late" if receipt.late else "reports.receipt.on_time", lang,
+                deadline=deadline)
+    await reply(update, text("reports.receipt", lang, number=receipt.number,
+                             when=format_datetime(receipt.submitted_at, tz, lang),
+                             version=receipt.version, note=note))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: Context) -> str:
+    """/cancel: keep the draft, or discard it (buttons)."""
+    lang = actor_of(update, context).language
+    buttons = [[(text("reports.button.keep", lang), encode(FEATURE, "keep")),
+                (text("reports.button.discard", lang), encode(FEATURE, "discard"))]]
+    await reply(update, text("reports.cancel.ask", lang), reply_markup=keyboard(buttons))
+    return CANCELLING
+
+
+async def on_cancel_choice(update: Update, context: Context) -> int:
+    """Keep or discard after /cancel."""
+    query = update.callback_query
+    verb = decode(query.data, FEATURE).verb
+    runtime, actor = runtime_of(context), actor_of(update, context)
+    await query.answer()
+    with runtime.session() as session:
+        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
+        if verb == "discard" and draft is not None:
+            drafts.discard(session, report=draft, actor=actor)
+    key = "reports.cancel.discarded" if verb == "discard" else "reports.cancel.kept"
+    await reply(update, text(key, actor.language))
+    return ConversationHandler.END
+
+
+async def cancel_hint(update: Update, context: Context) -> str:
+    """Anything but the two buttons while deciding."""
+    await reply(update, text("reports.hint.buttons", actor_of(update, context).language))
+    return CANCELLING
+
+
+def build_handlers() -> list[BaseHandler]:
+    """The /report conversation."""
+    private = filters.ChatType.PRIVATE
+    entry_text = filters.Regex(r"^\s*گزارش\s*هفتگی\s*$")
+    files = private & (filters.Document.ALL | filters.PHOTO)
+    with warnings.catch_warnings():
+        # Buttons are tracked per user and chat on purpose (one draft per member).
+        warnings.filterwarnings("ignore", message="If 'per_message=False'")
+        return [_conversation(private, entry_text, files)]
+
+
+def _conversation(private: filters.BaseFilter, entry_text: filters.BaseFilter,
+                  files: filters.BaseFilter) -> ConversationHandler:
+    return ConversationHandler(
+        entry_points=[CommandHandler("report", start, filters=private),
+                      MessageHandler(private & filters.TEXT & entry_text, start)],
+        states={
+            PICKING: [CallbackQueryHandler(pick_unit, pattern=rf"^{FEATURE}:unit:")],
+            FILLING: [
+                MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text),
+                MessageHandler(files, on_file),
+                CallbackQueryHandler(on_button, pattern=pattern(FEATURE)),
+                MessageHandler(private & ~filters.COMMAND & ~filters.UpdateType.EDITED,
+                               on_other),
+            ],
+            CANCELLING: [
+                CallbackQueryHandler(on_cancel_choice, pattern=rf"^{FEATURE}:(keep|discard)$"),
+                MessageHandler(private & ~filters.COMMAND, cancel_hint),
+            ],
+        },
+        fallbacks=[CommandHandler("cancel", cancel)],
+        allow_reentry=True, persistent=True, name="report",
+    )

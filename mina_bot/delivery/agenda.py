@@ -1,0 +1,24 @@
+"""The next session's agenda as one message, for broadcasts and session reminders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from mina_bot.catalog import Safe, text
+from mina_bot.jalali import format_date, format_time
+from storage.models import AgendaItem, CouncilSession
+
+
+def agenda_html(council_session: CouncilSession, items: Sequence[AgendaItem], lang: str,
+                tz: tzinfo) -> str:
+    """«دستور جلسه …»: number, Jalali date and weekday, time, place, then the items."""
+    local = council_session.starts_at.astimezone(tz)
+    lines = [text("delivery.agenda_line", lang, position=i,
+                  title=item.title or text("delivery.agenda_review", lang))
+             for i, item in enumerate(items, 1)]
+    body = "\n".join(lines) if lines else text("delivery.agenda_empty", lang)
+    return text("delivery.agenda_message", lang, number=council_session.number,
+                date=format_date(local.date(), lang, "weekday_long"),
+                time=format_time(local, lang), place=council_session.place or "—",
+                items=Safe(body))

@@ -1,0 +1,97 @@
+"""The outbox API: every message the bot sends on its own is enqueued here first, once.
+
+A row's dedupe key is `kind|recipient|subject|period`; enqueuing an existing key does nothing,
+so planners, retries and several processes may enqueue the same message freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from mina_bot.delivery.sender import Buttons
+from storage.models import Member, OutboxState
+from storage.models.base import bookkeeping_time
+from storage.repositories import audience as audience_repo
+from storage.repositories import outbox as outbox_repo
+
+
+def dedupe_key(kind: str, recipient: str, subject: str, period: str) -> str:
+    """`kind|recipient|subject|period`; no part may contain a `|`."""
+    parts = (kind, recipient, subject, period)
+    if any("|" in part or not part for part in parts):
+        raise ValueError(f"dedupe key parts must be non-empty and free of '|': {parts}")
+    return "|".join(parts)
+
+
+def payload(text: str | None = None, *, document: str | None = None,
+            buttons: Buttons | None = None) -> dict[str, Any]:
+    """What the dispatcher sends: HTML text (the caption with a document), a file id, buttons."""
+    if not text and not document:
+        raise ValueError("a message needs text or a document")
+    return {"text": text, "document": document,
+            "buttons": [[list(b) for b in row] for row in buttons] if buttons else None}
+
+
+def enqueue(
+    session: Session,
+    *,
+    kind: str,
+    subject: str,
+    period: str,
+    now: datetime,
+    text: str | None = None,
+    member: Member | None = None,
+    chat_id: int | None = None,
+    document: str | None = None,
+    buttons: Buttons | None = None,
+    broadcast_id: int | None = None,
+    state: OutboxState = OutboxState.PENDING,
+) -> int | None:
+    """Add one message to a member (or a bare chat); its row id, None if the key existed.
+
+    A member without a Telegram account gets nothing; one marked unreachable gets a row in
+    state `unreachable`, never sent, so reports can say who was missed.
+    """
+    if member is not None:
+        if member.telegram_id is None:
+            return None
+        chat_id, recipient = member.telegram_id, f"member:{member.id}"
+        if member.unreachable_since is not None and state == OutboxState.PENDING:
+            state = OutboxState.UNREACHABLE
+    elif chat_id is not None:
+        recipient = f"chat:{chat_id}"
+    else:
+        raise ValueError("enqueue needs a member or a chat_id")
+    values = {
+        "dedupe_key": dedupe_key(kind, recipient, subject, period),
+        "kind": kind,
+        "chat_id": chat_id,
+        "member_id": member.id if member is not None else None,
+        "broadcast_id": broadcast_id,
+        "payload": payload(text, document=document, buttons=buttons),
+        "state": state,
+        "not_before": now,
+        "created_at": bookkeeping_time(),
+    }
+    return outbox_repo.insert_once(session, values=values)
+
+
+def enqueue_to_secretariat(
+    session: Session, *, kind: str, subject: str, period: str, now: datetime,
+    render: Callable[[str], str], document: str | None = None,
+) -> int:
+    """Send one message to every secretariat member, rendered in each one's language.
+
+    `render(lang)` returns the HTML; returns how many rows were new.
+    """
+    new = 0
+    for member in audience_repo.secretariat_members(session):
+        text = render(str(member.language))
+        added = enqueue(session, kind=kind, subject=subject, period=period, now=now,
+                        text=text, member=member, document=document)
+        new += added is not None
+    return new

@@ -1,0 +1,1 @@
+"""The session pack and charts: pure renderers over plain DTOs (XLSX, PDF, PNG)."""

@@ -1,0 +1,1 @@
+"""Reminders: a planner over the database state and the clock, feeding the outbox."""

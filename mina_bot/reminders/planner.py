@@ -1,0 +1,204 @@
+"""The reminder planner: a pure function from the organisation's state and `now` to reminders.
+
+It lists every reminder whose moment lies in the look-back window up to `now`; `decide` then
+says, per reminder, whether to send it now, let it wait (quiet hours, a day off) or drop it
+(its moment passed long ago: the next reminder of its series, or the event, came first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from mina_bot.reminders.window import SendingWindow
+from mina_bot.settings import Settings
+from mina_bot.weeks import IranianWeek
+
+SEND, WAIT, DROP = "send", "wait", "drop"
+KINDS = ("report", "session", "resolution", "digest")  # what members can mute
+DIGEST_USEFUL = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """A planned session with its report deadline and agenda titles."""
+
+    id: int
+    number: int
+    starts_at: dt.datetime
+    deadline: dt.datetime
+    place: str | None = None
+    agenda: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """A unit, its names and its heads and secretaries (member ids)."""
+
+    id: int
+    name_fa: str
+    name_en: str
+    officers: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolutionFacts:
+    """A resolution still to be done (open) or awaiting the secretariat (reported done)."""
+
+    id: int
+    number: int
+    session_number: int
+    subject: str
+    due: dt.date | None
+    unit_ids: tuple[int, ...]
+    open: bool = True
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the planner knows about the organisation at one moment."""
+
+    sessions: tuple[SessionFacts, ...] = ()
+    units: dict[int, UnitFacts] = field(default_factory=dict)
+    reporting_unit_ids: tuple[int, ...] = ()
+    submitted: dict[int, frozenset[int]] = field(default_factory=dict)  # session id -> units
+    members: tuple[int, ...] = ()
+    secretariat: tuple[int, ...] = ()
+    resolutions: tuple[ResolutionFacts, ...] = ()
+    holidays: frozenset[dt.date] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder to a set of members; its dedupe key is occasion|member|subject|period."""
+
+    kind: str
+    occasion: str
+    subject: str
+    period: str
+    moment: dt.datetime
+    expires: dt.datetime
+    recipients: tuple[int, ...]
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _at(day: dt.date, t: dt.time, settings: Settings) -> dt.datetime:
+    return dt.datetime.combine(day, t, tzinfo=settings.tz).astimezone(dt.UTC)
+
+
+def _local_date(moment: dt.datetime, settings: Settings) -> dt.date:
+    return moment.astimezone(settings.tz).date()
+
+
+def report_reminders(s: SessionFacts, snap: Snapshot, settings: Settings) -> list[Reminder]:
+    """Saturday and deadline-day reminders to units not yet in; the missing list at deadline."""
+    deadline_day = _local_date(s.deadline, settings)
+    weekly = _at(IranianWeek.of(deadline_day).day(settings.report_reminder_weekday),
+                 settings.report_reminder_time, settings)
+    on_the_day = _at(deadline_day, settings.report_deadline_reminder_time, settings)
+    series = [(o, m) for o, m in (("weekly", weekly), ("deadline_day", on_the_day))
+              if m < s.deadline]
+    missing = [u for u in snap.reporting_unit_ids if u not in snap.submitted.get(s.id, ())]
+    found = []
+    for i, (occasion, moment) in enumerate(series):
+        expires = series[i + 1][1] if i + 1 < len(series) else s.deadline
+        for unit_id in missing:
+            unit = snap.units[unit_id]
+            found.append(Reminder("report", f"report.{occasion}", f"unit:{unit_id}",
+                                  f"session:{s.id}", moment, expires, unit.officers,
+                                  {"unit": unit, "session": s}))
+    if missing:
+        found.append(Reminder("report", "report.missing", "units", f"session:{s.id}",
+                              s.deadline, s.starts_at, snap.secretariat,
+                              {"units": [snap.units[u] for u in missing], "session": s}))
+    return found
+
+
+def session_reminders(s: SessionFacts, snap: Snapshot, settings: Settings) -> list[Reminder]:
+    """The day before and the day itself, to every member, with the agenda."""
+    day = _local_date(s.starts_at, settings)
+    eve = _at(day - dt.timedelta(days=1), settings.session_eve_reminder_time, settings)
+    morning = _at(day, settings.session_day_reminder_time, settings)
+    params = {"session": s}
+    found = [Reminder("session", "session.eve", f"session:{s.id}", "eve", eve,
+                      min(morning, s.starts_at), snap.members, params)]
+    if morning < s.starts_at:
+        found.append(Reminder("session", "session.day", f"session:{s.id}", "day", morning,
+                              s.starts_at, snap.members, params))
+    return found
+
+
+def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
+                         now: dt.datetime) -> list[Reminder]:
+    """Before the due date, on it, and every few days while overdue (escalated later on)."""
+    if r.due is None or not r.open:
+        return []
+    at = settings.resolution_reminder_time
+    every = dt.timedelta(days=settings.resolution_overdue_every_days)
+    officers = tuple(sorted({m for u in r.unit_ids if u in snap.units
+                             for m in snap.units[u].officers}))
+    moments = [("before", _at(r.due - dt.timedelta(days=settings.resolution_remind_days_before),
+                              at, settings)),
+               ("due", _at(r.due, at, settings))]
+    k = 1
+    while moments[-1][1] <= now:
+        moments.append((f"overdue{k}", _at(r.due + every * k, at, settings)))
+        k += 1
+    found = []
+    params = {"resolution": r, "units": [snap.units[u] for u in r.unit_ids if u in snap.units]}
+    for i, (period, moment) in enumerate(moments[:-1] if len(moments) > 2 else moments):
+        expires = moments[i + 1][1] if i + 1 < len(moments) else moment + every
+        occasion = "resolution.overdue" if period.startswith("overdue") else f"resolution.{period}"
+        found.append(Reminder("resolution", occasion, f"resolution:{r.id}", period, moment,
+                              expires, officers, params))
+        if period.startswith("overdue") and int(period[7:]) >= settings.resolution_escalate_from:
+            found.append(Reminder("resolution", "resolution.escalation", f"resolution:{r.id}",
+                                  period, moment, expires, snap.secretariat, params))
+    return found
+
+
+def digest_reminders(snap: Snapshot, settings: Settings, now: dt.datetime) -> list[Reminder]:
+    """The weekly digest to the secretariat, this week's and last week's."""
+    found = []
+    week = IranianWeek.of(_local_date(now, settings))
+    for w in (week.shifted(-1), week):
+        moment = _at(w.day(settings.digest_weekday), settings.digest_time, settings)
+        upcoming = next((s for s in snap.sessions if s.starts_at > moment), None)
+        today = _local_date(moment, settings)
+        params = {
+            "session": upcoming,
+            "reports_in": [snap.units[u] for u in snap.reporting_unit_ids
+                           if upcoming and u in snap.submitted.get(upcoming.id, ())],
+            "reports_missing": [snap.units[u] for u in snap.reporting_unit_ids
+                                if upcoming and u not in snap.submitted.get(upcoming.id, ())],
+            "due_this_week": [r for r in snap.resolutions
+                              if r.open and r.due and w.start <= r.due <= w.end and r.due >= today],
+            "overdue": [r for r in snap.resolutions if r.open and r.due and r.due < today],
+            "awaiting": [r for r in snap.resolutions if not r.open],
+        }
+        found.append(Reminder("digest", "digest", "week", w.start.isoformat(), moment,
+                              moment + DIGEST_USEFUL, snap.secretariat, params))
+    return found
+
+
+def plan(snap: Snapshot, now: dt.datetime, settings: Settings) -> list[Reminder]:
+    """Every reminder whose moment lies in (now - look-back, now]."""
+    horizon = now - dt.timedelta(days=settings.reminder_lookback_days)
+    found: list[Reminder] = []
+    for s in snap.sessions:
+        found += report_reminders(s, snap, settings)
+        found += session_reminders(s, snap, settings)
+    for r in snap.resolutions:
+        found += resolution_reminders(r, snap, settings, now)
+    found += digest_reminders(snap, settings, now)
+    return [r for r in found if horizon < r.moment <= now and r.recipients]
+
+
+def decide(reminder: Reminder, now: dt.datetime, window: SendingWindow) -> str:
+    """SEND now, WAIT for the sending window, or DROP because its moment is past use."""
+    if now >= reminder.expires:
+        return DROP
+    if now < window.next_allowed(reminder.moment) or not window.allows(now):
+        return WAIT
+    return SEND

@@ -1,0 +1,1 @@
+"""Weekly reports: the guided draft, submission with receipts, reading and compliance."""

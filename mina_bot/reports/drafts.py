@@ -1,0 +1,256 @@
+"""The report draft: open or resume it, save every answer as it comes, files, discard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from sqlmodel import Session
+
+from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.errors import MinaError, NotFound
+from mina_bot.permissions import Action, require
+from mina_bot.reports import steps
+from mina_bot.sessions.schedule import ensure_next_session
+from mina_bot.settings import Settings
+from storage.models import (
+    Attachment,
+    AttachmentKind,
+    Progress,
+    ReportAnswer,
+    ReportStatus,
+    ResolutionStatus,
+    WeeklyReport,
+)
+from storage.repositories import conversations as conversations_repo
+from storage.repositories import reports as reports_repo
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+
+POINTER = "report.draft"
+ACCEPTED_EXTENSIONS = (
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "csv",
+    "jpg", "jpeg", "png",
+)
+ACCEPTED_MIME_PREFIXES = ("image/jpeg", "image/png")
+
+
+class NoReportingUnit(MinaError):
+    """The actor is head or secretary of no unit."""
+
+    text_key = "reports.error.no_unit"
+
+
+class FileTooLarge(MinaError):
+    """A file over settings.max_upload_mb."""
+
+    text_key = "reports.error.too_large"
+
+
+class FileTypeRefused(MinaError):
+    """A file type reports do not take."""
+
+    text_key = "reports.error.wrong_type"
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    """A document or photo as the messenger described it."""
+
+    file_id: str
+    file_unique_id: str
+    file_name: str | None
+    mime_type: str | None
+    size: int | None
+    kind: AttachmentKind
+
+
+def officer_units(actor: Actor) -> tuple[UnitRole, ...]:
+    """The units the actor may report for (head or secretary), one entry per unit."""
+    seen: dict[int, UnitRole] = {}
+    for membership in actor.units_with(Role.HEAD, Role.SECRETARY):
+        seen.setdefault(membership.unit_id, membership)
+    return tuple(seen.values())
+
+
+def _pointer_key(actor: Actor) -> str:
+    return f"{POINTER}:{actor.member_id}"
+
+
+def load(session: Session, *, report_id: int, actor: Actor) -> WeeklyReport:
+    """A report the actor may write, re-checked against its unit."""
+    report = reports_repo.get_report(session, report_id=report_id)
+    if report is None:
+        raise NotFound()
+    require(actor, Action.SUBMIT_REPORT, unit_id=report.unit_id)
+    return report
+
+
+def active_draft(session: Session, *, actor: Actor, now: dt.datetime) -> WeeklyReport | None:
+    """The draft the actor was writing for a session still to come, if any."""
+    row = conversations_repo.get_state(session, key=_pointer_key(actor))
+    if row is None:
+        return None
+    report = reports_repo.get_report(session, report_id=row.state.get("report_id", 0))
+    council = report and sessions_repo.get_session(session, session_id=report.session_id)
+    if report is None or report.status != ReportStatus.DRAFT or council.starts_at <= now:
+        conversations_repo.drop_state(session, key=_pointer_key(actor))
+        return None
+    return report
+
+
+def open_draft(
+    session: Session, *, actor: Actor, unit_id: int, now: dt.datetime, settings: Settings
+) -> WeeklyReport:
+    """The unit's report for the coming session: resumed, reopened for editing, or new."""
+    require(actor, Action.SUBMIT_REPORT, unit_id=unit_id)
+    if unit_id not in {u.unit_id for u in officer_units(actor)}:
+        raise NoReportingUnit()
+    council = ensure_next_session(session, now=now, settings=settings)
+    report = reports_repo.report_for(session, unit_id=unit_id, session_id=council.id)
+    if report is None:
+        report = reports_repo.create_report(session, unit_id=unit_id, session_id=council.id,
+                                            created_by_id=actor.member_id, step=steps.DONE)
+    elif report.status == ReportStatus.SUBMITTED:
+        report.status, report.current_step = ReportStatus.DRAFT, steps.PREVIEW
+        reports_repo.save(session, report=report)
+    conversations_repo.put_state(session, key=_pointer_key(actor), name=POINTER,
+                                 state={"report_id": report.id})
+    return report
+
+
+def release(session: Session, *, actor: Actor) -> None:
+    """Forget which draft the actor was writing."""
+    conversations_repo.drop_state(session, key=_pointer_key(actor))
+
+
+def resolution_ids(session: Session, *, report: WeeklyReport) -> list[int]:
+    """The unit's open resolutions (most urgent first), plus any already answered."""
+    open_ = resolutions_repo.search(session, unit_ids=[report.unit_id],
+                                    statuses=[ResolutionStatus.OPEN])
+    ids = [resolution.id for resolution, _ in open_]
+    for answer in reports_repo.answers_of(session, report_id=report.id):
+        if answer.resolution_id is not None and answer.resolution_id not in ids:
+            ids.append(answer.resolution_id)
+    return ids
+
+
+def _advance(session: Session, report: WeeklyReport, step: str) -> WeeklyReport:
+    report.current_step = steps.following(step, resolution_ids(session, report=report))
+    return reports_repo.save(session, report=report)
+
+
+def _answer(session: Session, report: WeeklyReport, question: str,
+            resolution_id: int | None) -> ReportAnswer:
+    return reports_repo.answer_for(session, report_id=report.id, question=question,
+                                   resolution_id=resolution_id) or ReportAnswer(
+        report_id=report.id, question=question, resolution_id=resolution_id)
+
+
+def answer_text(session: Session, *, report: WeeklyReport, text: str) -> WeeklyReport:
+    """Save typed text as the answer to the current question (or a resolution's note)."""
+    step = report.current_step or steps.DONE
+    base = steps.bare(step)
+    resolution_id = steps.resolution_of(step)
+    question = steps.PROGRESS if resolution_id else base
+    answer = _answer(session, report, question, resolution_id)
+    answer.text, answer.skipped = text.strip(), False
+    reports_repo.save_answer(session, answer=answer)
+    return _advance(session, report, step)
+
+
+def skip(session: Session, *, report: WeeklyReport) -> WeeklyReport:
+    """Skip an optional question, a resolution's status, or the note that follows it."""
+    step = report.current_step or steps.DONE
+    base = steps.bare(step)
+    resolution_id = steps.resolution_of(step)
+    if base.startswith("status."):
+        answer = _answer(session, report, steps.PROGRESS, resolution_id)
+        answer.progress, answer.text, answer.skipped = None, None, True
+        reports_repo.save_answer(session, answer=answer)
+        if steps.is_editing(step):
+            report.current_step = steps.PREVIEW
+            return reports_repo.save(session, report=report)
+        return _advance(session, report, steps.note_step(resolution_id))
+    if base.startswith("note."):
+        answer = _answer(session, report, steps.PROGRESS, resolution_id)
+        answer.text = None
+        reports_repo.save_answer(session, answer=answer)
+    elif base in steps.OPTIONAL:
+        answer = _answer(session, report, base, None)
+        answer.text, answer.skipped = None, True
+        reports_repo.save_answer(session, answer=answer)
+    return _advance(session, report, step)
+
+
+def choose_progress(
+    session: Session, *, report: WeeklyReport, resolution_id: int, progress: Progress
+) -> WeeklyReport:
+    """Record done / in progress / blocked for the resolution being asked about."""
+    step = report.current_step or ""
+    if steps.resolution_of(step) != resolution_id or not steps.bare(step).startswith("status."):
+        raise MinaError("error.stale_button")
+    answer = _answer(session, report, steps.PROGRESS, resolution_id)
+    answer.progress, answer.skipped = progress, False
+    reports_repo.save_answer(session, answer=answer)
+    return _advance(session, report, step)
+
+
+def add_file(
+    session: Session, *, report: WeeklyReport, actor: Actor, file: IncomingFile,
+    settings: Settings, now: dt.datetime,
+) -> Attachment:
+    """Keep a document or photo for the report, if its type and size are acceptable."""
+    limit = settings.max_upload_mb * 1024 * 1024
+    if file.size is not None and file.size > limit:
+        raise FileTooLarge(limit_mb=settings.max_upload_mb,
+                           size_mb=f"{file.size / 1024 / 1024:.1f}")
+    extension = PurePosixPath(file.file_name or "").suffix.lower().lstrip(".")
+    if file.kind == AttachmentKind.DOCUMENT and extension not in ACCEPTED_EXTENSIONS:
+        raise FileTypeRefused(accepted="، ".join(ACCEPTED_EXTENSIONS))
+    return reports_repo.add_attachment(session, attachment=Attachment(
+        report_id=report.id, telegram_file_id=file.file_id, file_unique_id=file.file_unique_id,
+        file_name=file.file_name, mime_type=file.mime_type, size=file.size, kind=file.kind,
+        uploaded_by_id=actor.member_id, created_at=now,
+    ))
+
+
+def file_count(session: Session, *, report_id: int) -> int:
+    """How many files the report has."""
+    return len(reports_repo.attachments_of(session, report_id=report_id))
+
+
+def go_to(session: Session, *, report: WeeklyReport, step: str) -> WeeklyReport:
+    """Move to the preview, or to any earlier step to change its answer."""
+    if step == steps.PREVIEW:
+        report.current_step = steps.PREVIEW
+    else:
+        if steps.bare(step) not in steps.plan(resolution_ids(session, report=report))[:-1]:
+            raise MinaError("error.stale_button")
+        report.current_step = steps.editing(steps.bare(step))
+    return reports_repo.save(session, report=report)
+
+
+def discard(session: Session, *, report: WeeklyReport, actor: Actor) -> None:
+    """Throw the draft away: a never-submitted report goes, a submitted one is restored."""
+    release(session, actor=actor)
+    latest = reports_repo.latest_submission(session, report_id=report.id)
+    if latest is None:
+        reports_repo.delete_report(session, report_id=report.id)
+        return
+    content = latest.content
+    reports_repo.delete_answers(session, report_id=report.id)
+    for question, answer in content.get("answers", {}).items():
+        reports_repo.save_answer(session, answer=ReportAnswer(
+            report_id=report.id, question=question, text=answer.get("text"),
+            skipped=answer.get("skipped", False)))
+    for item in content.get("progress", []):
+        reports_repo.save_answer(session, answer=ReportAnswer(
+            report_id=report.id, question=steps.PROGRESS, resolution_id=item["resolution_id"],
+            progress=item.get("progress"), text=item.get("text"),
+            skipped=item.get("progress") is None))
+    keep = [a["id"] for a in content.get("attachments", [])]
+    reports_repo.delete_attachments(session, report_id=report.id, keep=keep)
+    report.status, report.current_step = ReportStatus.SUBMITTED, None
+    reports_repo.save(session, report=report)

@@ -1,0 +1,104 @@
+"""What the bot says at each step of the report conversation: text and button specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from mina_bot.callbacks import encode
+from mina_bot.catalog import text
+from mina_bot.jalali import format_date, format_datetime
+from mina_bot.reports import steps
+from mina_bot.reports.content import snapshot
+from mina_bot.reports.drafts import resolution_ids
+from mina_bot.reports.render import report_html
+from mina_bot.sessions.schedule import report_deadline
+from mina_bot.settings import Settings
+from storage.models import Progress, WeeklyReport
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
+
+FEATURE = "rep"
+Button = tuple[str, str]  # (label, callback data)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One message of the conversation."""
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    expects: str = "text"  # text | buttons | files
+
+
+def _resolution_label(session: Session, resolution_id: int, lang: str) -> dict:
+    resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
+    council = sessions_repo.get_session(session, session_id=resolution.session_id)
+    due = (format_date(resolution.due_date, lang) if resolution.due_date
+           else text("reports.no_due", lang))
+    return {"number": resolution.number, "session": council.number,
+            "subject": resolution.subject, "due": due}
+
+
+def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
+               settings: Settings) -> Prompt:
+    """The question (or preview) for the report's current step."""
+    step = report.current_step or steps.PREVIEW
+    base = steps.bare(step)
+    back = [[(text("reports.button.back", lang), encode(FEATURE, "goto", steps.PREVIEW))]]
+    tail = back if steps.is_editing(step) else []
+    skip = [[(text("reports.button.skip", lang), encode(FEATURE, "skip"))]]
+    if base in steps.TEXT_QUESTIONS:
+        optional = skip if base in steps.OPTIONAL else []
+        return Prompt(text(f"reports.ask.{base}", lang), optional + tail)
+    resolution_id = steps.resolution_of(step)
+    if base.startswith("status."):
+        choices = [(text(f"reports.progress.{p.value}", lang),
+                    encode(FEATURE, "prog", resolution_id, p.value)) for p in Progress]
+        return Prompt(text("reports.ask.status", lang,
+                           **_resolution_label(session, resolution_id, lang)),
+                      [choices, *skip, *tail], expects="buttons")
+    if base.startswith("note."):
+        return Prompt(text("reports.ask.note", lang), skip + tail)
+    if base == steps.FILES:
+        done = [[(text("reports.button.files_done", lang),
+                  encode(FEATURE, "goto", steps.PREVIEW))]]
+        return Prompt(text("reports.ask.files", lang, limit=settings.max_upload_mb), done,
+                      expects="files")
+    body = report_html(snapshot(session, report=report), lang, settings.tz)
+    footer = text("reports.preview.footer", lang)
+    return Prompt(f"{body}\n\n{footer}", [[
+        (text("reports.button.submit", lang), encode(FEATURE, "submit", report.id)),
+        (text("reports.button.edit", lang), encode(FEATURE, "editmenu")),
+    ]], expects="buttons")
+
+
+def edit_menu(session: Session, *, report: WeeklyReport, lang: str) -> Prompt:
+    """A button for every answer that can be changed."""
+    rows = []
+    for step in steps.plan(resolution_ids(session, report=report))[:-1]:
+        if step.startswith("status."):
+            label = text("reports.edit.status", lang, **_resolution_label(
+                session, steps.resolution_of(step), lang))
+        else:
+            label = text(f"reports.edit.{step}", lang)
+        rows.append([(label, encode(FEATURE, "goto", step))])
+    rows.append([(text("reports.button.back", lang), encode(FEATURE, "goto", steps.PREVIEW))])
+    return Prompt(text("reports.edit.pick", lang), rows, expects="buttons")
+
+
+def opening(session: Session, *, report: WeeklyReport, lang: str, settings: Settings,
+            resumed: bool) -> str:
+    """The first line of a new or resumed report."""
+    unit = units_repo.get_unit(session, unit_id=report.unit_id)
+    name = unit.name_en if lang == "en" else unit.name_fa
+    if resumed:
+        return text("reports.resumed", lang, unit=name)
+    council = sessions_repo.get_session(session, session_id=report.session_id)
+    day = council.starts_at.astimezone(settings.tz).date()
+    deadline = report_deadline(council, settings, settings.tz)
+    return text("reports.started", lang, unit=name, number=council.number,
+                date=format_date(day, lang, "weekday_long"),
+                deadline=format_datetime(deadline, settings.tz, lang))

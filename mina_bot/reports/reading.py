@@ -1,0 +1,134 @@
+"""Reading reports: who may read what, the weekly compliance table and the trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from mina_bot.actors import Actor
+from mina_bot.errors import MinaError, NotFound
+from mina_bot.jalali import JalaliDateError, parse_date
+from mina_bot.permissions import Action, require
+from mina_bot.persian import to_latin_digits
+from mina_bot.sessions.schedule import ensure_next_session, report_deadline, session_for_week
+from mina_bot.settings import Settings
+from storage.models import CouncilSession, ReportSubmission, Unit, WeeklyReport
+from storage.repositories import reports as reports_repo
+from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
+
+ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
+
+
+class UnknownWeek(MinaError):
+    """`/reports <week>` named neither a session number nor a date."""
+
+    text_key = "reports.error.unknown_week"
+
+
+@dataclass(frozen=True)
+class UnitCompliance:
+    """One unit's line in the compliance table."""
+
+    unit: Unit
+    state: str
+    report_id: int | None
+    submitted_at: dt.datetime | None
+    version: int
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """Every reporting unit's state for one session."""
+
+    council: CouncilSession
+    deadline: dt.datetime
+    lines: tuple[UnitCompliance, ...]
+
+
+def readable_report(
+    session: Session, *, report_id: int, actor: Actor
+) -> tuple[WeeklyReport, ReportSubmission]:
+    """A submitted report the actor may read (their own unit's, or any for the secretariat)."""
+    report = reports_repo.get_report(session, report_id=report_id)
+    if report is None:
+        raise NotFound()
+    require(actor, Action.VIEW_UNIT_REPORTS, unit_id=report.unit_id)
+    latest = reports_repo.latest_submission(session, report_id=report.id)
+    if latest is None:
+        raise NotFound()
+    return report, latest
+
+
+def history(session: Session, *, report_id: int) -> list[ReportSubmission]:
+    """Every version of a report, oldest first."""
+    return list(reports_repo.submissions_of(session, report_id=report_id))
+
+
+def own_reports(session: Session, *, actor: Actor) -> list[tuple[WeeklyReport, Any, Unit]]:
+    """The latest submitted reports of the actor's units."""
+    require(actor, Action.VIEW_UNIT_REPORTS)
+    unit_ids = {m.unit_id for m in actor.memberships}
+    return list(reports_repo.submitted_of_units(session, unit_ids=unit_ids))
+
+
+def session_named(
+    session: Session, *, words: str, now: dt.datetime, settings: Settings
+) -> CouncilSession:
+    """The session a command argument names: none (the coming one), a number, or a date."""
+    words = words.strip()
+    if not words:
+        return ensure_next_session(session, now=now, settings=settings)
+    if to_latin_digits(words).isdigit():
+        found = sessions_repo.get_by_number(session, number=int(to_latin_digits(words)))
+        if found is None:
+            raise UnknownWeek(words=words)
+        return found
+    try:
+        day = parse_date(words, now.astimezone(settings.tz).date())
+    except JalaliDateError:
+        raise UnknownWeek(words=words) from None
+    return session_for_week(session, day=day, settings=settings)
+
+
+def compliance(
+    session: Session, *, council: CouncilSession, now: dt.datetime, settings: Settings
+) -> Compliance:
+    """Every committee (and any unit that reported): on time, late, missing or not yet due."""
+    deadline = report_deadline(council, settings, settings.tz)
+    reports = {r.unit_id: r for r in reports_repo.reports_of_sessions(
+        session, session_ids=[council.id])}
+    units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
+    units += [units_repo.get_unit(session, unit_id=uid) for uid in reports
+              if uid not in {u.id for u in units}]
+    lines = []
+    for unit in units:
+        report = reports.get(unit.id)
+        if report is not None and report.current_version > 0:
+            state = LATE if report.late else ON_TIME
+            lines.append(UnitCompliance(unit, state, report.id, report.first_submitted_at,
+                                        report.current_version))
+        else:
+            lines.append(UnitCompliance(unit, MISSING if now > deadline else PENDING,
+                                        None, None, 0))
+    return Compliance(council=council, deadline=deadline, lines=tuple(lines))
+
+
+def recent_sessions(session: Session, *, council: CouncilSession, weeks: int
+                    ) -> list[CouncilSession]:
+    """This session and those of the `weeks - 1` weeks before it, oldest first."""
+    start = council.starts_at - dt.timedelta(weeks=weeks, days=-1)
+    return list(sessions_repo.starting_between(
+        session, start=start, end=council.starts_at + dt.timedelta(seconds=1)))
+
+
+def trend(
+    session: Session, *, council: CouncilSession, weeks: int, now: dt.datetime,
+    settings: Settings,
+) -> list[Compliance]:
+    """The compliance of each of the last `weeks` sessions, oldest first."""
+    return [compliance(session, council=c, now=now, settings=settings)
+            for c in recent_sessions(session, council=council, weeks=weeks)]

@@ -1,0 +1,81 @@
+"""Submitting a report: a numbered receipt, a frozen version, «done» statuses, the copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from mina_bot.actors import Actor
+from mina_bot.jalali import to_jalali
+from mina_bot.permissions import Action, require
+from mina_bot.reports import drafts
+from mina_bot.reports.content import snapshot
+from mina_bot.reports.copies import notify_secretariat_of_submission
+from mina_bot.resolutions import lifecycle
+from mina_bot.sessions.schedule import report_deadline
+from mina_bot.settings import Settings
+from storage.models import Progress, ReportStatus, ReportSubmission, ResolutionStatus
+from storage.repositories import reports as reports_repo
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the unit is told after submitting."""
+
+    report_id: int
+    number: str
+    version: int
+    submitted_at: dt.datetime
+    late: bool
+    deadline: dt.datetime
+
+
+def next_receipt_number(session: Session, *, now: dt.datetime, tz: dt.tzinfo) -> str:
+    """«R-1400-0007»: the Jalali year of submission and a running number within it."""
+    prefix = f"R-{to_jalali(now.astimezone(tz).date()).year}-"
+    return f"{prefix}{reports_repo.count_receipts(session, prefix=prefix) + 1:04d}"
+
+
+def _report_done_statuses(session: Session, *, content: dict, unit_id: int, actor: Actor,
+                          now: dt.datetime) -> None:
+    """A «done» status is the same action as reporting the resolution done from /owe."""
+    for item in content["progress"]:
+        if item.get("progress") != Progress.DONE.value:
+            continue
+        resolution = resolutions_repo.get_resolution(session, resolution_id=item["resolution_id"])
+        if resolution is not None and resolution.status == ResolutionStatus.OPEN:
+            lifecycle.report_done(session, resolution_id=resolution.id, unit_id=unit_id,
+                                  actor=actor, note=item.get("text"), now=now)
+
+
+def submit(
+    session: Session, *, report_id: int, actor: Actor, now: dt.datetime, settings: Settings
+) -> Receipt:
+    """Freeze the draft as a new version, give it a receipt, and send the copies."""
+    report = drafts.load(session, report_id=report_id, actor=actor)
+    require(actor, Action.SUBMIT_REPORT, unit_id=report.unit_id)
+    council = sessions_repo.get_session(session, session_id=report.session_id)
+    deadline = report_deadline(council, settings, settings.tz)
+    late = now > deadline
+    version = report.current_version + 1
+    number = next_receipt_number(session, now=now, tz=settings.tz)
+    content = snapshot(session, report=report) | {
+        "receipt": number, "version": version, "submitted_at": now.isoformat(), "late": late,
+    }
+    submission = reports_repo.add_submission(session, submission=ReportSubmission(
+        report_id=report.id, version=version, receipt_number=number,
+        submitted_by_id=actor.member_id, submitted_at=now, late=late, content=content))
+    if report.first_submitted_at is None:
+        report.first_submitted_at, report.late = now, late
+    report.status, report.current_step = ReportStatus.SUBMITTED, None
+    report.current_version, report.last_submitted_at = version, now
+    reports_repo.save(session, report=report)
+    _report_done_statuses(session, content=content, unit_id=report.unit_id, actor=actor, now=now)
+    notify_secretariat_of_submission(session, submission=submission, settings=settings, now=now)
+    drafts.release(session, actor=actor)
+    return Receipt(report_id=report.id, number=number, version=version, submitted_at=now,
+                   late=late, deadline=deadline)

@@ -1,0 +1,85 @@
+"""Messages for reading reports: the compliance table, a unit's list, versions, the trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from mina_bot.callbacks import encode
+from mina_bot.catalog import Safe, text
+from mina_bot.export.dto import Trend, TrendWeek
+from mina_bot.jalali import format_date, format_datetime
+from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
+from mina_bot.reports.render import report_html
+from storage.models import ReportSubmission
+
+Buttons = list[list[tuple[str, str]]]
+
+
+def _name(unit: Any, lang: str) -> str:
+    return unit.name_en if lang == "en" else unit.name_fa
+
+
+def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str, Buttons]:
+    """Every committee with on time (time), late, missing; a button per submitted report."""
+    day = table.council.starts_at.astimezone(tz).date()
+    lines = [text("reports.compliance.heading", lang, number=table.council.number,
+                  date=format_date(day, lang, "weekday_long"),
+                  deadline=format_datetime(table.deadline, tz, lang)), ""]
+    buttons: Buttons = []
+    for line in table.lines:
+        when = format_datetime(line.submitted_at, tz, lang) if line.submitted_at else ""
+        lines.append(text("reports.compliance.line", lang,
+                          state=Safe(text(f"reports.state.{line.state}", lang)),
+                          unit=_name(line.unit, lang), when=when))
+        if line.report_id is not None:
+            buttons.append([(f"{text('reports.button.open', lang)}: {_name(line.unit, lang)}",
+                             encode("rpt", "open", line.report_id))])
+    counts = {s: sum(1 for x in table.lines if x.state == s) for s in (ON_TIME, LATE, MISSING)}
+    lines += ["", text("reports.compliance.summary", lang, **counts)]
+    return "\n".join(lines), buttons
+
+
+def own_list(rows: Sequence[tuple], lang: str) -> tuple[str, Buttons]:
+    """A unit member's latest submitted reports, each with a button."""
+    if not rows:
+        return text("reports.list.empty", lang), []
+    lines, buttons = [text("reports.list.heading", lang)], []
+    for report, council, unit in rows:
+        late = Safe(text("reports.view.late_mark", lang)) if report.late else ""
+        label = text("reports.list.line", lang, unit=_name(unit, lang), number=council.number,
+                     late=late)
+        lines.append(label)
+        buttons.append([(f"{text('reports.button.open', lang)} — {council.number}",
+                         encode("rpt", "open", report.id))])
+    return "\n".join(lines), buttons
+
+
+def report_message(content: dict, versions: Sequence[ReportSubmission], lang: str,
+                   tz: dt.tzinfo) -> str:
+    """The latest version in full, then the list of every version."""
+    lines = [report_html(content, lang, tz)]
+    if len(versions) > 1:
+        lines.append("")
+        for version in versions:
+            late = Safe(text("reports.view.late_mark", lang)) if version.late else ""
+            lines.append(text("reports.history.line", lang, version=version.version,
+                              receipt=version.receipt_number,
+                              when=format_datetime(version.submitted_at, tz, lang), late=late))
+    return "\n".join(lines)
+
+
+def trend_dto(series: Sequence[Compliance], lang: str, tz: dt.tzinfo) -> Trend:
+    """The trend chart's data: per session date, units on time / late / missing."""
+    weeks = tuple(
+        TrendWeek(label=format_date(c.council.starts_at.astimezone(tz).date(), lang),
+                  on_time=sum(1 for x in c.lines if x.state == ON_TIME),
+                  late=sum(1 for x in c.lines if x.state == LATE),
+                  missing=sum(1 for x in c.lines if x.state not in (ON_TIME, LATE)))
+        for c in series)
+    return Trend(title=text("reports.trend.title", lang), weeks=weeks,
+                 on_time_label=text("reports.state.on_time", lang).split(" ", 1)[1],
+                 late_label=text("reports.state.late", lang).split(" ", 1)[1],
+                 missing_label=text("reports.state.missing", lang).split(" ", 1)[1],
+                 axis_label=text("reports.trend.axis", lang), lang=lang)

@@ -1,0 +1,55 @@
+"""Queries that pick who receives a message: everyone, units, roles, the secretariat."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlmodel import Session, select
+
+from storage.models import Member, Membership, Role, Unit, UnitKind
+
+
+def reachable_members(session: Session) -> Sequence[Member]:
+    """Active members with a Telegram account, by name."""
+    query = select(Member).where(Member.active, Member.telegram_id.is_not(None))
+    return session.exec(query.order_by(Member.name, Member.id)).all()
+
+
+def members_holding(
+    session: Session, *, unit_ids: Iterable[int] | None = None,
+    roles: Iterable[Role] | None = None, unit_kinds: Iterable[UnitKind] | None = None,
+) -> Sequence[Member]:
+    """Active members with an active seat matching every given filter, by name."""
+    seats = (
+        select(Membership.member_id)
+        .join(Unit, Unit.id == Membership.unit_id)
+        .where(Membership.active, Unit.active)
+    )
+    if unit_ids is not None:
+        seats = seats.where(Membership.unit_id.in_(list(unit_ids)))
+    if roles is not None:
+        seats = seats.where(Membership.role.in_(list(roles)))
+    if unit_kinds is not None:
+        seats = seats.where(Unit.kind.in_(list(unit_kinds)))
+    query = select(Member).where(
+        Member.active, Member.telegram_id.is_not(None), Member.id.in_(seats)
+    )
+    return session.exec(query.order_by(Member.name, Member.id)).all()
+
+
+def secretariat_members(session: Session) -> Sequence[Member]:
+    """Everyone with a seat in a secretariat unit."""
+    return members_holding(session, unit_kinds=[UnitKind.SECRETARIAT])
+
+
+def officers_of(session: Session, *, unit_ids: Iterable[int]) -> Sequence[Member]:
+    """Heads and secretaries of the given units."""
+    return members_holding(session, unit_ids=unit_ids, roles=[Role.HEAD, Role.SECRETARY])
+
+
+def units(session: Session, *, kinds: Iterable[str] | None = None) -> Sequence[Unit]:
+    """Active units (of some kinds), by key."""
+    query = select(Unit).where(Unit.active).order_by(Unit.key)
+    if kinds is not None:
+        query = query.where(Unit.kind.in_(list(kinds)))
+    return session.exec(query).all()

@@ -1,0 +1,178 @@
+"""Queries on the delivery outbox: insert once per dedupe key, claim, settle, count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from storage.models import Member, OutboxMessage, OutboxState
+
+# Rows that still wait for delivery (or are being delivered right now).
+OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING)
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def insert_once(session: Session, *, values: dict[str, Any]) -> int | None:
+    """Insert a row unless its dedupe key exists; the new id, or None when it was a no-op."""
+    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
+    statement = (
+        insert(OutboxMessage)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxMessage.id)
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
+def get(session: Session, *, message_id: int) -> OutboxMessage | None:
+    """One outbox row, fresh from the database."""
+    return session.get(OutboxMessage, message_id, populate_existing=True)
+
+
+def by_key(session: Session, *, dedupe_key: str) -> OutboxMessage | None:
+    """The row with this dedupe key, or None."""
+    return session.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+
+
+def claim_next(
+    session: Session, *, now: datetime, worker: str, skip_chats: Iterable[int] = ()
+) -> int | None:
+    """Atomically move the oldest due pending row to `sending` for `worker`; its id or None.
+
+    One UPDATE … WHERE id = (SELECT … LIMIT 1) statement: on PostgreSQL the inner SELECT takes
+    the row with FOR UPDATE SKIP LOCKED, so concurrent dispatchers never claim the same row; on
+    SQLite the statement holds the single write lock, and `state = 'pending'` re-checks it.
+    """
+    due = (
+        select(OutboxMessage.id)
+        .where(OutboxMessage.state == OutboxState.PENDING, OutboxMessage.not_before <= now)
+        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .limit(1)
+    )
+    skip = sorted(set(skip_chats))
+    if skip:
+        due = due.where(OutboxMessage.chat_id.not_in(skip))
+    if _dialect(session) == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    statement = (
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id == due.scalar_subquery(),
+               OutboxMessage.state == OutboxState.PENDING)
+        .values(state=OutboxState.SENDING, claimed_at=now, claimed_by=worker)
+        .returning(OutboxMessage.id)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
+def release_stale(session: Session, *, claimed_before: datetime) -> int:
+    """Rows left in `sending` by a dead process go back to `pending`; how many."""
+    statement = (
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.state == OutboxState.SENDING,
+               OutboxMessage.claimed_at < claimed_before)
+        .values(state=OutboxState.PENDING, claimed_by=None)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount
+
+
+def settle(session: Session, *, message_id: int, state: OutboxState, **values: Any) -> None:
+    """Record how a claimed row ended (sent, failed, unreachable) or put it back (pending)."""
+    statement = (
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id == message_id)
+        .values(state=state, claimed_by=None, **values)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(statement)
+
+
+def hold_for_chat(session: Session, *, chat_id: int) -> int:
+    """Mark every pending row to a chat unreachable; how many."""
+    statement = (
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.state == OutboxState.PENDING)
+        .values(state=OutboxState.UNREACHABLE)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount
+
+
+def mark_unreachable(session: Session, *, chat_id: int, now: datetime) -> Member | None:
+    """Set unreachable_since on the member of a chat, if not yet set; that member, or None."""
+    member = session.exec(
+        select(Member).where(Member.telegram_id == chat_id, Member.unreachable_since.is_(None))
+    ).first()
+    if member is None:
+        return None
+    member.unreachable_since = now
+    session.add(member)
+    session.flush()
+    return member
+
+
+def clear_unreachable(session: Session, *, telegram_id: int) -> bool:
+    """The member writes again: clear unreachable_since; whether it was set."""
+    statement = (
+        sa.update(Member)
+        .where(Member.telegram_id == telegram_id, Member.unreachable_since.is_not(None))
+        .values(unreachable_since=None)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount > 0
+
+
+def cancel_pending(session: Session, *, broadcast_id: int) -> int:
+    """Cancel a broadcast's rows not yet claimed; how many."""
+    statement = (
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.broadcast_id == broadcast_id,
+               OutboxMessage.state == OutboxState.PENDING)
+        .values(state=OutboxState.CANCELLED)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(statement).rowcount
+
+
+def state_counts(session: Session, *, broadcast_id: int) -> dict[OutboxState, int]:
+    """How many of a broadcast's rows are in each state."""
+    rows = session.exec(
+        select(OutboxMessage.state, sa.func.count())
+        .where(OutboxMessage.broadcast_id == broadcast_id)
+        .group_by(OutboxMessage.state)
+    ).all()
+    return {OutboxState(state): count for state, count in rows}
+
+
+def undelivered(
+    session: Session, *, broadcast_id: int
+) -> Sequence[tuple[OutboxMessage, Member | None]]:
+    """A broadcast's failed and unreachable rows, each with its member."""
+    query = (
+        select(OutboxMessage, Member)
+        .join(Member, Member.id == OutboxMessage.member_id, isouter=True)
+        .where(OutboxMessage.broadcast_id == broadcast_id,
+               OutboxMessage.state.in_([OutboxState.FAILED, OutboxState.UNREACHABLE]))
+        .order_by(Member.name)
+    )
+    return session.exec(query).all()
+
+
+def rows(session: Session, *, kind: str | None = None,
+         states: Iterable[OutboxState] | None = None) -> Sequence[OutboxMessage]:
+    """Outbox rows, optionally of one kind and some states, oldest first."""
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    if kind is not None:
+        query = query.where(OutboxMessage.kind == kind)
+    if states is not None:
+        query = query.where(OutboxMessage.state.in_(list(states)))
+    return session.exec(query).all()

@@ -1,0 +1,82 @@
+"""Read-only queries the reminder planner and broadcasts need: sessions, reports, resolutions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlmodel import Session, select
+
+from storage.models import (
+    Broadcast,
+    BroadcastStatus,
+    CouncilSession,
+    Holiday,
+    ReportStatus,
+    Resolution,
+    ResolutionAssignment,
+    ResolutionStatus,
+    SessionStatus,
+    WeeklyReport,
+)
+
+
+def sessions_between(session: Session, *, start: dt.datetime,
+                     end: dt.datetime) -> Sequence[CouncilSession]:
+    """Planned council sessions starting in [start, end), by start."""
+    query = select(CouncilSession).where(
+        CouncilSession.status == SessionStatus.PLANNED,
+        CouncilSession.starts_at >= start, CouncilSession.starts_at < end,
+    )
+    return session.exec(query.order_by(CouncilSession.starts_at)).all()
+
+
+def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
+    """Units whose weekly report for a session has been submitted."""
+    query = select(WeeklyReport.unit_id).where(
+        WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED
+    )
+    return set(session.exec(query).all())
+
+
+def resolutions_with_units(
+    session: Session, *, statuses: Sequence[ResolutionStatus]
+) -> list[tuple[Resolution, list[int]]]:
+    """Resolutions in some states, each with its assigned unit ids, by id."""
+    resolutions = session.exec(
+        select(Resolution).where(Resolution.status.in_(list(statuses))).order_by(Resolution.id)
+    ).all()
+    if not resolutions:
+        return []
+    pairs = session.exec(
+        select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id).where(
+            ResolutionAssignment.resolution_id.in_([r.id for r in resolutions])
+        )
+    ).all()
+    units: dict[int, list[int]] = {}
+    for resolution_id, unit_id in pairs:
+        units.setdefault(resolution_id, []).append(unit_id)
+    return [(r, sorted(units.get(r.id, []))) for r in resolutions]
+
+
+def sessions_by_id(session: Session, *, session_ids: Sequence[int]) -> dict[int, CouncilSession]:
+    """Some sessions, by id."""
+    if not session_ids:
+        return {}
+    query = select(CouncilSession).where(CouncilSession.id.in_(list(set(session_ids))))
+    return {s.id: s for s in session.exec(query).all()}
+
+
+def holidays_between(session: Session, *, start: dt.date, end: dt.date) -> frozenset[dt.date]:
+    """Configured holidays in [start, end]."""
+    query = select(Holiday.date).where(Holiday.date >= start, Holiday.date <= end)
+    return frozenset(session.exec(query).all())
+
+
+def unfinished_broadcasts(session: Session) -> Sequence[Broadcast]:
+    """Broadcasts launched (or cancelled) whose final report is not yet out."""
+    query = select(Broadcast).where(
+        Broadcast.status.in_([BroadcastStatus.SENDING, BroadcastStatus.CANCELLED]),
+        Broadcast.finished_at.is_(None),
+    )
+    return session.exec(query.order_by(Broadcast.id)).all()

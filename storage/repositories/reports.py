@@ -1,0 +1,188 @@
+"""Queries on weekly reports: drafts, answers, attachments and submitted versions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from storage.models import (
+    Attachment,
+    CouncilSession,
+    Member,
+    Membership,
+    OutboxMessage,
+    ReportAnswer,
+    ReportSubmission,
+    Unit,
+    UnitKind,
+    WeeklyReport,
+)
+
+
+def get_report(session: Session, *, report_id: int) -> WeeklyReport | None:
+    """The report with this id, or None."""
+    return session.get(WeeklyReport, report_id)
+
+
+def report_for(session: Session, *, unit_id: int, session_id: int) -> WeeklyReport | None:
+    """A unit's report for one council session, or None."""
+    query = select(WeeklyReport).where(WeeklyReport.unit_id == unit_id,
+                                       WeeklyReport.session_id == session_id)
+    return session.exec(query).first()
+
+
+def create_report(
+    session: Session, *, unit_id: int, session_id: int, created_by_id: int | None, step: str
+) -> WeeklyReport:
+    """Start a draft report and flush it."""
+    report = WeeklyReport(unit_id=unit_id, session_id=session_id, created_by_id=created_by_id,
+                          current_step=step)
+    session.add(report)
+    session.flush()
+    return report
+
+
+def save(session: Session, *, report: WeeklyReport) -> WeeklyReport:
+    """Write a changed report and flush it."""
+    session.add(report)
+    session.flush()
+    return report
+
+
+def answers_of(session: Session, *, report_id: int) -> Sequence[ReportAnswer]:
+    """Every answer of a report, in the order given."""
+    query = select(ReportAnswer).where(ReportAnswer.report_id == report_id)
+    return session.exec(query.order_by(ReportAnswer.id)).all()
+
+
+def answer_for(
+    session: Session, *, report_id: int, question: str, resolution_id: int | None = None
+) -> ReportAnswer | None:
+    """One answer of a report, or None."""
+    query = select(ReportAnswer).where(ReportAnswer.report_id == report_id,
+                                       ReportAnswer.question == question)
+    if resolution_id is None:
+        query = query.where(ReportAnswer.resolution_id.is_(None))
+    else:
+        query = query.where(ReportAnswer.resolution_id == resolution_id)
+    return session.exec(query).first()
+
+
+def save_answer(session: Session, *, answer: ReportAnswer) -> ReportAnswer:
+    """Insert or update an answer and flush it."""
+    session.add(answer)
+    session.flush()
+    return answer
+
+
+def delete_answers(session: Session, *, report_id: int) -> None:
+    """Remove every answer of a report."""
+    session.execute(sa.delete(ReportAnswer).where(ReportAnswer.report_id == report_id))
+
+
+def attachments_of(session: Session, *, report_id: int) -> Sequence[Attachment]:
+    """A report's files, oldest first."""
+    query = select(Attachment).where(Attachment.report_id == report_id)
+    return session.exec(query.order_by(Attachment.id)).all()
+
+
+def add_attachment(session: Session, *, attachment: Attachment) -> Attachment:
+    """Keep a file of a report and flush it."""
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def delete_attachments(session: Session, *, report_id: int, keep: Iterable[int] = ()) -> None:
+    """Remove a report's files except those whose ids are in `keep`."""
+    statement = sa.delete(Attachment).where(Attachment.report_id == report_id)
+    keep = list(keep)
+    if keep:
+        statement = statement.where(Attachment.id.not_in(keep))
+    session.execute(statement)
+
+
+def delete_report(session: Session, *, report_id: int) -> None:
+    """Remove a never-submitted draft with its answers and files."""
+    delete_answers(session, report_id=report_id)
+    delete_attachments(session, report_id=report_id)
+    session.execute(sa.delete(WeeklyReport).where(WeeklyReport.id == report_id))
+
+
+def submissions_of(session: Session, *, report_id: int) -> Sequence[ReportSubmission]:
+    """Every submitted version of a report, oldest first."""
+    query = select(ReportSubmission).where(ReportSubmission.report_id == report_id)
+    return session.exec(query.order_by(ReportSubmission.version)).all()
+
+
+def latest_submission(session: Session, *, report_id: int) -> ReportSubmission | None:
+    """The version that counts, or None."""
+    query = select(ReportSubmission).where(ReportSubmission.report_id == report_id)
+    return session.exec(query.order_by(ReportSubmission.version.desc())).first()
+
+
+def add_submission(session: Session, *, submission: ReportSubmission) -> ReportSubmission:
+    """Record a submitted version and flush it."""
+    session.add(submission)
+    session.flush()
+    return submission
+
+
+def count_receipts(session: Session, *, prefix: str) -> int:
+    """How many receipt numbers start with `prefix` (e.g. "R-1400-")."""
+    query = select(sa.func.count()).select_from(ReportSubmission).where(
+        ReportSubmission.receipt_number.startswith(prefix)
+    )
+    return session.exec(query).one()
+
+
+def reports_of_sessions(
+    session: Session, *, session_ids: Iterable[int]
+) -> Sequence[WeeklyReport]:
+    """Every report made for these sessions."""
+    query = select(WeeklyReport).where(WeeklyReport.session_id.in_(list(session_ids)))
+    return session.exec(query.order_by(WeeklyReport.id)).all()
+
+
+def submitted_of_units(
+    session: Session, *, unit_ids: Iterable[int], limit: int = 10
+) -> Sequence[tuple[WeeklyReport, CouncilSession, Unit]]:
+    """The latest submitted reports of some units, newest session first."""
+    query = (
+        select(WeeklyReport, CouncilSession, Unit)
+        .join(CouncilSession, CouncilSession.id == WeeklyReport.session_id)
+        .join(Unit, Unit.id == WeeklyReport.unit_id)
+        .where(WeeklyReport.unit_id.in_(list(unit_ids)), WeeklyReport.current_version > 0)
+        .order_by(CouncilSession.starts_at.desc(), Unit.key)
+        .limit(limit)
+    )
+    return session.exec(query).all()
+
+
+def reporting_units(
+    session: Session, *, kinds: Iterable[str] = (UnitKind.COMMITTEE,)
+) -> Sequence[Unit]:
+    """The active units expected to report every week (committees by default)."""
+    query = select(Unit).where(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
+    return session.exec(query.order_by(Unit.id)).all()
+
+
+def secretariat_members(session: Session) -> Sequence[Member]:
+    """Active members with a Telegram account and an active seat in a secretariat unit."""
+    seats = (
+        select(Membership.member_id)
+        .join(Unit, Unit.id == Membership.unit_id)
+        .where(Membership.active, Unit.kind == UnitKind.SECRETARIAT, Unit.active)
+    )
+    query = select(Member).where(Member.active, Member.telegram_id.is_not(None),
+                                 Member.id.in_(seats))
+    return session.exec(query.order_by(Member.id)).all()
+
+
+
+def copies_queued(session: Session, *, kind: str) -> Sequence[OutboxMessage]:
+    """Every queued message of one kind, oldest first."""
+    query = select(OutboxMessage).where(OutboxMessage.kind == kind)
+    return session.exec(query.order_by(OutboxMessage.id)).all()

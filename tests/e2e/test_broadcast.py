@@ -1,0 +1,189 @@
+"""End to end: /broadcast composed in chat, delivered through the outbox with faults injected."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from sandbox.views import button_data
+from storage.models import Broadcast, OutboxState
+from storage.repositories import outbox as outbox_repo
+from tests.fixtures.bot import ADMIN_ID, BotHarness, harness_settings
+from tests.fixtures.organisation import (
+    FIRST_MEMBER_ID,
+    HEAD_ID,
+    OTHER_HEAD_ID,
+    SECRETARY_ID,
+    seed_org,
+)
+
+FAST = {
+    "delivery_rate_per_second": 1000, "delivery_chat_interval": 0,
+    "delivery_backoff_base": 0.05, "delivery_backoff_cap": 0.2, "delivery_poll_seconds": 0.1,
+    "broadcast_progress_seconds": 0.2, "delivery_send_timeout": 2,
+}
+
+
+@pytest.fixture
+async def delivery_bot(sandbox, sandbox_client, database_url, fake_clock):
+    """A bot with fast delivery limits on an organisation of 200 members."""
+    harness = BotHarness(sandbox=sandbox, client=sandbox_client, clock=fake_clock,
+                         settings=harness_settings(database_url, **FAST))
+    await harness.start()
+    with harness.runtime.session() as session:
+        harness.org = seed_org(session, plain_members=195)
+    for telegram_id in (*harness.org.members, ADMIN_ID):
+        await sandbox_client.ensure_user(telegram_id)
+    try:
+        yield harness
+    finally:
+        await harness.stop()
+
+
+async def compose(bot, text: str, *choices: str) -> dict:
+    """/broadcast, the text, audience buttons; returns the preview message."""
+    [prompt] = await bot.say(SECRETARY_ID, "/broadcast")
+    assert "پیام همگانی" in prompt["text"]
+    [audience] = await bot.say(SECRETARY_ID, text)
+    for data in choices:
+        await bot.press(SECRETARY_ID, audience, data.format(id=_draft_id(audience)))
+    await bot.press(SECRETARY_ID, audience, f"bc:prev:{_draft_id(audience)}")
+    return (await bot.client.transcript(SECRETARY_ID))[-1] | {"_draft": _draft_id(audience)}
+
+
+def _draft_id(message: dict) -> int:
+    return int(next(b for b in button_data(message) if b.startswith("bc:all:")).split(":")[2])
+
+
+async def wait_until(condition, timeout: float = 30.0) -> None:
+    """Poll a DB condition (the outbox has no push channel to the test)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)
+
+
+async def test_a_200_recipient_broadcast_survives_faults_and_reports_the_blocked(delivery_bot):
+    bot = delivery_bot
+    blocked = FIRST_MEMBER_ID + 7
+    await bot.client.set_blocked(blocked)
+    preview = await compose(bot, "جلسه فوق‌العاده فردا ساعت ۹ برگزار می‌شود.", "bc:all:{id}")
+    assert "۲۰۰" in preview["text"]  # the administrator, 4 officers, 195 members
+    assert "جلسه فوق‌العاده" in preview["text"]
+    await bot.client.inject_fault("sendMessage", "slow", count=5, delay=0.2)
+    await bot.press(SECRETARY_ID, preview, f"bc:send:{preview['_draft']}", replies=1)
+    # The storm hits the outbox while it sends (the first sends are slowed down to let it).
+    await bot.client.clear_faults()
+    await bot.client.inject_fault("sendMessage", "429", count=3, retry_after=1)
+    await bot.client.inject_fault("sendMessage", "500", count=4)
+    await bot.client.inject_fault("sendMessage", "502", count=3)
+    await bot.client.inject_fault("sendMessage", "timeout", count=2, delay=0.2)
+    report = await bot.client.wait_for_bot_messages(SECRETARY_ID, 1, timeout=60,
+                                                    since=preview["message_id"] + 1)
+    final = [m for m in report if "گزارش ارسال" in m["text"]]
+    while not final:
+        report = await bot.client.wait_for_bot_messages(SECRETARY_ID, len(report) + 1,
+                                                        since=preview["message_id"], timeout=60)
+        final = [m for m in report if "گزارش ارسال" in m["text"]]
+    assert "عضو ۰۰۷" in final[0]["text"] or "عضو 007" in final[0]["text"]
+    assert "رسید: ۱۹۹ از ۲۰۰" in final[0]["text"]
+    stats = await bot.client.stats()
+    per_chat = stats["per_chat"]
+    for telegram_id in bot.org.members:
+        if telegram_id in (blocked, SECRETARY_ID):
+            continue
+        assert per_chat[str(telegram_id)]["sendMessage"] == 1, telegram_id
+    assert "sendMessage" not in per_chat.get(str(blocked), {})
+    secretariat = await bot.client.bot_messages(SECRETARY_ID)
+    assert sum("مسدود کرده است" in m["text"] for m in secretariat) == 1  # told once
+    progress = [m for m in secretariat if m["text"].startswith("📤")]
+    assert len(progress) == 1  # one progress message, edited in place
+    edited = await bot.client.wait_for_edit(SECRETARY_ID, progress[0]["message_id"],
+                                            contains="فرستاده‌شده: ۱۹۹")
+    assert "ناموفق: ۱" in edited["text"]
+
+
+async def test_a_broadcast_to_chosen_units_and_roles_reaches_only_them(delivery_bot):
+    bot = delivery_bot
+    org = bot.org
+    preview = await compose(bot, "گزارش‌ها را تا یکشنبه بفرستید",
+                            f"bc:unit:{{id}}:{org.infrastructure}", f"bc:unit:{{id}}:{org.it}",
+                            "bc:role:{id}:head")
+    assert "۲" in preview["text"]
+    await bot.press(SECRETARY_ID, preview, f"bc:send:{preview['_draft']}", replies=1)
+    for telegram_id in (HEAD_ID, OTHER_HEAD_ID):
+        [message] = await bot.client.wait_for_bot_messages(telegram_id, 1)
+        assert "گزارش‌ها را تا یکشنبه بفرستید" in message["text"]
+        assert "پیام دبیرخانه" in message["text"]
+    assert not await bot.client.bot_messages(FIRST_MEMBER_ID)
+
+
+async def test_the_agenda_can_be_broadcast(delivery_bot):
+    bot = delivery_bot
+    [prompt] = await bot.say(SECRETARY_ID, "/broadcast")
+    draft = _draft_id_from_compose(prompt)
+    await bot.press(SECRETARY_ID, prompt, f"bc:agenda:{draft}")
+    await bot.press(SECRETARY_ID, prompt, f"bc:role:{draft}:head")
+    await bot.press(SECRETARY_ID, prompt, f"bc:prev:{draft}")
+    preview = (await bot.client.transcript(SECRETARY_ID))[-1]
+    assert "دستور جلسه" in preview["text"] and "کمیته زیرساخت" in preview["text"]
+    await bot.press(SECRETARY_ID, preview, f"bc:send:{draft}", replies=1)
+    [message] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
+    assert "دستور جلسه" in message["text"] and "کمیته فناوری اطلاعات" in message["text"]
+
+
+def _draft_id_from_compose(prompt: dict) -> int:
+    return int(button_data(prompt)[0].split(":")[2])
+
+
+async def test_a_running_broadcast_can_be_stopped_and_the_rest_is_not_sent(delivery_bot):
+    bot = delivery_bot
+    await bot.client.inject_fault("sendMessage", "slow", delay=0.05)
+    preview = await compose(bot, "پیام طولانی", "bc:all:{id}")
+    await bot.press(SECRETARY_ID, preview, f"bc:send:{preview['_draft']}", replies=1)
+    progress = (await bot.client.transcript(SECRETARY_ID))[-1]
+    await bot.press(SECRETARY_ID, progress, f"bc:stop:{preview['_draft']}")
+    with bot.runtime.session() as session:
+        await wait_until(lambda: not [r for r in outbox_repo.rows(
+            session, kind="broadcast", states=[OutboxState.PENDING, OutboxState.SENDING])])
+        counts = outbox_repo.state_counts(session, broadcast_id=preview["_draft"])
+        rows = outbox_repo.rows(session, kind="broadcast")
+    assert counts[OutboxState.CANCELLED] > 100
+    per_chat = (await bot.client.stats())["per_chat"]
+    for row in rows:
+        if row.chat_id != SECRETARY_ID:
+            got = per_chat.get(str(row.chat_id), {}).get("sendMessage", 0)
+            assert got == (1 if row.state == OutboxState.SENT else 0), row
+    edited = await bot.client.wait_for_edit(SECRETARY_ID, progress["message_id"],
+                                            contains="متوقف شد")
+    assert "لغوشده" in edited["text"]
+
+
+async def test_bad_input_is_refused_in_persian(delivery_bot):
+    bot = delivery_bot
+    [prompt] = await bot.say(SECRETARY_ID, "/broadcast")
+    draft = _draft_id_from_compose(prompt)
+    [answer] = await bot.say(SECRETARY_ID, "   ")
+    assert "پیام خالی است" in answer["text"]
+    [audience] = await bot.say(SECRETARY_ID, "متن درست")
+    query = await bot.client.press_button(SECRETARY_ID, audience["message_id"],
+                                          f"bc:prev:{draft}")
+    said = await bot.client.wait_for_answer(query)
+    assert "مخاطبی انتخاب نشده" in said["text"]  # no audience chosen yet
+    # A member outside the secretariat presses the secretariat's button (forged data).
+    query = await bot.client.press_button(HEAD_ID, audience["message_id"], f"bc:all:{draft}",
+                                          chat_id=SECRETARY_ID)
+    said = await bot.client.wait_for_answer(query)
+    assert "اجازه" in said["text"]
+    with bot.runtime.session() as session:
+        assert session.get(Broadcast, draft).audience in ({}, None)
+        # A malformed audience stored by hand is refused at preview, and nothing is sent.
+        stored = session.get(Broadcast, draft)
+        stored.audience = {"unit_ids": ["x"]}
+        session.add(stored)
+    query = await bot.client.press_button(SECRETARY_ID, audience["message_id"],
+                                          f"bc:prev:{draft}")
+    said = await bot.client.wait_for_answer(query)
+    assert "مخاطبی انتخاب نشده" in said["text"]
+    assert not await bot.client.bot_messages(HEAD_ID)

@@ -1,0 +1,131 @@
+"""Dispatcher processes: killed with SIGKILL mid-broadcast, and two sharing one outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+
+from mina_bot.clock import SystemClock
+from mina_bot.delivery.outbox import enqueue
+from storage.db import make_engine
+from storage.models import OutboxState
+from storage.repositories import audience as audience_repo
+from storage.repositories import outbox as outbox_repo
+from tests.fixtures.bot import TEST_TOKEN
+from tests.fixtures.organisation import seed_org
+
+ROOT = Path(__file__).resolve().parents[2]
+RECIPIENTS = 120
+
+
+def _environment(database_url: str, api_base_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    env.update({
+        "MINA_BOT_TOKEN": TEST_TOKEN, "MINA_DATABASE_URL": database_url,
+        "MINA_API_BASE_URL": api_base_url, "MINA_DELIVERY_LEASE_SECONDS": "1",
+        "MINA_DELIVERY_SEND_TIMEOUT": "0.5", "MINA_DELIVERY_CHAT_INTERVAL": "0",
+        "MINA_DELIVERY_RATE_PER_SECOND": "1000", "MINA_DELIVERY_POLL_SECONDS": "0.1",
+        "MINA_DELIVERY_BACKOFF_BASE": "0.05",
+    })
+    return env
+
+
+async def _dispatcher(env: dict[str, str]) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", "dispatch", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+
+
+@pytest.fixture
+async def outbox_of_a_broadcast(database_url, sandbox_client):
+    """An organisation whose every member has one broadcast message waiting in the outbox."""
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_org(session, plain_members=RECIPIENTS - 4)
+        members = audience_repo.reachable_members(session)
+        for member in members:
+            enqueue(session, kind="broadcast", subject="broadcast:test", period="-",
+                    now=SystemClock().now(), member=member, text=f"سلام {member.name}")
+        session.commit()
+        chats = [m.telegram_id for m in members]
+    for chat in chats:
+        await sandbox_client.ensure_user(chat)
+    yield engine, chats
+    engine.dispose()
+
+
+def _open_rows(engine) -> int:
+    with Session(engine) as session:
+        return len(outbox_repo.rows(session, states=[OutboxState.PENDING, OutboxState.SENDING]))
+
+
+async def _until(condition, timeout: float = 60.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await condition():
+        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)
+
+
+async def _stop(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 30)
+
+
+async def test_a_dispatcher_killed_mid_broadcast_resends_at_most_the_message_in_flight(
+        outbox_of_a_broadcast, sandbox, sandbox_client, database_url):
+    engine, chats = outbox_of_a_broadcast
+    await sandbox_client.inject_fault("sendMessage", "slow", delay=0.02)
+    env = _environment(database_url, sandbox.api_base_url)
+    first = await _dispatcher(env)
+
+    async def some_sent() -> bool:
+        return (await sandbox_client.stats())["ok"].get("sendMessage", 0) >= RECIPIENTS // 3
+
+    await _until(some_sent)
+    first.send_signal(signal.SIGKILL)
+    await first.wait()
+    assert _open_rows(engine) > 0  # killed mid-broadcast
+    second = await _dispatcher(env)
+
+    async def all_settled() -> bool:
+        return _open_rows(engine) == 0
+
+    try:
+        await _until(all_settled)
+    finally:
+        await _stop(second)
+    per_chat = (await sandbox_client.stats())["per_chat"]
+    copies = [per_chat.get(str(chat), {}).get("sendMessage", 0) for chat in chats]
+    assert min(copies) == 1 and max(copies) <= 2
+    assert copies.count(2) <= 1  # only the one in flight at the kill, if any
+
+
+async def test_two_dispatchers_on_one_outbox_send_nothing_twice(
+        outbox_of_a_broadcast, sandbox, sandbox_client, database_url):
+    engine, chats = outbox_of_a_broadcast
+    await sandbox_client.inject_fault("sendMessage", "slow", delay=0.01)
+    env = _environment(database_url, sandbox.api_base_url)
+    env["MINA_DELIVERY_LEASE_SECONDS"] = "30"  # both live: nothing may be taken from the other
+    processes = [await _dispatcher(env), await _dispatcher(env)]
+
+    async def all_settled() -> bool:
+        return _open_rows(engine) == 0
+
+    try:
+        await _until(all_settled)
+    finally:
+        for process in processes:
+            await _stop(process)
+    per_chat = (await sandbox_client.stats())["per_chat"]
+    assert [per_chat.get(str(chat), {}).get("sendMessage", 0) for chat in chats] == \
+        [1] * len(chats)
+    with Session(engine) as session:
+        workers = {r.claimed_by for r in outbox_repo.rows(session)}
+    assert workers == {None}  # every claim was settled

@@ -1,0 +1,99 @@
+"""End to end: reminders delivered by the planner job, /settings, a blocked member coming back."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+from sqlmodel import Session
+
+from mina_bot.delivery.outbox import enqueue
+from storage.db import make_engine
+from storage.models import Member, OutboxState
+from storage.repositories import outbox as outbox_repo
+from tests.fixtures.bot import BotHarness, harness_settings
+from tests.fixtures.organisation import HEAD_ID, SECRETARY_ID, seed_org
+
+FAST = {"delivery_chat_interval": 0, "delivery_poll_seconds": 0.1,
+        "reminder_interval_seconds": 0.2, "reminders_enabled": True}
+
+
+@pytest.fixture
+async def reminder_bot(sandbox, sandbox_client, database_url, fake_clock):
+    """A bot whose planner job runs; the fake clock stands at Monday 07:30 Tehran."""
+    harness = BotHarness(sandbox=sandbox, client=sandbox_client, clock=fake_clock,
+                         settings=harness_settings(database_url, **FAST))
+    engine = make_engine(database_url)
+    with Session(engine) as session:  # before the start, so the planner's first pass sees it
+        harness.org = seed_org(session)
+        session.commit()
+    engine.dispose()
+    await harness.start()
+    for telegram_id in harness.org.members:
+        await sandbox_client.ensure_user(telegram_id)
+    try:
+        yield harness
+    finally:
+        await harness.stop()
+
+
+async def _until_state(bot, kind: str, state: OutboxState) -> None:
+    for _ in range(400):
+        with bot.runtime.session() as session:
+            if any(r.state == state for r in outbox_repo.rows(session, kind=kind)):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no {kind} row reached {state}")
+
+
+async def test_the_session_reminder_arrives_at_eight_and_yesterdays_is_dropped(reminder_bot):
+    bot = reminder_bot
+    await asyncio.sleep(0.5)  # the planner has run at 07:30: quiet hours, nothing goes out
+    assert not await bot.client.bot_messages(HEAD_ID)
+    bot.clock.advance(dt.timedelta(minutes=30))  # 08:00 Tehran
+    [reminder] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
+    assert "امروز جلسه" in reminder["text"] and "دستور جلسه" in reminder["text"]
+    assert "کمیته زیرساخت" in reminder["text"]  # the standing agenda item
+    await _until_state(bot, "session.eve", OutboxState.DROPPED)
+    await asyncio.sleep(0.5)  # later planner passes send nothing more
+    assert len(await bot.client.bot_messages(HEAD_ID)) == 1
+
+
+async def test_settings_mute_a_kind_but_not_a_mandatory_one(reminder_bot):
+    bot = reminder_bot
+    [menu] = await bot.say(HEAD_ID, "/settings")
+    assert "یادآوری‌ها" in menu["text"]
+    await bot.press(HEAD_ID, menu, "rs:t:session")
+    edited = await bot.client.wait_for_edit(HEAD_ID, menu["message_id"])
+    assert "🔕 جلسه شورا" in str(edited["reply_markup"])
+    query = await bot.client.press_button(HEAD_ID, menu["message_id"], "rs:t:resolution")
+    said = await bot.client.wait_for_answer(query)
+    assert "اجباری" in said["text"]
+    with bot.runtime.session() as session:
+        assert session.get(Member, bot.org.members[HEAD_ID]).muted_reminders == ["session"]
+
+
+async def test_a_member_who_blocked_the_bot_is_reported_once_and_served_after_start(
+        reminder_bot):
+    bot = reminder_bot
+    await bot.client.set_blocked(HEAD_ID)
+    application_dispatcher = bot.application.bot_data["dispatcher"]
+    for subject in ("a", "b"):
+        with bot.runtime.session() as session:
+            enqueue(session, kind="note", subject=subject, period="-", now=bot.clock.now(),
+                    member=session.get(Member, bot.org.members[HEAD_ID]), text=subject)
+        application_dispatcher.wake()
+        await _until_state(bot, "note", OutboxState.UNREACHABLE)
+    [told] = await bot.client.wait_for_bot_messages(SECRETARY_ID, 1)
+    assert "رئیس زیرساخت" in told["text"] and "مسدود" in told["text"]
+    await bot.client.set_blocked(HEAD_ID, False)
+    await bot.say(HEAD_ID, "/start")
+    with bot.runtime.session() as session:
+        enqueue(session, kind="note", subject="c", period="-", now=bot.clock.now(),
+                member=session.get(Member, bot.org.members[HEAD_ID]), text="خوش برگشتید")
+    application_dispatcher.wake()
+    messages = await bot.client.wait_for_bot_messages(HEAD_ID, 2)
+    assert messages[-1]["text"] == "خوش برگشتید"
+    secretariat = await bot.client.bot_messages(SECRETARY_ID)
+    assert len([m for m in secretariat if "مسدود" in m["text"]]) == 1

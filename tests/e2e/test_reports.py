@@ -1,0 +1,197 @@
+"""End to end: a weekly report by chat, restart mid-way, receipts, reading, the session pack."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from mina_bot.reports.copies import KIND
+from storage.models import ResolutionStatus
+from storage.repositories import reports as reports_repo
+from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import units as units_repo
+from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
+
+INFRA_SECRETARY, DESIGN_SECRETARY, SECRETARIAT_SECRETARY = 1003, 1005, 1002
+PDF = b"%PDF-1.4\n% a test document\n"
+
+
+def button(message: dict, label: str) -> str:
+    """The callback data of the button whose label contains `label`."""
+    for row in message.get("reply_markup") or []:
+        for entry in row:
+            if label in entry["text"]:
+                return entry["callback_data"]
+    raise AssertionError(f"no button {label!r} on {message['text']!r}")
+
+
+async def upload(bot, user: int, name: str, content: bytes, mime: str) -> dict:
+    sent = await bot.client.send_document(user, name, content, mime)
+    [answer] = await bot.client.wait_for_bot_messages(user, 1, since=sent["message_id"])
+    return answer
+
+
+@pytest.fixture
+async def world(bot):
+    bot.clock.set(SATURDAY_MORNING)
+    for secretariat in (1001, SECRETARIAT_SECRETARY):
+        await bot.client.ensure_user(secretariat)  # their chats exist for the copies
+    with bot.runtime.session() as session:
+        return seed_reports_world(session)
+
+
+async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, world):
+    user = INFRA_SECRETARY
+    [question] = await bot.say(user, "/report")
+    assert "کمیته زیرساخت و تبادل داده" in question["text"]
+    assert "این هفته چه کارهایی انجام شد" in question["text"]
+    [question] = await bot.say(user, "نصب سرورهای مرکز داده")
+    assert "برنامه هفته آینده" in question["text"]
+    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    assert "مشکلات" in question["text"]
+    [question] = await bot.say(user, "نیاز به پهنای باند از کمیته فناوری")
+    assert "مصوبه ۸ جلسه ۱" in question["text"]  # the overdue one first
+    [question] = await bot.press(user, question, button(question, "انجام شد"), replies=1)
+    assert "یک خط توضیح" in question["text"]
+
+    await bot.restart()  # mid-conversation: nothing is lost
+    [question] = await bot.say(user, "پایلوت گیلان اجرا شد")
+    assert "مصوبه ۲ جلسه ۱" in question["text"]
+    [hint] = await bot.say(user, "این یک پیام بی‌جاست")  # buttons expected, not text
+    assert "دکمه" in hint["text"] and "مصوبه ۲ جلسه ۱" in hint["text"]
+    [question] = await bot.press(user, hint, button(hint, "در حال انجام"), replies=1)
+    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    assert "اسناد و عکس‌ها" in question["text"]
+
+    [cancel] = await bot.say(user, "/cancel")
+    [kept] = await bot.press(user, cancel, button(cancel, "نگه داشتن"), replies=1)
+    assert "نگه داشته شد" in kept["text"]
+    await bot.restart()
+    [resumed] = await bot.say(user, "/report")
+    assert "ادامه پیش‌نویس" in resumed["text"] and "اسناد و عکس‌ها" in resumed["text"]
+
+    bot.runtime.settings.max_upload_mb = 1
+    refused = await upload(bot, user, "big.pdf", b"x" * (1024 * 1024 + 10), "application/pdf")
+    assert "بیش از سقف ۱ مگابایت" in refused["text"]
+    refused = await upload(bot, user, "tool.exe", b"MZ", "application/octet-stream")
+    assert "پذیرفته نمی‌شود" in refused["text"] and "pdf" in refused["text"]
+    saved = await upload(bot, user, "گزارش-پایلوت.pdf", PDF, "application/pdf")
+    assert "(۱ پیوست)" in saved["text"]
+    saved = await upload(bot, user, "budget.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
+    assert "(۲ پیوست)" in saved["text"]
+    [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
+    for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(رد شد)", "گزارش-پایلوت.pdf"):
+        assert said in preview["text"]
+
+    [edit] = await bot.press(user, preview, button(preview, "ویرایش"), replies=1)
+    [question] = await bot.press(user, edit, button(edit, "کارهای انجام‌شده"), replies=1)
+    [preview] = await bot.say(user, "نصب و راه‌اندازی سرورهای مرکز داده")
+    assert "نصب و راه‌اندازی سرورهای مرکز داده" in preview["text"]
+    [receipt] = await bot.press(user, preview, button(preview, "ارسال"), replies=1)
+    assert "R-1400-0001" in receipt["text"] and "۱۴۰۰/۰۲/۰۴ ۰۹:۳۰" in receipt["text"]
+    assert "با تأخیر" not in receipt["text"]
+
+    with bot.runtime.session() as session:
+        resolution = resolutions_repo.get_resolution(session, resolution_id=world["resolution8"])
+        assert resolution.status == ResolutionStatus.REPORTED_DONE
+        copies = reports_repo.copies_queued(session, kind=KIND)
+        report = reports_repo.report_for(session, unit_id=world["infra"],
+                                         session_id=world["session2"])
+    assert {c.chat_id for c in copies} == {1001, 1002}  # the secretariat's head and secretary
+    assert copies[0].dedupe_key == f"report_copy|member:{copies[0].member_id}|report-{report.id}|v1"
+    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1)
+    assert "رونوشت گزارش هفتگی (رسید R-1400-0001)" in copy["text"]
+    assert "نصب و راه‌اندازی سرورهای مرکز داده" in copy["text"]
+    assert button(copy, "مشاهده گزارش") == f"rpt:open:{report.id}"
+    assert "R-1400-0001" in copies[0].payload["text"]
+
+    [table] = await bot.say(SECRETARIAT_SECRETARY, "/reports")
+    assert "✅ به‌موقع کمیته زیرساخت و تبادل داده ۱۴۰۰/۰۲/۰۴ ۰۹:۳۰" in table["text"]
+    assert "⏳ هنوز نرسیده کمیته طراحی و روش‌شناسی" in table["text"]
+    [opened] = await bot.press(SECRETARIAT_SECRETARY, table, button(table, "زیرساخت"),
+                               replies=1)
+    assert "نصب و راه‌اندازی سرورهای مرکز داده" in opened["text"]
+    files = await bot.press(SECRETARIAT_SECRETARY, opened, button(opened, "پیوست"), replies=2)
+    assert [f["document"]["file_name"] for f in files] == ["گزارش-پایلوت.pdf", "budget.xlsx"]
+
+    await export_and_check(bot)
+
+
+async def export_and_check(bot) -> None:
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export")
+    xlsx_msg, pdf_msg = await bot.client.wait_for_bot_messages(
+        SECRETARIAT_SECRETARY, 2, since=sent["message_id"], timeout=30)
+    workbook = load_workbook(io.BytesIO(await bot.client.download(
+        xlsx_msg["document"]["file_id"])))
+    reports = workbook["گزارش‌های هفتگی"]
+    assert reports.sheet_view.rightToLeft
+    rows = [[c.value for c in row] for row in reports.iter_rows()]
+    infra = next(r for r in rows if r[1] == "کمیته زیرساخت و تبادل داده")
+    assert infra[2] == "به‌موقع" and infra[4] == "R-1400-0001"
+    assert infra[5] == "نصب و راه‌اندازی سرورهای مرکز داده"
+    resolutions = [[c.value for c in row] for row in workbook["مصوبات"].iter_rows()]
+    assert [r[5] for r in resolutions if r[1] == 8] == ["گزارش انجام (منتظر تأیید)"]
+    agenda = [[c.value for c in row] for row in workbook["دستور جلسه"].iter_rows()]
+    assert agenda[2][2] == "بررسی پایلوت گیلان"
+    pdf_bytes = await bot.client.download(pdf_msg["document"]["file_id"])
+    pdf = PdfReader(io.BytesIO(pdf_bytes))
+    content = "\n".join(page.extract_text() for page in pdf.pages)
+    for said in ("کمیته زیرساخت و تبادل داده", "R-1400-0001", "بررسی پایلوت گیلان",
+                 "اجرای پایلوت در استان گیلان", "صفحه ۱ از"):
+        assert said in content
+    assert xlsx_msg["document"]["file_name"] == "mina-session-2.xlsx"
+
+
+async def test_late_and_missing_units_and_a_forged_button(bot, world):
+    bot.clock.set(AFTER_DEADLINE)
+    user = DESIGN_SECRETARY
+    [question] = await bot.say(user, "گزارش هفتگی")
+    [question] = await bot.say(user, "تدوین روش نمونه‌گیری")
+    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
+    [receipt] = await bot.press(user, preview, button(preview, "ارسال"), replies=1)
+    assert "با تأخیر" in receipt["text"]
+    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1)
+    assert "⚠️ با تأخیر" in copy["text"]
+
+    [table] = await bot.say(SECRETARIAT_SECRETARY, "/reports ۲")
+    assert "⚠️ با تأخیر کمیته طراحی و روش‌شناسی" in table["text"]
+    assert "❌ نرسیده کمیته زیرساخت و تبادل داده" in table["text"]
+    with bot.runtime.session() as session:
+        design = units_repo.get_by_key(session, key="design")
+        design_report = reports_repo.report_for(session, unit_id=design.id,
+                                                session_id=world["session2"]).id
+    # The infrastructure secretary forges the button of the design committee's report.
+    [mine] = await bot.say(INFRA_SECRETARY, "/reports")
+    assert "هنوز گزارشی" in mine["text"]  # design's report is not listed for infrastructure
+    query = await bot.client.press_button(INFRA_SECRETARY, mine["message_id"],
+                                          f"rpt:open:{design_report}")
+    answer = await bot.client.wait_for_answer(query)
+    assert "اجازه" in answer["text"]
+    [bad] = await bot.say(SECRETARIAT_SECRETARY, "/reports دیروزِ پارسال")
+    assert "نه شماره جلسه است نه تاریخ" in bad["text"]
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/reports")
+    [table] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1,
+                                                     since=sent["message_id"])
+    [chart] = await bot.press(SECRETARIAT_SECRETARY, table, button(table, "روند"), replies=1)
+    png = await bot.client.download(chart["photo"]["file_id"])
+    assert png.startswith(b"\x89PNG")
+
+
+async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
+    xlsx_msg, pdf_msg = await bot.client.wait_for_bot_messages(
+        SECRETARIAT_SECRETARY, 2, since=sent["message_id"], timeout=30)
+    assert xlsx_msg["document"]["file_name"] == "mina-quarter-1400-q1.xlsx"
+    workbook = load_workbook(io.BytesIO(await bot.client.download(
+        xlsx_msg["document"]["file_id"])))
+    assert workbook.worksheets[0]["A1"].value == "گزارش فصل ۱ سال ۱۴۰۰"
+    sessions = {row[0].value for row in workbook["گزارش‌های هفتگی"].iter_rows(min_row=2)}
+    assert sessions == {1, 2}
+    assert pdf_msg["document"]["file_name"] == "mina-quarter-1400-q1.pdf"
+    [refused] = await bot.say(INFRA_SECRETARY, "/export")
+    assert "اجازه" in refused["text"]

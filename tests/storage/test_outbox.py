@@ -1,0 +1,151 @@
+"""The outbox and the dispatcher on a real database, with a scripted in-memory Sender."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import random
+import threading
+
+from sqlmodel import Session
+
+from mina_bot.clock import FakeClock
+from mina_bot.delivery.dispatcher import Dispatcher, backoff
+from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
+from mina_bot.delivery.outbox import enqueue
+from mina_bot.settings import Settings
+from storage.models import Member, OutboxState
+from storage.repositories import outbox as outbox_repo
+from tests.fixtures.organisation import HEAD_ID, SECRETARY_ID, seed_org
+
+NOW = dt.datetime(2021, 4, 26, 5, 0, tzinfo=dt.UTC)
+FAST = Settings(_env_file=None, delivery_chat_interval=0, delivery_backoff_base=0,
+                delivery_backoff_cap=0, delivery_max_attempts=3)
+
+
+class ScriptedSender:
+    """Raises the scripted errors for a chat in order, then succeeds; records deliveries."""
+
+    def __init__(self, script: dict[int, list[Exception]] | None = None) -> None:
+        self.script = script or {}
+        self.delivered: list[tuple[int, str]] = []
+
+    async def send_text(self, chat_id, html, *, buttons=None):
+        errors = self.script.get(chat_id) or []
+        if errors:
+            raise errors.pop(0)
+        self.delivered.append((chat_id, html))
+        return len(self.delivered)
+
+    async def send_document(self, chat_id, file_id, *, caption=None):
+        return await self.send_text(chat_id, caption or file_id)
+
+    async def edit_text(self, chat_id, message_id, html, *, buttons=None):
+        return None
+
+
+async def _no_sleep(_seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
+def _dispatcher(engine, sender, settings=FAST, clock=None) -> Dispatcher:
+    return Dispatcher(engine=engine, sender=sender, settings=settings, worker="test",
+                      clock=clock or FakeClock(NOW), sleep=_no_sleep, rng=random.Random(1))
+
+
+def test_the_same_dedupe_key_is_enqueued_once(session):
+    org = seed_org(session)
+    member = session.get(Member, org.members[HEAD_ID])
+    args = {"kind": "report.copy", "subject": "report:1", "period": "v1", "now": NOW,
+            "member": member, "text": "x"}
+    assert enqueue(session, **args) is not None
+    assert enqueue(session, **args) is None
+    assert len(outbox_repo.rows(session)) == 1
+
+
+async def test_outcomes_sent_retried_failed_and_unreachable(session, engine):
+    org = seed_org(session)
+    for telegram_id in (HEAD_ID, 903, 904):
+        enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi",
+                member=session.get(Member, org.members[telegram_id]))
+    session.commit()
+    sender = ScriptedSender({HEAD_ID: [RetryLater(0), TransientFailure("502")],
+                             903: [TransientFailure("x")] * 3, 904: [Unreachable("403")]})
+    clock = FakeClock(NOW)
+    dispatcher = _dispatcher(engine, sender, clock=clock)
+    for _ in range(4):
+        await dispatcher.drain()
+        clock.advance(dt.timedelta(seconds=1))
+    states = {r.chat_id: r.state for r in outbox_repo.rows(session, kind="t")}
+    assert states == {HEAD_ID: OutboxState.SENT, 903: OutboxState.FAILED,
+                      904: OutboxState.UNREACHABLE}
+    assert [c for c, _ in sender.delivered].count(HEAD_ID) == 1
+    session.expire_all()
+    assert session.get(Member, org.members[904]).unreachable_since == NOW
+    told = [r for r in outbox_repo.rows(session, kind="unreachable")]
+    assert [r.chat_id for r in told] == [SECRETARY_ID]  # the secretariat, once
+    assert (SECRETARY_ID, told[0].payload["text"]) in sender.delivered
+    # Later messages to the unreachable member are held, until they write again.
+    enqueue(session, kind="t", subject="s2", period="p", now=NOW, text="again",
+            member=session.get(Member, org.members[904]))
+    assert outbox_repo.rows(session, kind="t")[-1].state == OutboxState.UNREACHABLE
+    assert outbox_repo.clear_unreachable(session, telegram_id=904)
+    enqueue(session, kind="t", subject="s3", period="p", now=NOW, text="back",
+            member=session.get(Member, org.members[904]))
+    assert outbox_repo.rows(session, kind="t")[-1].state == OutboxState.PENDING
+
+
+async def test_a_permanent_failure_is_not_retried(session, engine):
+    enqueue(session, kind="t", subject="s", period="p", now=NOW, text="<b", chat_id=42)
+    session.commit()
+    sender = ScriptedSender({42: [PermanentFailure("can't parse entities")]})
+    await _dispatcher(engine, sender).drain()
+    [row] = outbox_repo.rows(session)
+    assert row.state == OutboxState.FAILED and "parse" in row.last_error
+
+
+async def test_rows_left_sending_by_a_dead_process_are_sent_after_the_lease(session, engine):
+    enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi", chat_id=42)
+    session.commit()
+    assert outbox_repo.claim_next(session, now=NOW, worker="dead") is not None
+    session.commit()
+    clock = FakeClock(NOW + dt.timedelta(seconds=10))
+    dispatcher = _dispatcher(engine, ScriptedSender(), clock=clock)
+    assert dispatcher.release_stale() == 0  # still within the lease
+    clock.advance(dt.timedelta(seconds=FAST.delivery_lease_seconds))
+    assert dispatcher.release_stale() == 1
+    await dispatcher.drain()
+    assert dispatcher.sender.delivered == [(42, "hi")]
+
+
+def test_concurrent_claims_never_take_the_same_row(session, engine):
+    for chat in range(60):
+        enqueue(session, kind="t", subject="s", period="p", now=NOW, text="x", chat_id=chat)
+    session.commit()
+    claimed: list[int] = []
+    lock = threading.Lock()
+
+    def claimer(name: str) -> None:
+        with Session(engine) as own:
+            while True:
+                row = outbox_repo.claim_next(own, now=NOW, worker=name)
+                own.commit()
+                if row is None:
+                    return
+                with lock:
+                    claimed.append(row)
+
+    threads = [threading.Thread(target=claimer, args=(f"w{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claimed) == sorted(set(claimed)) and len(claimed) == 60
+
+
+def test_backoff_grows_with_jitter_and_stays_capped():
+    rng = random.Random(7)
+    delays = [backoff(n, base=1, cap=30, rng=rng) for n in range(1, 8)]
+    assert all(0.5 * min(30, 2 ** (n - 1)) <= d <= min(30, 2 ** (n - 1))
+               for n, d in enumerate(delays, 1))
+    assert max(delays) <= 30

@@ -1,0 +1,123 @@
+"""Weekly report drafts and submissions on a real database: versions, receipts, discard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import Session
+
+from handlers.persistence import SQLConversationPersistence
+from mina_bot.errors import PermissionDenied
+from mina_bot.identity import load_actor
+from mina_bot.reports import drafts, steps, submission
+from mina_bot.settings import Settings
+from storage.models import AttachmentKind, Progress, ReportStatus
+from storage.repositories import reports as reports_repo
+from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
+
+SETTINGS = Settings(_env_file=None)
+
+
+@pytest.fixture
+def world(session: Session) -> dict[str, int]:
+    return seed_reports_world(session)
+
+
+def actor(session: Session, telegram_id: int):
+    return load_actor(session, telegram_id=telegram_id, admin_ids=())
+
+
+def fill(session: Session, who, unit_id: int, now: dt.datetime):
+    report = drafts.open_draft(session, actor=who, unit_id=unit_id, now=now, settings=SETTINGS)
+    drafts.answer_text(session, report=report, text="کار انجام شد")
+    drafts.skip(session, report=report)
+    drafts.skip(session, report=report)
+    while report.current_step.startswith(("status.", "note.")):
+        drafts.skip(session, report=report)
+    assert report.current_step == steps.FILES
+    return report
+
+
+def test_every_answer_is_stored_and_the_step_moves_on(session, world):
+    secretary = actor(session, 1003)
+    report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                               now=SATURDAY_MORNING, settings=SETTINGS)
+    drafts.answer_text(session, report=report, text="  نصب سرورها ")
+    assert report.current_step == steps.PLANNED
+    drafts.skip(session, report=report)
+    drafts.answer_text(session, report=report, text="پهنای باند")
+    rid = world["resolution8"]
+    assert report.current_step == steps.status_step(rid)
+    drafts.choose_progress(session, report=report, resolution_id=rid, progress=Progress.BLOCKED)
+    drafts.answer_text(session, report=report, text="منتظر استانداری")
+    answers = {(a.question, a.resolution_id): a
+               for a in reports_repo.answers_of(session, report_id=report.id)}
+    assert answers[("done", None)].text == "نصب سرورها"
+    assert answers[("planned", None)].skipped
+    assert answers[("progress", rid)].progress == Progress.BLOCKED
+    assert answers[("progress", rid)].text == "منتظر استانداری"
+    assert report.current_step == steps.status_step(world["resolution2"])
+    session.commit()
+    assert drafts.active_draft(session, actor=secretary, now=SATURDAY_MORNING).id == report.id
+
+
+def test_resubmission_is_a_new_version_and_late_after_the_deadline(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    drafts.add_file(session, report=report, actor=secretary, settings=SETTINGS,
+                    now=SATURDAY_MORNING, file=drafts.IncomingFile(
+                        "f1", "u1", "a.pdf", "application/pdf", 100, AttachmentKind.DOCUMENT))
+    first = submission.submit(session, report_id=report.id, actor=secretary,
+                              now=SATURDAY_MORNING, settings=SETTINGS)
+    assert (first.number, first.version, first.late) == ("R-1400-0001", 1, False)
+    reopened = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                                 now=AFTER_DEADLINE, settings=SETTINGS)
+    assert reopened.id == report.id and reopened.current_step == steps.PREVIEW
+    second = submission.submit(session, report_id=report.id, actor=secretary,
+                               now=AFTER_DEADLINE, settings=SETTINGS)
+    assert (second.number, second.version, second.late) == ("R-1400-0002", 2, True)
+    versions = reports_repo.submissions_of(session, report_id=report.id)
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[0].content["answers"]["done"]["text"] == "کار انجام شد"
+    assert not report.late  # the unit complied in time; the late edit is marked on version 2
+
+
+def test_discarding_an_edit_restores_the_submitted_version(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    submission.submit(session, report_id=report.id, actor=secretary, now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                               now=SATURDAY_MORNING, settings=SETTINGS)
+    drafts.go_to(session, report=report, step=steps.DONE)
+    drafts.answer_text(session, report=report, text="متن تازه")
+    drafts.discard(session, report=report, actor=secretary)
+    done = reports_repo.answer_for(session, report_id=report.id, question="done")
+    assert done.text == "کار انجام شد" and report.status == ReportStatus.SUBMITTED
+
+
+def test_a_never_submitted_draft_is_deleted_on_discard(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    drafts.discard(session, report=report, actor=secretary)
+    assert reports_repo.get_report(session, report_id=report.id) is None
+
+
+def test_another_units_secretary_may_not_write_the_report(session, world):
+    report = fill(session, actor(session, 1003), world["infra"], SATURDAY_MORNING)
+    with pytest.raises(PermissionDenied):
+        drafts.load(session, report_id=report.id, actor=actor(session, 1005))
+    with pytest.raises(PermissionDenied):
+        drafts.open_draft(session, actor=actor(session, 1005), unit_id=world["infra"],
+                          now=SATURDAY_MORNING, settings=SETTINGS)
+
+
+async def test_conversation_states_survive_in_the_table(engine):
+    persistence = SQLConversationPersistence(engine)
+    await persistence.update_conversation("report", (7, 7), "filling")
+    await persistence.update_conversation("other", (7, 7), "x")
+    assert await SQLConversationPersistence(engine).get_conversations("report") == {
+        (7, 7): "filling"}
+    await persistence.update_conversation("report", (7, 7), None)
+    assert await persistence.get_conversations("report") == {}

@@ -1,0 +1,62 @@
+"""The sending window (days off, holidays, quiet hours) and the dispatcher's rate limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from mina_bot.delivery.limits import RateLimits
+from mina_bot.reminders.window import SendingWindow
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+WINDOW = SendingWindow(TEHRAN, dt.time(21), dt.time(8), frozenset({6}),
+                       frozenset({dt.date(2021, 4, 27)}))
+
+
+def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2021, 4, day, hour, minute, tzinfo=TEHRAN)
+
+
+def test_quiet_hours_wait_for_the_morning():
+    assert WINDOW.next_allowed(at(25, 22)) == at(26, 8)
+    assert WINDOW.next_allowed(at(26, 3)) == at(26, 8)
+    assert WINDOW.next_allowed(at(26, 20, 59)) == at(26, 20, 59)
+    assert not WINDOW.allows(at(26, 21)) and WINDOW.allows(at(26, 8))
+
+
+def test_fridays_and_holidays_move_to_the_next_working_morning():
+    assert WINDOW.next_allowed(at(30, 9)) == dt.datetime(2021, 5, 1, 8, tzinfo=TEHRAN)  # Friday
+    assert WINDOW.next_allowed(at(27, 9)) == at(28, 8)  # the holiday
+    assert WINDOW.next_allowed(at(29, 22)) == dt.datetime(2021, 5, 1, 8, tzinfo=TEHRAN)
+
+
+class Ticker:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_one_message_a_second_per_chat_and_twenty_a_minute_per_group():
+    tick = Ticker()
+    limits = RateLimits(per_second=30, chat_interval=1, group_per_minute=20, monotonic=tick)
+    limits.record(5)
+    assert limits.busy_chats() == {5}
+    tick.now += 1
+    assert limits.busy_chats() == set()
+    for _ in range(20):
+        limits.record(-100)
+        tick.now += 1.01
+    assert -100 in limits.busy_chats()
+    assert 0 < limits.next_free_in() <= 60
+
+
+def test_the_overall_rate_makes_the_next_send_wait():
+    tick = Ticker()
+    limits = RateLimits(per_second=3, chat_interval=0, group_per_minute=20, monotonic=tick)
+    for chat in range(3):
+        limits.record(chat)
+    assert limits.global_wait() == 1.0
+    tick.now += 0.5
+    assert limits.global_wait() == 0.5
