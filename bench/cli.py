@@ -15,16 +15,10 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bench import footprint, importing, inprocess, over_http
-from bench.database import bench_database, workdir
-from bench.dataset import Dataset, generate
-from bench.figures import Figure, as_json, table
-from bench.scale import NATIONAL, QUICK, Scale
 from mina_bot.settings import Settings
-from storage.db import make_engine
-from storage.migrate import upgrade
 
-MEASUREMENTS = ("owe", "e2e", "footprint", "import")
+# In the order they run: the broadcast before the planner fills the outbox with reminders.
+MEASUREMENTS = ("owe", "e2e", "broadcast", "planner", "footprint", "import")
 TOKEN = "424242:BENCH-token-not-a-secret-0000000"
 SEED = 1405
 
@@ -51,24 +45,30 @@ def machine() -> dict:
             "python": platform.python_version()}
 
 
-async def _measure(names, settings: Settings, data: Dataset, scale: Scale, url: str,
-                   prepare_runtime: Callable, build_application: Callable, logs: Path,
-                   backend: str) -> tuple[list[Figure], dict]:
-    figures: list[Figure] = []
+async def _measure(names, settings: Settings, data, scale, url: str, prepare_runtime: Callable,
+                   build_application: Callable, logs: Path, backend: str) -> tuple[list, dict]:
+    from bench import broadcast, footprint, importing, inprocess, over_http, planner
+
+    figures: list = []
     details: dict = {}
     runtime = prepare_runtime(settings)
+    child = {"token": TOKEN, "url": url, "log": logs / "bots.log"}
     for name in names:
         print(f"bench: {name}…", file=sys.stderr, flush=True)
         started = time.perf_counter()
         if name == "owe":
             found = await inprocess.measure(runtime, build_application, data, scale, backend)
         elif name == "e2e":
-            found = await over_http.measure(
-                data, scale, token=TOKEN, url=url, log=logs / "bots.log",
-                scripts=[(data.everyone, over_http.owe_script)])
+            officers = set(data.officers)
+            members = [u for u in data.everyone if u not in officers]
+            found = await over_http.measure(data, scale, **child, scripts=[
+                (members, over_http.owe_script), (data.officers, over_http.report_script)])
+        elif name == "broadcast":
+            found = await broadcast.measure(runtime, data, scale)
+        elif name == "planner":
+            found = planner.measure(runtime, data, scale)
         elif name == "footprint":
-            found = await footprint.measure(data.probes, token=TOKEN, url=url,
-                                            log=logs / "bots.log")
+            found = await footprint.measure(data.probes, **child)
         else:
             found = importing.measure(runtime, data, scale)
         figures += found[0]
@@ -80,6 +80,13 @@ async def _measure(names, settings: Settings, data: Dataset, scale: Scale, url: 
 def run(args: argparse.Namespace, settings: Settings, prepare_runtime: Callable,
         build_application: Callable) -> int:
     """Run the benchmarks; print the table; write the JSON."""
+    from bench.database import bench_database, workdir
+    from bench.dataset import generate
+    from bench.figures import as_json, table
+    from bench.scale import NATIONAL, QUICK
+    from storage.db import make_engine
+    from storage.migrate import upgrade
+
     scale = QUICK if args.quick else NATIONAL
     names = [n for n in MEASUREMENTS if args.only is None or n in args.only]
     with workdir() as logs, bench_database(settings.database_url, logs) as url:

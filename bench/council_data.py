@@ -135,7 +135,7 @@ def _reports(rng: random.Random, scale: Scale, sessions: list[dict], units: list
             reports.append(dict(
                 id=rid, unit_id=unit["id"], session_id=council["id"],
                 status="submitted" if submitted else "draft",
-                current_step=None if submitted else "done_this_week",
+                current_step=None if submitted else "planned",
                 current_version=1 if submitted else 0,
                 first_submitted_at=at if submitted else None,
                 last_submitted_at=at if submitted else None, late=late, created_by_id=author,

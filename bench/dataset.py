@@ -39,7 +39,10 @@ class Dataset:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     probes: list[int] = field(default_factory=list)  # telegram ids, members of three units
-    officers: list[tuple[int, int]] = field(default_factory=list)  # (telegram id, unit id)
+    # One officer per unit (the secretary, telegram ids): two officers of one unit writing its
+    # one report at once would discard each other's draft.
+    officers: list[int] = field(default_factory=list)
+    secretariat_head: int = 0  # telegram id of the national secretariat's head
     everyone: list[int] = field(default_factory=list)  # every member's telegram id
     coming_session_id: int = 0
     coming_date: dt.date | None = None
@@ -99,7 +102,7 @@ def _people(rng: random.Random, scale: Scale, units: list[dict], now: dt.datetim
         seat(head, unit["id"], "head")
         seat(secretary, unit["id"], "secretary")
         officers[unit["id"]] = {"head": head, "secretary": secretary}
-        data.officers.append((TELEGRAM_BASE + secretary, unit["id"]))
+        data.officers.append(TELEGRAM_BASE + secretary)
     national = [u["id"] for u in units if u["kind"] == "committee" and u["parent_id"] is None]
     provincial = [u["id"] for u in units if u["kind"] == "committee" and u["parent_id"]]
     for member_id in pool:  # the members left after the officers
@@ -114,6 +117,7 @@ def _people(rng: random.Random, scale: Scale, units: list[dict], now: dt.datetim
             if unit["id"] not in seats[member_id]:
                 seat(member_id, unit["id"], "member")
     data.everyone = [m["telegram_id"] for m in members]
+    data.secretariat_head = TELEGRAM_BASE + officers[units[0]["id"]]["head"]
     return members, rows, officers
 
 

@@ -19,7 +19,7 @@ async def _one(kind: str, sandbox: processes.Sandbox, users: Sequence[int], *, t
     async with processes.bot(kind, api_base_url=sandbox.api_base_url, token=token,
                              database_url=url, log=log) as (process, spawned):
         first = await sandbox.first_call("getUpdates")
-        await asyncio.gather(*(round_trip(sandbox, user, "/owe") for user in users))
+        await asyncio.gather(*(round_trip(sandbox, user, ("text", "/owe")) for user in users))
         rss, peak = processes.resident_mb(process.pid)
     return {"startup_s": first - spawned, "rss_mb": rss, "peak_rss_mb": peak}
 

@@ -18,38 +18,66 @@ from bench.figures import Figure, at_least, at_most, info, percentile
 from bench.scale import Scale
 
 WAIT = 10.0
-Script = Callable[[int], Sequence[str]]
+Step = tuple[str, str]  # ("text", "/owe") or ("press", callback data of the last message)
+Script = Callable[[int], Sequence[Step]]
+REPORT_STEPS: tuple[Step, ...] = (
+    ("text", "/owe"), ("text", "/report"),
+    ("text", "جلسه هماهنگی کمیته برگزار و مستندات به دبیرخانه ارسال شد."),
+    ("text", "پیگیری دریافت ریزداده‌ها از دستگاه‌ها"),
+    ("text", "تاخیر در پاسخ دستگاه‌ها؛ نیاز به مکاتبه دبیرخانه"),
+    ("text", "/cancel"), ("press", "rep:discard"),  # the data of the /cancel answer's button
+)
 
 
-def owe_script(user: int) -> Sequence[str]:
+def owe_script(user: int) -> Sequence[Step]:
     """What an ordinary member does: asks what they owe."""
-    return ("/owe",)
+    return (("text", "/owe"),)
 
 
-async def round_trip(sandbox: processes.Sandbox, user: int, text: str) -> float:
-    """Send one message as `user`; seconds until the bot's answer is in the chat."""
+def report_script(user: int) -> Sequence[Step]:
+    """What a head or secretary does: /owe, then the report's three questions, then /cancel and
+    «discard», so the next round starts the conversation afresh."""
+    return REPORT_STEPS
+
+
+async def round_trip(sandbox: processes.Sandbox, user: int, step: Step, last: int = 0
+                     ) -> tuple[float, int]:
+    """One step as `user`; (seconds until the bot's answer is in the chat, its message id)."""
+    kind, payload = step
     started = time.perf_counter()
-    sent = await sandbox.control("POST", f"/users/{user}/messages", json={"text": text})
-    await sandbox.control("GET", f"/chats/{user}/wait",
-                          params={"count": 1, "since": sent["message_id"], "timeout": WAIT})
-    return time.perf_counter() - started
+    if kind == "press":
+        await sandbox.control("POST", f"/users/{user}/callbacks",
+                              json={"message_id": last, "data": payload})
+        since = last
+    else:
+        sent = await sandbox.control("POST", f"/users/{user}/messages", json={"text": payload})
+        since = sent["message_id"]
+    answer = await sandbox.control("GET", f"/chats/{user}/wait",
+                                   params={"count": 1, "since": since, "timeout": WAIT})
+    return time.perf_counter() - started, answer[-1]["message_id"]
 
 
 async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, Script]]],
-               seconds: float) -> tuple[list[float], int, float]:
+               seconds: float, *, text_only: bool = False) -> tuple[list[float], list[str], float]:
     """Every pool is one user at the keyboard; (round-trip seconds, failures, wall seconds)."""
     samples: list[float] = []
-    failures = 0
+    failures: list[str] = []
     deadline = time.perf_counter() + seconds
 
     async def worker(pool: Sequence[tuple[int, Script]]) -> None:
-        nonlocal failures
         for user, script in itertools.cycle(pool):
-            for text in script(user):
+            last = 0
+            for step in script(user):
+                if text_only:  # the echo bot answers text, not buttons
+                    step = ("text", step[1])
                 try:
-                    samples.append(await round_trip(sandbox, user, text))
-                except RuntimeError:
-                    failures += 1
+                    took, last = await round_trip(sandbox, user, step, last)
+                except RuntimeError as exc:  # no answer in time: this user's round is over
+                    tail = await sandbox.control("GET", f"/chats/{user}/messages")
+                    failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; chat ends "
+                                    f"{[(m['message_id'], (m['text'] or '')[:40]) for m in tail[-12:]]}")
+                    break
+                samples.append(took)
             if time.perf_counter() >= deadline:
                 return
 
@@ -73,16 +101,18 @@ def user_pools(data: Dataset, scale: Scale, scripts: Sequence[tuple[Sequence[int
 async def _run(kind: str, sandbox: processes.Sandbox, pools, seconds: float, *, token: str,
                url: str, log: Path) -> dict:
     await sandbox.control("POST", "/reset")
+    # The reminder planner has its own figure; here its first catch-up pass would only add noise.
     async with processes.bot(kind, api_base_url=sandbox.api_base_url, token=token,
-                             database_url=url, log=log) as (process, _):
+                             database_url=url, log=log,
+                             env={"MINA_REMINDERS_ENABLED": "false"}) as (process, _):
         await sandbox.first_call("getUpdates")
-        warm = [pool[0] for pool in pools]
-        await asyncio.gather(*(round_trip(sandbox, u, script(u)[0]) for u, script in warm))
-        samples, failures, wall = await load(sandbox, pools, seconds)
+        await asyncio.gather(*(round_trip(sandbox, pool[0][0], ("text", "/start"))
+                               for pool in pools))
+        samples, failures, wall = await load(sandbox, pools, seconds, text_only=kind == "echo")
         rss, peak = processes.resident_mb(process.pid)
     return {"rate": len(samples) / wall, "p50": percentile(samples, 0.5) * 1000,
             "p99": percentile(samples, 0.99) * 1000, "round_trips": len(samples),
-            "failures": failures, "rss_mb": rss, "peak_rss_mb": peak}
+            "failures": len(failures), "failed": failures[:5], "rss_mb": rss, "peak_rss_mb": peak}
 
 
 async def measure(data: Dataset, scale: Scale, *, token: str, url: str, log: Path,

@@ -76,12 +76,13 @@ async def sandbox() -> AsyncIterator[Sandbox]:
 
 @contextlib.asynccontextmanager
 async def bot(kind: str, *, api_base_url: str, token: str, database_url: str,
-              log: Path) -> AsyncIterator[tuple[subprocess.Popen, float]]:
+              log: Path, env: dict[str, str] | None = None
+              ) -> AsyncIterator[tuple[subprocess.Popen, float]]:
     """Spawn Mina (`bot.py run`) or the echo reference; yields (process, spawn epoch time)."""
     command = ([sys.executable, "bot.py", "run"] if kind == "mina"
                else [sys.executable, "-m", "bench.echo_bot"])
     env = {**os.environ, "MINA_BOT_TOKEN": token, "MINA_API_BASE_URL": api_base_url,
-           "MINA_DATABASE_URL": database_url, "MINA_ADMIN_IDS": ""}
+           "MINA_DATABASE_URL": database_url, "MINA_ADMIN_IDS": "", **(env or {})}
     with log.open("ab") as out:
         spawned = time.time()
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
