@@ -74,8 +74,8 @@ async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, S
                     took, last = await round_trip(sandbox, user, step, last)
                 except RuntimeError as exc:  # no answer in time: this user's round is over
                     tail = await sandbox.control("GET", f"/chats/{user}/messages")
-                    failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; chat ends "
-                                    f"{[(m['message_id'], (m['text'] or '')[:40]) for m in tail[-12:]]}")
+                    chat = [(m["message_id"], (m["text"] or "")[:40]) for m in tail[-12:]]
+                    failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; {chat}")
                     break
                 samples.append(took)
             if time.perf_counter() >= deadline:

@@ -157,6 +157,32 @@ def search(
     return session.exec(query.limit(limit)).all()
 
 
+def ids_of_unit(
+    session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
+) -> list[int]:
+    """The ids of a unit's resolutions in these states, in `search`'s order (no rows loaded)."""
+    query = (
+        select(Resolution.id)
+        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
+        .where(*_of_units([unit_id], statuses))
+        .order_by(Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
+                  Resolution.number)
+    )
+    return list(session.exec(query).all())
+
+
+def with_sessions(
+    session: Session, *, resolution_ids: Iterable[int]
+) -> dict[int, tuple[Resolution, CouncilSession]]:
+    """These resolutions with their sessions, by id, in one query."""
+    ids = list(resolution_ids)
+    if not ids:
+        return {}
+    query = select(Resolution, CouncilSession).join(
+        CouncilSession, CouncilSession.id == Resolution.session_id).where(Resolution.id.in_(ids))
+    return {resolution.id: (resolution, council) for resolution, council in session.exec(query)}
+
+
 def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -> int:
     """How many resolutions are in one of these states."""
     query = select(sa.func.count()).select_from(Resolution).where(
