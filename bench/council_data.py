@@ -45,7 +45,7 @@ def _sessions(weeks: int, now: dt.datetime, settings: Settings) -> list[dict]:
 def _status(rng: random.Random, age_weeks: int) -> str:
     roll = rng.random()
     if age_weeks > 26:
-        table = (("confirmed", 0.88), ("cancelled", 0.95), ("reported_done", 0.96))
+        table = (("confirmed", 0.89), ("cancelled", 0.97), ("reported_done", 0.98))
     elif age_weeks > 4:
         table = (("confirmed", 0.55), ("cancelled", 0.60), ("reported_done", 0.70))
     else:

@@ -28,6 +28,7 @@ ORG_FILE = Path(__file__).resolve().parents[1] / "examples" / "org.yaml"
 TELEGRAM_BASE = 10_000_000
 BATCH = 5000
 REPORT_COVERAGE = 0.94  # share of units that have a report row for a held session
+NATIONAL_SEATS = {"secretariat": 6, "committee": 15, "deputy": 4, "institute": 4}  # + officers
 
 
 @dataclass
@@ -105,17 +106,27 @@ def _people(rng: random.Random, scale: Scale, units: list[dict], now: dt.datetim
         data.officers.append(TELEGRAM_BASE + secretary)
     national = [u["id"] for u in units if u["kind"] == "committee" and u["parent_id"] is None]
     provincial = [u["id"] for u in units if u["kind"] == "committee" and u["parent_id"]]
+    by_province: dict[int, list[int]] = {}
+    for unit in units:
+        by_province.setdefault(unit["parent_id"] or unit["id"], []).append(unit["id"])
+    provinces = [ids for head, ids in by_province.items() if len(ids) > 1]
+    seats_left = {u["id"]: NATIONAL_SEATS.get(u["kind"], 0) for u in units[:9]}
     for member_id in pool:  # the members left after the officers
         if len(data.probes) < scale.probes:
             for unit_id in (rng.choice(national), *rng.sample(provincial, 2)):
                 seat(member_id, unit_id, "member")
             data.probes.append(TELEGRAM_BASE + member_id)
             continue
+        free = [unit_id for unit_id, left in seats_left.items() if left]
+        if free and rng.random() < 0.1:  # the headquarters' own staff
+            unit_id = rng.choice(free)
+            seats_left[unit_id] -= 1
+            seat(member_id, unit_id, "member")
+            continue
+        home = rng.choice(provinces)  # the rest work in one province, in up to three units
         wanted = 1 + (rng.random() < 0.28) + (rng.random() < 0.12)
-        while len(seats[member_id]) < wanted:
-            unit = rng.choice(units) if rng.random() < 0.7 else units[rng.randrange(9)]
-            if unit["id"] not in seats[member_id]:
-                seat(member_id, unit["id"], "member")
+        for unit_id in rng.sample(home, wanted):
+            seat(member_id, unit_id, "member")
     data.everyone = [m["telegram_id"] for m in members]
     data.secretariat_head = TELEGRAM_BASE + officers[units[0]["id"]]["head"]
     return members, rows, officers
