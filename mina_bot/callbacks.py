@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from mina_bot.errors import StaleButton
+from storage.types import INTEGER_MAX
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
-MAX_ID = 2**31 - 1  # record ids are INTEGER columns: a bigger one is forged (and PostgreSQL errs)
+MAX_ID = INTEGER_MAX  # record ids are INTEGER columns: a bigger one is forged
 _PART = re.compile(r"^[A-Za-z0-9_.-]*$")
 
 

@@ -91,3 +91,11 @@ In-place changes are NOT tracked: SQLModel's __setattr__ overwrites the wrapper 
 SQLAlchemy's Mutable extension installs, so tracking would work only some of the time.
 Change a JSON column by assigning a new value (`member.muted_reminders = [*old, "x"]`).
 """
+
+
+INTEGER_MAX = 2**31 - 1  # the largest value an INTEGER column holds on PostgreSQL
+
+
+def fits_integer(value: int) -> bool:
+    """Whether `value` can be stored in (so also looked up in) an INTEGER column."""
+    return -INTEGER_MAX - 1 <= value <= INTEGER_MAX

@@ -19,6 +19,7 @@ from storage.models import (
     Unit,
     WeeklyReport,
 )
+from storage.types import fits_integer
 
 
 def get_resolution(session: Session, *, resolution_id: int) -> Resolution | None:
@@ -27,7 +28,9 @@ def get_resolution(session: Session, *, resolution_id: int) -> Resolution | None
 
 
 def get_by_number(session: Session, *, session_id: int, number: int) -> Resolution | None:
-    """Resolution `number` of a session, or None."""
+    """Resolution `number` of a session, or None (also for a number no row can hold)."""
+    if not fits_integer(number):
+        return None
     query = select(Resolution).where(Resolution.session_id == session_id,
                                      Resolution.number == number)
     return session.exec(query).first()

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from storage.models import AgendaItem, AgendaKind, CouncilSession, SessionStatus
+from storage.types import fits_integer
 
 
 def get_session(session: Session, *, session_id: int) -> CouncilSession | None:
@@ -17,7 +18,9 @@ def get_session(session: Session, *, session_id: int) -> CouncilSession | None:
 
 
 def get_by_number(session: Session, *, number: int) -> CouncilSession | None:
-    """The council session with this number, or None."""
+    """The council session with this number, or None (also for a number no row can hold)."""
+    if not fits_integer(number):
+        return None
     return session.exec(select(CouncilSession).where(CouncilSession.number == number)).first()
 
 

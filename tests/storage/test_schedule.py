@@ -75,3 +75,11 @@ def test_the_report_deadline_is_the_day_before_at_noon(session: Session):
     two_days = Settings(_env_file=None, report_deadline_days_before=2,
                         report_deadline_time=dt.time(18, 0))
     assert report_deadline(upcoming, two_days).astimezone(TEHRAN) == tehran(1400, 2, 4, 18)
+
+
+def test_a_session_number_no_column_can_hold_is_simply_not_found(session):
+    from storage.repositories import resolutions as resolutions_repo
+    from storage.repositories import sessions as sessions_repo
+
+    assert sessions_repo.get_by_number(session, number=10**12) is None
+    assert resolutions_repo.get_by_number(session, session_id=1, number=-(10**12)) is None
