@@ -58,7 +58,8 @@ def is_overdue(resolution: Resolution, today: dt.date) -> bool:
             and resolution.due_date < today)
 
 
-def _load(session: Session, resolution_id: int) -> Resolution:
+def resolution_of(session: Session, *, resolution_id: int) -> Resolution:
+    """The resolution a button names, or NotFound."""
     resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
     if resolution is None:
         raise NotFound()
@@ -89,7 +90,7 @@ def report_done(
 ) -> Resolution:
     """A head or secretary of a responsible unit reports the resolution done."""
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     responsible = {u.id for u in resolutions_repo.units_of(session, resolution_id=resolution_id)}
     if unit_id not in responsible:
         raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
@@ -111,7 +112,7 @@ def confirm(
 ) -> Resolution:
     """The secretariat confirms a reported resolution: it is done for every unit."""
     require(actor, Action.CONFIRM_RESOLUTION)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(REPORTED,), to=CONFIRMED,
           kind=ResolutionEventKind.CONFIRMED, actor=actor, note=note, now=now)
     return resolution
@@ -124,7 +125,7 @@ def send_back(
     require(actor, Action.CONFIRM_RESOLUTION)
     if not (reason or "").strip():
         raise ReasonRequired()
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(REPORTED,), to=OPEN,
           kind=ResolutionEventKind.SENT_BACK, actor=actor, note=reason.strip(), now=now)
     return resolution
@@ -135,7 +136,7 @@ def cancel(
 ) -> Resolution:
     """The secretariat cancels an open or reported resolution."""
     require(actor, Action.MANAGE_RESOLUTIONS)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(OPEN, REPORTED), to=CANCELLED,
           kind=ResolutionEventKind.CANCELLED, actor=actor, note=note, now=now)
     return resolution
@@ -146,7 +147,7 @@ def reopen(
 ) -> Resolution:
     """The secretariat reopens a cancelled or confirmed resolution."""
     require(actor, Action.MANAGE_RESOLUTIONS)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(CANCELLED, CONFIRMED), to=OPEN,
           kind=ResolutionEventKind.REOPENED, actor=actor, note=note, now=now)
     return resolution
