@@ -12,6 +12,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest
 
 from handlers import broadcast as broadcast_handlers
 from handlers import delivery as delivery_handlers
@@ -80,12 +81,16 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
     return runtime
 
 
-def build_application(runtime: Runtime, *, api_base_url: str | None = None) -> Application:
-    """The PTB Application with every handler registered."""
+def build_application(runtime: Runtime, *, api_base_url: str | None = None,
+                      request: BaseRequest | None = None) -> Application:
+    """The PTB Application with every handler registered (`request`: a custom transport)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = (
-        ApplicationBuilder()
+        builder
         .token(settings.token)
         .base_url(base)
         .base_file_url(file_base_url(base))

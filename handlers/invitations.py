@@ -29,8 +29,10 @@ from mina_bot.catalog import Safe, text
 from mina_bot.commands import help_text
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
+from mina_bot.operator_log import add_secret
 from mina_bot.organisation import invitations
 from mina_bot.organisation.errors import OrganisationRefused
+from mina_bot.organisation.limits import check_name
 from mina_bot.permissions import Action, require
 from storage.models import Role
 from storage.repositories import members as members_repo
@@ -66,6 +68,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     name = name.strip()
     if not name:
         raise OrganisationRefused("invite.name.empty")
+    check_name(name)
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
@@ -119,6 +122,7 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
                                    role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
         unit = units_repo.get_unit(session, unit_id=unit_id)
         drafts.drop(session, key=_draft_key(update))
+    add_secret(issued.code)  # shown once, to its creator: never in a log line
     link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
     await edit_or_reply(update, text(
         "invite.created", actor.language, name=draft["name"], role=text(f"role.{role.value}",

@@ -15,7 +15,7 @@ from mina_bot import drafts
 class SQLConversationPersistence(BasePersistence):
     """Stores each ConversationHandler state as a row, so a restarted bot resumes it."""
 
-    def __init__(self, engine: Engine, update_interval: float = 5) -> None:
+    def __init__(self, engine: Engine, update_interval: float = 1) -> None:
         super().__init__(
             store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=False,
                                         callback_data=False),

@@ -144,7 +144,11 @@ async def ask_note(update: Update, context: Context) -> int:
 async def take_note(update: Update, context: Context) -> int:
     """The note (text, a document with a caption, or «بدون توضیح») completes the report."""
     runtime, actor = runtime_of(context), actor_of(update, context)
-    rid, unit_id = context.user_data.pop("report", (0, 0))
+    pending = context.user_data.get("report")  # kept until saved: a failed save can be retried
+    if pending is None:  # the bot restarted since the press: the press must be made again
+        await reply_key(update, context, "error.stale_button")
+        return ConversationHandler.END
+    rid, unit_id = pending
     message, document = update.effective_message, None
     if update.callback_query:
         await update.callback_query.answer()
@@ -160,6 +164,7 @@ async def take_note(update: Update, context: Context) -> int:
         resolution = lifecycle.report_done(session, resolution_id=rid, unit_id=unit_id,
                                            actor=actor, note=note, now=runtime.clock.now(),
                                            document=document)
+    context.user_data.pop("report", None)
     await reply_key(update, context, "resolutions.report.done", number=resolution.number)
     return ConversationHandler.END
 

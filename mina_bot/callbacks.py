@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mina_bot.errors import StaleButton
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
+MAX_ID = 2**31 - 1  # record ids are INTEGER columns: a bigger one is forged (and PostgreSQL errs)
 _PART = re.compile(r"^[A-Za-z0-9_.-]*$")
 
 
@@ -24,12 +25,12 @@ class ButtonData:
     args: tuple[str, ...] = ()
 
     def int_arg(self, index: int) -> int:
-        """Argument `index` as a positive integer, or StaleButton."""
+        """Argument `index` as an integer in 0..MAX_ID, or StaleButton."""
         try:
             value = int(self.args[index])
         except (IndexError, ValueError):
             raise StaleButton() from None
-        if value < 0:
+        if not 0 <= value <= MAX_ID:
             raise StaleButton()
         return value
 

@@ -69,6 +69,12 @@ TEXTS = {
         "fa": "متأسفم، مشکلی پیش آمد و کار انجام نشد. لطفاً دوباره تلاش کنید. 🙏",
         "en": "Sorry, something went wrong and nothing was done. Please try again.",
     },
+    "error.busy": {
+        "fa": "سامانه لحظه‌ای در دسترس نیست و کار انجام نشد. لطفاً چند لحظهٔ دیگر دوباره "
+              "بفرستید. 🙏",
+        "en": "The system is briefly unavailable and nothing was done. Please send it again "
+              "in a moment.",
+    },
     "error.forbidden": {
         "fa": "شما اجازهٔ این کار را ندارید.",
         "en": "You are not allowed to do that.",

@@ -47,6 +47,11 @@ TEXTS = {
                "{count} عضو می‌داشت."),
         "en": ("Resolution 5: a working group has at most {limit} members; «{group}» "
                "would have {count}.")},
+    "org.refused.name_too_long": {
+        "fa": "این نام {length} نویسه است؛ نام باید حداکثر {limit} نویسه باشد. کوتاه‌ترش را "
+              "بفرستید.",
+        "en": "That name has {length} characters; a name has at most {limit}. Send a shorter "
+              "one."},
     "org.refused.same": {"fa": "این تغییر وضعیت فعلی را عوض نمی‌کند.",
                          "en": "That changes nothing."},
     "org.refused.self": {"fa": "این کار را روی حساب خودتان نمی‌توانید انجام دهید.",

@@ -14,6 +14,7 @@ from mina_bot.actors import Actor
 from mina_bot.errors import NotFound
 from mina_bot.organisation import audit
 from mina_bot.organisation.errors import OrganisationRefused
+from mina_bot.organisation.limits import check_name
 from mina_bot.persian import match_key, normalize
 from mina_bot.platforms import platform_named
 from storage.models import Invitation, Member, Role
@@ -76,6 +77,7 @@ def issue(session: Session, *, actor: Actor, name: str, unit_id: int, role: Role
     name = normalize(name)
     if not name:
         raise OrganisationRefused("invite.name.empty")
+    check_name(name)
     member = next((m for m in members_repo.list_members(session)
                    if m.telegram_id is None and match_key(m.name) == match_key(name)), None)
     if member is None:

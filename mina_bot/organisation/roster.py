@@ -10,7 +10,11 @@ from mina_bot.actors import Actor
 from mina_bot.errors import NotFound
 from mina_bot.organisation import audit
 from mina_bot.organisation.errors import OrganisationRefused
-from mina_bot.organisation.limits import check_group_members, check_working_groups
+from mina_bot.organisation.limits import (
+    check_group_members,
+    check_name,
+    check_working_groups,
+)
 from mina_bot.persian import match_key, normalize
 from storage.models import Member, Membership, Role, Unit, UnitKind, WorkingGroup
 from storage.repositories import invitations as invitations_repo
@@ -116,6 +120,7 @@ def create_group(session: Session, *, actor: Actor, unit_id: int, name: str,
     """Add a working group under a committee, within resolution 5's limit."""
     unit = unit_of(session, unit_id=unit_id)
     name = normalize(name)
+    check_name(name)
     if unit.kind != UnitKind.COMMITTEE or not name:
         raise OrganisationRefused("org.refused.group_needs_committee")
     existing = groups_repo.list_working_groups(session, unit_id=unit.id, include_inactive=True)

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import text
+from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.resolutions.views import Buttons, fit
 from storage.models import AgendaItem, AgendaKind, CouncilSession
 
 
 def item_title(item: AgendaItem, lang: str, *, open_count: int, overdue: int) -> str:
-    """One agenda line in words."""
+    """One agenda line in words (HTML: wrap it in Safe to put it in another text)."""
     kind = AgendaKind(item.kind)
     if kind == AgendaKind.STANDING:
         return text("sessions.agenda.standing", lang, unit=item.title)
@@ -35,7 +35,7 @@ def session_view(
     buttons: Buttons = []
     for position, item in enumerate(items, 1):
         title = item_title(item, lang, open_count=open_count, overdue=overdue)
-        lines.append(text("sessions.agenda.line", lang, position=position, title=title))
+        lines.append(text("sessions.agenda.line", lang, position=position, title=Safe(title)))
         if staff:
             buttons.append([(text("sessions.button.up", lang, position=position),
                              encode("ses", "up", item.id)),

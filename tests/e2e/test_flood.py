@@ -20,3 +20,19 @@ async def test_fifty_messages_a_second_get_one_warning_and_others_are_unaffected
     warnings = [m for m in replies if "خیلی سریع" in m["text"]]
     assert len(warnings) == 1
     assert len(replies) <= 21  # at most the 20 answered before the limit, and the warning
+
+
+async def test_a_button_pressed_fifty_times_is_slowed_down_and_every_press_is_answered(bot):
+    [menu] = await bot.say(ADMIN_ID, "/help")
+    await bot.client.send_text(FLOODER, "/start")
+    first = await bot.client.send_text(FLOODER, "/help")
+    [own] = await bot.client.wait_for_bot_messages(FLOODER, 1, since=first["message_id"])
+    queries = []
+    for i in range(50):
+        queries.append(await bot.client.press_button(FLOODER, own["message_id"], f"x:{i}"))
+    for query in queries:  # dropped presses are answered too, so no spinner hangs
+        await bot.client.wait_for_answer(query)
+    [answer] = await bot.say(ADMIN_ID, "/help")
+    assert "کارهایی که می‌توانید" in answer["text"] and menu
+    warnings = [m for m in await bot.client.bot_messages(FLOODER) if "خیلی سریع" in m["text"]]
+    assert len(warnings) == 1

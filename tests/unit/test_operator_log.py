@@ -46,3 +46,24 @@ def test_token_in_traceback_is_redacted():
         logger.removeHandler(handler)
     assert "ConnectionError" in records[0]
     assert TOKEN not in records[0]
+
+
+def test_the_url_encoded_token_its_key_and_invitation_codes_are_redacted():
+    from mina_bot import operator_log
+
+    logger, handler, records = _handler_with_filter()
+    redactor = handler.filters[0]
+    saved = operator_log.REDACTOR
+    operator_log.REDACTOR = redactor
+    try:
+        operator_log.add_secret(TOKEN)
+        logger.info("GET http://x/file/bot123456789%%3AAAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/a.txt")
+        logger.info("key alone: AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")
+        logger.info("update text='/start 1MGSlUUxq3vYFoLYkSaAiA' link ?start=Zx_9-abcdefgh")
+    finally:
+        operator_log.REDACTOR = saved
+        logging.getLogger("test.redaction").removeHandler(handler)
+    joined = "\n".join(records)
+    assert "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" not in joined
+    assert "1MGSlUUxq3vYFoLYkSaAiA" not in joined and "Zx_9-abcdefgh" not in joined
+    assert "/start <code>" in joined and "?start=<code>" in joined

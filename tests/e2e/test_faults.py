@@ -1,0 +1,102 @@
+"""Faults: the database locked or gone, the Bot API failing for a while. The user is told to try
+again (in Persian, not silence), nothing confirmed is lost, and the bot keeps answering."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from storage import db as storage_db
+from storage.db import make_engine, normalise_url
+from storage.models import ResolutionStatus
+from storage.repositories import resolutions as resolutions_repo
+from tests.e2e.test_markup_injection import exact
+from tests.hardening.fuzz_world import import_seed_minutes
+
+INFRA_SECRETARY = 1003
+BUSY = "دوباره بفرستید"
+REPORTED = "انجام مصوبه ۸ گزارش شد"
+
+
+@pytest.fixture(autouse=True)
+def short_busy_timeout(monkeypatch):
+    """SQLite waits 0.3 s (not 5 s) for a lock, so a held lock is felt at once."""
+    monkeypatch.setattr(storage_db, "SQLITE_PRAGMAS", tuple(
+        "PRAGMA busy_timeout=300" if p.startswith("PRAGMA busy_timeout") else p
+        for p in storage_db.SQLITE_PRAGMAS))
+
+
+@pytest.fixture
+async def duty(org_bot):
+    """Minutes imported; the infrastructure secretary has pressed «گزارش انجام ۸»."""
+    with org_bot.runtime.session() as session:
+        import_seed_minutes(session, org_bot.runtime.settings, org_bot.clock.now())
+    [owe] = await org_bot.say(INFRA_SECRETARY, "/owe")
+    [ask] = await org_bot.press(INFRA_SECRETARY, owe, exact(owe, "گزارش انجام ۸"), replies=1)
+    assert "مصوبه ۸" in ask["text"]
+    return org_bot
+
+
+def status_of_8(bot) -> str:
+    with bot.runtime.session() as session:
+        return next(r.status for r, _ in resolutions_repo.search(session) if r.number == 8)
+
+
+async def test_a_locked_sqlite_database_gets_try_again_and_the_retry_is_kept(duty, database_url):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock")
+    holder = sqlite3.connect(normalise_url(database_url).database, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+    try:
+        [busy] = await duty.say(INFRA_SECRETARY, "انجام شد")
+        assert BUSY in busy["text"]
+        assert status_of_8(duty) == ResolutionStatus.OPEN
+    finally:
+        holder.rollback()
+        holder.close()
+    [done] = await duty.say(INFRA_SECRETARY, "انجام شد")
+    assert REPORTED in done["text"]
+    assert status_of_8(duty) != ResolutionStatus.OPEN
+    told = [m for m in await duty.client.bot_messages(INFRA_SECRETARY) if BUSY in m["text"]]
+    assert len(told) == 1  # one answer for the failed update, not one per handler group
+
+
+async def test_postgres_gone_gets_try_again_and_the_bot_recovers(duty, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL connections")
+    name = normalise_url(database_url).database
+    admin = make_engine(normalise_url(database_url).set(database="postgres"),
+                        poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:  # the server refuses and drops every connection
+        connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        connection.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                   "WHERE datname = :name"), {"name": name})
+    try:
+        [busy] = await duty.say(INFRA_SECRETARY, "انجام شد")
+        assert BUSY in busy["text"]
+        [still] = await duty.say(1016, "/whoami")
+        assert BUSY in still["text"]
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+    [done] = await duty.say(INFRA_SECRETARY, "انجام شد")
+    assert REPORTED in done["text"]
+    assert status_of_8(duty) != ResolutionStatus.OPEN
+
+
+async def test_api_failing_for_a_while_loses_nothing_confirmed_and_the_bot_answers_again(duty):
+    bot = duty
+    await bot.client.inject_fault("sendMessage", "500", count=3)
+    sent = await bot.client.send_text(INFRA_SECRETARY, "انجام شد")  # the confirmation fails
+    await bot.client.inject_fault("getUpdates", "502", count=3)
+    await bot.client.inject_fault("getUpdates", "timeout", count=1, delay=1.0)
+    [after] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert status_of_8(bot) != ResolutionStatus.OPEN  # saved although the reply was lost
+    assert "مصوبه ۸ (جلسه" not in after["text"] or "منتظر تأیید" in after["text"]
+    errors = (await bot.client.stats())["errors"]
+    assert errors["sendMessage:500"] == 3 and errors["getUpdates:502"] == 3
+    assert sent["message_id"]

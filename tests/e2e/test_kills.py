@@ -1,0 +1,126 @@
+"""The bot process killed (SIGKILL) mid-import and mid-duty-report: after a restart nothing
+confirmed is lost, nothing is saved twice, and the bot answers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import signal
+import sys
+
+import pytest
+from sqlmodel import Session
+
+from demo.sample import seed_sample_organisation
+from storage.db import make_engine
+from storage.repositories import resolutions as resolutions_repo
+from tests.e2e.test_delivery_processes import ROOT, _environment
+from tests.e2e.test_markup_injection import exact
+from tests.e2e.test_minutes_and_duties import SEED, button
+
+SECRETARIAT, INFRA_SECRETARY = 1002, 1003
+
+
+async def _bot(env: dict[str, str]) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", "run", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+
+
+async def _kill(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+
+
+@pytest.fixture
+async def process_env(database_url, sandbox, sandbox_client):
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_sample_organisation(session)
+        session.commit()
+    for user in (1001, SECRETARIAT, INFRA_SECRETARY):
+        await sandbox_client.ensure_user(user)
+    yield engine, _environment(database_url, sandbox.api_base_url)
+    engine.dispose()
+
+
+def _resolutions(engine) -> list:
+    with Session(engine) as session:
+        return list(resolutions_repo.search(session))
+
+
+async def _say(client, user: int, text: str) -> dict:
+    sent = await client.send_text(user, text)
+    [answer] = await client.wait_for_bot_messages(user, 1, since=sent["message_id"])
+    return answer
+
+
+@pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
+async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once(
+        process_env, sandbox_client, pause):
+    engine, env = process_env
+    first = await _bot(env)
+    try:
+        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
+        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
+                                                               since=sent["message_id"])
+        await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
+                                          button(preview, "ثبت صورت‌جلسه"))
+        await asyncio.sleep(pause + random.random() * 0.05)  # a random point of the save
+    finally:
+        await _kill(first)
+    assert len(_resolutions(engine)) in (0, 14)  # all or nothing
+    second = await _bot(env)
+    try:
+        if not _resolutions(engine):  # not confirmed before the kill: import again
+            await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
+            sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+            [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
+                                                                   since=sent["message_id"])
+            await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
+                                              button(preview, "ثبت صورت‌جلسه"))
+        owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
+        assert "مصوبه ۸ (جلسه" in owe["text"]
+    finally:
+        await _kill(second)
+    assert len(_resolutions(engine)) == 14
+
+
+async def test_a_bot_killed_mid_duty_report_keeps_what_was_confirmed(process_env,
+                                                                       sandbox_client):
+    engine, env = process_env
+    first = await _bot(env)
+    try:
+        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
+        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
+                                                               since=sent["message_id"])
+        query = await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
+                                                  button(preview, "ثبت صورت‌جلسه"))
+        await sandbox_client.wait_for_answer(query)
+        owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
+        query = await sandbox_client.press_button(INFRA_SECRETARY, owe["message_id"],
+                                                  exact(owe, "گزارش انجام ۸"))
+        await sandbox_client.wait_for_answer(query)
+        await sandbox_client.wait_for_bot_messages(INFRA_SECRETARY, 1, since=owe["message_id"])
+        done = await _say(sandbox_client, INFRA_SECRETARY, "انجام شد")  # confirmed
+        assert "گزارش شد" in done["text"]
+        await sandbox_client.press_button(INFRA_SECRETARY, owe["message_id"],
+                                          exact(owe, "گزارش انجام ۲"))
+        await sandbox_client.wait_for_bot_messages(INFRA_SECRETARY, 1,
+                                                   since=done["message_id"])  # not yet sent
+    finally:
+        await _kill(first)
+    second = await _bot(env)
+    try:
+        after = await _say(sandbox_client, INFRA_SECRETARY, "نیمه‌کاره")
+        assert after["text"]  # an answer, whatever state the kill left
+        owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
+        assert "منتظر تأیید" in owe["text"] or "مصوبه ۸ (جلسه" not in owe["text"]
+    finally:
+        await _kill(second)
+    with Session(engine) as session:
+        eight = next(r for r, _ in resolutions_repo.search(session) if r.number == 8)
+    assert eight.status != "open"
