@@ -20,6 +20,7 @@ from storage.models import (
     ResolutionEvent,
     ResolutionEventKind,
     ResolutionStatus,
+    Unit,
 )
 from storage.repositories import resolutions as resolutions_repo
 
@@ -66,6 +67,34 @@ def resolution_of(session: Session, *, resolution_id: int) -> Resolution:
     return resolution
 
 
+def _responsible_unit(session: Session, resolution: Resolution, unit_id: int) -> Unit:
+    for unit in resolutions_repo.units_of(session, resolution_id=resolution.id):
+        if unit.id == unit_id:
+            return unit
+    raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+
+
+def _refuse_unless(resolution: Resolution, status: ResolutionStatus) -> None:
+    if resolution.status != status:
+        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
+                                number=resolution.number)
+
+
+def reportable(session: Session, *, resolution_id: int, unit_id: int) -> tuple[Resolution, str]:
+    """Before asking for the note: open, and the unit answers for it; the unit's name."""
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    unit = _responsible_unit(session, resolution, unit_id)
+    _refuse_unless(resolution, OPEN)
+    return resolution, unit.name_fa
+
+
+def returnable(session: Session, *, resolution_id: int) -> Resolution:
+    """Before asking why it is sent back: the resolution has been reported done."""
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    _refuse_unless(resolution, REPORTED)
+    return resolution
+
+
 def _move(
     session: Session, resolution: Resolution, *, allowed_from: tuple[ResolutionStatus, ...],
     to: ResolutionStatus, kind: ResolutionEventKind, actor: Actor, note: str | None,
@@ -91,9 +120,7 @@ def report_done(
     """A head or secretary of a responsible unit reports the resolution done."""
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
     resolution = resolution_of(session, resolution_id=resolution_id)
-    responsible = {u.id for u in resolutions_repo.units_of(session, resolution_id=resolution_id)}
-    if unit_id not in responsible:
-        raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+    _responsible_unit(session, resolution, unit_id)
     event = _move(session, resolution, allowed_from=(OPEN,), to=REPORTED,
                   kind=ResolutionEventKind.REPORTED_DONE, actor=actor, note=note, now=now,
                   unit_id=unit_id)
