@@ -14,6 +14,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bench import cli as bench_cli
 from handlers import broadcast as broadcast_handlers
 from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
@@ -83,22 +84,22 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
 
 def build_application(runtime: Runtime, *, api_base_url: str | None = None,
                       request: BaseRequest | None = None) -> Application:
-    """The PTB Application with every handler registered (`request`: a custom transport)."""
+    """The PTB Application with every handler registered (`request`: e.g. the bench's in-process
+    Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    builder = ApplicationBuilder()
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    application = (
-        builder
+    builder = (
+        ApplicationBuilder()
         .token(settings.token)
         .base_url(base)
         .base_file_url(file_base_url(base))
         .defaults(Defaults(tzinfo=runtime.tz))
         .post_init(_post_init)
         .persistence(SQLConversationPersistence(runtime.engine))
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
     application.bot_data["runtime"] = runtime
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
@@ -229,6 +230,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
     minutes_cli.add_parser(sub)
     sub.add_parser("dispatch", help="only deliver the outbox (an extra sender process)")
+    bench_cli.add_parser(sub)
     return parser.parse_args(argv)
 
 
@@ -250,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_dispatch(settings)
         if command == "minutes":
             return minutes_cli.run(args, settings, prepare_runtime)
+        if command == "bench":
+            return bench_cli.run(args, settings, prepare_runtime, build_application)
         return command_db(settings, args)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

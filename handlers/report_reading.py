@@ -10,7 +10,6 @@ from handlers.reports import keyboard
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
-from mina_bot.export.chart import render_trend_png
 from mina_bot.permissions import Action, allowed, require
 from mina_bot.reports import reading, views
 
@@ -86,6 +85,8 @@ async def _trend(update: Update, context: Context, session_id: int) -> None:
     with runtime.session() as session:
         series = reading.trend_to(session, session_id=session_id, weeks=weeks,
                                   now=runtime.clock.now(), settings=runtime.settings)
+    from mina_bot.export.chart import render_trend_png  # matplotlib: loaded when first drawn
+
     png = render_trend_png(views.trend_dto(series, actor.language, runtime.tz))
     await update.effective_chat.send_photo(
         InputFile(png, filename="trend.png"),

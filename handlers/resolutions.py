@@ -53,15 +53,17 @@ def _owe_page(update: Update, context: Context, page: int) -> tuple[str, views.B
     runtime, actor = runtime_of(context), actor_of(update, context)
     with runtime.session() as session:
         coming = ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
-        duties = duties_service.duties_of(session, actor=actor, coming=coming, tz=runtime.tz)
+        duties = duties_service.duty_page(session, actor=actor, coming=coming, tz=runtime.tz,
+                                          page=page, size=views.PAGE)
         officer = {m.unit_id: m.unit_name for m in actor.memberships}
         done = duties_service.reports_in(session, unit_ids=list(officer), council_session=coming)
-        awaiting = (duties_service.awaiting_confirmation(session)
-                    if allowed(actor, Action.CONFIRM_RESOLUTION) else [])
+        awaiting_total, awaiting = (
+            duties_service.awaiting_confirmation(session, limit=views.PAGE)
+            if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
     return views.owe_view(
-        duties, page=page, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        duties, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
         reports=[(officer[u], ok) for u, ok in done.items()],
-        coming=local_date(coming, runtime.tz), awaiting=awaiting)
+        coming=local_date(coming, runtime.tz), awaiting=awaiting, awaiting_total=awaiting_total)
 
 
 @guarded(Action.VIEW_OWN_DUTIES)

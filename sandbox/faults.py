@@ -162,10 +162,12 @@ class CallStats:
         self.ok: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
         self.per_chat: dict[int, Counter[str]] = defaultdict(Counter)
+        self.first_at: dict[str, float] = {}
 
     def called(self, method: str) -> None:
-        """Count an attempt."""
+        """Count an attempt, remembering when (epoch seconds) the method was first called."""
         self.calls[method] += 1
+        self.first_at.setdefault(method, time.time())
 
     def succeeded(self, method: str, chat_id: int | None) -> None:
         """Count a success, per chat when the call had a chat_id."""
@@ -184,4 +186,5 @@ class CallStats:
             "ok": dict(self.ok),
             "errors": dict(self.errors),
             "per_chat": {str(chat): dict(counts) for chat, counts in self.per_chat.items()},
+            "first_at": dict(self.first_at),
         }

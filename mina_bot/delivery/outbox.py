@@ -27,6 +27,11 @@ def dedupe_key(kind: str, recipient: str, subject: str, period: str) -> str:
     return "|".join(parts)
 
 
+def member_recipient(member_id: int) -> str:
+    """The recipient part of a dedupe key for a member."""
+    return f"member:{member_id}"
+
+
 def payload(text: str | None = None, *, document: str | None = None,
             buttons: Buttons | None = None) -> dict[str, Any]:
     """What the dispatcher sends: HTML text (the caption with a document), a file id, buttons."""
@@ -59,7 +64,7 @@ def enqueue(
     if member is not None:
         if member.telegram_id is None:
             return None
-        chat_id, recipient = member.telegram_id, f"member:{member.id}"
+        chat_id, recipient = member.telegram_id, member_recipient(member.id)
         if member.unreachable_since is not None and state == OutboxState.PENDING:
             state = OutboxState.UNREACHABLE
     elif chat_id is not None:

@@ -141,7 +141,10 @@ def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
     moments = [("before", _at(r.due - dt.timedelta(days=settings.resolution_remind_days_before),
                               at, settings)),
                ("due", _at(r.due, at, settings))]
-    k = 1
+    # Overdue reminders before the look-back horizon are filtered out by plan(): start just
+    # before it, not at the first one (a resolution overdue for years has hundreds).
+    horizon = _local_date(now - dt.timedelta(days=settings.reminder_lookback_days), settings)
+    k = 1 + max(0, (horizon - r.due).days // settings.resolution_overdue_every_days - 1)
     while moments[-1][1] <= now:
         moments.append((f"overdue{k}", _at(r.due + every * k, at, settings)))
         k += 1

@@ -8,15 +8,18 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from mina_bot.delivery.outbox import enqueue
-from mina_bot.reminders.planner import DROP, SEND, decide, plan
+from mina_bot.delivery.outbox import dedupe_key, enqueue, member_recipient
+from mina_bot.reminders.planner import DROP, SEND, WAIT, Reminder, decide, plan
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
 from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
+from storage.repositories import conversations as conversations_repo
+from storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("mina.reminders")
+LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
 
 
 @dataclass
@@ -33,21 +36,34 @@ def muted(member: Member, kind: str, settings: Settings) -> bool:
     return kind in (member.muted_reminders or []) and kind not in settings.mandatory_reminders
 
 
+def _key(reminder: Reminder, member_id: int) -> str:
+    return dedupe_key(reminder.occasion, member_recipient(member_id), reminder.subject,
+                      reminder.period)
+
+
 def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> PlannerRun:
     """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op)."""
     snapshot = load_snapshot(session, now=now, settings=settings)
     window = SendingWindow.from_settings(settings, snapshot.holidays)
     result = PlannerRun()
-    reminders = plan(snapshot, now, settings)
-    wanted = {m for r in reminders for m in r.recipients}
+    last = _last_pass(session)
+    # A reminder the previous (committed) pass saw and did not leave waiting was enqueued or
+    # dropped then: only new moments and waiting ones need the outbox. The rest are checked
+    # by dedupe key in one go, rather than loaded, rendered and refused one insert at a time.
+    reminders = [r for r in plan(snapshot, now, settings)
+                 if last is None or r.moment > last or decide(r, last, window) == WAIT]
+    decided = [(r, decide(r, now, window)) for r in reminders]
+    due = [(r, verdict) for r, verdict in decided if verdict in (SEND, DROP)]
+    result.waiting = len(decided) - len(due)
+    keys = {(r, m): _key(r, m) for r, _ in due for m in r.recipients}
+    done = outbox_repo.existing_keys(session, keys=keys.values())
+    wanted = {m for (_, m), key in keys.items() if key not in done}
     members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
-    for reminder in reminders:
-        verdict = decide(reminder, now, window)
-        if verdict not in (SEND, DROP):
-            result.waiting += 1
-            continue
+    for reminder, verdict in due:
         new = 0
         for member_id in reminder.recipients:
+            if keys[reminder, member_id] in done:
+                continue
             member = members.get(member_id)
             if member is None or (verdict == SEND and muted(member, reminder.kind, settings)):
                 continue
@@ -63,4 +79,12 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
             result.dropped += new
         elif verdict == SEND:
             result.enqueued += new
+    if last is None or now > last:
+        conversations_repo.put_state(session, key=LAST_PASS, name="reminders",
+                                     state={"at": now.isoformat()})
     return result
+
+
+def _last_pass(session: Session) -> dt.datetime | None:
+    row = conversations_repo.get_state(session, key=LAST_PASS)
+    return dt.datetime.fromisoformat(row.state["at"]) if row and row.state.get("at") else None

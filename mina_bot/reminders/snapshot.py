@@ -10,7 +10,7 @@ from mina_bot.reminders.planner import ResolutionFacts, SessionFacts, Snapshot, 
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
-from storage.models import CouncilSession, Role, SessionStatus
+from storage.models import CouncilSession, SessionStatus
 from storage.repositories import audience as audience_repo
 from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
@@ -32,12 +32,10 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings) -> 
                          else sessions_repo.agenda_of(session, session_id=s.id))))
         for s in found
     )
-    units = {}
-    for unit in audience_repo.units(session):
-        officers = audience_repo.members_holding(session, unit_ids=[unit.id],
-                                                 roles=[Role.HEAD, Role.SECRETARY])
-        units[unit.id] = UnitFacts(unit.id, unit.name_fa, unit.name_en,
-                                   tuple(m.id for m in officers))
+    officers = audience_repo.officers_by_unit(session)  # one query for every unit
+    units = {unit.id: UnitFacts(unit.id, unit.name_fa, unit.name_en,
+                                tuple(officers.get(unit.id, ())))
+             for unit in audience_repo.units(session)}
     reporting = tuple(u.id for u in audience_repo.units(session,
                                                         kinds=settings.reporting_unit_kinds))
     resolutions = sources.resolutions_with_units(session, statuses=["open", "reported_done"])
@@ -57,7 +55,7 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings) -> 
         reporting_unit_ids=reporting,
         submitted={s.id: frozenset(sources.submitted_unit_ids(session, session_id=s.id))
                    for s in found},
-        members=tuple(m.id for m in audience_repo.reachable_members(session)),
+        members=tuple(audience_repo.reachable_member_ids(session)),
         secretariat=tuple(m.id for m in audience_repo.secretariat_members(session)),
         resolutions=facts,
         holidays=sources.holidays_between(session, start=today - lookback,

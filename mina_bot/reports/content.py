@@ -19,15 +19,14 @@ def snapshot(session: Session, *, report: WeeklyReport) -> dict[str, Any]:
     """Everything the report says now, with the unit, session and resolutions it names."""
     unit = units_repo.get_unit(session, unit_id=report.unit_id)
     council = sessions_repo.get_session(session, session_id=report.session_id)
-    answers = {a.question: a for a in reports_repo.answers_of(session, report_id=report.id)
-               if a.resolution_id is None}
-    progress_answers = {a.resolution_id: a
-                        for a in reports_repo.answers_of(session, report_id=report.id)
-                        if a.resolution_id is not None}
+    every = reports_repo.answers_of(session, report_id=report.id)
+    answers = {a.question: a for a in every if a.resolution_id is None}
+    progress_answers = {a.resolution_id: a for a in every if a.resolution_id is not None}
+    ids = resolution_ids(session, report=report)
+    rows = resolutions_repo.with_sessions(session, resolution_ids=ids)  # one query, not 2 per id
     progress = []
-    for resolution_id in resolution_ids(session, report=report):
-        resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
-        of = sessions_repo.get_session(session, session_id=resolution.session_id)
+    for resolution_id in ids:
+        resolution, of = rows[resolution_id]
         answer = progress_answers.get(resolution_id)
         progress.append({
             "resolution_id": resolution_id, "number": resolution.number,

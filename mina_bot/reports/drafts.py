@@ -145,12 +145,13 @@ def release(session: Session, *, actor: Actor) -> None:
 
 def resolution_ids(session: Session, *, report: WeeklyReport) -> list[int]:
     """The unit's open resolutions (most urgent first), plus any already answered."""
-    open_ = resolutions_repo.search(session, unit_ids=[report.unit_id],
-                                    statuses=[ResolutionStatus.OPEN])
-    ids = [resolution.id for resolution, _ in open_]
+    ids = resolutions_repo.ids_of_unit(session, unit_id=report.unit_id,
+                                       statuses=[ResolutionStatus.OPEN])
+    known = set(ids)
     for answer in reports_repo.answers_of(session, report_id=report.id):
-        if answer.resolution_id is not None and answer.resolution_id not in ids:
+        if answer.resolution_id is not None and answer.resolution_id not in known:
             ids.append(answer.resolution_id)
+            known.add(answer.resolution_id)
     return ids
 
 

@@ -1,4 +1,4 @@
-"""What a member owes: the open resolutions of their units, most urgent first."""
+"""What a member owes: the open resolutions of their units, most urgent first, a page at a time."""
 
 from __future__ import annotations
 
@@ -32,35 +32,72 @@ class Duty:
     can_report: bool
 
 
+@dataclass(frozen=True)
+class DutyPage:
+    """One page of a member's duties, and how many there are in all."""
+
+    duties: tuple[Duty, ...]
+    total: int
+    page: int
+    pages: int
+
+
 def _due(resolution: Resolution, coming: CouncilSession | None, tz: dt.tzinfo) -> dt.date | None:
     if resolution.recurrence and coming is not None:
         return local_date(coming, tz)  # a weekly duty falls due at every coming session
     return resolution.due_date
 
 
-def duties_of(
-    session: Session, *, actor: Actor, coming: CouncilSession | None, tz: dt.tzinfo
-) -> list[Duty]:
-    """Open (and reported, awaiting confirmation) resolutions of the actor's units."""
+def _page(session: Session, units: dict, coming: CouncilSession | None, tz: dt.tzinfo,
+          offset: int, limit: int) -> tuple[int, list]:
+    if not units:
+        return 0, []
+    weekly_due = local_date(coming, tz) if coming is not None else None
+    total, found = resolutions_repo.page_of_units(
+        session, unit_ids=units, statuses=ACTIVE, weekly_due=weekly_due, offset=offset,
+        limit=limit)
+    return total, list(found)
+
+
+def duty_page(
+    session: Session, *, actor: Actor, coming: CouncilSession | None, tz: dt.tzinfo,
+    page: int, size: int,
+) -> DutyPage:
+    """Open (and reported, awaiting confirmation) resolutions of the actor's units: one page.
+
+    The database sorts and cuts the page, so a unit with hundreds of open resolutions costs
+    no more than one with six.
+    """
     mine = {m.unit_id: m for m in actor.memberships}
     officer_units = {m.unit_id for m in actor.units_with(*_OFFICERS)}
+    page = max(page, 0)
+    total, found = _page(session, mine, coming, tz, page * size, size)
+    if not found and page > 0:  # past the end (an old button): the last page instead
+        total, _ = _page(session, mine, coming, tz, 0, 1)
+        page = max(0, -(-total // size) - 1)
+        total, found = _page(session, mine, coming, tz, page * size, size)
+    pages = max(1, -(-total // size))
+    responsible = resolutions_repo.responsible_among(
+        session, resolution_ids=[r.id for r, _ in found], unit_ids=mine)
     duties = []
-    for resolution, council in resolutions_repo.search(session, unit_ids=mine, statuses=ACTIVE):
-        units = [u for u in resolutions_repo.units_of(session, resolution_id=resolution.id)
-                 if u.id in mine]
-        unit = next((u for u in units if u.id in officer_units), units[0])
+    for resolution, council in found:
+        units = responsible[resolution.id]
+        unit_id = next((u for u in units if u in officer_units), units[0])
         duties.append(Duty(
-            resolution=resolution, session_number=council.number, unit_id=unit.id,
-            unit_name=unit.name_fa, due=_due(resolution, coming, tz),
-            can_report=unit.id in officer_units,
+            resolution=resolution, session_number=council.number, unit_id=unit_id,
+            unit_name=mine[unit_id].unit_name, due=_due(resolution, coming, tz),
+            can_report=unit_id in officer_units,
         ))
-    far = dt.date.max
-    return sorted(duties, key=lambda d: (d.due or far, d.session_number, d.resolution.number))
+    return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages)
 
 
-def awaiting_confirmation(session: Session) -> list[tuple[Resolution, CouncilSession]]:
-    """Resolutions reported done, oldest session first, for the secretariat."""
-    return list(resolutions_repo.search(session, statuses=[ResolutionStatus.REPORTED_DONE]))
+def awaiting_confirmation(
+    session: Session, *, limit: int
+) -> tuple[int, list[tuple[Resolution, CouncilSession]]]:
+    """How many resolutions are reported done, and the first `limit` of them for the secretariat."""
+    reported = [ResolutionStatus.REPORTED_DONE]
+    return (resolutions_repo.count_by_status(session, statuses=reported),
+            list(resolutions_repo.search(session, statuses=reported, limit=limit)))
 
 
 def reports_in(

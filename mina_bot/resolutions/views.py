@@ -14,7 +14,7 @@ from mina_bot.catalog import Safe, text
 from mina_bot.durations import relative_days
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.persian import shorten
-from mina_bot.resolutions.duties import Duty
+from mina_bot.resolutions.duties import DutyPage
 from storage.models import CouncilSession, Resolution, ResolutionEvent, ResolutionStatus
 
 LIMIT = 4000  # under Telegram's 4096, with room for the page footer
@@ -63,17 +63,15 @@ def _nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *prefi
 
 
 def owe_view(
-    duties: Sequence[Duty], *, page: int, today: dt.date, lang: str,
+    duties: DutyPage, *, today: dt.date, lang: str,
     reports: Sequence[tuple[str, bool]], coming: dt.date | None,
-    awaiting: Sequence[tuple[Resolution, CouncilSession]] = (),
+    awaiting: Sequence[tuple[Resolution, CouncilSession]] = (), awaiting_total: int = 0,
 ) -> tuple[str, Buttons]:
-    """The «what do I owe?» page."""
-    pages = _pages(len(duties))
-    page = min(max(page, 0), pages - 1)
-    shown = duties[page * PAGE:(page + 1) * PAGE]
+    """The «what do I owe?» page (`duties` is one page, cut by the database)."""
+    page, pages, shown = duties.page, duties.pages, duties.duties
     lines = [text("resolutions.owe.header", lang, page=page + 1, pages=pages,
-                  count=len(duties))]
-    if not duties:
+                  count=duties.total)]
+    if not duties.total:
         lines.append(text("resolutions.owe.none", lang))
     buttons: Buttons = []
     for duty in shown:
@@ -95,7 +93,8 @@ def owe_view(
         lines.extend(text("resolutions.owe.report_in" if ok else "resolutions.owe.report_missing",
                           lang, unit=name) for name, ok in reports)
     if awaiting:
-        lines.append(text("resolutions.owe.awaiting", lang, count=len(awaiting)))
+        lines.append(text("resolutions.owe.awaiting", lang,
+                          count=max(awaiting_total, len(awaiting))))
         for r, council in awaiting[:PAGE]:
             lines.append(text("resolutions.owe.awaiting_line", lang, number=r.number,
                               session=council.number, subject=shorten(r.subject, 70)))

@@ -64,9 +64,13 @@ class ResolutionAssignment(SQLModel, table=True):
     """A unit responsible (متولی) for a resolution, with the spelling used in the minutes."""
 
     __tablename__ = "resolution_assignment"
+    # (unit, resolution) answers «which resolutions is this unit responsible for» from the
+    # index alone; it also serves lookups by unit, so there is no index on unit_id by itself.
+    __table_args__ = (sa.Index("ix_resolution_assignment_unit_id_resolution_id",
+                               "unit_id", "resolution_id"),)
 
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
-    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
 
 

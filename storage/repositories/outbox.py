@@ -32,6 +32,17 @@ def insert_once(session: Session, *, values: dict[str, Any]) -> int | None:
     return session.execute(statement).scalar_one_or_none()
 
 
+def existing_keys(session: Session, *, keys: Iterable[str], chunk: int = 500) -> set[str]:
+    """Which of these dedupe keys the outbox already holds (looked up a chunk at a time)."""
+    wanted = list(keys)
+    found: set[str] = set()
+    for start in range(0, len(wanted), chunk):
+        query = select(OutboxMessage.dedupe_key).where(
+            OutboxMessage.dedupe_key.in_(wanted[start:start + chunk]))
+        found.update(session.exec(query).all())
+    return found
+
+
 def get(session: Session, *, message_id: int) -> OutboxMessage | None:
     """One outbox row, fresh from the database."""
     return session.get(OutboxMessage, message_id, populate_existing=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -41,17 +42,23 @@ def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
 
 def resolutions_with_units(
     session: Session, *, statuses: Sequence[ResolutionStatus]
-) -> list[tuple[Resolution, list[int]]]:
-    """Resolutions in some states, each with its assigned unit ids, by id."""
+) -> list[tuple[Any, list[int]]]:
+    """Resolutions in some states, each with its assigned unit ids, by id.
+
+    Plain rows (id, number, session_id, subject, due_date, due_at_session_id, status), not ORM
+    objects: the planner reads thousands of them every minute.
+    """
+    wanted = Resolution.status.in_(list(statuses))
     resolutions = session.exec(
-        select(Resolution).where(Resolution.status.in_(list(statuses))).order_by(Resolution.id)
+        select(Resolution.id, Resolution.number, Resolution.session_id, Resolution.subject,
+               Resolution.due_date, Resolution.due_at_session_id, Resolution.status)
+        .where(wanted).order_by(Resolution.id)
     ).all()
     if not resolutions:
         return []
     pairs = session.exec(
-        select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id).where(
-            ResolutionAssignment.resolution_id.in_([r.id for r in resolutions])
-        )
+        select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
+        .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id).where(wanted)
     ).all()
     units: dict[int, list[int]] = {}
     for resolution_id, unit_id in pairs:

@@ -63,6 +63,25 @@ def units_of(session: Session, *, resolution_id: int) -> Sequence[Unit]:
     return session.exec(query).all()
 
 
+def responsible_among(
+    session: Session, *, resolution_ids: Iterable[int], unit_ids: Iterable[int]
+) -> dict[int, list[int]]:
+    """For each resolution, which of `unit_ids` are responsible for it (unit id order), at once."""
+    ids = list(resolution_ids)
+    if not ids:
+        return {}
+    query = (
+        select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
+        .where(ResolutionAssignment.resolution_id.in_(ids),
+               ResolutionAssignment.unit_id.in_(list(unit_ids)))
+        .order_by(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
+    )
+    found: dict[int, list[int]] = {}
+    for resolution_id, unit_id in session.exec(query):
+        found.setdefault(resolution_id, []).append(unit_id)
+    return found
+
+
 def set_units(
     session: Session, *, resolution_id: int, units: Iterable[tuple[int, str]]
 ) -> None:
@@ -114,6 +133,7 @@ def search(
     statuses: Iterable[ResolutionStatus] | None = None,
     session_id: int | None = None,
     due_before: dt.date | None = None,
+    limit: int | None = None,
 ) -> Sequence[tuple[Resolution, CouncilSession]]:
     """Resolutions with their sessions, filtered; most urgent (earliest due) first."""
     query = select(Resolution, CouncilSession).join(
@@ -134,7 +154,68 @@ def search(
         Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
         Resolution.number,
     )
-    return session.exec(query).all()
+    return session.exec(query.limit(limit)).all()
+
+
+def ids_of_unit(
+    session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
+) -> list[int]:
+    """The ids of a unit's resolutions in these states, in `search`'s order (no rows loaded)."""
+    query = (
+        select(Resolution.id)
+        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
+        .where(*_of_units([unit_id], statuses))
+        .order_by(Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
+                  Resolution.number)
+    )
+    return list(session.exec(query).all())
+
+
+def with_sessions(
+    session: Session, *, resolution_ids: Iterable[int]
+) -> dict[int, tuple[Resolution, CouncilSession]]:
+    """These resolutions with their sessions, by id, in one query."""
+    ids = list(resolution_ids)
+    if not ids:
+        return {}
+    query = select(Resolution, CouncilSession).join(
+        CouncilSession, CouncilSession.id == Resolution.session_id).where(Resolution.id.in_(ids))
+    return {resolution.id: (resolution, council) for resolution, council in session.exec(query)}
+
+
+def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -> int:
+    """How many resolutions are in one of these states."""
+    query = select(sa.func.count()).select_from(Resolution).where(
+        Resolution.status.in_([str(s) for s in statuses]))
+    return session.exec(query).one()
+
+
+def _of_units(unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus]) -> list:
+    assigned = select(ResolutionAssignment.resolution_id).where(
+        ResolutionAssignment.unit_id.in_(list(unit_ids)))
+    return [Resolution.id.in_(assigned), Resolution.status.in_([str(s) for s in statuses])]
+
+
+def page_of_units(
+    session: Session, *, unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus],
+    weekly_due: dt.date | None, offset: int, limit: int,
+) -> tuple[int, Sequence[tuple[Resolution, CouncilSession]]]:
+    """How many resolutions in these states these units are responsible for, and one page of
+    them, most urgent first: by due date (a weekly one falls due on `weekly_due`), undated
+    last, then by session and resolution number. One query: the total is a window count."""
+    due = Resolution.due_date
+    if weekly_due is not None:
+        due = sa.case((Resolution.recurrence.is_not(None), sa.literal(weekly_due, sa.Date())),
+                      else_=Resolution.due_date)
+    query = (
+        select(Resolution, CouncilSession, sa.func.count().over())
+        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
+        .where(*_of_units(unit_ids, statuses))
+        .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
+        .offset(offset).limit(limit)
+    )
+    rows = session.exec(query).all()
+    return (rows[0][2] if rows else 0), [(r, c) for r, c, _ in rows]
 
 
 def units_with_submitted_report(

@@ -10,7 +10,7 @@ from mina_bot.jalali import parse_jalali_ymd
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.sources import text_of_file
 from mina_bot.minutes.units import UnitDirectory
-from mina_bot.resolutions.duties import Duty
+from mina_bot.resolutions.duties import Duty, DutyPage
 from mina_bot.resolutions.views import PAGE, owe_view
 from storage.models import CouncilSession, Resolution, ResolutionStatus
 
@@ -18,22 +18,24 @@ TODAY = dt.date(2021, 4, 26)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def duties(count: int) -> list[Duty]:
-    return [Duty(resolution=Resolution(id=n, session_id=1, number=n, subject="موضوع " * 400,
+def duties(count: int, page: int = 0) -> DutyPage:
+    every = [Duty(resolution=Resolution(id=n, session_id=1, number=n, subject="موضوع " * 400,
                                        status=ResolutionStatus.OPEN, due_date=TODAY),
                  session_number=1, unit_id=1, unit_name="کمیته زیرساخت", due=TODAY,
                  can_report=True) for n in range(1, count + 1)]
+    return DutyPage(duties=tuple(every[page * PAGE:(page + 1) * PAGE]), total=count, page=page,
+                    pages=-(-count // PAGE))
 
 
 def test_a_long_owe_list_is_paginated_and_fits_a_message():
     awaiting = [(Resolution(id=99, session_id=1, number=99, subject="x" * 3000),
                  CouncilSession(id=1, number=1, starts_at=dt.datetime.now(dt.UTC)))] * 10
-    body, buttons = owe_view(duties(40), page=0, today=TODAY, lang="fa",
+    body, buttons = owe_view(duties(40), today=TODAY, lang="fa",
                              reports=[("کمیته زیرساخت", False)], coming=TODAY, awaiting=awaiting)
     assert len(body) < 4096
     assert "صفحه ۱ از ۷" in body
     assert buttons[-1] == [("بعدی »", "res:owe:1")]
-    body, buttons = owe_view(duties(40), page=6, today=TODAY, lang="fa", reports=[],
+    body, buttons = owe_view(duties(40, page=6), today=TODAY, lang="fa", reports=[],
                              coming=TODAY)
     assert "مصوبه ۴۰" in body and len(buttons) == 40 - 6 * PAGE + 1
     assert buttons[-1] == [("« قبلی", "res:owe:5")]
@@ -41,10 +43,10 @@ def test_a_long_owe_list_is_paginated_and_fits_a_message():
 
 def test_the_owe_line_says_days_left_or_overdue():
     items = duties(1)
-    body, _ = owe_view(items, page=0, today=TODAY - dt.timedelta(days=3), lang="fa", reports=[],
+    body, _ = owe_view(items, today=TODAY - dt.timedelta(days=3), lang="fa", reports=[],
                        coming=None)
     assert "۳ روز مانده" in body
-    body, _ = owe_view(items, page=0, today=TODAY + dt.timedelta(days=2), lang="fa", reports=[],
+    body, _ = owe_view(items, today=TODAY + dt.timedelta(days=2), lang="fa", reports=[],
                        coming=None)
     assert "۲ روز گذشته" in body
 

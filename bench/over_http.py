@@ -1,0 +1,137 @@
+"""Benchmark 2: end to end over HTTP: 20 users at once talk to the bot through the sandbox.
+
+Three processes: the sandbox, the bot (Mina's `bot.py run`, then the bare echo bot as the
+reference), and this one, where each simulated user sends a message and waits for the answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench import processes
+from bench.dataset import Dataset
+from bench.figures import Figure, at_least, at_most, info, percentile
+from bench.scale import Scale
+
+WAIT = 10.0
+Step = tuple[str, str]  # ("text", "/owe") or ("press", callback data of the last message)
+Script = Callable[[int], Sequence[Step]]
+REPORT_STEPS: tuple[Step, ...] = (
+    ("text", "/owe"), ("text", "/report"),
+    ("text", "جلسه هماهنگی کمیته برگزار و مستندات به دبیرخانه ارسال شد."),
+    ("text", "پیگیری دریافت ریزداده‌ها از دستگاه‌ها"),
+    ("text", "تاخیر در پاسخ دستگاه‌ها؛ نیاز به مکاتبه دبیرخانه"),
+    ("text", "/cancel"), ("press", "rep:discard"),  # the data of the /cancel answer's button
+)
+
+
+def owe_script(user: int) -> Sequence[Step]:
+    """What an ordinary member does: asks what they owe."""
+    return (("text", "/owe"),)
+
+
+def report_script(user: int) -> Sequence[Step]:
+    """What a head or secretary does: /owe, then the report's three questions, then /cancel and
+    «discard», so the next round starts the conversation afresh."""
+    return REPORT_STEPS
+
+
+async def round_trip(sandbox: processes.Sandbox, user: int, step: Step, last: int = 0
+                     ) -> tuple[float, int]:
+    """One step as `user`; (seconds until the bot's answer is in the chat, its message id)."""
+    kind, payload = step
+    started = time.perf_counter()
+    if kind == "press":
+        await sandbox.control("POST", f"/users/{user}/callbacks",
+                              json={"message_id": last, "data": payload})
+        since = last
+    else:
+        sent = await sandbox.control("POST", f"/users/{user}/messages", json={"text": payload})
+        since = sent["message_id"]
+    answer = await sandbox.control("GET", f"/chats/{user}/wait",
+                                   params={"count": 1, "since": since, "timeout": WAIT})
+    return time.perf_counter() - started, answer[-1]["message_id"]
+
+
+async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, Script]]],
+               seconds: float, *, text_only: bool = False) -> tuple[list[float], list[str], float]:
+    """Every pool is one user at the keyboard; (round-trip seconds, failures, wall seconds)."""
+    samples: list[float] = []
+    failures: list[str] = []
+    deadline = time.perf_counter() + seconds
+
+    async def worker(pool: Sequence[tuple[int, Script]]) -> None:
+        for user, script in itertools.cycle(pool):
+            last = 0
+            for step in script(user):
+                if text_only:  # the echo bot answers text, not buttons
+                    step = ("text", step[1])
+                try:
+                    took, last = await round_trip(sandbox, user, step, last)
+                except RuntimeError as exc:  # no answer in time: this user's round is over
+                    tail = await sandbox.control("GET", f"/chats/{user}/messages")
+                    chat = [(m["message_id"], (m["text"] or "")[:40]) for m in tail[-12:]]
+                    failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; {chat}")
+                    break
+                samples.append(took)
+            if time.perf_counter() >= deadline:
+                return
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(pool) for pool in pools))
+    return samples, failures, time.perf_counter() - started
+
+
+def user_pools(data: Dataset, scale: Scale, scripts: Sequence[tuple[Sequence[int], Script]]
+               ) -> list[list[tuple[int, Script]]]:
+    """`scale.e2e_users` disjoint pools, each interleaving the scripts' users."""
+    pools: list[list[tuple[int, Script]]] = [[] for _ in range(scale.e2e_users)]
+    for users, script in scripts:
+        for index, user in enumerate(users):
+            pools[index % len(pools)].append((user, script))
+    for pool in pools:
+        pool.sort(key=lambda pair: hash((pair[0], data.seed)))
+    return pools
+
+
+async def _run(kind: str, sandbox: processes.Sandbox, pools, seconds: float, *, token: str,
+               url: str, log: Path) -> dict:
+    await sandbox.control("POST", "/reset")
+    # The reminder planner has its own figure; here its first catch-up pass would only add noise.
+    async with processes.bot(kind, api_base_url=sandbox.api_base_url, token=token,
+                             database_url=url, log=log,
+                             env={"MINA_REMINDERS_ENABLED": "false"}) as (process, _):
+        await sandbox.first_call("getUpdates")
+        await asyncio.gather(*(round_trip(sandbox, pool[0][0], ("text", "/start"))
+                               for pool in pools))
+        samples, failures, wall = await load(sandbox, pools, seconds, text_only=kind == "echo")
+        rss, peak = processes.resident_mb(process.pid)
+    return {"rate": len(samples) / wall, "p50": percentile(samples, 0.5) * 1000,
+            "p99": percentile(samples, 0.99) * 1000, "round_trips": len(samples),
+            "failures": len(failures), "failed": failures[:5], "rss_mb": rss, "peak_rss_mb": peak}
+
+
+async def measure(data: Dataset, scale: Scale, *, token: str, url: str, log: Path,
+                  scripts: Sequence[tuple[Sequence[int], Script]]) -> tuple[list[Figure], dict]:
+    """Mina under `scale.e2e_users` simultaneous users, then the echo bot the same way."""
+    pools = user_pools(data, scale, scripts)
+    async with processes.sandbox() as sandbox:
+        mina = await _run("mina", sandbox, pools, scale.e2e_seconds, token=token, url=url, log=log)
+        echo = await _run("echo", sandbox, pools, scale.e2e_seconds, token=token, url=url,
+                          log=log)
+    users = scale.e2e_users
+    figures = [
+        at_least("e2e.round_trips_per_s", f"e2e: {users} users, round trips", mina["rate"], "/s",
+                 300, f"echo bot {echo['rate']:,.0f}/s"),
+        at_most("e2e.p99_ms", "e2e: round trip p99", mina["p99"], "ms", 100,
+                f"echo bot {echo['p99']:.1f} ms"),
+        info("e2e.p50_ms", "e2e: round trip p50", mina["p50"], "ms",
+             f"echo bot {echo['p50']:.1f} ms"),
+        info("e2e.rss_mb", "e2e: bot RSS after the load", mina["rss_mb"], "MB",
+             f"echo bot {echo['rss_mb']:.0f} MB"),
+    ]
+    return figures, {"mina": mina, "echo": echo}

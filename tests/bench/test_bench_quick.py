@@ -1,0 +1,72 @@
+"""The benchmark harness, quick version, end to end: it completes and writes every figure.
+
+Nothing here judges a timing (the machine running the tests is not the benchmark machine).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.database import POSTGRES_ENV
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = {
+    "owe.p50_ms", "owe.p99_ms", "owe.throughput_ratio", "owe.throughput",
+    "e2e.round_trips_per_s", "e2e.p99_ms", "e2e.p50_ms", "e2e.rss_mb",
+    "broadcast.rate_ratio", "broadcast.exactly_once", "broadcast.telegram_30_s",
+    "planner.steady_ms", "planner.first_ms", "planner.snapshot_ms",
+    "footprint.rss_mb", "footprint.startup_s",
+    "import.seconds", "import.parse_ms",
+}
+
+
+def _bench(tmp_path: Path, database_url: str, *args: str) -> tuple[dict, str]:
+    out = tmp_path / "figures.json"
+    env = {"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": database_url, "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "bot.py", "bench", "--quick", "--json", str(out),
+                           *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text()), done.stdout
+
+
+@pytest.mark.parametrize("backend", [
+    "sqlite",
+    pytest.param("postgres", marks=pytest.mark.skipif(
+        not __import__("os").environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} unset")),
+])
+def test_the_quick_harness_runs_end_to_end_and_writes_every_figure(tmp_path, backend):
+    import os
+
+    url = (os.environ[POSTGRES_ENV] if backend == "postgres"
+           else f"sqlite:///{tmp_path / 'configured.sqlite3'}")
+    report, table = _bench(tmp_path, url)
+    assert report["scale"] == "quick"
+    assert report["backend"] == ("postgresql" if backend == "postgres" else "sqlite")
+    assert set(report["figures"]) == FIGURES
+    for key, figure in report["figures"].items():
+        assert isinstance(figure["value"], int | float), key
+        assert figure["label"] in table
+    assert report["dataset"]["counts"]["resolution"] > 0
+    assert {"nproc", "cpu", "ram_gb"} <= set(report["machine"])
+    # The harness measured what it claims: every /owe answered, no failed round trip, and the
+    # faulty broadcast reached each member exactly once.
+    owe = report["details"]["owe"]
+    assert owe["replies"] == owe["requests"] and owe["errors"] == []
+    assert report["details"]["e2e"]["mina"]["failures"] == 0
+    assert report["details"]["broadcast"]["copies"] == {"1": report["details"]["broadcast"][
+        "recipients"]}
+    # The bench never touches the configured database itself.
+    if backend == "sqlite":
+        assert not (tmp_path / "configured.sqlite3").exists()
+
+
+def test_only_runs_the_named_measurements(tmp_path):
+    report, _ = _bench(tmp_path, f"sqlite:///{tmp_path / 'x.sqlite3'}", "--only", "import")
+    assert set(report["figures"]) == {"import.seconds", "import.parse_ms"}
+    assert report["details"]["import"]["rows"] == 100
