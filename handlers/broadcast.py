@@ -21,11 +21,9 @@ from handlers.common import Context, actor_of, guarded, reply, runtime_of
 from mina_bot.actors import Actor
 from mina_bot.callbacks import decode, pattern
 from mina_bot.catalog import text
-from mina_bot.delivery import broadcasts
+from mina_bot.delivery import broadcast_screens, broadcasts
 from mina_bot.delivery.audience import Audience
-from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action
-from storage.repositories import broadcasts as broadcasts_repo
 
 COMPOSE = 0
 
@@ -58,10 +56,7 @@ async def start(update: Update, context: Context) -> int:
 
 def _current_draft(context: Context, actor: Actor) -> int:
     with runtime_of(context).session() as session:
-        drafts = broadcasts_repo.drafts_of(session, member_id=actor.member_id)
-    if not drafts:
-        raise StaleButton()
-    return max(d.id for d in drafts)
+        return broadcast_screens.current_draft(session, actor=actor)
 
 
 @guarded(Action.BROADCAST)
@@ -96,8 +91,7 @@ async def cancel(update: Update, context: Context) -> int:
     """/cancel while composing drops the draft."""
     actor = actor_of(update, context)
     with runtime_of(context).session() as session:
-        for draft in broadcasts_repo.drafts_of(session, member_id=actor.member_id):
-            broadcasts.cancel(session, actor=actor, broadcast_id=draft.id)
+        broadcast_screens.drop_drafts(session, actor=actor)
     await reply(update, text("broadcast.dropped", actor.language))
     return ConversationHandler.END
 

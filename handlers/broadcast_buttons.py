@@ -9,14 +9,10 @@ from handlers.common import Context, actor_of, runtime_of
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, text
-from mina_bot.delivery import broadcasts
+from mina_bot.delivery import broadcast_screens, broadcasts
 from mina_bot.delivery.audience import ROLES, Audience
 from mina_bot.errors import StaleButton
-from storage.models import BroadcastStatus
-from storage.repositories import audience as audience_repo
-from storage.repositories import broadcasts as broadcasts_repo
-from storage.repositories import members as members_repo
-from storage.repositories import reminders as sources
+from mina_bot.organisation.cards import units_to_pick
 
 FEATURE = "bc"
 ON, OFF = "✅", "▫️"
@@ -36,7 +32,7 @@ def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
                       lang: str) -> InlineKeyboardMarkup:
     """Everyone, one button per unit, one per role, then preview and discard."""
     with runtime_of(context).session() as session:
-        units = audience_repo.units(session)
+        units = units_to_pick(session)
     rows = [[button(text("broadcast.button_everyone", lang, mark=_mark(audience.everyone)),
                     "all", broadcast_id)]]
     unit_buttons = [
@@ -111,10 +107,9 @@ async def _drop(update: Update, context: Context, broadcast_id: int) -> None:
 async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
     actor, runtime = actor_of(update, context), runtime_of(context)
     with runtime.session() as session:
-        count = broadcasts.audience_size(session, actor=actor, broadcast_id=broadcast_id)
-        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
-        body = broadcasts.message_for(session, draft, actor.language, runtime.settings,
-                                      runtime.clock.now())
+        count, body = broadcast_screens.preview(session, actor=actor, broadcast_id=broadcast_id,
+                                                settings=runtime.settings,
+                                                now=runtime.clock.now())
     lang = actor.language
     await update.callback_query.answer()
     await _edit(update, text("broadcast.preview", lang, count=count, body=Safe(body)),
@@ -133,12 +128,12 @@ async def _send(update: Update, context: Context, broadcast_id: int) -> None:
         broadcasts.launch(session, actor=actor, broadcast_id=broadcast_id,
                           now=runtime.clock.now(), settings=runtime.settings,
                           progress_chat_id=chat_id)
-        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
-        state = broadcasts.progress(session, broadcast_id=broadcast_id)
+        html = broadcast_screens.progress_message(session, broadcast_id=broadcast_id,
+                                                  lang=actor.language)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     message = await update.effective_chat.send_message(
-        broadcasts.progress_html(draft, state, actor.language), parse_mode=ParseMode.HTML,
+        html, parse_mode=ParseMode.HTML,
         reply_markup=_stop_keyboard(broadcast_id, actor.language))
     with runtime.session() as session:
         broadcasts.set_progress_message(session, broadcast_id=broadcast_id,
@@ -175,33 +170,26 @@ async def report_progress(context: Context) -> None:
     broadcast_id = context.job.data
     runtime = runtime_of(context)
     with runtime.session() as session:
-        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
-        creator = members_repo.get_member(session, member_id=draft.created_by_id)
-        lang = str(creator.language) if creator else runtime.settings.language
-        finished_now = broadcasts.finish_if_done(session, broadcast_id=broadcast_id,
-                                                 now=runtime.clock.now(), lang=lang)
-        draft = broadcasts_repo.get(session, broadcast_id=broadcast_id)
-        state = broadcasts.progress(session, broadcast_id=broadcast_id)
-    over = draft.finished_at is not None
-    if draft.progress_message_id is not None:
-        html = broadcasts.progress_html(draft, state, lang)
+        report = broadcast_screens.progress_report(session, broadcast_id=broadcast_id,
+                                                   now=runtime.clock.now(),
+                                                   default_lang=runtime.settings.language)
+    if report.message_id is not None:
         last = context.bot_data.setdefault("broadcast_progress", {})
-        if last.get(broadcast_id) != html or over:
+        if last.get(broadcast_id) != report.html or report.over:
             await dispatcher_of(context).sender.edit_text(
-                draft.progress_chat_id, draft.progress_message_id, html,
-                buttons=None if over or draft.status == BroadcastStatus.CANCELLED else [
-                    [(text("broadcast.button_stop", lang), encode(FEATURE, "stop",
-                                                                   broadcast_id))]])
-            last[broadcast_id] = html
-    if finished_now:
+                report.chat_id, report.message_id, report.html,
+                buttons=[[(text("broadcast.button_stop", report.lang),
+                           encode(FEATURE, "stop", broadcast_id))]] if report.stoppable else None)
+            last[broadcast_id] = report.html
+    if report.finished_now:
         wake(context)
-    if over:
+    if report.over:
         context.job.schedule_removal()
 
 
 async def resume_progress(context: Context) -> None:
     """On start: watch every broadcast still without its final report."""
     with runtime_of(context).session() as session:
-        running = sources.unfinished_broadcasts(session)
-    for draft in running:
-        watch(context, draft.id)
+        running = broadcast_screens.unfinished(session)
+    for broadcast_id in running:
+        watch(context, broadcast_id)

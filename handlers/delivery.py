@@ -25,10 +25,10 @@ from telegram.warnings import PTBDeprecationWarning
 from handlers.common import GROUP_REACHABLE, Context, runtime_of
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
+from mina_bot.delivery.outbox import mark_reachable
 from mina_bot.delivery.sender import Buttons
 from mina_bot.reminders.service import run_planner
 from mina_bot.runtime import Runtime
-from storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("mina.delivery")
 UNREACHABLE_REASONS = ("chat not found", "user is deactivated", "bot was blocked")
@@ -141,7 +141,7 @@ async def _mark_reachable(update: Update, context: Context) -> None:
             or update.effective_chat.type != "private":
         return
     with runtime_of(context).session() as session:
-        if outbox_repo.clear_unreachable(session, telegram_id=update.effective_user.id):
+        if mark_reachable(session, telegram_id=update.effective_user.id):
             log.info("member %s is reachable again", update.effective_user.id)
 
 

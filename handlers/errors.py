@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
@@ -15,17 +13,9 @@ from telegram.ext import ApplicationHandlerStop
 from handlers.common import Context, actor_of
 from mina_bot.catalog import text
 from mina_bot.errors import MinaError, PermissionDenied
-from storage.db import DatabaseUnavailable
+from mina_bot.ops.health import database_down
 
 log = logging.getLogger("mina.errors")
-# The database locked, restarting or unreachable: nothing was saved, the user may try again.
-_OUTAGES = (OperationalError, InterfaceError, PoolTimeout, DatabaseUnavailable)
-
-
-def database_down(error: object) -> bool:
-    """The database locked, restarting or unreachable (not a bug in a query)."""
-    return isinstance(error, _OUTAGES) or (
-        isinstance(error, DBAPIError) and error.connection_invalidated)
 
 
 def harmless(error: object) -> bool:

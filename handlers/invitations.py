@@ -30,13 +30,11 @@ from mina_bot.commands import help_text
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
 from mina_bot.operator_log import add_secret
-from mina_bot.organisation import invitations
+from mina_bot.organisation import cards, invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
+from mina_bot.organisation.roster import unit_of
 from mina_bot.permissions import Action, require
-from storage.models import Role
-from storage.repositories import members as members_repo
-from storage.repositories import units as units_repo
 
 FEATURE = "inv"
 NAME = 0
@@ -72,10 +70,9 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
-        units = units_repo.list_units(session)
         rows = [[InlineKeyboardButton(u.name_fa if lang == "fa" else u.name_en,
                                       callback_data=encode(FEATURE, "unit", u.id))]
-                for u in units]
+                for u in cards.units_to_pick(session)]
     await reply(update, text("invite.ask_unit", lang, name=name),
                 reply_markup=InlineKeyboardMarkup(rows))
 
@@ -93,14 +90,12 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
     unit_id, lang = data.int_arg(0), actor_of(update, context).language
     with runtime_of(context).session() as session:
         draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
-        unit = units_repo.get_unit(session, unit_id=unit_id)
-    if draft is None:
-        raise OrganisationRefused("invite.no_draft")
-    if unit is None or not unit.active:
-        raise NotFound()
+        if draft is None:
+            raise OrganisationRefused("invite.no_draft")
+        unit = unit_of(session, unit_id=unit_id)
     rows = [[InlineKeyboardButton(text(f"role.{r.value}", lang),
                                   callback_data=encode(FEATURE, "role", unit.id, r.value))]
-            for r in Role]
+            for r in cards.role_choices()]
     await edit_or_reply(update, text("invite.ask_role", lang, name=draft["name"],
                                      unit=unit.name_fa), reply_markup=InlineKeyboardMarkup(rows))
 
@@ -108,10 +103,9 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
 async def choose_role(update: Update, context: Context, data: ButtonData) -> None:
     """The role was chosen: issue the invitation and show its link and code."""
     unit_id, actor = data.int_arg(0), actor_of(update, context)
-    try:
-        role = Role(data.args[1])
-    except (IndexError, ValueError):
-        raise NotFound() from None
+    role = cards.seat_role(data.args[1] if len(data.args) > 1 else None)
+    if role is None:
+        raise NotFound()
     runtime = runtime_of(context)
     now, settings = runtime.clock.now(), runtime.settings
     with runtime.session() as session:
@@ -120,14 +114,13 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
             raise OrganisationRefused("invite.no_draft")
         issued = invitations.issue(session, actor=actor, name=draft["name"], unit_id=unit_id,
                                    role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
-        unit = units_repo.get_unit(session, unit_id=unit_id)
         drafts.drop(session, key=_draft_key(update))
     add_secret(issued.code)  # shown once, to its creator: never in a log line
     link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
     await edit_or_reply(update, text(
         "invite.created", actor.language, name=draft["name"], role=text(f"role.{role.value}",
                                                                         actor.language),
-        unit=unit.name_fa, link=link, code=issued.code,
+        unit=issued.unit_name, link=link, code=issued.code,
         expires=format_datetime(issued.expires_at, runtime.tz, actor.language)))
 
 
@@ -137,8 +130,7 @@ async def list_pending(update: Update, context: Context) -> None:
     runtime, lang = runtime_of(context), actor_of(update, context).language
     lines, rows = [text("invite.pending_header", lang)], []
     with runtime.session() as session:
-        for invitation, member in invitations.pending(session, now=runtime.clock.now()):
-            unit = units_repo.get_unit(session, unit_id=invitation.unit_id or 0)
+        for invitation, member, unit in invitations.pending(session, now=runtime.clock.now()):
             role = text(f"role.{invitation.role.value}", lang) if invitation.role else ""
             lines.append(text("invite.pending_line", lang, name=member.name, role=role,
                               unit=unit.name_fa if unit else "",
@@ -156,9 +148,8 @@ async def revoke(update: Update, context: Context, data: ButtonData) -> None:
     """Revoke one pending invitation."""
     runtime, actor = runtime_of(context), actor_of(update, context)
     with runtime.session() as session:
-        invitation = invitations.revoke(session, actor=actor, invitation_id=data.int_arg(0),
-                                        now=runtime.clock.now())
-        member = members_repo.get_member(session, member_id=invitation.member_id)
+        member = invitations.revoke(session, actor=actor, invitation_id=data.int_arg(0),
+                                    now=runtime.clock.now())
     await reply(update, text("invite.revoked", actor.language, name=member.name))
 
 

@@ -22,14 +22,13 @@ from mina_bot import drafts
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
-from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date, parse_jalali_ymd
-from mina_bot.minutes import importer
+from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date
+from mina_bot.minutes import importer, review
 from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.parser import parse_minutes
-from mina_bot.minutes.preview import preview, saved_text
+from mina_bot.minutes.preview import saved_text
 from mina_bot.minutes.sources import text_of_file
 from mina_bot.permissions import Action
-from storage.repositories import units as units_repo
 
 WAIT_TEXT, WAIT_DATE = range(2)
 
@@ -109,21 +108,9 @@ async def _preview(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-def _parsed(session, draft: dict):
-    units = importer.directory(session)
-    minutes = parse_minutes(draft["text"], session_date=parse_jalali_ymd(draft["date"]),
-                            units=units)
-    created = {name: f"new:{i}" for i, name in enumerate(draft["create"])}
-    return minutes.with_units({**draft["decisions"], **created}), units
-
-
 def _render(update: Update, context: Context, draft: dict):
-    actor = actor_of(update, context)
     with runtime_of(context).session() as session:
-        minutes, units = _parsed(session, draft)
-        names = {u.key: u.name_fa for u in units_repo.list_units(session)}
-    names |= {f"new:{i}": name for i, name in enumerate(draft["create"])}
-    return preview(minutes, units, names, actor.language)
+        return review.preview_of(session, draft=draft, lang=actor_of(update, context).language)
 
 
 def _draft(update: Update, context: Context) -> dict:
@@ -149,16 +136,8 @@ async def button(update: Update, context: Context) -> None:
         await _save(update, context, draft)
         return
     with runtime.session() as session:
-        minutes, _ = _parsed(session, draft)
-        unknown = minutes.unmatched
-        if not unknown:
-            raise MinutesError("minutes.error.expired")
-        if data.verb == "pick" and data.args:
-            if units_repo.get_by_key(session, key=data.args[0]) is None:
-                raise MinutesError("minutes.error.expired")
-            draft["decisions"] = {**draft["decisions"], unknown[0]: data.args[0]}
-        elif data.verb == "new":
-            draft["create"] = [*draft["create"], unknown[0]]
+        draft = review.settle(session, draft=draft, verb=data.verb,
+                              unit_key=data.args[0] if data.args else None)
         drafts.save(session, key=_key(update), name="import", state=draft)
     body, buttons = _render(update, context, draft)
     await reply(update, body, reply_markup=keyboard(buttons))
@@ -167,14 +146,8 @@ async def button(update: Update, context: Context) -> None:
 async def _save(update: Update, context: Context, draft: dict) -> None:
     runtime, actor = runtime_of(context), actor_of(update, context)
     with runtime.session() as session:
-        for name in draft["create"]:
-            unit = importer.create_unit_named(session, name=name)
-            draft["decisions"] = {**draft["decisions"], name: unit.key}
-        for name, key in draft["decisions"].items():
-            importer.assign_spelling(session, spelling=name, unit_key=key)
-        minutes, _ = _parsed(session, {**draft, "create": []})
-        result = importer.import_minutes(session, minutes=minutes, settings=runtime.settings,
-                                         actor=actor, now=runtime.clock.now())
+        result, minutes = review.save(session, draft=draft, actor=actor,
+                                      settings=runtime.settings, now=runtime.clock.now())
         drafts.drop(session, key=_key(update))
     await reply(update, saved_text(result, actor.language, minutes.next_session))
 

@@ -19,9 +19,8 @@ from handlers.common import (
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
-from mina_bot.organisation import roster as roster_service
+from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
-from storage.repositories import members as members_repo
 
 FEATURE = "org"
 PAGE = 8
@@ -60,7 +59,7 @@ async def members(update: Update, context: Context) -> None:
         return
     query = " ".join(context.args)
     with runtime_of(context).session() as session:
-        unit = roster_service.find_unit(session, query=query)
+        unit = cards.find_unit(session, query=query)
     if unit is None:
         await reply_key(update, context, "units.unknown", query=query)
         return
@@ -85,7 +84,7 @@ async def open_member(update: Update, context: Context, data: ButtonData) -> Non
 async def _show_units(update: Update, context: Context, page: int) -> None:
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
-        overview = roster_service.unit_overview(session)
+        overview = cards.unit_overview(session)
     rows = [[InlineKeyboardButton(text("units.button", lang, name=_name(u, lang), count=count),
                                   callback_data=encode(FEATURE, "unit", u.id, 0))]
             for u, count in overview[page * PAGE:(page + 1) * PAGE]]
@@ -97,8 +96,7 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
     actor = actor_of(update, context)
     lang = actor.language
     with runtime_of(context).session() as session:
-        card = roster_service.unit_card(session, unit_id=unit_id)
-        count = members_repo.count_unit_members(session, unit_id=unit_id)
+        card = cards.unit_card(session, unit_id=unit_id)
     groups = ("" if not card.groups else text("unit.groups", lang, groups="، ".join(
         text("unit.group", lang, name=g.name_fa, count=n) for g, n in card.groups)))
     rows = [[InlineKeyboardButton(
@@ -111,8 +109,8 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
                                           callback_data=encode("ros", "newgroup", unit_id))])
     rows.append([InlineKeyboardButton(text("button.back_units", lang),
                                       callback_data=encode(FEATURE, "units", 0))])
-    body = text("unit.card", lang, name=_name(card.unit, lang), key=card.unit.key, count=count,
-                groups=groups)
+    body = text("unit.card", lang, name=_name(card.unit, lang), key=card.unit.key,
+                count=card.member_count, groups=groups)
     await edit_or_reply(update, body, reply_markup=InlineKeyboardMarkup(rows))
 
 

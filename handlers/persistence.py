@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from copy import deepcopy
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -11,13 +9,7 @@ from sqlmodel import Session
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import ConversationDict, ConversationKey
 
-from storage.repositories import conversations as conversations_repo
-
-_PREFIX = "ptb"
-
-
-def _row_key(name: str, key: ConversationKey) -> str:
-    return f"{_PREFIX}:{name}:{json.dumps(list(key))}"
+from mina_bot import drafts
 
 
 class SQLConversationPersistence(BasePersistence):
@@ -34,20 +26,14 @@ class SQLConversationPersistence(BasePersistence):
     async def get_conversations(self, name: str) -> ConversationDict:
         """Every stored state of one conversation."""
         with Session(self.engine) as session:
-            rows = conversations_repo.of_name(session, name=name)
-            return {tuple(json.loads(r.key.split(":", 2)[2])): r.state.get("state")
-                    for r in rows if r.key.startswith(f"{_PREFIX}:{name}:")}
+            return drafts.conversation_steps(session, name=name)
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         """Write one conversation's new state (None ends it)."""
         with Session(self.engine) as session:
-            if new_state is None:
-                conversations_repo.drop_state(session, key=_row_key(name, key))
-            else:
-                conversations_repo.put_state(session, key=_row_key(name, key), name=name,
-                                             state={"state": deepcopy(new_state)})
+            drafts.set_conversation_step(session, name=name, key=key, step=new_state)
             session.commit()
 
     # Nothing but conversations is persisted: the database holds everything else.

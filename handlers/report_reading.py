@@ -12,7 +12,6 @@ from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action, allowed, require
 from mina_bot.reports import reading, views
-from storage.repositories import sessions as sessions_repo
 
 FEATURE = "rpt"
 
@@ -84,11 +83,8 @@ async def _trend(update: Update, context: Context, session_id: int) -> None:
     require(actor, Action.VIEW_ALL_REPORTS)
     weeks = runtime.settings.report_trend_weeks
     with runtime.session() as session:
-        council = sessions_repo.get_session(session, session_id=session_id)
-        if council is None:
-            raise StaleButton()
-        series = reading.trend(session, council=council, weeks=weeks,
-                               now=runtime.clock.now(), settings=runtime.settings)
+        series = reading.trend_to(session, session_id=session_id, weeks=weeks,
+                                  now=runtime.clock.now(), settings=runtime.settings)
     from mina_bot.export.chart import render_trend_png  # matplotlib: loaded when first drawn
 
     png = render_trend_png(views.trend_dto(series, actor.language, runtime.tz))

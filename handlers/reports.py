@@ -29,7 +29,6 @@ from mina_bot.jalali import format_datetime
 from mina_bot.permissions import Action
 from mina_bot.reports import drafts, submission
 from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt_for
-from storage.models import AttachmentKind, Progress
 
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 
@@ -141,11 +140,10 @@ def _incoming(update: Update) -> drafts.IncomingFile:
     message = update.effective_message
     if message.photo:
         photo = message.photo[-1]
-        return drafts.IncomingFile(photo.file_id, photo.file_unique_id, None, "image/jpeg",
-                                   photo.file_size, AttachmentKind.PHOTO)
+        return drafts.IncomingFile.photo(photo.file_id, photo.file_unique_id, photo.file_size)
     doc = message.document
-    return drafts.IncomingFile(doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type,
-                               doc.file_size, AttachmentKind.DOCUMENT)
+    return drafts.IncomingFile.document(doc.file_id, doc.file_unique_id, doc.file_name,
+                                        doc.mime_type, doc.file_size)
 
 
 async def on_file(update: Update, context: Context) -> str | int:
@@ -189,10 +187,7 @@ async def on_button(update: Update, context: Context) -> str | int:
         if data.verb == "skip":
             drafts.skip(session, report=report)
         elif data.verb == "prog":
-            progress = Progress(data.args[1]) if data.args[1:] and data.args[1] in set(
-                Progress) else None
-            if progress is None:
-                raise StaleButton()
+            progress = drafts.progress_named(data.args[1] if data.args[1:] else None)
             drafts.choose_progress(session, report=report, resolution_id=data.int_arg(0),
                                    progress=progress)
         elif data.verb == "goto" and data.args:

@@ -19,17 +19,13 @@ from handlers.common import Context, actor_of, guarded, reply, reply_key, runtim
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
-from mina_bot.errors import NotFound, PermissionDenied
 from mina_bot.permissions import Action, allowed, require
 from mina_bot.persian import match_key
 from mina_bot.resolutions import duties as duties_service
 from mina_bot.resolutions import lifecycle, views
-from mina_bot.resolutions.lifecycle import DocumentRef, InvalidTransition
+from mina_bot.resolutions.card import resolution_card
+from mina_bot.resolutions.lifecycle import DocumentRef
 from mina_bot.sessions.schedule import ensure_next_session, local_date
-from storage.models import ResolutionStatus
-from storage.repositories import members as members_repo
-from storage.repositories import resolutions as resolutions_repo
-from storage.repositories import sessions as sessions_repo
 
 WAIT_NOTE, WAIT_REASON = range(2)
 OWE_PHRASES = tuple(match_key(p) for p in (
@@ -92,28 +88,14 @@ async def open_one(update: Update, context: Context) -> None:
     """One resolution in full with its history (its units' members and the secretariat)."""
     runtime, actor = runtime_of(context), actor_of(update, context)
     rid = decode(update.callback_query.data, "res").int_arg(0)
-    staff = allowed(actor, Action.MANAGE_RESOLUTIONS)
     with runtime.session() as session:
-        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
-        if resolution is None:
-            raise NotFound()
-        units = resolutions_repo.units_of(session, resolution_id=rid)
-        mine = [u.id for u in units if actor.roles_in(u.id)]
-        if not staff and not mine:
-            raise PermissionDenied(action="view_resolution", unit_id=None)
-        report_unit = next((u for u in mine
-                            if allowed(actor, Action.REPORT_RESOLUTION_DONE, unit_id=u)), None)
-        council = sessions_repo.get_session(session, session_id=resolution.session_id)
-        history = []
-        for event in resolutions_repo.events_of(session, resolution_id=rid):
-            member = (members_repo.get_member(session, member_id=event.actor_member_id)
-                      if event.actor_member_id else None)
-            history.append((event, member.name if member else text("resolutions.someone",
-                                                                    actor.language)))
+        card = resolution_card(session, actor=actor, resolution_id=rid)
+    someone = text("resolutions.someone", actor.language)
     body, buttons = views.detail_view(
-        resolution, council, units=[u.name_fa for u in units], tz=runtime.tz,
-        today=local_today(runtime.clock, runtime.tz), lang=actor.language, history=history,
-        report_unit=report_unit, staff=staff)
+        card.resolution, card.council, units=card.unit_names, tz=runtime.tz,
+        today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        history=[(event, name or someone) for event, name in card.history],
+        report_unit=card.report_unit, staff=card.staff)
     await update.callback_query.answer()
     await reply(update, body, reply_markup=keyboard(buttons))
 
@@ -126,20 +108,12 @@ async def ask_note(update: Update, context: Context) -> int:
     rid, unit_id = data.int_arg(0), data.int_arg(1)
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
     with runtime.session() as session:
-        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
-        units = {u.id: u for u in resolutions_repo.units_of(session, resolution_id=rid)}
-    if resolution is None:
-        raise NotFound()
-    if unit_id not in units:
-        raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
-    if resolution.status != ResolutionStatus.OPEN:
-        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
-                                number=resolution.number)
+        resolution, unit_name = lifecycle.reportable(session, resolution_id=rid, unit_id=unit_id)
     context.user_data["report"] = (rid, unit_id)
     await update.callback_query.answer()
     markup = keyboard([[(text("resolutions.button.no_note", actor.language), "res:nonote")]])
     await reply(update, text("resolutions.report.ask", actor.language, number=resolution.number,
-                             unit=units[unit_id].name_fa), reply_markup=markup)
+                             unit=unit_name), reply_markup=markup)
     return WAIT_NOTE
 
 
@@ -190,12 +164,7 @@ async def ask_reason(update: Update, context: Context) -> int:
     runtime = runtime_of(context)
     rid = decode(update.callback_query.data, "res").int_arg(0)
     with runtime.session() as session:
-        resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
-    if resolution is None:
-        raise NotFound()
-    if resolution.status != ResolutionStatus.REPORTED_DONE:
-        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
-                                number=resolution.number)
+        resolution = lifecycle.returnable(session, resolution_id=rid)
     context.user_data["send_back"] = rid
     await update.callback_query.answer()
     await reply_key(update, context, "resolutions.back.ask", number=resolution.number)

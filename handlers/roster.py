@@ -35,12 +35,9 @@ from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
+from mina_bot.organisation import cards
 from mina_bot.organisation import roster as roster_service
 from mina_bot.permissions import Action, allowed
-from storage.models import Role
-from storage.repositories import members as members_repo
-from storage.repositories import units as units_repo
-from storage.repositories import working_groups as groups_repo
 
 FEATURE = "ros"
 GROUP_NAME = 0
@@ -56,8 +53,8 @@ async def show_member(update: Update, context: Context, member_id: int) -> None:
     actor = actor_of(update, context)
     lang = actor.language
     with runtime_of(context).session() as session:
-        member = roster_service.member_of(session, member_id=member_id)
-        seats = members_repo.active_memberships(session, member_id=member.id)
+        card = cards.member_card(session, member_id=member_id)
+    member, seats = card.member, card.seats
     lines = "\n".join(text("whoami.line", lang, role=text(f"role.{s.role.value}", lang),
                            unit=u.name_fa) for s, u in seats) or text("whoami.none", lang)
     rows: list[list[tuple[str, str]]] = []
@@ -83,17 +80,16 @@ async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
     with runtime_of(context).session() as session:
         seat, member, unit = roster_service.seat_of(session, membership_id=data.int_arg(0))
     rows = [[(text(f"role.{r.value}", lang), encode(FEATURE, "setrole", seat.id, r.value))]
-            for r in Role if r != seat.role]
+            for r in cards.role_choices(seat.role)]
     await edit_or_reply(update, text("member.choose_role", lang, name=member.name,
                                      unit=unit.name_fa), reply_markup=_markup(rows))
 
 
 async def set_role(update: Update, context: Context, data: ButtonData) -> None:
     """Change a seat's role."""
-    try:
-        role = Role(data.args[1])
-    except (IndexError, ValueError):
-        raise StaleButton() from None
+    role = cards.seat_role(data.args[1] if len(data.args) > 1 else None)
+    if role is None:
+        raise StaleButton()
     await _change(update, context, lambda session, actor, now: roster_service.change_role(
         session, actor=actor, membership_id=data.int_arg(0), role=role, now=now))
 
@@ -102,8 +98,8 @@ async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
     """Offer the units a seat can move to."""
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
-        seat, member, unit = roster_service.seat_of(session, membership_id=data.int_arg(0))
-        targets = [u for u in units_repo.list_units(session) if u.id != unit.id]
+        seat, member, unit, targets = cards.move_choices(session,
+                                                         membership_id=data.int_arg(0))
     rows = [[(u.name_fa, encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
     await edit_or_reply(update, text("member.choose_unit", lang, name=member.name,
                                      unit=unit.name_fa), reply_markup=_markup(rows))
@@ -150,16 +146,10 @@ async def show_groups(update: Update, context: Context, data: ButtonData) -> Non
     """The working groups of the member's committees, each a seat toggle."""
     member_id, lang = data.int_arg(0), actor_of(update, context).language
     with runtime_of(context).session() as session:
-        member = roster_service.member_of(session, member_id=member_id)
-        rows = []
-        for _, unit in members_repo.active_memberships(session, member_id=member.id):
-            for group in groups_repo.list_working_groups(session, unit_id=unit.id):
-                seated = member.id in groups_repo.seat_member_ids(session,
-                                                                  working_group_id=group.id)
-                count = groups_repo.count_active_seats(session, working_group_id=group.id)
-                key = "button.seated" if seated else "button.not_seated"
-                rows.append([(text(key, lang, name=group.name_fa, count=count),
-                              encode(FEATURE, "seat", member.id, group.id))])
+        member, seats = cards.group_seats(session, member_id=member_id)
+    rows = [[(text("button.seated" if s.seated else "button.not_seated", lang,
+                   name=s.group.name_fa, count=s.count),
+              encode(FEATURE, "seat", member.id, s.group.id))] for s in seats]
     await edit_or_reply(update, text("member.choose_group", lang, name=member.name),
                         reply_markup=_markup(rows))
 
@@ -186,7 +176,7 @@ async def new_group(update: Update, context: Context) -> int:
     data = checked_button(update, context, FEATURE)
     await update.callback_query.answer()
     with runtime_of(context).session() as session:
-        unit = roster_service.unit_card(session, unit_id=data.int_arg(0)).unit
+        unit = cards.unit_card(session, unit_id=data.int_arg(0)).unit
         drafts.save(session, key=f"group:{update.effective_user.id}", name="group",
                          state={"unit_id": unit.id})
     await reply_key(update, context, "group.ask_name", unit=unit.name_fa)
@@ -202,7 +192,7 @@ async def group_name(update: Update, context: Context) -> int:
         group = roster_service.create_group(session, actor=actor, unit_id=draft.get("unit_id", 0),
                                             name=update.effective_message.text,
                                             now=runtime.clock.now())
-        unit = units_repo.get_unit(session, unit_id=group.unit_id)
+        unit = roster_service.unit_of(session, unit_id=group.unit_id)
         drafts.drop(session, key=key)
     await reply_key(update, context, "group.created", name=group.name_fa, unit=unit.name_fa)
     return ConversationHandler.END

@@ -18,32 +18,24 @@ from telegram.warnings import PTBUserWarning
 from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
 from handlers.resolutions import keyboard
 from mina_bot.callbacks import decode
-from mina_bot.clock import local_today
 from mina_bot.errors import NotFound
 from mina_bot.permissions import Action, allowed
 from mina_bot.sessions import agenda
-from mina_bot.sessions.schedule import ensure_next_session, report_deadline
+from mina_bot.sessions.board import council_session, session_board
+from mina_bot.sessions.schedule import report_deadline
 from mina_bot.sessions.views import session_view
-from storage.models import ResolutionStatus
-from storage.repositories import resolutions as resolutions_repo
-from storage.repositories import sessions as sessions_repo
 
 WAIT_TITLE = 0
 
 
-def _render(update: Update, context: Context, council=None):
+def _render(update: Update, context: Context, session_id: int | None = None):
     runtime, actor = runtime_of(context), actor_of(update, context)
     with runtime.session() as session:
-        if council is None:
-            council = ensure_next_session(session, now=runtime.clock.now(),
-                                          settings=runtime.settings)
-        items = agenda.ensure_agenda(session, council_session=council)
-        open_now = resolutions_repo.search(session, statuses=[ResolutionStatus.OPEN])
-        today = local_today(runtime.clock, runtime.tz)
-        overdue = [r for r, _ in open_now if r.due_date and r.due_date < today]
-    return session_view(council, items, tz=runtime.tz, lang=actor.language,
-                        deadline=report_deadline(council, runtime.settings, runtime.tz),
-                        open_count=len(open_now), overdue=len(overdue),
+        board = session_board(session, now=runtime.clock.now(), settings=runtime.settings,
+                              session_id=session_id)
+    return session_view(board.council, board.items, tz=runtime.tz, lang=actor.language,
+                        deadline=report_deadline(board.council, runtime.settings, runtime.tz),
+                        open_count=board.open_count, overdue=board.overdue,
                         staff=allowed(actor, Action.MANAGE_AGENDA))
 
 
@@ -68,8 +60,7 @@ async def edit(update: Update, context: Context) -> None:
             session_id = item.session_id
         else:
             raise NotFound()
-        council = sessions_repo.get_session(session, session_id=session_id)
-    body, buttons = _render(update, context, council)
+    body, buttons = _render(update, context, session_id)
     await query.answer()
     await query.edit_message_text(body, parse_mode="HTML", reply_markup=keyboard(buttons))
 
@@ -79,8 +70,7 @@ async def ask_title(update: Update, context: Context) -> int:
     """«افزودن بند»: ask for the title."""
     session_id = decode(update.callback_query.data, "ses").int_arg(0)
     with runtime_of(context).session() as session:
-        if sessions_repo.get_session(session, session_id=session_id) is None:
-            raise NotFound()
+        council_session(session, session_id=session_id)
     context.user_data["agenda_session"] = session_id
     await update.callback_query.answer()
     await reply_key(update, context, "sessions.add.ask")
@@ -92,13 +82,11 @@ async def take_title(update: Update, context: Context) -> int:
     """The new item's title."""
     title = update.effective_message.text.strip()
     with runtime_of(context).session() as session:
-        council = sessions_repo.get_session(
-            session, session_id=context.user_data.pop("agenda_session", 0))
-        if council is None:
-            raise NotFound()
+        council = council_session(session,
+                                  session_id=context.user_data.pop("agenda_session", 0))
         agenda.add_item(session, council_session=council, title=title)
     await reply_key(update, context, "sessions.add.done", title=title)
-    body, buttons = _render(update, context, council)
+    body, buttons = _render(update, context, council.id)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 

@@ -12,10 +12,10 @@ from telegram import Update
 from telegram.ext import Application
 
 from mina_bot.operator_log import add_secret
+from mina_bot.ops.health import check_health
 from mina_bot.ops.webhook import WebhookPlan, WebhookServer, plan_webhook
 from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
-from storage.db import check_schema
 
 log = logging.getLogger("mina.transport")
 
@@ -37,7 +37,7 @@ class WebhookRunner:
                                               platform_named(settings.platform))
         add_secret(self.plan.secret)  # in path mode it is part of the URL
         self.server = WebhookServer(self.plan, self._deliver,
-                                    lambda: check_schema(runtime.engine))
+                                    lambda: check_health(runtime))
 
     async def _deliver(self, data: dict[str, Any]) -> None:
         await self.application.update_queue.put(Update.de_json(data, self.application.bot))

@@ -100,3 +100,8 @@ def enqueue_to_secretariat(
                         text=text, member=member, document=document)
         new += added is not None
     return new
+
+
+def mark_reachable(session: Session, *, telegram_id: int) -> bool:
+    """Someone wrote to the bot, so it can write to them again; whether they were unreachable."""
+    return outbox_repo.clear_unreachable(session, telegram_id=telegram_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -17,7 +16,7 @@ from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
 from mina_bot.persian import match_key, normalize
 from mina_bot.platforms import platform_named
-from storage.models import Invitation, Member, Role
+from storage.models import Invitation, Member, Role, Unit
 from storage.repositories import invitations as invitations_repo
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
@@ -42,6 +41,7 @@ class IssuedInvitation:
     member_id: int
     code: str
     expires_at: datetime
+    unit_name: str
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def issue(session: Session, *, actor: Actor, name: str, unit_id: int, role: Role
         created_by_id=actor.member_id, created_at=now, expires_at=now + ttl)
     audit.record(session, actor=actor, at=now, action="invitation.create", entity="invitation",
                  entity_id=invitation.id, after=audit.snapshot(invitation))
-    return IssuedInvitation(invitation.id, member.id, code, invitation.expires_at)
+    return IssuedInvitation(invitation.id, member.id, code, invitation.expires_at, unit.name_fa)
 
 
 def retry_at(session: Session, *, telegram_id: int, now: datetime,
@@ -177,13 +177,15 @@ def _seat(session: Session, member_id: int, unit_id: int, role: Role, now: datet
                  entity_id=seat.id, after=audit.snapshot(seat))
 
 
-def pending(session: Session, *, now: datetime) -> Sequence[tuple[Invitation, Member]]:
-    """Invitations still waiting to be used."""
-    return invitations_repo.pending(session, now=now)
+def pending(session: Session, *,
+            now: datetime) -> list[tuple[Invitation, Member, Unit | None]]:
+    """Invitations still waiting to be used, with the invited member and the unit they join."""
+    return [(invitation, member, units_repo.get_unit(session, unit_id=invitation.unit_id or 0))
+            for invitation, member in invitations_repo.pending(session, now=now)]
 
 
-def revoke(session: Session, *, actor: Actor, invitation_id: int, now: datetime) -> Invitation:
-    """Revoke a pending invitation so its code no longer works."""
+def revoke(session: Session, *, actor: Actor, invitation_id: int, now: datetime) -> Member:
+    """Revoke a pending invitation so its code no longer works; the member it invited."""
     invitation = invitations_repo.get_invitation(session, invitation_id=invitation_id)
     if invitation is None:
         raise NotFound()
@@ -194,4 +196,4 @@ def revoke(session: Session, *, actor: Actor, invitation_id: int, now: datetime)
     session.add(invitation)
     audit.record(session, actor=actor, at=now, action="invitation.revoke", entity="invitation",
                  entity_id=invitation.id, before=before, after=audit.snapshot(invitation))
-    return invitation
+    return members_repo.get_member(session, member_id=invitation.member_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -25,40 +23,6 @@ from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
 
 
-@dataclass(frozen=True)
-class UnitCard:
-    """A unit with its people and its working groups (with seat counts)."""
-
-    unit: Unit
-    roster: Sequence[tuple[Membership, Member]]
-    groups: Sequence[tuple[WorkingGroup, int]]
-
-
-def unit_overview(session: Session) -> list[tuple[Unit, int]]:
-    """Every active unit with how many members it has."""
-    return [(u, members_repo.count_unit_members(session, unit_id=u.id))
-            for u in units_repo.list_units(session)]
-
-
-def find_unit(session: Session, *, query: str) -> Unit | None:
-    """A unit by key, Persian or English name, or any alias spelling."""
-    key = match_key(query)
-    for unit in units_repo.list_units(session):
-        if query.strip().lower() == unit.key or key in {
-            match_key(n) for n in (unit.name_fa, unit.name_en, *unit.aliases)
-        }:
-            return unit
-    return None
-
-
-def unit_card(session: Session, *, unit_id: int) -> UnitCard:
-    """One unit's card."""
-    unit = _unit(session, unit_id)
-    groups = [(g, groups_repo.count_active_seats(session, working_group_id=g.id))
-              for g in groups_repo.list_working_groups(session, unit_id=unit.id)]
-    return UnitCard(unit, members_repo.unit_roster(session, unit_id=unit.id), groups)
-
-
 def member_of(session: Session, *, member_id: int) -> Member:
     """An active member, or NotFound (deactivated people are no longer managed)."""
     member = members_repo.get_member(session, member_id=member_id)
@@ -72,7 +36,8 @@ def seat_of(session: Session, *, membership_id: int) -> tuple[Membership, Member
     seat = members_repo.get_membership(session, membership_id=membership_id)
     if seat is None or not seat.active:
         raise NotFound()
-    return seat, member_of(session, member_id=seat.member_id), _unit(session, seat.unit_id)
+    member = member_of(session, member_id=seat.member_id)
+    return seat, member, unit_of(session, unit_id=seat.unit_id)
 
 
 def change_role(session: Session, *, actor: Actor, membership_id: int, role: Role,
@@ -90,7 +55,7 @@ def move_member(session: Session, *, actor: Actor, membership_id: int, unit_id: 
                 now: datetime) -> Member:
     """Move a member's seat (same role) to another unit."""
     seat, member, _ = seat_of(session, membership_id=membership_id)
-    target = _unit(session, unit_id)
+    target = unit_of(session, unit_id=unit_id)
     if target.id == seat.unit_id:
         raise OrganisationRefused("org.refused.same")
     _end(session, actor, seat, now)
@@ -153,7 +118,7 @@ def toggle_seat(session: Session, *, actor: Actor, working_group_id: int, member
 def create_group(session: Session, *, actor: Actor, unit_id: int, name: str,
                  now: datetime) -> WorkingGroup:
     """Add a working group under a committee, within resolution 5's limit."""
-    unit = _unit(session, unit_id)
+    unit = unit_of(session, unit_id=unit_id)
     name = normalize(name)
     check_name(name)
     if unit.kind != UnitKind.COMMITTEE or not name:
@@ -168,7 +133,8 @@ def create_group(session: Session, *, actor: Actor, unit_id: int, name: str,
     return group
 
 
-def _unit(session: Session, unit_id: int) -> Unit:
+def unit_of(session: Session, *, unit_id: int) -> Unit:
+    """An active unit, or NotFound."""
     unit = units_repo.get_unit(session, unit_id=unit_id)
     if unit is None or not unit.active:
         raise NotFound()

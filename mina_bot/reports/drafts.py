@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, Role, UnitRole
-from mina_bot.errors import MinaError, NotFound
+from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.permissions import Action, require
 from mina_bot.reports import steps
 from mina_bot.sessions.schedule import ensure_next_session
@@ -64,6 +64,24 @@ class IncomingFile:
     mime_type: str | None
     size: int | None
     kind: AttachmentKind
+
+    @classmethod
+    def photo(cls, file_id: str, file_unique_id: str, size: int | None) -> IncomingFile:
+        """A photo (messengers deliver them as JPEG)."""
+        return cls(file_id, file_unique_id, None, "image/jpeg", size, AttachmentKind.PHOTO)
+
+    @classmethod
+    def document(cls, file_id: str, file_unique_id: str, file_name: str | None,
+                 mime_type: str | None, size: int | None) -> IncomingFile:
+        """A document."""
+        return cls(file_id, file_unique_id, file_name, mime_type, size, AttachmentKind.DOCUMENT)
+
+
+def progress_named(value: str | None) -> Progress:
+    """The progress a button names (done, in progress, blocked); StaleButton for anything else."""
+    if value not in set(Progress):
+        raise StaleButton()
+    return Progress(value)
 
 
 def officer_units(actor: Actor) -> tuple[UnitRole, ...]:

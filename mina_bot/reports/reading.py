@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from mina_bot.errors import MinaError, NotFound
+from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.jalali import JalaliDateError, parse_date
 from mina_bot.permissions import Action, require
 from mina_bot.persian import to_latin_digits
@@ -132,3 +132,13 @@ def trend(
     """The compliance of each of the last `weeks` sessions, oldest first."""
     return [compliance(session, council=c, now=now, settings=settings)
             for c in recent_sessions(session, council=council, weeks=weeks)]
+
+
+def trend_to(
+    session: Session, *, session_id: int, weeks: int, now: dt.datetime, settings: Settings,
+) -> list[Compliance]:
+    """The trend up to the session a button names (StaleButton when it names none)."""
+    council = sessions_repo.get_session(session, session_id=session_id)
+    if council is None:
+        raise StaleButton()
+    return trend(session, council=council, weeks=weeks, now=now, settings=settings)

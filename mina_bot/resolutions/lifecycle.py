@@ -20,6 +20,7 @@ from storage.models import (
     ResolutionEvent,
     ResolutionEventKind,
     ResolutionStatus,
+    Unit,
 )
 from storage.repositories import resolutions as resolutions_repo
 
@@ -58,10 +59,39 @@ def is_overdue(resolution: Resolution, today: dt.date) -> bool:
             and resolution.due_date < today)
 
 
-def _load(session: Session, resolution_id: int) -> Resolution:
+def resolution_of(session: Session, *, resolution_id: int) -> Resolution:
+    """The resolution a button names, or NotFound."""
     resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
     if resolution is None:
         raise NotFound()
+    return resolution
+
+
+def _responsible_unit(session: Session, resolution: Resolution, unit_id: int) -> Unit:
+    for unit in resolutions_repo.units_of(session, resolution_id=resolution.id):
+        if unit.id == unit_id:
+            return unit
+    raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+
+
+def _refuse_unless(resolution: Resolution, status: ResolutionStatus) -> None:
+    if resolution.status != status:
+        raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
+                                number=resolution.number)
+
+
+def reportable(session: Session, *, resolution_id: int, unit_id: int) -> tuple[Resolution, str]:
+    """Before asking for the note: open, and the unit answers for it; the unit's name."""
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    unit = _responsible_unit(session, resolution, unit_id)
+    _refuse_unless(resolution, OPEN)
+    return resolution, unit.name_fa
+
+
+def returnable(session: Session, *, resolution_id: int) -> Resolution:
+    """Before asking why it is sent back: the resolution has been reported done."""
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    _refuse_unless(resolution, REPORTED)
     return resolution
 
 
@@ -89,10 +119,8 @@ def report_done(
 ) -> Resolution:
     """A head or secretary of a responsible unit reports the resolution done."""
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
-    resolution = _load(session, resolution_id)
-    responsible = {u.id for u in resolutions_repo.units_of(session, resolution_id=resolution_id)}
-    if unit_id not in responsible:
-        raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    _responsible_unit(session, resolution, unit_id)
     event = _move(session, resolution, allowed_from=(OPEN,), to=REPORTED,
                   kind=ResolutionEventKind.REPORTED_DONE, actor=actor, note=note, now=now,
                   unit_id=unit_id)
@@ -111,7 +139,7 @@ def confirm(
 ) -> Resolution:
     """The secretariat confirms a reported resolution: it is done for every unit."""
     require(actor, Action.CONFIRM_RESOLUTION)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(REPORTED,), to=CONFIRMED,
           kind=ResolutionEventKind.CONFIRMED, actor=actor, note=note, now=now)
     return resolution
@@ -124,7 +152,7 @@ def send_back(
     require(actor, Action.CONFIRM_RESOLUTION)
     if not (reason or "").strip():
         raise ReasonRequired()
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(REPORTED,), to=OPEN,
           kind=ResolutionEventKind.SENT_BACK, actor=actor, note=reason.strip(), now=now)
     return resolution
@@ -135,7 +163,7 @@ def cancel(
 ) -> Resolution:
     """The secretariat cancels an open or reported resolution."""
     require(actor, Action.MANAGE_RESOLUTIONS)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(OPEN, REPORTED), to=CANCELLED,
           kind=ResolutionEventKind.CANCELLED, actor=actor, note=note, now=now)
     return resolution
@@ -146,7 +174,7 @@ def reopen(
 ) -> Resolution:
     """The secretariat reopens a cancelled or confirmed resolution."""
     require(actor, Action.MANAGE_RESOLUTIONS)
-    resolution = _load(session, resolution_id)
+    resolution = resolution_of(session, resolution_id=resolution_id)
     _move(session, resolution, allowed_from=(CANCELLED, CONFIRMED), to=OPEN,
           kind=ResolutionEventKind.REOPENED, actor=actor, note=note, now=now)
     return resolution

@@ -10,6 +10,7 @@ FORBIDDEN = {
     "mina_bot": {"telegram", "handlers", "bot", "demo", "sandbox"},
     "storage": {"telegram", "handlers", "mina_bot", "bot", "demo", "sandbox"},
     "sandbox": {"handlers", "mina_bot", "storage", "bot", "telegram"},
+    "handlers": {"storage"},
 }
 
 
