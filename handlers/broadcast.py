@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
@@ -14,10 +12,17 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, handle, resume_progress
-from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.common import (
+    Context,
+    actor_of,
+    chat_conversation,
+    guarded,
+    reply,
+    runtime_of,
+    text_answer,
+)
 from mina_bot.actors import Actor
 from mina_bot.callbacks import decode, pattern
 from mina_bot.catalog import text
@@ -106,18 +111,15 @@ async def on_button(update: Update, context: Context) -> int:
 def build_handlers() -> list[BaseHandler]:
     """The /broadcast conversation (the composing step) and its buttons."""
     buttons = CallbackQueryHandler(on_button, pattern(FEATURE))
-    with warnings.catch_warnings():  # the buttons are stateless on purpose
-        warnings.simplefilter("ignore", PTBUserWarning)
-        conversation = ConversationHandler(
-            entry_points=[CommandHandler("broadcast", start)],
-            states={COMPOSE: [
-                MessageHandler(filters.TEXT & ~filters.COMMAND, composed_text),
-                MessageHandler(filters.Document.ALL, composed_document),
-                buttons,
-            ]},
-            fallbacks=[CommandHandler("cancel", cancel), buttons],
-            allow_reentry=True,
-        )
+    conversation = chat_conversation(  # the buttons are stateless on purpose
+        entry_points=[CommandHandler("broadcast", start)],
+        states={COMPOSE: [
+            text_answer(composed_text),
+            MessageHandler(filters.Document.ALL, composed_document),
+            buttons,
+        ]},
+        fallbacks=[CommandHandler("cancel", cancel), buttons],
+    )
     return [conversation, buttons]
 
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import functools
 import logging
+import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import CallbackQueryHandler, ContextTypes
+from telegram.ext import (
+    CallbackQueryHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
 
 from mina_bot import buttons
 from mina_bot.actors import Actor
@@ -106,6 +114,23 @@ def button_router(
         await update.callback_query.answer(toast)
 
     return CallbackQueryHandler(dispatch, pattern=pattern(feature))
+
+
+def chat_conversation(**kwargs: Any) -> ConversationHandler:
+    """A ConversationHandler tracked per chat and user, re-enterable from its entry points.
+
+    PTB warns when callback-query entry points are tracked per chat rather than per message;
+    per chat is meant here: the answers that follow are plain messages.
+    """
+    kwargs.setdefault("allow_reentry", True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(**kwargs)
+
+
+def text_answer(callback: Callback) -> MessageHandler:
+    """The handler for a step that waits for one line of text (commands excluded)."""
+    return MessageHandler(filters.TEXT & ~filters.COMMAND, callback)
 
 
 async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
-from telegram.warnings import PTBUserWarning
 
-from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from handlers.common import (
+    Context,
+    actor_of,
+    chat_conversation,
+    edit_or_reply,
+    guarded,
+    reply,
+    reply_key,
+    runtime_of,
+    text_answer,
+)
 from handlers.resolutions import keyboard
 from mina_bot.callbacks import decode, encode
 from mina_bot.catalog import text
@@ -50,8 +55,7 @@ async def filter_page(update: Update, context: Context) -> None:
     f = Filters.decode(decode(update.callback_query.data, "res"))
     body, buttons = _list(update, context, f)
     await update.callback_query.answer()
-    await update.callback_query.edit_message_text(body, parse_mode="HTML",
-                                                  reply_markup=keyboard(buttons))
+    await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
 @guarded(Action.MANAGE_RESOLUTIONS)
@@ -139,15 +143,12 @@ async def leave(update: Update, context: Context) -> int:
 
 def build_handlers() -> list[BaseHandler]:
     """The secretariat's resolution management."""
-    with warnings.catch_warnings():  # per_message=False is meant: the line is a plain message
-        warnings.simplefilter("ignore", PTBUserWarning)
-        editing = ConversationHandler(
-            entry_points=[CommandHandler("newresolution", ask_line),
-                          CallbackQueryHandler(ask_line, pattern=r"^res:edit:")],
-            states={WAIT_LINE: [MessageHandler(filters.TEXT & ~filters.COMMAND, take_line)]},
-            fallbacks=[CommandHandler("cancel", leave)],
-            allow_reentry=True,
-        )
+    editing = chat_conversation(
+        entry_points=[CommandHandler("newresolution", ask_line),
+                      CallbackQueryHandler(ask_line, pattern=r"^res:edit:")],
+        states={WAIT_LINE: [text_answer(take_line)]},
+        fallbacks=[CommandHandler("cancel", leave)],
+    )
     return [
         editing,
         CommandHandler("resolutions", show),

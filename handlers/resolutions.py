@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
@@ -13,9 +11,17 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
-from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from handlers.common import (
+    Context,
+    actor_of,
+    chat_conversation,
+    edit_or_reply,
+    guarded,
+    reply,
+    reply_key,
+    runtime_of,
+)
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
@@ -79,8 +85,7 @@ async def owe_page(update: Update, context: Context) -> None:
     page = decode(update.callback_query.data, "res").int_arg(0)
     body, buttons = _owe_page(update, context, page)
     await update.callback_query.answer()
-    await update.callback_query.edit_message_text(body, parse_mode="HTML",
-                                                  reply_markup=keyboard(buttons))
+    await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
 @guarded(Action.VIEW_OWN_DUTIES)
@@ -194,19 +199,16 @@ async def leave(update: Update, context: Context) -> int:
 
 def _conversation() -> ConversationHandler:
     text_only = filters.TEXT & ~filters.COMMAND
-    with warnings.catch_warnings():  # per_message=False is meant: the note is a plain message
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[CallbackQueryHandler(ask_note, pattern=r"^res:rep:"),
-                          CallbackQueryHandler(ask_reason, pattern=r"^res:back:")],
-            states={
-                WAIT_NOTE: [MessageHandler(text_only | filters.Document.ALL, take_note),
-                            CallbackQueryHandler(take_note, pattern=r"^res:nonote$")],
-                WAIT_REASON: [MessageHandler(text_only, take_reason)],
-            },
-            fallbacks=[CommandHandler("cancel", leave)],
-            allow_reentry=True,
-        )
+    return chat_conversation(
+        entry_points=[CallbackQueryHandler(ask_note, pattern=r"^res:rep:"),
+                      CallbackQueryHandler(ask_reason, pattern=r"^res:back:")],
+        states={
+            WAIT_NOTE: [MessageHandler(text_only | filters.Document.ALL, take_note),
+                        CallbackQueryHandler(take_note, pattern=r"^res:nonote$")],
+            WAIT_REASON: [MessageHandler(text_only, take_reason)],
+        },
+        fallbacks=[CommandHandler("cancel", leave)],
+    )
 
 
 def build_handlers() -> list[BaseHandler]:

@@ -7,28 +7,25 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from handlers.common import (
     Context,
     actor_of,
     button_router,
+    chat_conversation,
     checked_button,
     edit_or_reply,
     reply,
     reply_key,
     runtime_of,
+    text_answer,
 )
 from handlers.menus import republish
 from mina_bot import buttons, drafts
@@ -209,15 +206,12 @@ async def cancel(update: Update, context: Context) -> int:
 def build_handlers() -> list[BaseHandler]:
     """The member-changing buttons and the new-working-group step."""
     buttons.register(FEATURE, "newgroup", Action.MANAGE_MEMBERS)
-    with warnings.catch_warnings():  # per chat on purpose: the name is a plain message
-        warnings.simplefilter("ignore", PTBUserWarning)
-        conversation = ConversationHandler(
-            entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
-            states={GROUP_NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, group_name)]},
-            fallbacks=[CommandHandler("cancel", cancel)],
-            allow_reentry=True,
-            name="new_group",
-        )
+    conversation = chat_conversation(
+        entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
+        states={GROUP_NAME: [text_answer(group_name)]},
+        fallbacks=[CommandHandler("cancel", cancel)],
+        name="new_group",
+    )
     return [conversation, button_router(FEATURE, {
         "role": (Action.MANAGE_MEMBERS, ask_role),
         "setrole": (Action.MANAGE_MEMBERS, set_role),

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import warnings
-
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
-from telegram.warnings import PTBUserWarning
 
-from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
+from handlers.common import (
+    Context,
+    actor_of,
+    chat_conversation,
+    guarded,
+    reply,
+    reply_key,
+    runtime_of,
+    text_answer,
+)
 from handlers.resolutions import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.errors import NotFound
@@ -100,14 +104,11 @@ async def leave(update: Update, context: Context) -> int:
 
 def build_handlers() -> list[BaseHandler]:
     """/session and the agenda buttons."""
-    with warnings.catch_warnings():  # per_message=False is meant: the title is a plain message
-        warnings.simplefilter("ignore", PTBUserWarning)
-        adding = ConversationHandler(
-            entry_points=[CallbackQueryHandler(ask_title, pattern=r"^ses:add:")],
-            states={WAIT_TITLE: [MessageHandler(filters.TEXT & ~filters.COMMAND, take_title)]},
-            fallbacks=[CommandHandler("cancel", leave)],
-            allow_reentry=True,
-        )
+    adding = chat_conversation(
+        entry_points=[CallbackQueryHandler(ask_title, pattern=r"^ses:add:")],
+        states={WAIT_TITLE: [text_answer(take_title)]},
+        fallbacks=[CommandHandler("cancel", leave)],
+    )
     return [
         adding,
         CommandHandler("session", show),
