@@ -9,9 +9,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from telegram import BotCommand, BotCommandScopeDefault
+from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
@@ -30,9 +30,9 @@ from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
-from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS
+from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.errors import on_error
-from handlers.persistence import SQLConversationPersistence
+from handlers.persistence import SQLConversationPersistence, write_through
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
@@ -110,6 +110,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         application.add_handlers(feature.build_handlers())
     application.add_handlers(start_handlers.build_handlers())
     application.add_handlers(start_handlers.build_fallbacks())
+    application.add_handler(TypeHandler(Update, write_through), group=GROUP_PERSIST)
     application.add_error_handler(on_error)
     delivery_handlers.install(application)
     broadcast_handlers.install(application)

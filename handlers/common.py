@@ -148,3 +148,4 @@ GROUP_FLOOD = -4
 GROUP_REACHABLE = -3
 GROUP_MENUS = -2
 GROUP_GATE = -1
+GROUP_PERSIST = 100  # after every feature: conversation states are written through

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext import BasePersistence, CallbackContext, PersistenceInput
 from telegram.ext._utils.types import ConversationDict, ConversationKey
 
 from mina_bot import drafts
@@ -82,3 +82,12 @@ class SQLConversationPersistence(BasePersistence):
 
     async def flush(self) -> None:
         """Every write is committed at once: nothing to flush."""
+
+
+async def write_through(update: object, context: CallbackContext) -> None:
+    """Save changed conversation states right after each update, not on the next tick.
+
+    The messenger redelivers an update the bot had not confirmed when it was killed; with the
+    state saved, the redelivered answer still lands in its conversation step.
+    """
+    await context.application.update_persistence()

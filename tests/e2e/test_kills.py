@@ -9,6 +9,7 @@ import signal
 import sys
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from demo.sample import seed_sample_organisation
@@ -127,3 +128,53 @@ async def test_a_bot_killed_mid_duty_report_keeps_what_was_confirmed(process_env
     with Session(engine) as session:
         eight = next(r for r, _ in resolutions_repo.search(session) if r.number == 8)
     assert eight.status != "open"
+
+
+async def _first_containing(client, user: int, since: int, words: str) -> dict:
+    """The first bot message after `since` containing `words` (a redelivered update's answer
+    may come first)."""
+    for count in range(1, 4):
+        replies = await client.wait_for_bot_messages(user, count, since=since)
+        found = [m for m in replies if words in m["text"]]
+        if found:
+            return found[0]
+    raise AssertionError(f"no reply containing {words!r}: {replies}")
+
+
+def _answers(engine) -> dict[str, list[str]]:
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT question, text FROM report_answer "
+                                          "WHERE resolution_id IS NULL")).all()
+    found: dict[str, list[str]] = {}
+    for question, text in rows:
+        found.setdefault(question, []).append(text)
+    return found
+
+
+@pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
+async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
+        process_env, sandbox_client, pause):
+    engine, env = process_env
+    done, planned = "بررسی پایلوت استان گیلان", "جلسه با سازمان ثبت احوال"
+    first = await _bot(env)
+    try:
+        asked = await _say(sandbox_client, INFRA_SECRETARY, "/report")
+        assert "۱) این هفته چه کارهایی انجام شد؟" in asked["text"]
+        next_question = await _say(sandbox_client, INFRA_SECRETARY, done)  # acknowledged
+        assert "۲) برنامه هفته آینده" in next_question["text"]
+        await sandbox_client.send_text(INFRA_SECRETARY, planned)  # the kill may beat it
+        await asyncio.sleep(pause + random.random() * 0.05)
+    finally:
+        await _kill(first)
+    second = await _bot(env)
+    try:
+        sent = await sandbox_client.send_text(INFRA_SECRETARY, "/report")
+        resumed = await _first_containing(sandbox_client, INFRA_SECRETARY, sent["message_id"],
+                                          "ادامه پیش‌نویس")
+        answers = _answers(engine)
+        assert answers["done"] == [done]  # what the bot acknowledged survived the kill
+        assert len(answers.get("planned", [])) <= 1  # and nothing was saved twice
+        expected = "۳) چه مشکلاتی" if answers.get("planned") == [planned] else "۲) برنامه"
+        assert expected in resumed["text"]  # the draft resumes exactly where it stopped
+    finally:
+        await _kill(second)
