@@ -56,6 +56,8 @@ def main(argv: list[str]) -> int:
     else:
         args = [str(python), "-m", "pytest", *rest]
     os.chdir(ROOT)
+    if os.name == "posix":  # become the bot (or pytest): Ctrl-C and the exit code are its own
+        os.execv(args[0], args)
     return subprocess.call(args)
 
 
