@@ -12,7 +12,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bench import cli as bench_cli
 from handlers import broadcast as broadcast_handlers
@@ -33,6 +33,7 @@ from handlers import start as start_handlers
 from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.errors import on_error
 from handlers.persistence import SQLConversationPersistence, write_through
+from handlers.replies import MinaBot
 from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
 from mina_bot.commands import commands_for, menu
@@ -88,18 +89,17 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    builder = (
+    bot = MinaBot(settings.token, base_url=base, base_file_url=file_base_url(base),
+                  defaults=Defaults(tzinfo=runtime.tz),
+                  request=request or HTTPXRequest(connection_pool_size=256),
+                  get_updates_request=request or HTTPXRequest(connection_pool_size=1))
+    application = (
         ApplicationBuilder()
-        .token(settings.token)
-        .base_url(base)
-        .base_file_url(file_base_url(base))
-        .defaults(Defaults(tzinfo=runtime.tz))
+        .bot(bot)
         .post_init(_post_init)
         .persistence(SQLConversationPersistence(runtime.engine))
+        .build()
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    application = builder.build()
     application.bot_data["runtime"] = runtime
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)

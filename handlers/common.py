@@ -19,12 +19,13 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from handlers.replies import MinaBot
 from mina_bot import buttons
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, decode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
-from mina_bot.identity import load_actor
+from mina_bot.identity import actor_for
 from mina_bot.permissions import Action, require
 from mina_bot.runtime import Runtime
 
@@ -44,16 +45,8 @@ def actor_of(update: Update, context: Context) -> Actor:
     cached = getattr(context, "mina_actor", None)
     if cached is not None and cached[0] is update:
         return cached[1]
-    runtime = runtime_of(context)
     user = update.effective_user
-    telegram_id = user.id if user else 0
-    with runtime.session() as session:
-        actor = load_actor(
-            session,
-            telegram_id=telegram_id,
-            admin_ids=runtime.settings.admin_ids,
-            fallback_language=runtime.settings.language,
-        )
+    actor = actor_for(runtime_of(context), telegram_id=user.id if user else 0)
     context.mina_actor = (update, actor)  # one CallbackContext serves one update
     return actor
 
@@ -63,7 +56,8 @@ async def reply(update: Update, message: str, **kwargs: Any) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    await chat.send_message(message, parse_mode=ParseMode.HTML, **kwargs)
+    bot: MinaBot = update.get_bot()
+    await bot.send_html(chat.id, message, **kwargs)
 
 
 async def reply_key(update: Update, context: Context, key: str, **params: object) -> None:

@@ -16,13 +16,14 @@ import warnings
 from collections.abc import Iterator
 from datetime import timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, TypeHandler
 from telegram.warnings import PTBDeprecationWarning
 
-from handlers.common import GROUP_REACHABLE, Context, runtime_of
+from handlers.common import GROUP_REACHABLE, Context, actor_of, runtime_of
+from handlers.keyboards import keyboard
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.outbox import mark_reachable
@@ -33,13 +34,6 @@ from mina_bot.runtime import Runtime
 log = logging.getLogger("mina.delivery")
 UNREACHABLE_REASONS = ("chat not found", "user is deactivated", "bot was blocked")
 
-
-def markup(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
-    """Core button rows as an inline keyboard."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in row] for row in buttons])
 
 
 @contextlib.contextmanager
@@ -77,7 +71,7 @@ class PtbSender:
         """sendMessage with HTML."""
         with core_errors():
             message = await self.bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                                  reply_markup=markup(buttons), **self.timeouts)
+                                                  reply_markup=keyboard(buttons), **self.timeouts)
         return message.message_id
 
     async def send_document(self, chat_id: int, file_id: str, *, caption: str | None = None) -> int:
@@ -94,7 +88,7 @@ class PtbSender:
             with core_errors():
                 await self.bot.edit_message_text(html, chat_id=chat_id, message_id=message_id,
                                                  parse_mode=ParseMode.HTML,
-                                                 reply_markup=markup(buttons), **self.timeouts)
+                                                 reply_markup=keyboard(buttons), **self.timeouts)
         except PermanentFailure as exc:
             if "not modified" not in str(exc):
                 raise
@@ -139,6 +133,8 @@ async def _mark_reachable(update: Update, context: Context) -> None:
     """Anyone who writes to the bot can be written to again (they unblocked it)."""
     if update.effective_user is None or update.effective_chat is None \
             or update.effective_chat.type != "private":
+        return
+    if not actor_of(update, context).unreachable:  # the cached actor: no write per update
         return
     with runtime_of(context).session() as session:
         if mark_reachable(session, telegram_id=update.effective_user.id):

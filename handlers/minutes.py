@@ -17,7 +17,7 @@ from telegram.ext import (
 )
 
 from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
-from handlers.resolutions import keyboard
+from handlers.keyboards import keyboard
 from mina_bot import drafts
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text

@@ -6,7 +6,7 @@ from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from handlers.common import Context, actor_of, guarded, reply, runtime_of
-from handlers.reports import keyboard
+from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton

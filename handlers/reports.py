@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -22,6 +22,7 @@ from telegram.ext import (
 
 from handlers.common import Context, actor_of, guarded, reply, runtime_of
 from handlers.delivery import wake
+from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -32,13 +33,6 @@ from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt
 
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 
-
-def keyboard(buttons: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
-    """Button specs as an inline keyboard."""
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in row] for row in buttons])
 
 
 async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -> None:

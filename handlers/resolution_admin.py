@@ -21,7 +21,7 @@ from handlers.common import (
     runtime_of,
     text_answer,
 )
-from handlers.resolutions import keyboard
+from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode, encode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today

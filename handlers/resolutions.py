@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -22,16 +22,16 @@ from handlers.common import (
     reply_key,
     runtime_of,
 )
+from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
-from mina_bot.permissions import Action, allowed, require
+from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
-from mina_bot.resolutions import duties as duties_service
 from mina_bot.resolutions import lifecycle, views
+from mina_bot.resolutions import owe as owe_service
 from mina_bot.resolutions.card import resolution_card
 from mina_bot.resolutions.lifecycle import DocumentRef
-from mina_bot.sessions.schedule import ensure_next_session, local_date
 
 WAIT_NOTE, WAIT_REASON = range(2)
 OWE_PHRASES = tuple(match_key(p) for p in (
@@ -48,34 +48,11 @@ class OwePhrase(filters.MessageFilter):
         return any(key.startswith(p) for p in OWE_PHRASES)
 
 
-def keyboard(buttons: views.Buttons) -> InlineKeyboardMarkup | None:
-    """Rows of (label, data) as an inline keyboard."""
-    rows = [[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-            for row in buttons if row]
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
-def _owe_page(update: Update, context: Context, page: int) -> tuple[str, views.Buttons]:
-    runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
-        coming = ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
-        duties = duties_service.duty_page(session, actor=actor, coming=coming, tz=runtime.tz,
-                                          page=page, size=views.PAGE)
-        officer = {m.unit_id: m.unit_name for m in actor.memberships}
-        done = duties_service.reports_in(session, unit_ids=list(officer), council_session=coming)
-        awaiting_total, awaiting = (
-            duties_service.awaiting_confirmation(session, limit=views.PAGE)
-            if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
-    return views.owe_view(
-        duties, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
-        reports=[(officer[u], ok) for u, ok in done.items()],
-        coming=local_date(coming, runtime.tz), awaiting=awaiting, awaiting_total=awaiting_total)
-
 
 @guarded(Action.VIEW_OWN_DUTIES)
 async def owe(update: Update, context: Context) -> None:
     """/owe and «چه کاری بر عهده من است؟»."""
-    body, buttons = _owe_page(update, context, 0)
+    body, buttons = owe_service.owe_page(runtime_of(context), actor_of(update, context), 0)
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
@@ -83,7 +60,7 @@ async def owe(update: Update, context: Context) -> None:
 async def owe_page(update: Update, context: Context) -> None:
     """A page button of the «what do I owe?» list."""
     page = decode(update.callback_query.data, "res").int_arg(0)
-    body, buttons = _owe_page(update, context, page)
+    body, buttons = owe_service.owe_page(runtime_of(context), actor_of(update, context), page)
     await update.callback_query.answer()
     await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 

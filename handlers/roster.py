@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -27,6 +27,7 @@ from handlers.common import (
     runtime_of,
     text_answer,
 )
+from handlers.keyboards import keyboard
 from handlers.menus import republish
 from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
@@ -39,10 +40,6 @@ from mina_bot.permissions import Action, allowed
 FEATURE = "ros"
 GROUP_NAME = 0
 
-
-def _markup(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in row] for row in rows])
 
 
 async def show_member(update: Update, context: Context, member_id: int) -> None:
@@ -68,7 +65,7 @@ async def show_member(update: Update, context: Context, member_id: int) -> None:
         rows.append([(text(key, lang), encode(FEATURE, "admin", member.id))])
     bound = text("member.bound" if member.telegram_id else "member.unbound", lang)
     await edit_or_reply(update, text("member.card", lang, name=member.name, lines=lines,
-                                     bound=bound), reply_markup=_markup(rows))
+                                     bound=bound), reply_markup=keyboard(rows))
 
 
 async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
@@ -79,7 +76,7 @@ async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
     rows = [[(text(f"role.{r.value}", lang), encode(FEATURE, "setrole", seat.id, r.value))]
             for r in cards.role_choices(seat.role)]
     await edit_or_reply(update, text("member.choose_role", lang, name=member.name,
-                                     unit=unit.name_fa), reply_markup=_markup(rows))
+                                     unit=unit.name_fa), reply_markup=keyboard(rows))
 
 
 async def set_role(update: Update, context: Context, data: ButtonData) -> None:
@@ -99,7 +96,7 @@ async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
                                                          membership_id=data.int_arg(0))
     rows = [[(u.name_fa, encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
     await edit_or_reply(update, text("member.choose_unit", lang, name=member.name,
-                                     unit=unit.name_fa), reply_markup=_markup(rows))
+                                     unit=unit.name_fa), reply_markup=keyboard(rows))
 
 
 async def move(update: Update, context: Context, data: ButtonData) -> None:
@@ -115,7 +112,7 @@ async def ask_deactivate(update: Update, context: Context, data: ButtonData) -> 
         member = roster_service.member_of(session, member_id=data.int_arg(0))
     rows = [[(text("button.confirm_deactivate", lang), encode(FEATURE, "deactok", member.id))]]
     await edit_or_reply(update, text("member.confirm_deactivate", lang, name=member.name),
-                        reply_markup=_markup(rows))
+                        reply_markup=keyboard(rows))
 
 
 async def deactivate(update: Update, context: Context, data: ButtonData) -> None:
@@ -148,7 +145,7 @@ async def show_groups(update: Update, context: Context, data: ButtonData) -> Non
                    name=s.group.name_fa, count=s.count),
               encode(FEATURE, "seat", member.id, s.group.id))] for s in seats]
     await edit_or_reply(update, text("member.choose_group", lang, name=member.name),
-                        reply_markup=_markup(rows))
+                        reply_markup=keyboard(rows))
 
 
 async def toggle_seat(update: Update, context: Context, data: ButtonData) -> None:

@@ -20,7 +20,7 @@ from handlers.common import (
     runtime_of,
     text_answer,
 )
-from handlers.resolutions import keyboard
+from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.errors import NotFound
 from mina_bot.permissions import Action, allowed

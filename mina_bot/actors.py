@@ -38,6 +38,7 @@ class Actor:
     language: str = "fa"
     is_admin: bool = False
     memberships: tuple[UnitRole, ...] = field(default_factory=tuple)
+    unreachable: bool = False  # the bot's messages to them bounced (they had blocked it)
 
     @property
     def is_stranger(self) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.runtime import Runtime
 from storage.repositories import members as members_repo
 
 
@@ -36,7 +37,20 @@ def load_actor(
         language=member.language or fallback_language,
         is_admin=member.is_admin or is_admin_by_setting,
         memberships=memberships,
+        unreachable=member.unreachable_since is not None,
     )
+
+
+def actor_for(runtime: Runtime, *, telegram_id: int) -> Actor:
+    """load_actor through the runtime's read cache: read again once the roster changes."""
+
+    def load() -> Actor:
+        with runtime.session() as session:
+            return load_actor(session, telegram_id=telegram_id,
+                              admin_ids=runtime.settings.admin_ids,
+                              fallback_language=runtime.settings.language)
+
+    return runtime.reads.fetch(("actor", telegram_id), ("roster",), load)
 
 
 def ensure_admins(session: Session, *, admin_ids: Iterable[int]) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from mina_bot.clock import Clock, SystemClock
+from mina_bot.readcache import ReadCache
 from mina_bot.settings import Settings
 
 
@@ -21,6 +22,11 @@ class Runtime:
     settings: Settings
     engine: Engine
     clock: Clock = field(default_factory=SystemClock)
+    reads: ReadCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reads = ReadCache(self.engine, poll_every=self.settings.cache_check_seconds,
+                               size=self.settings.cache_entries)
 
     @property
     def tz(self) -> ZoneInfo:

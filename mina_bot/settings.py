@@ -44,6 +44,8 @@ HINTS = {
     "delivery_max_attempts": "tries for a message failing with 5xx/timeouts, e.g. 5",
     "delivery_lease_seconds": "seconds after which a claimed, unsent message is retried (> 2 x"
     " delivery_send_timeout)",
+    "cache_check_seconds": "seconds between checks for another process's changes, 0..60, e.g. 1",
+    "cache_entries": "how many hot reads to keep in memory (0 turns the cache off), e.g. 20000",
     "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
     "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
     " resolution, digest",
@@ -99,6 +101,10 @@ class Settings(BaseSettings):
     delivery_lease_seconds: float = Field(default=120.0, gt=0)
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
+    # Hot reads (/owe, who is asking) are kept in memory until the data changes; changes made by
+    # another process are noticed within this many seconds (0: check on every read).
+    cache_check_seconds: float = Field(default=1.0, ge=0, le=60)
+    cache_entries: int = Field(default=20_000, ge=0)
     # Reminders, all in the organisation's time zone.
     reminders_enabled: bool = True
     reminder_interval_seconds: float = Field(default=60.0, gt=0)

@@ -13,6 +13,8 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
+from storage.changes import track
+
 # synchronous=NORMAL is SQLite's advice for WAL: a killed process loses nothing committed (only
 # a power cut can lose the last commits), and a commit no longer waits for an fsync.
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
@@ -72,7 +74,7 @@ def _make_sqlite_engine(url: URL, **kwargs: Any) -> Engine:
             raise DatabaseUnavailable(safe_url(url), f"cannot create directory: {error}") from error
     engine = sa.create_engine(url, connect_args=connect_args, **kwargs)
     sa.event.listen(engine, "connect", _set_sqlite_pragmas)
-    return engine
+    return track(engine)
 
 
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
@@ -85,8 +87,8 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         if "connect_timeout" not in parsed.query:
             connect_args.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
         kwargs.setdefault("pool_pre_ping", True)
-        return sa.create_engine(parsed, connect_args=connect_args, **kwargs)
-    return sa.create_engine(parsed, **kwargs)
+        return track(sa.create_engine(parsed, connect_args=connect_args, **kwargs))
+    return track(sa.create_engine(parsed, **kwargs))
 
 
 def check_connection(engine: Engine) -> None:

@@ -3,28 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, Role
-from mina_bot.sessions.schedule import local_date
-from storage.models import (
-    CouncilSession,
-    Resolution,
-    ResolutionStatus,
-)
+from storage.models import CouncilSession, Resolution, ResolutionStatus
 from storage.repositories import resolutions as resolutions_repo
 
-_OFFICERS = (Role.HEAD, Role.SECRETARY)
+OFFICERS = (Role.HEAD, Role.SECRETARY)
 ACTIVE = (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
+
+
+@dataclass(frozen=True)
+class DutyRecord:
+    """The columns of an active resolution that «what do I owe?» shows."""
+
+    id: int
+    number: int
+    subject: str
+    status: ResolutionStatus
+    recurrence: str | None
+    due_date: dt.date | None
+    session_number: int
 
 
 @dataclass(frozen=True)
 class Duty:
     """One resolution a member's unit is responsible for."""
 
-    resolution: Resolution
+    resolution: DutyRecord
     session_number: int
     unit_id: int
     unit_name: str
@@ -42,52 +51,50 @@ class DutyPage:
     pages: int
 
 
-def _due(resolution: Resolution, coming: CouncilSession | None, tz: dt.tzinfo) -> dt.date | None:
-    if resolution.recurrence and coming is not None:
-        return local_date(coming, tz)  # a weekly duty falls due at every coming session
-    return resolution.due_date
-
-
-def _page(session: Session, units: dict, coming: CouncilSession | None, tz: dt.tzinfo,
-          offset: int, limit: int) -> tuple[int, list]:
-    if not units:
-        return 0, []
-    weekly_due = local_date(coming, tz) if coming is not None else None
-    total, found = resolutions_repo.page_of_units(
-        session, unit_ids=units, statuses=ACTIVE, weekly_due=weekly_due, offset=offset,
-        limit=limit)
-    return total, list(found)
+def unit_duties(session: Session, *, unit_id: int) -> tuple[DutyRecord, ...]:
+    """Every active resolution one unit is responsible for (the cacheable part of a page)."""
+    rows = resolutions_repo.active_of_unit(session, unit_id=unit_id, statuses=ACTIVE)
+    return tuple(DutyRecord(id=r[0], number=r[1], subject=r[2], status=ResolutionStatus(r[3]),
+                            recurrence=r[4], due_date=r[5], session_number=r[6]) for r in rows)
 
 
 def duty_page(
-    session: Session, *, actor: Actor, coming: CouncilSession | None, tz: dt.tzinfo,
+    actor: Actor, by_unit: Mapping[int, Sequence[DutyRecord]], *, weekly_due: dt.date | None,
     page: int, size: int,
 ) -> DutyPage:
-    """Open (and reported, awaiting confirmation) resolutions of the actor's units: one page.
+    """One page of the actor's duties from their units' lists, most urgent first.
 
-    The database sorts and cuts the page, so a unit with hundreds of open resolutions costs
-    no more than one with six.
+    A weekly resolution falls due at the coming session (`weekly_due`); undated ones come last,
+    then by session and resolution number. A resolution of several of the actor's units is
+    shown once, under a unit where they are an officer if there is one (they may report it).
     """
-    mine = {m.unit_id: m for m in actor.memberships}
-    officer_units = {m.unit_id for m in actor.units_with(*_OFFICERS)}
-    page = max(page, 0)
-    total, found = _page(session, mine, coming, tz, page * size, size)
-    if not found and page > 0:  # past the end (an old button): the last page instead
-        total, _ = _page(session, mine, coming, tz, 0, 1)
-        page = max(0, -(-total // size) - 1)
-        total, found = _page(session, mine, coming, tz, page * size, size)
+    names = {m.unit_id: m.unit_name for m in actor.memberships}
+    officer_units = {m.unit_id for m in actor.units_with(*OFFICERS)}
+    units_of: dict[int, list[int]] = {}
+    records: dict[int, DutyRecord] = {}
+    for unit_id in sorted(by_unit):
+        for record in by_unit[unit_id]:
+            records[record.id] = record
+            units_of.setdefault(record.id, []).append(unit_id)
+
+    def due(record: DutyRecord) -> dt.date | None:
+        return weekly_due if record.recurrence and weekly_due is not None else record.due_date
+
+    def urgency(record: DutyRecord) -> tuple:
+        when = due(record)
+        return (when is None, when or dt.date.min, record.session_number, record.number)
+
+    ordered = sorted(records.values(), key=urgency)
+    total = len(ordered)
     pages = max(1, -(-total // size))
-    responsible = resolutions_repo.responsible_among(
-        session, resolution_ids=[r.id for r, _ in found], unit_ids=mine)
+    page = min(max(page, 0), pages - 1)  # past the end (an old button): the last page
     duties = []
-    for resolution, council in found:
-        units = responsible[resolution.id]
+    for record in ordered[page * size:(page + 1) * size]:
+        units = units_of[record.id]
         unit_id = next((u for u in units if u in officer_units), units[0])
-        duties.append(Duty(
-            resolution=resolution, session_number=council.number, unit_id=unit_id,
-            unit_name=mine[unit_id].unit_name, due=_due(resolution, coming, tz),
-            can_report=unit_id in officer_units,
-        ))
+        duties.append(Duty(resolution=record, session_number=record.session_number,
+                           unit_id=unit_id, unit_name=names.get(unit_id, ""), due=due(record),
+                           can_report=unit_id in officer_units))
     return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages)
 
 
@@ -100,10 +107,7 @@ def awaiting_confirmation(
             list(resolutions_repo.search(session, statuses=reported, limit=limit)))
 
 
-def reports_in(
-    session: Session, *, unit_ids: list[int], council_session: CouncilSession
-) -> dict[int, bool]:
-    """Whether each unit's weekly report for this session has been submitted."""
-    submitted = resolutions_repo.units_with_submitted_report(
-        session, session_id=council_session.id, unit_ids=unit_ids)
-    return {unit_id: unit_id in submitted for unit_id in unit_ids}
+def units_reported(session: Session, *, council_session_id: int) -> frozenset[int]:
+    """The units whose weekly report for this session has been submitted."""
+    return frozenset(resolutions_repo.units_with_submitted_report(
+        session, session_id=council_session_id))

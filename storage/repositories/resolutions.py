@@ -66,25 +66,6 @@ def units_of(session: Session, *, resolution_id: int) -> Sequence[Unit]:
     return session.exec(query).all()
 
 
-def responsible_among(
-    session: Session, *, resolution_ids: Iterable[int], unit_ids: Iterable[int]
-) -> dict[int, list[int]]:
-    """For each resolution, which of `unit_ids` are responsible for it (unit id order), at once."""
-    ids = list(resolution_ids)
-    if not ids:
-        return {}
-    query = (
-        select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
-        .where(ResolutionAssignment.resolution_id.in_(ids),
-               ResolutionAssignment.unit_id.in_(list(unit_ids)))
-        .order_by(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
-    )
-    found: dict[int, list[int]] = {}
-    for resolution_id, unit_id in session.exec(query):
-        found.setdefault(resolution_id, []).append(unit_id)
-    return found
-
-
 def set_units(
     session: Session, *, resolution_id: int, units: Iterable[tuple[int, str]]
 ) -> None:
@@ -199,34 +180,25 @@ def _of_units(unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus]) -> 
     return [Resolution.id.in_(assigned), Resolution.status.in_([str(s) for s in statuses])]
 
 
-def page_of_units(
-    session: Session, *, unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus],
-    weekly_due: dt.date | None, offset: int, limit: int,
-) -> tuple[int, Sequence[tuple[Resolution, CouncilSession]]]:
-    """How many resolutions in these states these units are responsible for, and one page of
-    them, most urgent first: by due date (a weekly one falls due on `weekly_due`), undated
-    last, then by session and resolution number. One query: the total is a window count."""
-    due = Resolution.due_date
-    if weekly_due is not None:
-        due = sa.case((Resolution.recurrence.is_not(None), sa.literal(weekly_due, sa.Date())),
-                      else_=Resolution.due_date)
+def active_of_unit(
+    session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
+) -> Sequence[tuple]:
+    """(id, number, subject, status, recurrence, due date, session number) of every resolution
+    in these states a unit is responsible for: the columns «what do I owe?» shows, no rows."""
     query = (
-        select(Resolution, CouncilSession, sa.func.count().over())
+        select(Resolution.id, Resolution.number, Resolution.subject, Resolution.status,
+               Resolution.recurrence, Resolution.due_date, CouncilSession.number)
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-        .where(*_of_units(unit_ids, statuses))
-        .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
-        .offset(offset).limit(limit)
+        .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
+        .where(ResolutionAssignment.unit_id == unit_id,
+               Resolution.status.in_([str(s) for s in statuses]))
     )
-    rows = session.exec(query).all()
-    return (rows[0][2] if rows else 0), [(r, c) for r, c, _ in rows]
+    return session.exec(query).all()
 
 
-def units_with_submitted_report(
-    session: Session, *, session_id: int, unit_ids: Iterable[int]
-) -> set[int]:
-    """Which of these units have submitted their weekly report for a session."""
+def units_with_submitted_report(session: Session, *, session_id: int) -> set[int]:
+    """The units that have submitted their weekly report for a session."""
     query = select(WeeklyReport.unit_id).where(
-        WeeklyReport.session_id == session_id, WeeklyReport.unit_id.in_(list(unit_ids)),
-        WeeklyReport.status == ReportStatus.SUBMITTED,
+        WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED,
     )
     return set(session.exec(query).all())

@@ -1,0 +1,67 @@
+"""«What do I owe?» for one member: a page composed from reads the runtime keeps in memory.
+
+Each unit's active resolutions, the coming session, the reports in and the secretariat's
+queue are read once and kept until their data changes (mina_bot/readcache.py); the page itself
+is kept per member, page and day. Asking again costs no query at all.
+"""
+
+from __future__ import annotations
+
+from mina_bot.actors import Actor
+from mina_bot.clock import local_today
+from mina_bot.permissions import Action, allowed
+from mina_bot.resolutions import duties, views
+from mina_bot.runtime import Runtime
+from mina_bot.sessions.schedule import ensure_next_session, local_date
+from storage.models import CouncilSession
+
+PAGE_TOPICS = ("duties", "roster", "reports")
+
+
+def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Buttons]:
+    """The page's HTML and buttons, in the actor's language."""
+    now, reads = runtime.clock.now(), runtime.reads
+    coming = reads.fetch("coming-session", ("duties",), lambda: _coming(runtime), now=now,
+                         until=lambda council: council.starts_at)
+    today = local_today(runtime.clock, runtime.tz)
+    return reads.fetch(("owe", actor, page, today, coming.id), PAGE_TOPICS,
+                       lambda: _compose(runtime, actor, page, coming))
+
+
+def _compose(runtime: Runtime, actor: Actor, page: int,
+             coming: CouncilSession) -> tuple[str, views.Buttons]:
+    reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
+    by_unit = {m.unit_id: reads.fetch(("unit-duties", m.unit_id), ("duties",),
+                                      lambda unit_id=m.unit_id: _unit(runtime, unit_id))
+               for m in actor.memberships}
+    found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
+    units = {m.unit_id: m.unit_name for m in actor.memberships}
+    submitted = reads.fetch(("reports-in", coming.id), ("reports",),
+                            lambda: _reported(runtime, coming.id)) if units else frozenset()
+    awaiting_total, awaiting = (
+        reads.fetch("awaiting", ("duties",), lambda: _awaiting(runtime))
+        if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
+    return views.owe_view(
+        found, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
+        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total)
+
+
+def _coming(runtime: Runtime) -> CouncilSession:
+    with runtime.session() as session:
+        return ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
+
+
+def _unit(runtime: Runtime, unit_id: int) -> tuple[duties.DutyRecord, ...]:
+    with runtime.session() as session:
+        return duties.unit_duties(session, unit_id=unit_id)
+
+
+def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:
+    with runtime.session() as session:
+        return duties.units_reported(session, council_session_id=council_session_id)
+
+
+def _awaiting(runtime: Runtime) -> tuple[int, list]:
+    with runtime.session() as session:
+        return duties.awaiting_confirmation(session, limit=views.PAGE)

@@ -1,0 +1,160 @@
+"""Change counters: which topics of data each committed transaction wrote.
+
+Every statement that writes a table is seen on its way (an engine event); when the transaction
+commits, the counter of each topic it wrote goes up by one in this process's memory and, in the
+same transaction, in the `data_generation` table. A read cache keeps a result with the counters
+of the topics it was read from: equal counters mean nothing it depends on has changed. Writes of
+this process are seen at once; writes of other processes (a CLI import, a second bot) when the
+table is next polled.
+
+The in-memory bump happens as the commit is issued, on the committing thread: all of the bot's
+database work runs on its event loop's thread, so no read can fall between the two.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+# Which tables each topic reads from. A cached read names the topics it depends on.
+TOPICS: dict[str, frozenset[str]] = {
+    "roster": frozenset({"member", "membership", "unit", "working_group",
+                         "working_group_member"}),
+    "duties": frozenset({"unit", "council_session", "resolution", "resolution_assignment",
+                         "holiday"}),
+    "reports": frozenset({"weekly_report"}),
+}
+_TOPICS_OF: dict[str, tuple[str, ...]] = {}
+for _topic, _tables in TOPICS.items():
+    for _table in _tables:
+        _TOPICS_OF[_table] = (*_TOPICS_OF.get(_table, ()), _topic)
+
+_WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)',
+                    re.IGNORECASE)
+_WRITTEN = "mina.topics_written"
+_TABLE = "data_generation"
+
+
+class ChangeCounters:
+    """This process's counters for one database, and what it last saw in the database's table."""
+
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._local = dict.fromkeys(TOPICS, 0)
+        self._seen: dict[str, int] = {}
+        self._polled_at = float("-inf")
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+
+    def stamp(self, topics: Iterable[str], engine: Engine, *, poll_every: float) -> tuple:
+        """The counters of `topics`, after polling the database if `poll_every` has passed."""
+        if self._monotonic() - self._polled_at >= poll_every:
+            self.poll(engine)
+        return tuple(self._local[t] for t in topics)
+
+    def poll(self, engine: Engine) -> None:
+        """Read the database's counters; a topic another process wrote counts as changed."""
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text(f"SELECT topic, value FROM {_TABLE}")).all()
+        with self._lock:
+            for topic, value in rows:
+                if topic in self._local and self._seen.get(topic, value) != value:
+                    self._local[topic] += 1
+                self._seen[topic] = value
+            self._polled_at = self._monotonic()
+
+    def committed(self, written: dict[str, int]) -> None:
+        """This process committed writes to these topics (with the database's new values)."""
+        with self._lock:
+            for topic, value in written.items():
+                self._local[topic] += 1
+                if self._seen.get(topic) == value - 1:  # only ours: no need to count it again
+                    self._seen[topic] = value
+
+
+_BY_URL: dict[str, ChangeCounters] = {}
+_BY_ENGINE: weakref.WeakKeyDictionary[Engine, ChangeCounters] = weakref.WeakKeyDictionary()
+_REGISTRY_LOCK = threading.Lock()
+
+
+def track(engine: Engine) -> Engine:
+    """Count the topics written through this engine (every engine of make_engine is tracked)."""
+    if not sa.event.contains(engine, "commit", _on_commit):
+        sa.event.listen(engine, "after_cursor_execute", _seen_statement)
+        sa.event.listen(engine, "commit", _on_commit)
+        sa.event.listen(engine, "rollback", _forget)
+        sa.event.listen(engine, "checkin", _forget_on_checkin)  # a pool reset rolls back unseen
+    return engine
+
+
+def counters_for(engine: Engine) -> ChangeCounters:
+    """The counters of an engine's database, shared by every engine of this process on it."""
+    counters = _BY_ENGINE.get(engine)
+    if counters is None:
+        key = engine.url.render_as_string(hide_password=False)
+        with _REGISTRY_LOCK:
+            counters = _BY_URL.setdefault(key, ChangeCounters())
+        _BY_ENGINE[engine] = counters
+        track(engine)
+    return counters
+
+
+def _seen_statement(connection: Connection, _cursor: Any, statement: str, *_: Any) -> None:
+    match = _WRITE.match(statement)
+    if match is None:
+        return
+    topics = _TOPICS_OF.get(match.group(1).lower())
+    if topics:
+        connection.info.setdefault(_WRITTEN, set()).update(topics)
+
+
+def _on_commit(connection: Connection) -> None:
+    topics = connection.info.pop(_WRITTEN, None)
+    if not topics:
+        return
+    cursor = connection.connection.dbapi_connection.cursor()  # raw: no events, same transaction
+    try:
+        values = _bump(cursor, connection.dialect.name, topics) if _has_table(
+            cursor, connection) else {}
+    finally:
+        cursor.close()
+    counters_for(connection.engine).committed({t: values.get(t, 0) for t in topics})
+
+
+def _bump(cursor: Any, dialect: str, topics: set[str]) -> dict[str, int]:
+    names = ", ".join(f"'{t}'" for t in sorted(topics))  # fixed identifiers, never user input
+    cursor.execute(f"UPDATE {_TABLE} SET value = value + 1 WHERE topic IN ({names}) "
+                   "RETURNING topic, value")
+    return dict(cursor.fetchall())
+
+
+_MIGRATED: set[str] = set()  # databases known to have the table (before 0003 they have not)
+
+
+def _has_table(cursor: Any, connection: Connection) -> bool:
+    key = connection.engine.url.render_as_string(hide_password=False)
+    if key in _MIGRATED:
+        return True
+    if connection.dialect.name == "sqlite":
+        cursor.execute(f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{_TABLE}'")
+        found = cursor.fetchone() is not None
+    else:
+        cursor.execute(f"SELECT to_regclass('{_TABLE}') IS NOT NULL")
+        found = bool(cursor.fetchone()[0])
+    if found:
+        _MIGRATED.add(key)
+    return found
+
+
+def _forget(connection: Connection) -> None:
+    connection.info.pop(_WRITTEN, None)
+
+
+def _forget_on_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info.pop(_WRITTEN, None)
