@@ -1,0 +1,46 @@
+"""«What do I owe?» is answered from memory, yet never stale: changes made here show at once,
+changes made by another process (the command line, a second bot) within the check interval."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.e2e.test_command_line import ROOT, run_bot
+from tests.e2e.test_minutes_and_duties import INFRA_SECRETARY, SECRETARIAT, button, import_seed
+
+SEED = ROOT / "tests" / "data" / "seed_minutes.txt"
+
+
+async def test_minutes_imported_from_the_command_line_reach_a_cached_answer(org_bot):
+    bot = org_bot
+    [before] = await bot.say(INFRA_SECRETARY, "/owe")
+    [again] = await bot.say(INFRA_SECRETARY, "/owe")  # now answered from memory
+    assert "مصوبه ۸ (جلسه" not in before["text"] and again["text"] == before["text"]
+
+    imported = await asyncio.to_thread(
+        run_bot, "minutes", "import", str(SEED), "--session-date", "1400/01/30",
+        env={"MINA_DATABASE_URL": bot.settings.database_url}, cwd=ROOT)
+    assert imported.returncode == 0, imported.stderr
+    await asyncio.sleep(bot.settings.cache_check_seconds + 0.2)
+
+    [after] = await bot.say(INFRA_SECRETARY, "/owe")
+    for number in ("۱", "۲", "۳", "۵", "۸", "۱۲"):
+        assert f"مصوبه {number} (جلسه" in after["text"], number
+
+
+async def test_a_confirmation_leaves_the_cached_list_at_once(org_bot):
+    bot = org_bot
+    preview = await import_seed(bot)
+    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    [owe] = await bot.say(INFRA_SECRETARY, "/owe")
+    [cached] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert cached["text"] == owe["text"] and "مصوبه ۸ (جلسه" in owe["text"]
+    await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
+    await bot.say(INFRA_SECRETARY, "انجام شد")
+
+    [reported] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert "منتظر تأیید" in reported["text"]  # status changed: read afresh, no waiting
+    [staff] = await bot.say(SECRETARIAT, "/owe")
+    await bot.press(SECRETARIAT, staff, button(staff, "تأیید ۸"), replies=1)
+    [done] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert "مصوبه ۸ (جلسه" not in done["text"] and "مصوبه ۲ (جلسه" in done["text"]
