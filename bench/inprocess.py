@@ -160,7 +160,8 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
                 f"p50 {percentile(cold_runs, 0.5) * ms:.2f} ms; every read from the database"),
     ]
     detail = {"requests": len(owe_runs), "replies": replies, "cold_requests": len(cold_runs),
-              "cache": {"hits": runtime.reads.hits, "misses": runtime.reads.misses}, "errors": [repr(e) for e in errors],
+              "cache": {"hits": runtime.reads.hits, "misses": runtime.reads.misses},
+              "errors": [repr(e) for e in errors],
               "echo_throughput": echo_rate, "echo_p50_ms": percentile(echo_runs, 0.5) * ms,
               "echo_p99_ms": percentile(echo_runs, 0.99) * ms}
     return figures, detail

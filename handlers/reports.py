@@ -29,7 +29,14 @@ from mina_bot.errors import StaleButton
 from mina_bot.jalali import format_datetime
 from mina_bot.permissions import Action
 from mina_bot.reports import drafts, submission
-from mina_bot.reports.prompts import FEATURE, Prompt, edit_menu, opening, prompt_for
+from mina_bot.reports.prompts import (
+    FEATURE,
+    Prompt,
+    edit_menu,
+    expected_input,
+    opening,
+    prompt_for,
+)
 
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 
@@ -103,10 +110,10 @@ async def _expected(update: Update, context: Context, report_id: int, kind: str)
     runtime, actor = runtime_of(context), actor_of(update, context)
     with runtime.session() as session:
         report = drafts.load(session, report_id=report_id, actor=actor)
+        if expected_input(report) == kind:
+            return True
         prompt = prompt_for(session, report=report, lang=actor.language,
                             settings=runtime.settings)
-    if prompt.expects == kind:
-        return True
     await send_prompt(update, prompt, text(f"reports.hint.{prompt.expects}", actor.language))
     return False
 
@@ -117,17 +124,23 @@ async def _no_draft(update: Update, context: Context) -> int:
 
 
 async def on_text(update: Update, context: Context) -> str | int:
-    """Typed text: the answer to the current question."""
-    report_id = _draft_id(update, context)
-    if report_id is None:
-        return await _no_draft(update, context)
-    if not await _expected(update, context, report_id, "text"):
-        return FILLING
+    """Typed text: the answer to the current question (one transaction: answer and next step)."""
     runtime, actor = runtime_of(context), actor_of(update, context)
+    lead = None
     with runtime.session() as session:
-        report = drafts.load(session, report_id=report_id, actor=actor)
-        drafts.answer_text(session, report=report, text=update.effective_message.text)
-    return await _continue(update, context, report_id)
+        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
+        if draft is not None:
+            report = drafts.load(session, report_id=draft.id, actor=actor)
+            if expected_input(report) == "text":
+                drafts.answer_text(session, report=report, text=update.effective_message.text)
+            else:
+                lead = text(f"reports.hint.{expected_input(report)}", actor.language)
+            prompt = prompt_for(session, report=report, lang=actor.language,
+                                settings=runtime.settings)
+    if draft is None:
+        return await _no_draft(update, context)
+    await send_prompt(update, prompt, lead)
+    return FILLING
 
 
 def _incoming(update: Update) -> drafts.IncomingFile:

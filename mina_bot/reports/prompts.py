@@ -42,6 +42,14 @@ def _resolution_label(session: Session, resolution_id: int, lang: str) -> dict:
             "subject": resolution.subject, "due": due}
 
 
+def expected_input(report: WeeklyReport) -> str:
+    """What the current step takes (text, buttons or files), without building its prompt."""
+    base = steps.bare(report.current_step or steps.PREVIEW)
+    if base in steps.TEXT_QUESTIONS or base.startswith("note."):
+        return "text"
+    return "files" if base == steps.FILES else "buttons"
+
+
 def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
                settings: Settings) -> Prompt:
     """The question (or preview) for the report's current step."""

@@ -15,7 +15,7 @@ from mina_bot.runtime import Runtime
 from mina_bot.sessions.schedule import ensure_next_session, local_date
 from storage.models import CouncilSession
 
-PAGE_TOPICS = ("duties", "roster", "reports")
+PAGE_TOPICS = ("duties", "roster")
 
 
 def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Buttons]:
@@ -24,20 +24,23 @@ def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Butt
     coming = reads.fetch("coming-session", ("duties",), lambda: _coming(runtime), now=now,
                          until=lambda council: council.starts_at)
     today = local_today(runtime.clock, runtime.tz)
-    return reads.fetch(("owe", actor, page, today, coming.id), PAGE_TOPICS,
-                       lambda: _compose(runtime, actor, page, coming))
-
-
-def _compose(runtime: Runtime, actor: Actor, page: int,
-             coming: CouncilSession) -> tuple[str, views.Buttons]:
-    reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
-    by_unit = {m.unit_id: reads.fetch(("unit-duties", m.unit_id), ("duties",),
-                                      lambda unit_id=m.unit_id: _unit(runtime, unit_id))
-               for m in actor.memberships}
-    found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
     units = {m.unit_id: m.unit_name for m in actor.memberships}
     submitted = reads.fetch(("reports-in", coming.id), ("reports",),
                             lambda: _reported(runtime, coming.id)) if units else frozenset()
+    # Keyed on which of the actor's reports are in, not on every report write: a draft being
+    # typed elsewhere changes the reports topic but not this page.
+    mine = frozenset(units) & submitted
+    return reads.fetch(("owe", actor, page, today, coming.id, mine), PAGE_TOPICS,
+                       lambda: _compose(runtime, actor, page, coming, units, mine))
+
+
+def _compose(runtime: Runtime, actor: Actor, page: int, coming: CouncilSession,
+             units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
+    reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
+    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id), ("duties",),
+                                    lambda unit_id=unit_id: _unit(runtime, unit_id))
+               for unit_id in units}
+    found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
     awaiting_total, awaiting = (
         reads.fetch("awaiting", ("duties",), lambda: _awaiting(runtime))
         if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
