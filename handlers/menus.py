@@ -18,17 +18,19 @@ log = logging.getLogger(__name__)
 PUBLISHED = "published_menus"  # chat ids whose menu this process has published
 
 
-async def publish(bot: Bot, bot_data: dict, actor: Actor) -> None:
-    """Publish the actor's own command list in their private chat (where the platform has one)."""
+async def publish(bot: Bot, bot_data: dict, actor: Actor) -> bool:
+    """Publish the actor's own command list in their private chat (where the platform has one);
+    whether there is nothing left to do."""
     if not platform_named(bot_data["runtime"].settings.platform).supports_command_menu:
-        return
+        return True
     commands = [BotCommand(n, d) for n, d in menu(commands_for(actor), actor.language)]
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(actor.telegram_id))
     except TelegramError as exc:  # a blocked bot or a platform without chat scopes
         log.warning("could not publish the menu of %s: %s", actor.telegram_id, exc)
-        return
+        return False
     bot_data.setdefault(PUBLISHED, set()).add(actor.telegram_id)
+    return True
 
 
 async def republish(context: Context, telegram_id: int | None) -> None:
@@ -43,15 +45,23 @@ async def republish(context: Context, telegram_id: int | None) -> None:
 
 
 async def publish_on_first_update(update: Update, context: Context) -> None:
-    """The first update of a member after the bot starts publishes their menu, once."""
+    """The first update of a member after the bot starts publishes their menu, once, beside
+    the answer rather than before it (the answer does not wait for setMyCommands)."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or chat.type != "private":
         return
-    if user.id in context.bot_data.get(PUBLISHED, ()):
+    published = context.bot_data.setdefault(PUBLISHED, set())
+    if user.id in published:
         return
     actor = actor_of(update, context)
     if not actor.is_stranger:
-        await publish(context.bot, context.bot_data, actor)
+        published.add(user.id)  # now, so a second update meanwhile starts no second publish
+        context.application.create_task(_publish_once(context, actor), update=update)
+
+
+async def _publish_once(context: Context, actor: Actor) -> None:
+    if not await publish(context.bot, context.bot_data, actor):
+        context.bot_data[PUBLISHED].discard(actor.telegram_id)  # try again at the next update
 
 
 def build_gate() -> list[BaseHandler]:
