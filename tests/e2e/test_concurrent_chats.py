@@ -5,7 +5,13 @@ from __future__ import annotations
 import asyncio
 import re
 
+import pytest
+from telegram import Update
+from telegram.ext import TypeHandler
+
+from handlers.common import GROUP_PERSIST
 from handlers.concurrency import PerChatUpdateProcessor
+from mina_bot import drafts
 from storage.repositories import reports as reports_repo
 from storage.repositories import units as units_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
@@ -54,15 +60,18 @@ async def report_as(bot, user: int) -> str:
     return re.search(r"R-1400-\d{4}", receipt["text"]).group(0)
 
 
-async def test_secretaries_reporting_at_once_each_get_their_own_report(bot):
-    assert isinstance(bot.application.update_processor, PerChatUpdateProcessor)
-    assert bot.application.concurrent_updates == 16
+@pytest.fixture
+async def world(bot):
     bot.clock.set(SATURDAY_MORNING)
     for secretariat in (1001, 1002):
         await bot.client.ensure_user(secretariat)  # their chats exist for the copies
     with bot.runtime.session() as session:
-        world = seed_reports_world(session)
+        return seed_reports_world(session)
 
+
+async def test_secretaries_reporting_at_once_each_get_their_own_report(bot, world):
+    assert isinstance(bot.application.update_processor, PerChatUpdateProcessor)
+    assert bot.application.concurrent_updates == 16
     receipts = await asyncio.wait_for(
         asyncio.gather(*(report_as(bot, user) for user in SECRETARIES)), 90)
 
@@ -79,3 +88,28 @@ async def test_secretaries_reporting_at_once_each_get_their_own_report(bot):
             assert reports_repo.latest_submission(session, report_id=report.id) is not None
     assert bot.application.update_processor.busy_chats == 0
 
+
+
+async def test_every_update_leaves_its_conversation_step_stored(bot, world):
+    """Write-through with other chats' updates in flight: once an update is handled, the step
+    it moved its conversation to is in the database (a killed bot resumes from there)."""
+    stored: dict[int, list[object]] = {user: [] for user in SECRETARIES}
+
+    async def read_back(update: Update, context) -> None:
+        user = update.effective_user.id
+        with bot.runtime.session() as session:
+            stored[user].append(drafts.conversation_steps(session, name="report").get((user, user)))
+
+    bot.application.add_handler(TypeHandler(Update, read_back), group=GROUP_PERSIST + 1)
+
+    async def start_and_keep(user: int) -> None:
+        sent = [await bot.client.send_text(user, said) for said in ("/report", "/cancel")]
+        _, cancel = await bot.client.wait_for_bot_messages(user, 2, since=sent[0]["message_id"])
+        await bot.press(user, cancel, button(cancel, "نگه داشتن"), replies=1)
+
+    await asyncio.wait_for(asyncio.gather(*(start_and_keep(user) for user in SECRETARIES)), 60)
+    for _ in range(100):  # the last read-back runs just after the last answer is sent
+        if all(len(steps) == 3 for steps in stored.values()):
+            break
+        await asyncio.sleep(0.05)
+    assert stored == {user: ["filling", "cancelling", None] for user in SECRETARIES}
