@@ -31,6 +31,7 @@ from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
 from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
+from handlers.concurrency import PerChatUpdateProcessor
 from handlers.errors import on_error
 from handlers.persistence import SQLConversationPersistence, write_through
 from handlers.replies import MinaBot
@@ -98,6 +99,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .bot(bot)
         .post_init(_post_init)
         .persistence(SQLConversationPersistence(runtime.engine))
+        .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
     application.bot_data["runtime"] = runtime

@@ -97,14 +97,15 @@ async def units_menu(update: Update, context: Context) -> None:
 async def ask_line(update: Update, context: Context) -> int:
     """/newresolution or «ویرایش»: ask for «بازه زمانی | متولی | موضوع»."""
     runtime = runtime_of(context)
-    with runtime.session() as session:
-        if update.callback_query:
+    if update.callback_query:
+        with runtime.session() as session:
             resolution = lifecycle.resolution_of(
                 session, resolution_id=decode(update.callback_query.data, "res").int_arg(0))
-            context.user_data["res_line"] = ("edit", resolution.id)
-            await update.callback_query.answer()
-            await reply_key(update, context, "resolutions.edit.ask", number=resolution.number)
-            return WAIT_LINE
+        context.user_data["res_line"] = ("edit", resolution.id)
+        await update.callback_query.answer()
+        await reply_key(update, context, "resolutions.edit.ask", number=resolution.number)
+        return WAIT_LINE
+    with runtime.session() as session:
         council = register.session_for_new(session, now=runtime.clock.now(),
                                            settings=runtime.settings)
     context.user_data["res_line"] = ("add", council.id)

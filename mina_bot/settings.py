@@ -53,6 +53,8 @@ HINTS = {
     "webhook_port": "use a TCP port number, e.g. 8443",
     "messenger": "use auto, telegram or bale",
     "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
+    "concurrent_updates": "use how many chats' updates are handled at once, 1..256 (1: one"
+    " update at a time), e.g. 16",
 }
 
 
@@ -80,6 +82,8 @@ class Settings(BaseSettings):
     messenger: Literal["auto", "telegram", "bale"] = "auto"
     demo_port: int = Field(default=8080, ge=0, le=65535)
     max_upload_mb: int = Field(default=20, ge=1, le=2000)
+    # Updates of different chats at once; one chat's always one by one, in order.
+    concurrent_updates: int = Field(default=16, ge=1, le=256)
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"

@@ -41,6 +41,7 @@ def assert_one_clear_line(result: subprocess.CompletedProcess, starts: str) -> s
     ("MINA_ADMIN_IDS", "one,two"),
     ("MINA_LANGUAGE", "xx"),
     ("MINA_BOT_TOKEN", "not-a-token"),
+    ("MINA_CONCURRENT_UPDATES", "0"),
 ])
 def test_bad_settings_stop_the_start_with_one_line(tmp_path, variable, value):
     result = run_bot("run", env={variable: value}, cwd=tmp_path)

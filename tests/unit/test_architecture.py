@@ -44,3 +44,41 @@ def test_every_source_file_stays_small_enough_to_read_in_one_sitting():
         and (n := len(path.read_text(encoding="utf-8").splitlines())) > 350
     }
     assert too_long == {}
+
+
+def _opens_a_session(expr: ast.expr) -> bool:
+    """`runtime.session()`, `Session(engine)`, `self._session()` and the like."""
+    if not isinstance(expr, ast.Call):
+        return False
+    func = expr.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name.lower().lstrip("_").endswith("session")
+
+
+def _awaits_within(statements: list[ast.stmt]) -> list[int]:
+    """Lines of await / async for / async with in `statements`, nested functions aside."""
+    found: list[int] = []
+    pending: list[ast.AST] = list(statements)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue  # runs when called, not while the session is open
+        if isinstance(node, ast.Await | ast.AsyncFor | ast.AsyncWith):
+            found.append(node.lineno)
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def test_nothing_is_awaited_while_a_database_session_is_open():
+    # Updates run concurrently: a transaction held across an await would keep SQLite's write
+    # lock while other updates' writes wait (busy_timeout) on the same event loop thread.
+    paths = [ROOT / "bot.py", *(ROOT / "handlers").rglob("*.py"),
+             *(ROOT / "mina_bot").rglob("*.py")]
+    offending = {}
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.With | ast.AsyncWith) and any(
+                    _opens_a_session(item.context_expr) for item in node.items):
+                for line in _awaits_within(node.body):
+                    offending[f"{path.relative_to(ROOT)}:{line}"] = node.lineno
+    assert offending == {}

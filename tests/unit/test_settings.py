@@ -10,7 +10,7 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch, tmp_path):
     for name in ("BOT_TOKEN", "DATABASE_URL", "API_BASE_URL", "TIMEZONE", "ADMIN_IDS",
-                 "LANGUAGE", "WEBHOOK_URL", "WEBHOOK_SECRET"):
+                 "LANGUAGE", "WEBHOOK_URL", "WEBHOOK_SECRET", "CONCURRENT_UPDATES"):
         monkeypatch.delenv(f"MINA_{name}", raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -24,6 +24,7 @@ def test_defaults_are_persian_tehran_sqlite_and_telegram():
     assert settings.language == "fa"
     assert settings.admin_ids == ()
     assert settings.platform == "telegram"
+    assert settings.concurrent_updates == 16
 
 
 def test_environment_and_dotenv_are_read(monkeypatch, tmp_path):
@@ -47,6 +48,8 @@ def test_environment_and_dotenv_are_read(monkeypatch, tmp_path):
         ("MINA_LANGUAGE", "de", "MINA_LANGUAGE"),
         ("MINA_BOT_TOKEN", "changeme", "MINA_BOT_TOKEN"),
         ("MINA_WEBHOOK_SECRET", "short", "MINA_WEBHOOK_SECRET"),
+        ("MINA_CONCURRENT_UPDATES", "0", "MINA_CONCURRENT_UPDATES"),
+        ("MINA_CONCURRENT_UPDATES", "many", "MINA_CONCURRENT_UPDATES"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_it(monkeypatch, variable, value, named):
