@@ -35,9 +35,8 @@ from handlers.concurrency import PerChatUpdateProcessor
 from handlers.errors import on_error
 from handlers.persistence import SQLConversationPersistence, write_through
 from handlers.replies import MinaBot
-from mina_bot.actors import Actor
 from mina_bot.clock import SystemClock
-from mina_bot.commands import commands_for, menu
+from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
@@ -125,9 +124,8 @@ async def _post_init(application: Application) -> None:
     if not platform.supports_command_menu:
         log.info("%s has no command menu; /help lists the commands", platform.name)
         return
-    everyone = Actor(telegram_id=0)
-    for lang, code in (("fa", None), ("en", "en")):
-        commands = [BotCommand(n, d) for n, d in menu(commands_for(everyone), lang)]
+    for lang, code in MENU_LANGUAGES:
+        commands = [BotCommand(n, d) for n, d in menu(commands_for(ORDINARY_MEMBER), lang)]
         try:
             await application.bot.set_my_commands(
                 commands, scope=BotCommandScopeDefault(), language_code=code

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, TypeHandler
 
 from handlers.common import Context, actor_of, runtime_of
 from mina_bot.actors import Actor
-from mina_bot.commands import commands_for, menu
+from mina_bot.commands import commands_for, menu, needs_own_menu
 from mina_bot.identity import load_actor
 from mina_bot.platforms import platform_named
 
@@ -45,17 +45,17 @@ async def republish(context: Context, telegram_id: int | None) -> None:
 
 
 async def publish_on_first_update(update: Update, context: Context) -> None:
-    """The first update of a member after the bot starts publishes their menu, once, beside
-    the answer rather than before it (the answer does not wait for setMyCommands)."""
+    """The first update of a person after the bot starts publishes their own menu, once, if it
+    differs from the default one, beside the answer (which does not wait for setMyCommands)."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or chat.type != "private":
         return
     published = context.bot_data.setdefault(PUBLISHED, set())
     if user.id in published:
         return
+    published.add(user.id)  # now, so a second update meanwhile starts no second publish
     actor = actor_of(update, context)
-    if not actor.is_stranger:
-        published.add(user.id)  # now, so a second update meanwhile starts no second publish
+    if needs_own_menu(actor, user.language_code):
         context.application.create_task(_publish_once(context, actor), update=update)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mina_bot.actors import Actor
+from mina_bot.actors import Actor, Role, UnitRole
 from mina_bot.catalog import text
 from mina_bot.permissions import Action, allowed
 
@@ -46,6 +46,25 @@ def commands_for(actor: Actor) -> tuple[Command, ...]:
     if actor.is_stranger:
         return tuple(c for c in COMMANDS if c.action in {Action.START, Action.HELP})
     return tuple(c for c in COMMANDS if allowed(actor, c.action))
+
+
+# The menu every private chat shows unless its person's own differs: an ordinary member's, in
+# Persian (English for English clients). Most people then need no menu of their own.
+ORDINARY_MEMBER = Actor(telegram_id=0, member_id=0, memberships=(
+    UnitRole(unit_id=0, unit_key="", unit_name="", role=Role.MEMBER),))
+MENU_LANGUAGES = (("fa", None), ("en", "en"))  # (our language, the clients' language_code)
+
+
+def default_language(client_language: str | None) -> str:
+    """The language of the default menu a client with this language_code is shown."""
+    code = (client_language or "").split("-")[0].lower()
+    return next((lang for lang, client in MENU_LANGUAGES if client == code), "fa")
+
+
+def needs_own_menu(actor: Actor, client_language: str | None) -> bool:
+    """Whether the actor's menu differs from the default one their client shows."""
+    default = menu(commands_for(ORDINARY_MEMBER), default_language(client_language))
+    return menu(commands_for(actor), actor.language) != default
 
 
 def menu(commands: tuple[Command, ...], lang: str) -> list[tuple[str, str]]:

@@ -1,5 +1,7 @@
 """End to end through the sandbox: /start, /help, /cancel, unknown input, strangers, errors."""
 
+import asyncio
+
 from telegram.ext import CommandHandler
 
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
@@ -60,8 +62,19 @@ async def test_the_command_menu_is_published_in_persian(bot):
     described = {c["command"]: c["description"] for c in commands}
     assert described["start"] == "شروع و معرفی"
     assert described["help"].startswith("راهنما")
+    assert described["owe"] and "import" not in described  # an ordinary member's menu
     english = await bot.client.commands(language_code="en")
-    assert {c["command"] for c in english} == {"start", "help"}
+    assert {"start", "help", "owe"} <= {c["command"] for c in english}
+
+
+async def test_a_stranger_who_writes_gets_a_menu_of_start_and_help(bot):
+    await bot.say(STRANGER_ID, "/help")
+    for _ in range(50):  # published beside the answer
+        menu = {c["command"] for c in await bot.client.visible_commands(STRANGER_ID)}
+        if menu == {"start", "help"}:
+            break
+        await asyncio.sleep(0.1)
+    assert menu == {"start", "help"}
 
 
 async def test_an_error_in_one_update_gets_an_apology_and_the_bot_goes_on(bot):
