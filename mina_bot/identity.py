@@ -16,28 +16,24 @@ def load_actor(
 ) -> Actor:
     """The actor for a Telegram account: its member record and memberships, if any."""
     is_admin_by_setting = telegram_id in set(admin_ids)
-    member = members_repo.get_by_telegram_id(session, telegram_id=telegram_id)
-    if member is None or not member.active:
+    rows = members_repo.identity_rows(session, telegram_id=telegram_id)
+    if not rows or not rows[0][4]:  # no member, or an inactive one
         return Actor(telegram_id=telegram_id, language=fallback_language,
                      is_admin=is_admin_by_setting)
+    member_id, name, language, is_admin, _, unreachable_since = rows[0][:6]
     memberships = tuple(
-        UnitRole(
-            unit_id=unit.id,
-            unit_key=unit.key,
-            unit_name=unit.name_fa,
-            role=Role(membership.role),
-            unit_kind=str(unit.kind),
-        )
-        for membership, unit in members_repo.active_memberships(session, member_id=member.id)
+        UnitRole(unit_id=unit_id, unit_key=key, unit_name=unit_name, role=Role(role),
+                 unit_kind=str(kind))
+        for *_, unit_id, key, unit_name, role, kind in rows if unit_id is not None
     )
     return Actor(
         telegram_id=telegram_id,
-        member_id=member.id,
-        name=member.name,
-        language=member.language or fallback_language,
-        is_admin=member.is_admin or is_admin_by_setting,
+        member_id=member_id,
+        name=name,
+        language=language or fallback_language,
+        is_admin=is_admin or is_admin_by_setting,
         memberships=memberships,
-        unreachable=member.unreachable_since is not None,
+        unreachable=unreachable_since is not None,
     )
 
 

@@ -7,6 +7,8 @@ is kept per member, page and day. Asking again costs no query at all.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mina_bot.actors import Actor
 from mina_bot.clock import local_today
 from mina_bot.permissions import Action, allowed
@@ -37,8 +39,8 @@ def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Butt
 def _compose(runtime: Runtime, actor: Actor, page: int, coming: CouncilSession,
              units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
     reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
-    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id), ("duties",),
-                                    lambda unit_id=unit_id: _unit(runtime, unit_id))
+    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id, coming_date), ("duties",),
+                                    lambda unit_id=unit_id: _unit(runtime, unit_id, coming_date))
                for unit_id in units}
     found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
     awaiting_total, awaiting = (
@@ -55,9 +57,9 @@ def _coming(runtime: Runtime) -> CouncilSession:
         return ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
 
 
-def _unit(runtime: Runtime, unit_id: int) -> tuple[duties.DutyRecord, ...]:
+def _unit(runtime: Runtime, unit_id: int, weekly_due: dt.date) -> duties.UnitDuties:
     with runtime.session() as session:
-        return duties.unit_duties(session, unit_id=unit_id)
+        return duties.unit_duties(session, unit_id=unit_id, weekly_due=weekly_due)
 
 
 def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:

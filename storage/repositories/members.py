@@ -15,6 +15,24 @@ def get_by_telegram_id(session: Session, *, telegram_id: int) -> Member | None:
     return session.exec(select(Member).where(Member.telegram_id == telegram_id)).first()
 
 
+def identity_rows(session: Session, *, telegram_id: int) -> Sequence[tuple]:
+    """An account's member and its active memberships in active units, in one query, as plain
+    rows (member id, name, language, is_admin, active, unreachable_since, unit id, unit key,
+    unit name, role, unit kind); the unit columns are None for a member without any."""
+    seat = sa.and_(Membership.member_id == Member.id, Membership.active)
+    query = (
+        select(Member.id, Member.name, Member.language, Member.is_admin, Member.active,
+               Member.unreachable_since, Unit.id, Unit.key, Unit.name_fa, Membership.role,
+               Unit.kind)
+        .select_from(Member)
+        .outerjoin(Membership, seat)
+        .outerjoin(Unit, sa.and_(Unit.id == Membership.unit_id, Unit.active))
+        .where(Member.telegram_id == telegram_id)
+        .order_by(Unit.key, Membership.role)
+    )
+    return session.exec(query).all()
+
+
 def get_member(session: Session, *, member_id: int) -> Member | None:
     """The member with this id, or None."""
     return session.get(Member, member_id)
