@@ -44,6 +44,7 @@ HINTS = {
     "delivery_max_attempts": "tries for a message failing with 5xx/timeouts, e.g. 5",
     "delivery_lease_seconds": "seconds after which a claimed, unsent message is retried (> 2 x"
     " delivery_send_timeout)",
+    "delivery_claim_batch": "rows a dispatcher claims at once (1 claims one at a time), e.g. 100",
     "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
     "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
     " resolution, digest",
@@ -98,6 +99,7 @@ class Settings(BaseSettings):
     delivery_send_timeout: float = Field(default=20.0, gt=0)
     delivery_lease_seconds: float = Field(default=120.0, gt=0)
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
+    delivery_claim_batch: int = Field(default=100, ge=1, le=10_000)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
     # Reminders, all in the organisation's time zone.
     reminders_enabled: bool = True

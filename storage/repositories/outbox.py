@@ -8,12 +8,25 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from storage.models import Member, OutboxMessage, OutboxState
 
 # Rows that still wait for delivery (or are being delivered right now).
 OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING)
+OUTBOX: sa.Table = OutboxMessage.__table__  # the dispatcher's hot path runs Core statements
+# What a claim returns of each row: all the dispatcher needs to send and settle it.
+CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.payload, OUTBOX.c.attempts,
+           OUTBOX.c.broadcast_id, OUTBOX.c.not_before, OUTBOX.c.claimed_at)
+# Built once: building a statement costs more than running it on SQLite, and about as much on
+# PostgreSQL, and these two run for every message sent.
+_STILL_CLAIMED = sa.select(OUTBOX.c.id).where(
+    OUTBOX.c.id == sa.bindparam("message_id"), OUTBOX.c.state == OutboxState.SENDING,
+    OUTBOX.c.claimed_by == sa.bindparam("worker"))
+_SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")).values(
+    state=OutboxState.SENT, claimed_by=None, sent_at=sa.bindparam("sent_at"),
+    telegram_message_id=sa.bindparam("telegram_message_id"))
 
 
 def _dialect(session: Session) -> str:
@@ -53,35 +66,60 @@ def by_key(session: Session, *, dedupe_key: str) -> OutboxMessage | None:
     return session.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
 
 
-def claim_next(
-    session: Session, *, now: datetime, worker: str, skip_chats: Iterable[int] = ()
-) -> int | None:
-    """Atomically move the oldest due pending row to `sending` for `worker`; its id or None.
+def claim_batch(connection: Connection, *, now: datetime, worker: str, limit: int,
+                skip_chats: Iterable[int] = ()) -> list[sa.Row]:
+    """Atomically move up to `limit` of the oldest due pending rows to `sending` for `worker`.
 
-    One UPDATE … WHERE id = (SELECT … LIMIT 1) statement: on PostgreSQL the inner SELECT takes
-    the row with FOR UPDATE SKIP LOCKED, so concurrent dispatchers never claim the same row; on
-    SQLite the statement holds the single write lock, and `state = 'pending'` re-checks it.
+    One UPDATE … WHERE id IN (SELECT … LIMIT n) … RETURNING statement gives the claimed rows
+    (CLAIMED columns, oldest first): on PostgreSQL the inner SELECT takes them with FOR UPDATE
+    SKIP LOCKED, so concurrent dispatchers never claim the same row; on SQLite the statement
+    holds the single write lock, and `state = 'pending'` re-checks it.
     """
     due = (
-        select(OutboxMessage.id)
-        .where(OutboxMessage.state == OutboxState.PENDING, OutboxMessage.not_before <= now)
-        .order_by(OutboxMessage.not_before, OutboxMessage.id)
-        .limit(1)
+        sa.select(OUTBOX.c.id)
+        .where(OUTBOX.c.state == OutboxState.PENDING, OUTBOX.c.not_before <= now)
+        .order_by(OUTBOX.c.not_before, OUTBOX.c.id)
+        .limit(limit)
     )
     skip = sorted(set(skip_chats))
     if skip:
-        due = due.where(OutboxMessage.chat_id.not_in(skip))
-    if _dialect(session) == "postgresql":
+        due = due.where(OUTBOX.c.chat_id.not_in(skip))
+    if connection.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.id == due.scalar_subquery(),
-               OutboxMessage.state == OutboxState.PENDING)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id.in_(due.scalar_subquery()), OUTBOX.c.state == OutboxState.PENDING)
         .values(state=OutboxState.SENDING, claimed_at=now, claimed_by=worker)
-        .returning(OutboxMessage.id)
-        .execution_options(synchronize_session=False)
+        .returning(*CLAIMED)
     )
-    return session.execute(statement).scalar_one_or_none()
+    return sorted(connection.execute(statement).all(), key=lambda row: (row.not_before, row.id))
+
+
+def release_claimed(connection: Connection, *, ids: Iterable[int], worker: str) -> int:
+    """Put rows this worker claimed but did not send back to pending; how many."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    statement = (
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id.in_(wanted), OUTBOX.c.state == OutboxState.SENDING,
+               OUTBOX.c.claimed_by == worker)
+        .values(state=OutboxState.PENDING, claimed_by=None)
+    )
+    return connection.execute(statement).rowcount
+
+
+def still_claimed(connection: Connection, *, message_id: int, worker: str) -> bool:
+    """Whether a row is still `sending` for this worker (not cancelled, not taken over)."""
+    found = connection.execute(_STILL_CLAIMED, {"message_id": message_id, "worker": worker})
+    return found.first() is not None
+
+
+def settle_sent(connection: Connection, *, message_id: int, sent_at: datetime,
+                telegram_message_id: int | None) -> None:
+    """Record that a claimed row was delivered (the dispatcher's most frequent statement)."""
+    connection.execute(_SETTLE_SENT, {"message_id": message_id, "sent_at": sent_at,
+                                      "telegram_message_id": telegram_message_id})
 
 
 def release_stale(session: Session, *, claimed_before: datetime) -> int:
@@ -96,23 +134,27 @@ def release_stale(session: Session, *, claimed_before: datetime) -> int:
     return session.execute(statement).rowcount
 
 
-def settle(session: Session, *, message_id: int, state: OutboxState, **values: Any) -> None:
+def settle(connection: Connection | Session, *, message_id: int, state: OutboxState,
+           **values: Any) -> None:
     """Record how a claimed row ended (sent, failed, unreachable) or put it back (pending)."""
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.id == message_id)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id == message_id)
         .values(state=state, claimed_by=None, **values)
-        .execution_options(synchronize_session=False)
     )
-    session.execute(statement)
+    connection.execute(statement)
 
 
-def hold_for_chat(session: Session, *, chat_id: int) -> int:
-    """Mark every pending row to a chat unreachable; how many."""
+def hold_for_chat(session: Session, *, chat_id: int, claimed: Iterable[int] = ()) -> int:
+    """Mark every pending row to a chat, and these claimed ones, unreachable; how many."""
+    waiting = OutboxMessage.state == OutboxState.PENDING
+    if claimed := list(claimed):
+        waiting = sa.or_(waiting, sa.and_(OutboxMessage.state == OutboxState.SENDING,
+                                          OutboxMessage.id.in_(claimed)))
     statement = (
         sa.update(OutboxMessage)
-        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.state == OutboxState.PENDING)
-        .values(state=OutboxState.UNREACHABLE)
+        .where(OutboxMessage.chat_id == chat_id, waiting)
+        .values(state=OutboxState.UNREACHABLE, claimed_by=None)
         .execution_options(synchronize_session=False)
     )
     return session.execute(statement).rowcount
@@ -143,12 +185,16 @@ def clear_unreachable(session: Session, *, telegram_id: int) -> bool:
 
 
 def cancel_pending(session: Session, *, broadcast_id: int) -> int:
-    """Cancel a broadcast's rows not yet claimed; how many."""
+    """Cancel a broadcast's rows not yet sent, claimed ones too; how many.
+
+    A dispatcher checks its claim just before each send, so a claimed row cancelled here is
+    not sent; the one in flight at this moment still is, and its settle records it as sent.
+    """
     statement = (
         sa.update(OutboxMessage)
         .where(OutboxMessage.broadcast_id == broadcast_id,
-               OutboxMessage.state == OutboxState.PENDING)
-        .values(state=OutboxState.CANCELLED)
+               OutboxMessage.state.in_(OPEN_STATES))
+        .values(state=OutboxState.CANCELLED, claimed_by=None)
         .execution_options(synchronize_session=False)
     )
     return session.execute(statement).rowcount
