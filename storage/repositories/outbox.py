@@ -70,10 +70,13 @@ def claim_batch(connection: Connection, *, now: datetime, worker: str, limit: in
                 skip_chats: Iterable[int] = ()) -> list[sa.Row]:
     """Atomically move up to `limit` of the oldest due pending rows to `sending` for `worker`.
 
-    One UPDATE … WHERE id IN (SELECT … LIMIT n) … RETURNING statement gives the claimed rows
-    (CLAIMED columns, oldest first): on PostgreSQL the inner SELECT takes them with FOR UPDATE
-    SKIP LOCKED, so concurrent dispatchers never claim the same row; on SQLite the statement
-    holds the single write lock, and `state = 'pending'` re-checks it.
+    One WITH due AS (SELECT … LIMIT n) UPDATE … WHERE id IN due … RETURNING statement gives
+    the claimed rows (CLAIMED columns, oldest first): on PostgreSQL the SELECT takes them with
+    FOR UPDATE SKIP LOCKED, so concurrent dispatchers never claim the same row; on SQLite the
+    statement holds the single write lock, and `state = 'pending'` re-checks it. The CTE is
+    MATERIALIZED on PostgreSQL: as a plain subquery of IN the planner may run it again for
+    every outer row, each run passing over the rows already claimed, so that more than `limit`
+    rows were claimed.
     """
     due = (
         sa.select(OUTBOX.c.id)
@@ -86,9 +89,10 @@ def claim_batch(connection: Connection, *, now: datetime, worker: str, limit: in
         due = due.where(OUTBOX.c.chat_id.not_in(skip))
     if connection.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
+    once = due.cte("due").prefix_with("MATERIALIZED", dialect="postgresql")
     statement = (
         sa.update(OUTBOX)
-        .where(OUTBOX.c.id.in_(due.scalar_subquery()), OUTBOX.c.state == OutboxState.PENDING)
+        .where(OUTBOX.c.id.in_(sa.select(once.c.id)), OUTBOX.c.state == OutboxState.PENDING)
         .values(state=OutboxState.SENDING, claimed_at=now, claimed_by=worker)
         .returning(*CLAIMED)
     )
