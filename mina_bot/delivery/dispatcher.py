@@ -197,7 +197,7 @@ class Dispatcher:
             self._unreachable(row, str(exc))
         except PermanentFailure as exc:
             outbox_repo.settle(db, message_id=row.id, state=OutboxState.FAILED,
-                               last_error=str(exc))
+                               worker=self.worker, last_error=str(exc))
             log.warning("message %s to %s refused for good: %s", row.id, row.chat_id, exc)
         except Exception as exc:  # TransientFailure, and any surprise from the sender
             if not isinstance(exc, TransientFailure):
@@ -212,21 +212,22 @@ class Dispatcher:
         self._paused_until = max(self._paused_until, self._monotonic() + retry_after)
         not_before = self.clock.now() + timedelta(seconds=retry_after)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING,
-                           not_before=not_before, last_error=f"429 retry after {retry_after}s")
+                           worker=self.worker, not_before=not_before,
+                           last_error=f"429 retry after {retry_after}s")
         log.info("429: waiting %ss before sending again", retry_after)
 
     def _transient(self, db: Connection, row: Any, error: str) -> None:
         attempts = row.attempts + 1
         if attempts >= self.settings.delivery_max_attempts:
             outbox_repo.settle(db, message_id=row.id, state=OutboxState.FAILED,
-                               attempts=attempts, last_error=error)
+                               worker=self.worker, attempts=attempts, last_error=error)
             log.warning("message %s to %s failed after %d attempts: %s",
                         row.id, row.chat_id, attempts, error)
             return
         delay = backoff(attempts, base=self.settings.delivery_backoff_base,
                         cap=self.settings.delivery_backoff_cap, rng=self.rng)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING, attempts=attempts,
-                           last_error=error,
+                           worker=self.worker, last_error=error,
                            not_before=self.clock.now() + timedelta(seconds=delay))
 
     def _unreachable(self, row: Any, error: str) -> None:
@@ -234,7 +235,7 @@ class Dispatcher:
         claimed = [r.id for r in self.batch.take_chat(row.chat_id)]
         with self._session() as session:
             outbox_repo.settle(session, message_id=row.id, state=OutboxState.UNREACHABLE,
-                               last_error=error)
+                               worker=self.worker, last_error=error)
             held = outbox_repo.hold_for_chat(session, chat_id=row.chat_id, claimed=claimed)
             member = outbox_repo.mark_unreachable(session, chat_id=row.chat_id, now=now)
             if member is not None:

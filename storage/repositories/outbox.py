@@ -121,7 +121,7 @@ def still_claimed(connection: Connection, *, message_id: int, worker: str) -> bo
 
 def settle_sent(connection: Connection, *, message_id: int, sent_at: datetime,
                 telegram_message_id: int | None) -> None:
-    """Record that a claimed row was delivered (the dispatcher's most frequent statement)."""
+    """Record that a row was delivered, whatever happened to it meanwhile (it was sent)."""
     connection.execute(_SETTLE_SENT, {"message_id": message_id, "sent_at": sent_at,
                                       "telegram_message_id": telegram_message_id})
 
@@ -139,11 +139,16 @@ def release_stale(session: Session, *, claimed_before: datetime) -> int:
 
 
 def settle(connection: Connection | Session, *, message_id: int, state: OutboxState,
-           **values: Any) -> None:
-    """Record how a claimed row ended (sent, failed, unreachable) or put it back (pending)."""
+           worker: str, **values: Any) -> None:
+    """Record how a claimed row ended (failed, unreachable) or put it back (pending).
+
+    Only while `worker` still holds the claim: a row cancelled meanwhile stays cancelled
+    rather than going back to pending (a sent row is recorded as sent regardless).
+    """
     statement = (
         sa.update(OUTBOX)
-        .where(OUTBOX.c.id == message_id)
+        .where(OUTBOX.c.id == message_id, OUTBOX.c.state == OutboxState.SENDING,
+               OUTBOX.c.claimed_by == worker)
         .values(state=state, claimed_by=None, **values)
     )
     connection.execute(statement)

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from mina_bot.clock import FakeClock
 from mina_bot.delivery.dispatcher import Dispatcher
-from mina_bot.delivery.errors import Unreachable
+from mina_bot.delivery.errors import TransientFailure, Unreachable
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.settings import Settings
 from storage.models import Broadcast, Member, OutboxState
@@ -176,6 +176,25 @@ async def test_a_cancelled_broadcast_sends_nothing_more_of_its_claimed_rows(sess
     states = sorted(_states(session).values())
     assert states.count(OutboxState.SENT) == 3 and states.count(OutboxState.CANCELLED) == 5
     assert {r.claimed_by for r in outbox_repo.rows(session)} == {None}
+
+
+async def test_a_row_cancelled_while_its_send_fails_is_not_retried(session, engine):
+    org = seed_org(session)
+    broadcast = Broadcast(created_by_id=org.members[HEAD_ID], text="hi")
+    session.add(broadcast)
+    session.commit()
+    _enqueue(session, [1], broadcast_id=broadcast.id)
+
+    def cancel(_sent: int) -> None:
+        with Session(engine) as other:
+            outbox_repo.cancel_pending(other, broadcast_id=broadcast.id)
+            other.commit()
+
+    time = FakeTime()
+    sender = Recorder(time, during=cancel, script={1: [TransientFailure("502")]})
+    await _dispatcher(engine, sender, time).drain()
+    [row] = outbox_repo.rows(session)
+    assert row.state == OutboxState.CANCELLED and row.attempts == 0
 
 
 async def test_a_blocked_chat_s_other_claimed_rows_are_held_unreachable(session, engine):
