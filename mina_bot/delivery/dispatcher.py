@@ -77,6 +77,7 @@ class Dispatcher:
         self.batch = Batch(self.limits, size=settings.delivery_claim_batch,
                            horizon=settings.delivery_lease_seconds / 4)
         self._paused_until = 0.0
+        self._checked: int | None = None  # the next row's claim, checked with the last settle
         self._draining = False
         self._wake = asyncio.Event()
         self._last_release = float("-inf")
@@ -130,10 +131,11 @@ class Dispatcher:
     async def _drain(self, db: Connection, keep_going: Callable[[], bool]) -> int:
         handled = 0
         poll = self.settings.delivery_poll_seconds
+        self._checked = None
         while keep_going():
             wait = max(self._paused_until - self._monotonic(), self.limits.global_wait())
             if wait > 0:
-                await self._sleep(min(wait, poll))
+                await self._pause(min(wait, poll))
                 continue
             row, free_in = self.batch.next_ready()
             if row is None and self.batch.room():
@@ -144,17 +146,27 @@ class Dispatcher:
             if row is None:
                 if free_in is None:
                     return handled
-                await self._sleep(min(free_in, poll))  # due rows wait for a busy chat
+                await self._pause(min(free_in, poll))  # due rows wait for a busy chat
                 continue
             self.batch.take(row)
-            if not outbox_repo.still_claimed(db, message_id=row.id, worker=self.worker):
+            if row.id != self._checked and not outbox_repo.still_claimed(
+                    db, message_id=row.id, worker=self.worker):
                 continue  # cancelled, or taken over after its lease, since it was claimed
-            try:
-                await self._deliver(db, row)
-            finally:
-                self.limits.record(row.chat_id)
+            self._checked = None
+            await self._deliver(db, row)
             handled += 1
         return handled
+
+    async def _pause(self, seconds: float) -> None:
+        self._checked = None  # a check made before a wait is too old to send on
+        await self._sleep(seconds)
+
+    def _following(self) -> int | None:
+        """The row that goes next if no limit makes it wait, to check along with a settle."""
+        if self.limits.global_wait() > 0 or self._paused_until > self._monotonic():
+            return None
+        row, _ = self.batch.next_ready()
+        return None if row is None else row.id
 
     def _claim(self, db: Connection) -> set[int]:
         """Claim rows into the batch; the chats skipped because they stay busy a while."""
@@ -180,17 +192,21 @@ class Dispatcher:
             return
         log.info("released %d claimed, unsent message(s)", released)
 
-    async def _deliver(self, db: Connection, row: Any) -> None:
+    async def _send(self, row: Any) -> int:
         body = row.payload or {}
         try:
             if body.get("document"):
-                message_id = await self.sender.send_document(row.chat_id, body["document"],
-                                                             caption=body.get("text"))
-            else:
-                buttons = [[tuple(b) for b in r] for r in body["buttons"]] if body.get(
-                    "buttons") else None
-                message_id = await self.sender.send_text(row.chat_id, body["text"],
-                                                         buttons=buttons)
+                return await self.sender.send_document(row.chat_id, body["document"],
+                                                       caption=body.get("text"))
+            buttons = [[tuple(b) for b in r] for r in body["buttons"]] if body.get(
+                "buttons") else None
+            return await self.sender.send_text(row.chat_id, body["text"], buttons=buttons)
+        finally:
+            self.limits.record(row.chat_id)
+
+    async def _deliver(self, db: Connection, row: Any) -> None:
+        try:
+            message_id = await self._send(row)
         except RetryLater as exc:
             self._retry_later(db, row, exc.retry_after)
         except Unreachable as exc:
@@ -204,8 +220,11 @@ class Dispatcher:
                 log.exception("unexpected error sending message %s", row.id)
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
-            outbox_repo.settle_sent(db, message_id=row.id, sent_at=self.clock.now(),
-                                    telegram_message_id=message_id)
+            following = self._following()
+            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self.clock.now(),
+                                       telegram_message_id=message_id, then_check=following,
+                                       worker=self.worker):
+                self._checked = following
 
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
         # A 429 is about the bot as a whole: every send waits, and this row goes again after.

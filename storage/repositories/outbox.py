@@ -20,13 +20,15 @@ OUTBOX: sa.Table = OutboxMessage.__table__  # the dispatcher's hot path runs Cor
 CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.payload, OUTBOX.c.attempts,
            OUTBOX.c.broadcast_id, OUTBOX.c.not_before, OUTBOX.c.claimed_at)
 # Built once: building a statement costs more than running it on SQLite, and about as much on
-# PostgreSQL, and these two run for every message sent.
+# PostgreSQL, and these run for every message sent.
 _STILL_CLAIMED = sa.select(OUTBOX.c.id).where(
-    OUTBOX.c.id == sa.bindparam("message_id"), OUTBOX.c.state == OutboxState.SENDING,
+    OUTBOX.c.id == sa.bindparam("check_id"), OUTBOX.c.state == OutboxState.SENDING,
     OUTBOX.c.claimed_by == sa.bindparam("worker"))
 _SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")).values(
     state=OutboxState.SENT, claimed_by=None, sent_at=sa.bindparam("sent_at"),
     telegram_message_id=sa.bindparam("telegram_message_id"))
+# PostgreSQL runs a data-modifying WITH: the settle and the next row's check in one round trip.
+_SETTLE_SENT_THEN_CHECK = _STILL_CLAIMED.add_cte(_SETTLE_SENT.cte("settled"))
 
 
 def _dialect(session: Session) -> str:
@@ -115,15 +117,28 @@ def release_claimed(connection: Connection, *, ids: Iterable[int], worker: str) 
 
 def still_claimed(connection: Connection, *, message_id: int, worker: str) -> bool:
     """Whether a row is still `sending` for this worker (not cancelled, not taken over)."""
-    found = connection.execute(_STILL_CLAIMED, {"message_id": message_id, "worker": worker})
+    found = connection.execute(_STILL_CLAIMED, {"check_id": message_id, "worker": worker})
     return found.first() is not None
 
 
 def settle_sent(connection: Connection, *, message_id: int, sent_at: datetime,
-                telegram_message_id: int | None) -> None:
-    """Record that a row was delivered, whatever happened to it meanwhile (it was sent)."""
-    connection.execute(_SETTLE_SENT, {"message_id": message_id, "sent_at": sent_at,
-                                      "telegram_message_id": telegram_message_id})
+                telegram_message_id: int | None, then_check: int | None = None,
+                worker: str = "") -> bool:
+    """Record that a row was delivered, whatever happened to it meanwhile (it was sent).
+
+    With `then_check`, also tell whether that row is still claimed by `worker` (False without).
+    """
+    values = {"message_id": message_id, "sent_at": sent_at,
+              "telegram_message_id": telegram_message_id}
+    if then_check is None:
+        connection.execute(_SETTLE_SENT, values)
+        return False
+    if connection.dialect.name == "postgresql":
+        found = connection.execute(_SETTLE_SENT_THEN_CHECK,
+                                   {**values, "check_id": then_check, "worker": worker})
+        return found.first() is not None
+    connection.execute(_SETTLE_SENT, values)
+    return still_claimed(connection, message_id=then_check, worker=worker)
 
 
 def release_stale(session: Session, *, claimed_before: datetime) -> int:
