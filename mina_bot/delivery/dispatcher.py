@@ -151,7 +151,10 @@ class Dispatcher:
             self.batch.take(row)
             if row.id != self._checked and not outbox_repo.still_claimed(
                     db, message_id=row.id, worker=self.worker):
-                continue  # cancelled, or taken over after its lease, since it was claimed
+                # Its broadcast was cancelled (this cancels the row), or another process took
+                # it over after the lease (this does nothing).
+                outbox_repo.release_claimed(db, ids=[row.id], worker=self.worker)
+                continue
             self._checked = None
             await self._deliver(db, row)
             handled += 1

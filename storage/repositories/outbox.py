@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
-from storage.models import Member, OutboxMessage, OutboxState
+from storage.models import Broadcast, BroadcastStatus, Member, OutboxMessage, OutboxState
 
 # Rows that still wait for delivery (or are being delivered right now).
 OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING)
@@ -19,11 +19,18 @@ OUTBOX: sa.Table = OutboxMessage.__table__  # the dispatcher's hot path runs Cor
 # What a claim returns of each row: all the dispatcher needs to send and settle it.
 CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.payload, OUTBOX.c.attempts,
            OUTBOX.c.broadcast_id, OUTBOX.c.not_before, OUTBOX.c.claimed_at)
+BROADCAST: sa.Table = Broadcast.__table__
+# A claimed row of a broadcast cancelled since: not to be sent, and cancelled when put back.
+_CANCELLED = sa.select(BROADCAST.c.id).where(
+    BROADCAST.c.id == OUTBOX.c.broadcast_id, BROADCAST.c.status == BroadcastStatus.CANCELLED
+).exists()
+_BACK_TO_PENDING = sa.case((_CANCELLED, sa.literal(OutboxState.CANCELLED, OUTBOX.c.state.type)),
+                           else_=sa.literal(OutboxState.PENDING, OUTBOX.c.state.type))
 # Built once: building a statement costs more than running it on SQLite, and about as much on
 # PostgreSQL, and these run for every message sent.
 _STILL_CLAIMED = sa.select(OUTBOX.c.id).where(
     OUTBOX.c.id == sa.bindparam("check_id"), OUTBOX.c.state == OutboxState.SENDING,
-    OUTBOX.c.claimed_by == sa.bindparam("worker"))
+    OUTBOX.c.claimed_by == sa.bindparam("worker"), ~_CANCELLED)
 _SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")).values(
     state=OutboxState.SENT, claimed_by=None, sent_at=sa.bindparam("sent_at"),
     telegram_message_id=sa.bindparam("telegram_message_id"))
@@ -102,7 +109,7 @@ def claim_batch(connection: Connection, *, now: datetime, worker: str, limit: in
 
 
 def release_claimed(connection: Connection, *, ids: Iterable[int], worker: str) -> int:
-    """Put rows this worker claimed but did not send back to pending; how many."""
+    """Put rows this worker claimed but did not send back to pending (or cancelled); how many."""
     wanted = list(ids)
     if not wanted:
         return 0
@@ -110,13 +117,13 @@ def release_claimed(connection: Connection, *, ids: Iterable[int], worker: str) 
         sa.update(OUTBOX)
         .where(OUTBOX.c.id.in_(wanted), OUTBOX.c.state == OutboxState.SENDING,
                OUTBOX.c.claimed_by == worker)
-        .values(state=OutboxState.PENDING, claimed_by=None)
+        .values(state=_BACK_TO_PENDING, claimed_by=None)
     )
     return connection.execute(statement).rowcount
 
 
 def still_claimed(connection: Connection, *, message_id: int, worker: str) -> bool:
-    """Whether a row is still `sending` for this worker (not cancelled, not taken over)."""
+    """Whether a row is still `sending` for this worker, its broadcast not cancelled."""
     found = connection.execute(_STILL_CLAIMED, {"check_id": message_id, "worker": worker})
     return found.first() is not None
 
@@ -142,13 +149,11 @@ def settle_sent(connection: Connection, *, message_id: int, sent_at: datetime,
 
 
 def release_stale(session: Session, *, claimed_before: datetime) -> int:
-    """Rows left in `sending` by a dead process go back to `pending`; how many."""
+    """Rows left in `sending` by a dead process go back to `pending` (or cancelled); how many."""
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.state == OutboxState.SENDING,
-               OutboxMessage.claimed_at < claimed_before)
-        .values(state=OutboxState.PENDING, claimed_by=None)
-        .execution_options(synchronize_session=False)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.state == OutboxState.SENDING, OUTBOX.c.claimed_at < claimed_before)
+        .values(state=_BACK_TO_PENDING, claimed_by=None)
     )
     return session.execute(statement).rowcount
 
@@ -157,14 +162,15 @@ def settle(connection: Connection | Session, *, message_id: int, state: OutboxSt
            worker: str, **values: Any) -> None:
     """Record how a claimed row ended (failed, unreachable) or put it back (pending).
 
-    Only while `worker` still holds the claim: a row cancelled meanwhile stays cancelled
-    rather than going back to pending (a sent row is recorded as sent regardless).
+    Only while `worker` still holds the claim; a row put back to pending whose broadcast was
+    cancelled meanwhile is cancelled instead (a sent row is recorded as sent regardless).
     """
     statement = (
         sa.update(OUTBOX)
         .where(OUTBOX.c.id == message_id, OUTBOX.c.state == OutboxState.SENDING,
                OUTBOX.c.claimed_by == worker)
-        .values(state=state, claimed_by=None, **values)
+        .values(state=_BACK_TO_PENDING if state == OutboxState.PENDING else state,
+                claimed_by=None, **values)
     )
     connection.execute(statement)
 
@@ -209,16 +215,16 @@ def clear_unreachable(session: Session, *, telegram_id: int) -> bool:
 
 
 def cancel_pending(session: Session, *, broadcast_id: int) -> int:
-    """Cancel a broadcast's rows not yet sent, claimed ones too; how many.
+    """Cancel a broadcast's rows not yet claimed; how many.
 
-    A dispatcher checks its claim just before each send, so a claimed row cancelled here is
-    not sent; the one in flight at this moment still is, and its settle records it as sent.
+    Claimed rows stay `sending`: with the broadcast marked cancelled, a dispatcher's check
+    just before each send cancels them instead, and the one in flight is recorded as sent.
     """
     statement = (
         sa.update(OutboxMessage)
         .where(OutboxMessage.broadcast_id == broadcast_id,
-               OutboxMessage.state.in_(OPEN_STATES))
-        .values(state=OutboxState.CANCELLED, claimed_by=None)
+               OutboxMessage.state == OutboxState.PENDING)
+        .values(state=OutboxState.CANCELLED)
         .execution_options(synchronize_session=False)
     )
     return session.execute(statement).rowcount

@@ -14,7 +14,7 @@ from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.errors import TransientFailure, Unreachable
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.settings import Settings
-from storage.models import Broadcast, Member, OutboxState
+from storage.models import Broadcast, BroadcastStatus, Member, OutboxState
 from storage.repositories import outbox as outbox_repo
 from tests.fixtures.organisation import HEAD_ID, seed_org
 
@@ -70,6 +70,14 @@ def _enqueue(session, chats, text="x", broadcast_id=None) -> None:
         enqueue(session, kind="t", subject=f"s{n}", period="p", now=NOW, text=f"{text}{n}",
                 chat_id=chat, broadcast_id=broadcast_id)
     session.commit()
+
+
+def _cancel(engine, broadcast_id: int) -> None:
+    """What broadcasts.cancel does: the broadcast marked cancelled, its unclaimed rows too."""
+    with Session(engine) as other:
+        other.get(Broadcast, broadcast_id).status = BroadcastStatus.CANCELLED
+        outbox_repo.cancel_pending(other, broadcast_id=broadcast_id)
+        other.commit()
 
 
 def _states(session) -> dict[int, OutboxState]:
@@ -165,9 +173,7 @@ async def test_a_cancelled_broadcast_sends_nothing_more_of_its_claimed_rows(sess
 
     def cancel_during_the_third_send(sent: int) -> None:
         if sent == 2:
-            with Session(engine) as other:
-                outbox_repo.cancel_pending(other, broadcast_id=broadcast.id)
-                other.commit()
+            _cancel(engine, broadcast.id)
 
     time = FakeTime()
     sender = Recorder(time, during=cancel_during_the_third_send)
@@ -178,6 +184,22 @@ async def test_a_cancelled_broadcast_sends_nothing_more_of_its_claimed_rows(sess
     assert {r.claimed_by for r in outbox_repo.rows(session)} == {None}
 
 
+def test_a_dead_process_s_claimed_rows_of_a_cancelled_broadcast_are_not_sent_later(
+        session, engine):
+    org = seed_org(session)
+    broadcast = Broadcast(created_by_id=org.members[HEAD_ID], text="hi")
+    session.add(broadcast)
+    session.commit()
+    _enqueue(session, range(1, 5), broadcast_id=broadcast.id)
+    with engine.begin() as connection:
+        assert len(outbox_repo.claim_batch(connection, now=NOW, worker="dead", limit=3)) == 3
+    _cancel(engine, broadcast.id)
+    with Session(engine) as other:
+        assert outbox_repo.release_stale(other, claimed_before=NOW + dt.timedelta(1)) == 3
+        other.commit()
+    assert set(_states(session).values()) == {OutboxState.CANCELLED}
+
+
 async def test_a_row_cancelled_while_its_send_fails_is_not_retried(session, engine):
     org = seed_org(session)
     broadcast = Broadcast(created_by_id=org.members[HEAD_ID], text="hi")
@@ -185,16 +207,12 @@ async def test_a_row_cancelled_while_its_send_fails_is_not_retried(session, engi
     session.commit()
     _enqueue(session, [1], broadcast_id=broadcast.id)
 
-    def cancel(_sent: int) -> None:
-        with Session(engine) as other:
-            outbox_repo.cancel_pending(other, broadcast_id=broadcast.id)
-            other.commit()
-
     time = FakeTime()
-    sender = Recorder(time, during=cancel, script={1: [TransientFailure("502")]})
+    sender = Recorder(time, during=lambda _sent: _cancel(engine, broadcast.id),
+                      script={1: [TransientFailure("502")]})
     await _dispatcher(engine, sender, time).drain()
     [row] = outbox_repo.rows(session)
-    assert row.state == OutboxState.CANCELLED and row.attempts == 0
+    assert row.state == OutboxState.CANCELLED and not sender.sent
 
 
 async def test_a_blocked_chat_s_other_claimed_rows_are_held_unreachable(session, engine):
