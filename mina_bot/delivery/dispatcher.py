@@ -2,15 +2,20 @@
 
 A claim moves up to `delivery_claim_batch` due rows to `sending` in one statement that
 returns them whole. They wait in this process's memory (`Batch`) and go out one at a time, in
-order, a busy chat's row letting other chats' rows pass. Just before each send the row's claim
-is checked (a cancelled broadcast's row, or one taken over after its lease, is dropped), and
-the send's outcome is committed before the next send starts: one message is in flight per
-process at any moment, so a process killed mid-send re-sends at most that one message. Rows
-claimed but not yet sent are not in flight: on a stop they go back to `pending` at once; after
-a kill they stay `sending` until the lease runs out (`release_stale`), then are sent once.
-The hot path runs Core statements on one autocommit connection: each claim, check and settle
-is one statement and its own transaction. Delivery timing (429 waits, backoff, leases) runs on
-the wall clock: these are real seconds of the messenger's API, not business time.
+order, a busy chat's row letting other chats' rows pass; rows for one chat beyond what its
+limits let go within a quarter of the lease are put back at once. Just before each send the
+row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one taken
+over by another process after its lease is dropped. The send's outcome is committed before the
+next send starts: one message is in flight per process at any moment, so a process killed
+mid-send re-sends at most that one message. Rows claimed but not yet sent are not in flight:
+on a stop they go back to `pending` at once; after a kill they stay `sending` until the lease
+runs out (`release_stale`), then are sent once.
+
+The hot path runs prebuilt Core statements on one autocommit connection, each statement its
+own transaction: a claim per batch, then per message one settle, which on PostgreSQL also
+checks the next row's claim when no limit makes that row wait (one round trip a message).
+Delivery timing (429 waits, backoff, leases) runs on the wall clock: these are real seconds of
+the messenger's API, not business time.
 """
 
 from __future__ import annotations
