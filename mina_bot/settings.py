@@ -46,6 +46,7 @@ HINTS = {
     " delivery_send_timeout)",
     "cache_check_seconds": "seconds between checks for another process's changes, 0..60, e.g. 1",
     "cache_entries": "how many hot reads to keep in memory (0 turns the cache off), e.g. 20000",
+    "delivery_claim_batch": "rows a dispatcher claims at once (1 claims one at a time), e.g. 100",
     "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
     "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
     " resolution, digest",
@@ -104,6 +105,7 @@ class Settings(BaseSettings):
     delivery_send_timeout: float = Field(default=20.0, gt=0)
     delivery_lease_seconds: float = Field(default=120.0, gt=0)
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
+    delivery_claim_batch: int = Field(default=100, ge=1, le=10_000)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
     # Hot reads (/owe, who is asking) are kept in memory until the data changes; changes made by
     # another process are noticed within this many seconds (0: check on every read).

@@ -1,9 +1,21 @@
-"""The dispatcher: claims due outbox rows one at a time, sends them, records the outcome.
+"""The dispatcher: claims due outbox rows in batches, sends them one at a time, records each.
 
-One message is in flight per process at any moment, so a process killed mid-send re-sends at
-most that one message (its row stays `sending` until the lease runs out, then goes back to
-`pending`). Delivery timing (429 waits, backoff, leases) runs on the wall clock: these are real
-seconds of the messenger's API, not business time.
+A claim moves up to `delivery_claim_batch` due rows to `sending` in one statement that
+returns them whole. They wait in this process's memory (`Batch`) and go out one at a time, in
+order, a busy chat's row letting other chats' rows pass; rows for one chat beyond what its
+limits let go within a quarter of the lease are put back at once. Just before each send the
+row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one taken
+over by another process after its lease is dropped. The send's outcome is committed before the
+next send starts: one message is in flight per process at any moment, so a process killed
+mid-send re-sends at most that one message. Rows claimed but not yet sent are not in flight:
+on a stop they go back to `pending` at once; after a kill they stay `sending` until the lease
+runs out (`release_stale`), then are sent once.
+
+The hot path runs prebuilt Core statements on one autocommit connection, each statement its
+own transaction: a claim per batch, then per message one settle, which on PostgreSQL also
+checks the next row's claim when no limit makes that row wait (one round trip a message).
+Delivery timing (429 waits, backoff, leases) runs on the wall clock: these are real seconds of
+the messenger's API, not business time.
 """
 
 from __future__ import annotations
@@ -17,18 +29,20 @@ import socket
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from mina_bot.catalog import text
 from mina_bot.clock import Clock, SystemClock
+from mina_bot.delivery.batch import Batch
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.limits import RateLimits
 from mina_bot.delivery.outbox import enqueue_to_secretariat
 from mina_bot.delivery.sender import Sender
 from mina_bot.settings import Settings
-from storage.models import OutboxMessage, OutboxState
+from storage.models import OutboxState
 from storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("mina.delivery")
@@ -65,7 +79,10 @@ class Dispatcher:
                                  chat_interval=settings.delivery_chat_interval,
                                  group_per_minute=settings.delivery_group_per_minute,
                                  monotonic=monotonic)
+        self.batch = Batch(self.limits, size=settings.delivery_claim_batch,
+                           horizon=settings.delivery_lease_seconds / 4)
         self._paused_until = 0.0
+        self._checked: int | None = None  # the next row's claim, checked with the last settle
         self._draining = False
         self._wake = asyncio.Event()
         self._last_release = float("-inf")
@@ -107,89 +124,146 @@ class Dispatcher:
         if self._draining:
             return 0
         self._draining = True
-        handled = 0
         try:
-            while keep_going():
-                wait = max(self._paused_until - self._monotonic(), self.limits.global_wait())
-                if wait > 0:
-                    await self._sleep(min(wait, self.settings.delivery_poll_seconds))
-                    continue
-                with self._session() as session:
-                    claimed = outbox_repo.claim_next(session, now=self.clock.now(),
-                                                     worker=self.worker,
-                                                     skip_chats=self.limits.busy_chats())
-                    session.commit()
-                    row = outbox_repo.get(session, message_id=claimed) if claimed else None
-                if row is None:
-                    free_in = self.limits.next_free_in()
-                    if free_in is None:
-                        return handled
-                    await self._sleep(free_in)  # due rows may be waiting for a busy chat
-                    continue
-                self.limits.record(row.chat_id)
-                await self._deliver(row)
-                handled += 1
-            return handled
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as db:
+                try:
+                    return await self._drain(db, keep_going)
+                finally:
+                    self._release_batch(db)
         finally:
             self._draining = False
 
-    async def _deliver(self, row: OutboxMessage) -> None:
+    async def _drain(self, db: Connection, keep_going: Callable[[], bool]) -> int:
+        handled = 0
+        poll = self.settings.delivery_poll_seconds
+        self._checked = None
+        while keep_going():
+            wait = max(self._paused_until - self._monotonic(), self.limits.global_wait())
+            if wait > 0:
+                await self._pause(min(wait, poll))
+                continue
+            row, free_in = self.batch.next_ready()
+            if row is None and self.batch.room():
+                skip = self._claim(db)
+                row, free_in = self.batch.next_ready()
+                if row is None and free_in is None and skip:
+                    free_in = min(self.limits.free_in(chat) for chat in skip)
+            if row is None:
+                if free_in is None:
+                    return handled
+                await self._pause(min(free_in, poll))  # due rows wait for a busy chat
+                continue
+            self.batch.take(row)
+            if row.id != self._checked and not outbox_repo.still_claimed(
+                    db, message_id=row.id, worker=self.worker):
+                # Its broadcast was cancelled (this cancels the row), or another process took
+                # it over after the lease (this does nothing).
+                outbox_repo.release_claimed(db, ids=[row.id], worker=self.worker)
+                continue
+            self._checked = None
+            await self._deliver(db, row)
+            handled += 1
+        return handled
+
+    async def _pause(self, seconds: float) -> None:
+        self._checked = None  # a check made before a wait is too old to send on
+        await self._sleep(seconds)
+
+    def _following(self) -> int | None:
+        """The row that goes next if no limit makes it wait, to check along with a settle."""
+        if self.limits.global_wait() > 0 or self._paused_until > self._monotonic():
+            return None
+        row, _ = self.batch.next_ready()
+        return None if row is None else row.id
+
+    def _claim(self, db: Connection) -> set[int]:
+        """Claim rows into the batch; the chats skipped because they stay busy a while."""
+        self.limits.forget_idle()
+        skip = self.batch.skip_chats()
+        claimed = outbox_repo.claim_batch(db, now=self.clock.now(), worker=self.worker,
+                                          limit=self.batch.room(), skip_chats=skip)
+        excess = self.batch.add(claimed)
+        if excess:  # more rows for one chat than its limits let go soon
+            outbox_repo.release_claimed(db, ids=[r.id for r in excess], worker=self.worker)
+        return skip - {row.chat_id for row in self.batch.rows}
+
+    def _release_batch(self, db: Connection) -> None:
+        """Rows claimed but not sent go back to pending now (a stop, or a failed pass)."""
+        rows = self.batch.take_all()
+        if not rows:
+            return
+        try:
+            released = outbox_repo.release_claimed(db, ids=[r.id for r in rows],
+                                                   worker=self.worker)
+        except Exception:  # the database is down: the lease will release them
+            log.exception("could not release %d claimed message(s)", len(rows))
+            return
+        log.info("released %d claimed, unsent message(s)", released)
+
+    async def _send(self, row: Any) -> int:
         body = row.payload or {}
         try:
             if body.get("document"):
-                message_id = await self.sender.send_document(row.chat_id, body["document"],
-                                                             caption=body.get("text"))
-            else:
-                buttons = [[tuple(b) for b in r] for r in body["buttons"]] if body.get(
-                    "buttons") else None
-                message_id = await self.sender.send_text(row.chat_id, body["text"],
-                                                         buttons=buttons)
+                return await self.sender.send_document(row.chat_id, body["document"],
+                                                       caption=body.get("text"))
+            buttons = [[tuple(b) for b in r] for r in body["buttons"]] if body.get(
+                "buttons") else None
+            return await self.sender.send_text(row.chat_id, body["text"], buttons=buttons)
+        finally:
+            self.limits.record(row.chat_id)
+
+    async def _deliver(self, db: Connection, row: Any) -> None:
+        try:
+            message_id = await self._send(row)
         except RetryLater as exc:
-            self._retry_later(row, exc.retry_after)
+            self._retry_later(db, row, exc.retry_after)
         except Unreachable as exc:
             self._unreachable(row, str(exc))
         except PermanentFailure as exc:
-            self._settle(row, OutboxState.FAILED, last_error=str(exc))
+            outbox_repo.settle(db, message_id=row.id, state=OutboxState.FAILED,
+                               worker=self.worker, last_error=str(exc))
             log.warning("message %s to %s refused for good: %s", row.id, row.chat_id, exc)
         except Exception as exc:  # TransientFailure, and any surprise from the sender
             if not isinstance(exc, TransientFailure):
                 log.exception("unexpected error sending message %s", row.id)
-            self._transient(row, f"{type(exc).__name__}: {exc}")
+            self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
-            self._settle(row, OutboxState.SENT, sent_at=self.clock.now(),
-                         telegram_message_id=message_id)
+            following = self._following()
+            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self.clock.now(),
+                                       telegram_message_id=message_id, then_check=following,
+                                       worker=self.worker):
+                self._checked = following
 
-    def _settle(self, row: OutboxMessage, state: OutboxState, **values: object) -> None:
-        with self._session() as session:
-            outbox_repo.settle(session, message_id=row.id, state=state, **values)
-            session.commit()
-
-    def _retry_later(self, row: OutboxMessage, retry_after: float) -> None:
+    def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
         # A 429 is about the bot as a whole: every send waits, and this row goes again after.
         self._paused_until = max(self._paused_until, self._monotonic() + retry_after)
         not_before = self.clock.now() + timedelta(seconds=retry_after)
-        self._settle(row, OutboxState.PENDING, not_before=not_before,
-                     last_error=f"429 retry after {retry_after}s")
+        outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING,
+                           worker=self.worker, not_before=not_before,
+                           last_error=f"429 retry after {retry_after}s")
         log.info("429: waiting %ss before sending again", retry_after)
 
-    def _transient(self, row: OutboxMessage, error: str) -> None:
+    def _transient(self, db: Connection, row: Any, error: str) -> None:
         attempts = row.attempts + 1
         if attempts >= self.settings.delivery_max_attempts:
-            self._settle(row, OutboxState.FAILED, attempts=attempts, last_error=error)
+            outbox_repo.settle(db, message_id=row.id, state=OutboxState.FAILED,
+                               worker=self.worker, attempts=attempts, last_error=error)
             log.warning("message %s to %s failed after %d attempts: %s",
                         row.id, row.chat_id, attempts, error)
             return
         delay = backoff(attempts, base=self.settings.delivery_backoff_base,
                         cap=self.settings.delivery_backoff_cap, rng=self.rng)
-        self._settle(row, OutboxState.PENDING, attempts=attempts, last_error=error,
-                     not_before=self.clock.now() + timedelta(seconds=delay))
+        outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING, attempts=attempts,
+                           worker=self.worker, last_error=error,
+                           not_before=self.clock.now() + timedelta(seconds=delay))
 
-    def _unreachable(self, row: OutboxMessage, error: str) -> None:
+    def _unreachable(self, row: Any, error: str) -> None:
         now = self.clock.now()
+        claimed = [r.id for r in self.batch.take_chat(row.chat_id)]
         with self._session() as session:
             outbox_repo.settle(session, message_id=row.id, state=OutboxState.UNREACHABLE,
-                               last_error=error)
-            held = outbox_repo.hold_for_chat(session, chat_id=row.chat_id)
+                               worker=self.worker, last_error=error)
+            held = outbox_repo.hold_for_chat(session, chat_id=row.chat_id, claimed=claimed)
             member = outbox_repo.mark_unreachable(session, chat_id=row.chat_id, now=now)
             if member is not None:
                 tell_secretariat_unreachable(session, member_name=member.name,

@@ -2,7 +2,11 @@
 
 PTB's AIORateLimiter is deliberately not used: it sleeps (and retries 429s) inside the API
 call while the outbox row stays claimed, and it cannot tell the dispatcher "this chat is busy,
-send another chat's message first". Here a busy chat is simply skipped when claiming.
+send another chat's message first". Here a busy chat's message simply waits in the claimed
+batch while other chats' messages go.
+
+A send is recorded when its answer arrives, not when it starts: the API counts it on arrival,
+so a window kept from earlier timestamps would let a message through a moment too soon.
 """
 
 from __future__ import annotations
@@ -36,31 +40,38 @@ class RateLimits:
             return 0.0
         return self._recent[0] + 1.0 - now
 
-    def _chat_free_at(self, chat_id: int) -> float:
-        free_at = self._last_sent.get(chat_id, float("-inf")) + self.chat_interval
+    def spacing(self, chat_id: int) -> float:
+        """The least time between two messages to this chat, on average."""
+        if chat_id < 0:
+            return max(self.chat_interval, GROUP_WINDOW / self.group_per_minute)
+        return self.chat_interval
+
+    def free_in(self, chat_id: int) -> float:
+        """Seconds until this chat may receive a message (0 when it may now)."""
+        last = self._last_sent.get(chat_id)
+        if last is None:
+            return 0.0
+        now = self._now()
+        free_at = last + self.chat_interval
         window = self._groups.get(chat_id)
         if window is not None:
-            now = self._now()
             while window and window[0] <= now - GROUP_WINDOW:
                 window.popleft()
             if len(window) >= self.group_per_minute:
                 free_at = max(free_at, window[0] + GROUP_WINDOW)
-        return free_at
+        return max(0.0, free_at - now)
 
-    def busy_chats(self) -> set[int]:
-        """Chats that may not receive a message right now."""
-        now = self._now()
-        busy = {chat for chat in list(self._last_sent) if self._chat_free_at(chat) > now}
-        for chat in set(self._last_sent) - busy:
-            if chat not in self._groups:
-                del self._last_sent[chat]  # forget idle private chats
-        return busy
+    def blocked_beyond(self, horizon: float) -> set[int]:
+        """Chats that stay busy longer than `horizon` seconds (full group windows, mostly)."""
+        chats = self._last_sent if self.chat_interval > horizon else self._groups
+        return {chat for chat in list(chats) if self.free_in(chat) > horizon}
 
-    def next_free_in(self) -> float | None:
-        """Seconds until the first busy chat frees up, None when none is busy."""
-        now = self._now()
-        waits = [self._chat_free_at(chat) - now for chat in self.busy_chats()]
-        return max(0.0, min(waits)) if waits else None
+    def forget_idle(self) -> None:
+        """Drop chats that are free again and have no group window left, so tables stay small."""
+        for chat in list(self._last_sent):
+            if self.free_in(chat) == 0 and not self._groups.get(chat):
+                del self._last_sent[chat]
+                self._groups.pop(chat, None)
 
     def record(self, chat_id: int) -> None:
         """Count a message sent to a chat (negative ids are groups and channels)."""

@@ -8,12 +8,34 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
-from storage.models import Member, OutboxMessage, OutboxState
+from storage.models import Broadcast, BroadcastStatus, Member, OutboxMessage, OutboxState
 
 # Rows that still wait for delivery (or are being delivered right now).
 OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING)
+OUTBOX: sa.Table = OutboxMessage.__table__  # the dispatcher's hot path runs Core statements
+# What a claim returns of each row: all the dispatcher needs to send and settle it.
+CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.payload, OUTBOX.c.attempts,
+           OUTBOX.c.broadcast_id, OUTBOX.c.not_before, OUTBOX.c.claimed_at)
+BROADCAST: sa.Table = Broadcast.__table__
+# A claimed row of a broadcast cancelled since: not to be sent, and cancelled when put back.
+_CANCELLED = sa.select(BROADCAST.c.id).where(
+    BROADCAST.c.id == OUTBOX.c.broadcast_id, BROADCAST.c.status == BroadcastStatus.CANCELLED
+).exists()
+_BACK_TO_PENDING = sa.case((_CANCELLED, sa.literal(OutboxState.CANCELLED, OUTBOX.c.state.type)),
+                           else_=sa.literal(OutboxState.PENDING, OUTBOX.c.state.type))
+# Built once: building a statement costs more than running it on SQLite, and about as much on
+# PostgreSQL, and these run for every message sent.
+_STILL_CLAIMED = sa.select(OUTBOX.c.id).where(
+    OUTBOX.c.id == sa.bindparam("check_id"), OUTBOX.c.state == OutboxState.SENDING,
+    OUTBOX.c.claimed_by == sa.bindparam("worker"), ~_CANCELLED)
+_SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")).values(
+    state=OutboxState.SENT, claimed_by=None, sent_at=sa.bindparam("sent_at"),
+    telegram_message_id=sa.bindparam("telegram_message_id"))
+# PostgreSQL runs a data-modifying WITH: the settle and the next row's check in one round trip.
+_SETTLE_SENT_THEN_CHECK = _STILL_CLAIMED.add_cte(_SETTLE_SENT.cte("settled"))
 
 
 def _dialect(session: Session) -> str:
@@ -53,66 +75,116 @@ def by_key(session: Session, *, dedupe_key: str) -> OutboxMessage | None:
     return session.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
 
 
-def claim_next(
-    session: Session, *, now: datetime, worker: str, skip_chats: Iterable[int] = ()
-) -> int | None:
-    """Atomically move the oldest due pending row to `sending` for `worker`; its id or None.
+def claim_batch(connection: Connection, *, now: datetime, worker: str, limit: int,
+                skip_chats: Iterable[int] = ()) -> list[sa.Row]:
+    """Atomically move up to `limit` of the oldest due pending rows to `sending` for `worker`.
 
-    One UPDATE … WHERE id = (SELECT … LIMIT 1) statement: on PostgreSQL the inner SELECT takes
-    the row with FOR UPDATE SKIP LOCKED, so concurrent dispatchers never claim the same row; on
-    SQLite the statement holds the single write lock, and `state = 'pending'` re-checks it.
+    One WITH due AS (SELECT … LIMIT n) UPDATE … WHERE id IN due … RETURNING statement gives
+    the claimed rows (CLAIMED columns, oldest first): on PostgreSQL the SELECT takes them with
+    FOR UPDATE SKIP LOCKED, so concurrent dispatchers never claim the same row; on SQLite the
+    statement holds the single write lock, and `state = 'pending'` re-checks it. The CTE is
+    MATERIALIZED on PostgreSQL: as a plain subquery of IN the planner may run it again for
+    every outer row, each run passing over the rows already claimed, so that more than `limit`
+    rows were claimed.
     """
     due = (
-        select(OutboxMessage.id)
-        .where(OutboxMessage.state == OutboxState.PENDING, OutboxMessage.not_before <= now)
-        .order_by(OutboxMessage.not_before, OutboxMessage.id)
-        .limit(1)
+        sa.select(OUTBOX.c.id)
+        .where(OUTBOX.c.state == OutboxState.PENDING, OUTBOX.c.not_before <= now)
+        .order_by(OUTBOX.c.not_before, OUTBOX.c.id)
+        .limit(limit)
     )
     skip = sorted(set(skip_chats))
     if skip:
-        due = due.where(OutboxMessage.chat_id.not_in(skip))
-    if _dialect(session) == "postgresql":
+        due = due.where(OUTBOX.c.chat_id.not_in(skip))
+    if connection.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
+    once = due.cte("due").prefix_with("MATERIALIZED", dialect="postgresql")
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.id == due.scalar_subquery(),
-               OutboxMessage.state == OutboxState.PENDING)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id.in_(sa.select(once.c.id)), OUTBOX.c.state == OutboxState.PENDING)
         .values(state=OutboxState.SENDING, claimed_at=now, claimed_by=worker)
-        .returning(OutboxMessage.id)
-        .execution_options(synchronize_session=False)
+        .returning(*CLAIMED)
     )
-    return session.execute(statement).scalar_one_or_none()
+    return sorted(connection.execute(statement).all(), key=lambda row: (row.not_before, row.id))
+
+
+def release_claimed(connection: Connection, *, ids: Iterable[int], worker: str) -> int:
+    """Put rows this worker claimed but did not send back to pending (or cancelled); how many."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    statement = (
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id.in_(wanted), OUTBOX.c.state == OutboxState.SENDING,
+               OUTBOX.c.claimed_by == worker)
+        .values(state=_BACK_TO_PENDING, claimed_by=None)
+    )
+    return connection.execute(statement).rowcount
+
+
+def still_claimed(connection: Connection, *, message_id: int, worker: str) -> bool:
+    """Whether a row is still `sending` for this worker, its broadcast not cancelled."""
+    found = connection.execute(_STILL_CLAIMED, {"check_id": message_id, "worker": worker})
+    return found.first() is not None
+
+
+def settle_sent(connection: Connection, *, message_id: int, sent_at: datetime,
+                telegram_message_id: int | None, then_check: int | None = None,
+                worker: str = "") -> bool:
+    """Record that a row was delivered, whatever happened to it meanwhile (it was sent).
+
+    With `then_check`, also tell whether that row is still claimed by `worker` (False without).
+    """
+    values = {"message_id": message_id, "sent_at": sent_at,
+              "telegram_message_id": telegram_message_id}
+    if then_check is None:
+        connection.execute(_SETTLE_SENT, values)
+        return False
+    if connection.dialect.name == "postgresql":
+        found = connection.execute(_SETTLE_SENT_THEN_CHECK,
+                                   {**values, "check_id": then_check, "worker": worker})
+        return found.first() is not None
+    connection.execute(_SETTLE_SENT, values)
+    return still_claimed(connection, message_id=then_check, worker=worker)
 
 
 def release_stale(session: Session, *, claimed_before: datetime) -> int:
-    """Rows left in `sending` by a dead process go back to `pending`; how many."""
+    """Rows left in `sending` by a dead process go back to `pending` (or cancelled); how many."""
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.state == OutboxState.SENDING,
-               OutboxMessage.claimed_at < claimed_before)
-        .values(state=OutboxState.PENDING, claimed_by=None)
-        .execution_options(synchronize_session=False)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.state == OutboxState.SENDING, OUTBOX.c.claimed_at < claimed_before)
+        .values(state=_BACK_TO_PENDING, claimed_by=None)
     )
     return session.execute(statement).rowcount
 
 
-def settle(session: Session, *, message_id: int, state: OutboxState, **values: Any) -> None:
-    """Record how a claimed row ended (sent, failed, unreachable) or put it back (pending)."""
+def settle(connection: Connection | Session, *, message_id: int, state: OutboxState,
+           worker: str, **values: Any) -> None:
+    """Record how a claimed row ended (failed, unreachable) or put it back (pending).
+
+    Only while `worker` still holds the claim; a row put back to pending whose broadcast was
+    cancelled meanwhile is cancelled instead (a sent row is recorded as sent regardless).
+    """
     statement = (
-        sa.update(OutboxMessage)
-        .where(OutboxMessage.id == message_id)
-        .values(state=state, claimed_by=None, **values)
-        .execution_options(synchronize_session=False)
+        sa.update(OUTBOX)
+        .where(OUTBOX.c.id == message_id, OUTBOX.c.state == OutboxState.SENDING,
+               OUTBOX.c.claimed_by == worker)
+        .values(state=_BACK_TO_PENDING if state == OutboxState.PENDING else state,
+                claimed_by=None, **values)
     )
-    session.execute(statement)
+    connection.execute(statement)
 
 
-def hold_for_chat(session: Session, *, chat_id: int) -> int:
-    """Mark every pending row to a chat unreachable; how many."""
+def hold_for_chat(session: Session, *, chat_id: int, claimed: Iterable[int] = ()) -> int:
+    """Mark every pending row to a chat, and these claimed ones, unreachable; how many."""
+    waiting = OutboxMessage.state == OutboxState.PENDING
+    if claimed := list(claimed):
+        waiting = sa.or_(waiting, sa.and_(OutboxMessage.state == OutboxState.SENDING,
+                                          OutboxMessage.id.in_(claimed)))
     statement = (
         sa.update(OutboxMessage)
-        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.state == OutboxState.PENDING)
-        .values(state=OutboxState.UNREACHABLE)
+        .where(OutboxMessage.chat_id == chat_id, waiting)
+        .values(state=OutboxState.UNREACHABLE, claimed_by=None)
         .execution_options(synchronize_session=False)
     )
     return session.execute(statement).rowcount
@@ -143,7 +215,11 @@ def clear_unreachable(session: Session, *, telegram_id: int) -> bool:
 
 
 def cancel_pending(session: Session, *, broadcast_id: int) -> int:
-    """Cancel a broadcast's rows not yet claimed; how many."""
+    """Cancel a broadcast's rows not yet claimed; how many.
+
+    Claimed rows stay `sending`: with the broadcast marked cancelled, a dispatcher's check
+    just before each send cancels them instead, and the one in flight is recorded as sent.
+    """
     statement = (
         sa.update(OutboxMessage)
         .where(OutboxMessage.broadcast_id == broadcast_id,

@@ -7,8 +7,6 @@ import datetime as dt
 import random
 import threading
 
-from sqlmodel import Session
-
 from mina_bot.clock import FakeClock
 from mina_bot.delivery.dispatcher import Dispatcher, backoff
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
@@ -107,8 +105,8 @@ async def test_a_permanent_failure_is_not_retried(session, engine):
 async def test_rows_left_sending_by_a_dead_process_are_sent_after_the_lease(session, engine):
     enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi", chat_id=42)
     session.commit()
-    assert outbox_repo.claim_next(session, now=NOW, worker="dead") is not None
-    session.commit()
+    with engine.begin() as connection:
+        assert len(outbox_repo.claim_batch(connection, now=NOW, worker="dead", limit=10)) == 1
     clock = FakeClock(NOW + dt.timedelta(seconds=10))
     dispatcher = _dispatcher(engine, ScriptedSender(), clock=clock)
     assert dispatcher.release_stale() == 0  # still within the lease
@@ -126,14 +124,13 @@ def test_concurrent_claims_never_take_the_same_row(session, engine):
     lock = threading.Lock()
 
     def claimer(name: str) -> None:
-        with Session(engine) as own:
-            while True:
-                row = outbox_repo.claim_next(own, now=NOW, worker=name)
-                own.commit()
-                if row is None:
-                    return
-                with lock:
-                    claimed.append(row)
+        while True:
+            with engine.begin() as connection:
+                rows = outbox_repo.claim_batch(connection, now=NOW, worker=name, limit=7)
+            if not rows:
+                return
+            with lock:
+                claimed.extend(row.id for row in rows)
 
     threads = [threading.Thread(target=claimer, args=(f"w{i}",)) for i in range(4)]
     for thread in threads:

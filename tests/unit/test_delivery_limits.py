@@ -42,14 +42,30 @@ def test_one_message_a_second_per_chat_and_twenty_a_minute_per_group():
     tick = Ticker()
     limits = RateLimits(per_second=30, chat_interval=1, group_per_minute=20, monotonic=tick)
     limits.record(5)
-    assert limits.busy_chats() == {5}
+    assert limits.free_in(5) == 1 and limits.free_in(6) == 0
     tick.now += 1
-    assert limits.busy_chats() == set()
+    assert limits.free_in(5) == 0
     for _ in range(20):
         limits.record(-100)
         tick.now += 1.01
-    assert -100 in limits.busy_chats()
-    assert 0 < limits.next_free_in() <= 60
+    assert 0 < limits.free_in(-100) <= 60
+    assert limits.blocked_beyond(10) == {-100}  # a private chat is never busy that long
+    assert limits.spacing(-100) == 3 and limits.spacing(5) == 1
+
+
+def test_idle_chats_are_forgotten_and_busy_ones_kept():
+    tick = Ticker()
+    limits = RateLimits(per_second=30, chat_interval=1, group_per_minute=20, monotonic=tick)
+    limits.record(5)
+    limits.record(-100)
+    tick.now += 0.5
+    limits.record(6)
+    tick.now += 0.6
+    limits.forget_idle()
+    assert set(limits._last_sent) == {6, -100}  # the group's minute window is still open
+    tick.now += 60
+    limits.forget_idle()
+    assert limits._last_sent == {} and not limits._groups
 
 
 def test_the_overall_rate_makes_the_next_send_wait():
