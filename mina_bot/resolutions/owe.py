@@ -33,10 +33,10 @@ def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Butt
     # typed elsewhere changes the reports topic but not this page.
     mine = frozenset(units) & submitted
     return reads.fetch(("owe", actor, page, today, coming.id, mine), PAGE_TOPICS,
-                       lambda: _compose(runtime, actor, page, coming, units, mine))
+                       lambda: _compose(runtime, actor, page, today, coming, units, mine))
 
 
-def _compose(runtime: Runtime, actor: Actor, page: int, coming: CouncilSession,
+def _compose(runtime: Runtime, actor: Actor, page: int, today: dt.date, coming: CouncilSession,
              units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
     reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
     by_unit = {unit_id: reads.fetch(("unit-duties", unit_id, coming_date), ("duties",),
@@ -47,7 +47,7 @@ def _compose(runtime: Runtime, actor: Actor, page: int, coming: CouncilSession,
         reads.fetch("awaiting", ("duties",), lambda: _awaiting(runtime))
         if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
     return views.owe_view(
-        found, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        found, today=today, lang=actor.language,
         reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
         coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total)
 
