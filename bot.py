@@ -12,7 +12,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
 from handlers import broadcast as broadcast_handlers
@@ -30,6 +30,7 @@ from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
+from handlers.api_request import AiohttpRequest
 from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.concurrency import PerChatUpdateProcessor
 from handlers.errors import on_error
@@ -41,6 +42,7 @@ from mina_bot.identity import ensure_admins
 from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.ops import backups
+from mina_bot.ops.collector import freeze_start_up
 from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
@@ -91,8 +93,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     base = api_base_url or settings.api_base_url
     bot = MinaBot(settings.token, base_url=base, base_file_url=file_base_url(base),
                   defaults=Defaults(tzinfo=runtime.tz),
-                  request=request or HTTPXRequest(connection_pool_size=256),
-                  get_updates_request=request or HTTPXRequest(connection_pool_size=1))
+                  request=request or AiohttpRequest(connection_pool_size=256),
+                  get_updates_request=request or AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
         .bot(bot)
@@ -162,6 +164,7 @@ def command_run(settings: Settings, webhook: bool) -> int:
     application = build_application(runtime)
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
+    freeze_start_up()
     if webhook:
         from handlers.transport import serve_webhook
 

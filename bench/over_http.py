@@ -108,10 +108,15 @@ async def _run(kind: str, sandbox: processes.Sandbox, pools, seconds: float, *, 
         await sandbox.first_call("getUpdates")
         await asyncio.gather(*(round_trip(sandbox, pool[0][0], ("text", "/start"))
                                for pool in pools))
+        cpu = processes.cpu_seconds(process.pid), processes.cpu_seconds(sandbox.process.pid)
         samples, failures, wall = await load(sandbox, pools, seconds, text_only=kind == "echo")
         rss, peak = processes.resident_mb(process.pid)
+        bot_cpu = processes.cpu_seconds(process.pid) - cpu[0]
+        sandbox_cpu = processes.cpu_seconds(sandbox.process.pid) - cpu[1]
     return {"rate": len(samples) / wall, "p50": percentile(samples, 0.5) * 1000,
             "p99": percentile(samples, 0.99) * 1000, "round_trips": len(samples),
+            "bot_cpu_ms": bot_cpu * 1000 / max(len(samples), 1),
+            "sandbox_cpu_ms": sandbox_cpu * 1000 / max(len(samples), 1),
             "failures": len(failures), "failed": failures[:5], "rss_mb": rss, "peak_rss_mb": peak}
 
 
@@ -131,6 +136,8 @@ async def measure(data: Dataset, scale: Scale, *, token: str, url: str, log: Pat
                 f"echo bot {echo['p99']:.1f} ms"),
         info("e2e.p50_ms", "e2e: round trip p50", mina["p50"], "ms",
              f"echo bot {echo['p50']:.1f} ms"),
+        info("e2e.bot_cpu_ms", "e2e: bot CPU per round trip", mina["bot_cpu_ms"], "ms",
+             f"echo bot {echo['bot_cpu_ms']:.2f} ms; sandbox {mina['sandbox_cpu_ms']:.2f} ms"),
         info("e2e.rss_mb", "e2e: bot RSS after the load", mina["rss_mb"], "MB",
              f"echo bot {echo['rss_mb']:.0f} MB"),
     ]

@@ -23,6 +23,12 @@ def harmless(error: object) -> bool:
     return isinstance(error, BadRequest) and "not modified" in error.message.lower()
 
 
+def _unavailable(error: object) -> bool:
+    """The Bot API could not be reached or failed; a refused request (PTB's BadRequest is a
+    NetworkError too) is a defect of ours, logged with its traceback."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
 async def on_error(update: object, context: Context) -> None:
     """Tell the user in a short Persian line; log the traceback for the operator. The update is
     then done: no later handler group runs (one answer, and a failed check fails closed)."""
@@ -41,11 +47,11 @@ async def on_error(update: object, context: Context) -> None:
     elif database_down(error):
         log.warning("database unavailable while handling update %s: %s", update.update_id,
                     str(error).splitlines()[0][:200])
-    elif isinstance(error, NetworkError):
+    elif _unavailable(error):
         log.warning("Bot API unavailable while handling update %s: %s", update.update_id, error)
     elif not isinstance(error, MinaError):
         log.error("error while handling update %s", update.update_id, exc_info=error)
-    outage = database_down(error) or isinstance(error, NetworkError)
+    outage = database_down(error) or _unavailable(error)
     lang = "fa" if database_down(error) else _language(update, context)
     key = error.text_key if isinstance(error, MinaError) else (
         "error.busy" if outage else "error.unexpected")

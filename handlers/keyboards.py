@@ -5,21 +5,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 from telegram._utils.types import JSONDict
 
 Rows = Sequence[Sequence[tuple[str, str]]]
 
 
 class PackedKeyboard(InlineKeyboardMarkup):
-    """An InlineKeyboardMarkup that keeps its JSON form: PTB's to_dict walks every button by
-    introspection, which cost more than the rest of a cached «what do I owe?» answer."""
+    """An InlineKeyboardMarkup kept as its JSON form alone.
+
+    PTB's to_dict walks every button by introspection, which cost more than the rest of a
+    cached «what do I owe?» answer; and thousands of kept keyboards of button objects (each
+    with its own dict and mapping) made every full garbage collection walk tens of thousands
+    of objects, a pause of 100 ms and more under load (README, Benchmarks).
+    """
 
     __slots__ = ("_packed",)
 
-    def __init__(self, rows: Sequence[Sequence[InlineKeyboardButton]]) -> None:
-        super().__init__(rows)
-        object.__setattr__(self, "_packed", super().to_dict())  # the object is frozen by now
+    def __init__(self, rows: tuple[tuple[tuple[str, str], ...], ...]) -> None:
+        super().__init__(())
+        with self._unfrozen():
+            self._id_attrs = (rows,)
+            self._packed = {"inline_keyboard": tuple(
+                tuple({"text": label, "callback_data": data} for label, data in row)
+                for row in rows)}
 
     def to_dict(self, recursive: bool = True) -> JSONDict:
         """The JSON form, computed when the keyboard was made."""
@@ -28,8 +37,7 @@ class PackedKeyboard(InlineKeyboardMarkup):
 
 @functools.lru_cache(maxsize=4096)
 def _packed(rows: tuple[tuple[tuple[str, str], ...], ...]) -> PackedKeyboard:
-    return PackedKeyboard([[InlineKeyboardButton(label, callback_data=data)
-                            for label, data in row] for row in rows])
+    return PackedKeyboard(rows)
 
 
 def keyboard(rows: Rows | None) -> InlineKeyboardMarkup | None:

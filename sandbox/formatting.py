@@ -36,6 +36,9 @@ AUTO_ENTITIES = (
 )
 
 
+_PLAIN_END = re.compile("[<&]")
+
+
 def utf16_length(text: str) -> int:
     """Length in UTF-16 code units, the unit of Telegram entity offsets."""
     return len(text.encode("utf-16-le")) // 2
@@ -111,10 +114,12 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
             out.append(decoded)
             position += utf16_length(decoded)
             continue
-        if char != "<":
-            out.append(char)
-            position += utf16_length(char)
-            index += 1
+        if char != "<":  # a run of plain text, up to the next tag or character reference
+            end = _PLAIN_END.search(source, index)
+            run = source[index : end.start() if end else len(source)]
+            out.append(run)
+            position += utf16_length(run)
+            index += len(run)
             continue
         byte_offset = len(source[:index].encode())
         close = source.find(">", index)

@@ -49,6 +49,10 @@ TEXTS = {
         "fa": "• مصوبه {number} جلسه {session} ({subject}): {status} {note}",
         "en": "• Resolution {number} of session {session} ({subject}): {status} {note}",
     },
+    "reports.view.more_progress": {
+        "fa": "… و {count} مصوبه دیگر (همه در گزارش ثبت است و در بسته جلسه می‌آید).",
+        "en": "… and {count} more resolution(s) (all kept in the report and in the session pack).",
+    },
     "reports.view.files": {"fa": "<b>پیوست‌ها:</b> {count}", "en": "<b>Files:</b> {count}"},
     "reports.view.file_line": {"fa": "📎 {name}", "en": "📎 {name}"},
     "reports.view.photo": {"fa": "عکس", "en": "photo"},

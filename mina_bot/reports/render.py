@@ -10,6 +10,9 @@ from mina_bot.jalali import format_date, format_datetime
 from mina_bot.persian import shorten
 
 ANSWER_LIMIT = 700  # one message must stay under Telegram's 4096 characters
+# The report's own part of a message: the rest of 4096 is left to what surrounds it (a copy's
+# heading, the preview's footer, the list of versions).
+REPORT_LIMIT = 3400
 
 
 def unit_name(content: dict[str, Any], lang: str) -> str:
@@ -48,20 +51,31 @@ def report_html(content: dict[str, Any], lang: str, tz: dt.tzinfo,
         lines.append("")
         lines.append(text(f"reports.view.{question}", lang,
                           answer=_answer(content, question, lang)))
+    tail = ["", text("reports.view.files", lang, count=len(content["attachments"]))]
+    tail += [text("reports.view.file_line", lang,
+                  name=item.get("file_name") or text("reports.view.photo", lang))
+             for item in content["attachments"]]
     if content["progress"]:
         lines.append("")
         lines.append(text("reports.view.progress_heading", lang))
-        for item in content["progress"]:
-            note = shorten(item["text"], 200) if item.get("text") else ""
-            lines.append(text("reports.view.progress_line", lang, number=item["number"],
-                              session=item["session_number"],
-                              subject=shorten(item["subject"], 80),
-                              status=progress_label(item.get("progress"), lang),
-                              note=note))
-    lines.append("")
-    files = content["attachments"]
-    lines.append(text("reports.view.files", lang, count=len(files)))
-    for item in files:
-        lines.append(text("reports.view.file_line", lang,
-                          name=item.get("file_name") or text("reports.view.photo", lang)))
+        budget = REPORT_LIMIT - sum(len(line) + 1 for line in lines + tail)
+        lines += _progress_lines(content["progress"], lang, budget)
+    lines += tail
     return "\n".join(lines)
+
+
+def _progress_lines(progress: list[dict[str, Any]], lang: str, budget: int) -> list[str]:
+    """A line per resolution, as many as fit; then how many more there are (a big unit can
+    answer for hundreds, which no single message holds)."""
+    out: list[str] = []
+    for index, item in enumerate(progress):
+        note = shorten(item["text"], 200) if item.get("text") else ""
+        line = text("reports.view.progress_line", lang, number=item["number"],
+                    session=item["session_number"], subject=shorten(item["subject"], 80),
+                    status=progress_label(item.get("progress"), lang), note=note)
+        if len(line) + 1 > budget - 120:  # room for the «N more» line
+            out.append(text("reports.view.more_progress", lang, count=len(progress) - index))
+            break
+        out.append(line)
+        budget -= len(line) + 1
+    return out
