@@ -153,6 +153,8 @@ def _has_table(cursor: Any, connection: Connection) -> bool:
 
 
 def _forget(connection: Connection) -> None:
+    if connection.invalidated:  # its server connection is gone, and .info would try to reconnect
+        return
     connection.info.pop(_WRITTEN, None)
 
 

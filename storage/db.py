@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,9 @@ from storage.changes import track
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                   "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON")
 POSTGRES_CONNECT_TIMEOUT = 10
+# A pooled PostgreSQL connection unused for this long is pinged before it is handed out; one in
+# steady use is not (a ping is a round trip, and a busy bot checks out several per update).
+PING_AFTER_IDLE = 10.0
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -86,9 +90,32 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         connect_args = kwargs.pop("connect_args", {})
         if "connect_timeout" not in parsed.query:
             connect_args.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
-        kwargs.setdefault("pool_pre_ping", True)
-        return track(sa.create_engine(parsed, connect_args=connect_args, **kwargs))
+        engine = sa.create_engine(parsed, connect_args=connect_args, **kwargs)
+        if not kwargs.get("pool_pre_ping"):
+            _ping_when_idle(engine)
+        return track(engine)
     return track(sa.create_engine(parsed, **kwargs))
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a connection at checkout only if it sat in the pool for PING_AFTER_IDLE: a server
+    restarted while the bot was quiet is found before a query fails; one that dies under load
+    fails that query, and the pool then drops every connection it had (SQLAlchemy)."""
+
+    def stamp(_dbapi_connection: Any, record: Any, *_: Any) -> None:
+        record.info["mina.idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("mina.idle_since", 0.0) < PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:  # the pool retries with a fresh connection
+            raise sa.exc.DisconnectionError(str(error)) from error
+
+    sa.event.listen(engine, "connect", stamp)
+    sa.event.listen(engine, "checkin", stamp)
+    sa.event.listen(engine, "checkout", checkout)
 
 
 def check_connection(engine: Engine) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, select
 
+from storage import db as storage_db
 from storage.db import (
     DatabaseUnavailable,
     check_connection,
@@ -96,3 +99,46 @@ def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
         raise RuntimeError("boom")
     with session_scope(engine) as session:
         assert session.exec(select(Unit)).all() == []
+
+
+def _kill_backends(url: str) -> None:
+    """Terminate every server connection to the database (a restart, as the pool sees it)."""
+    name = normalise_url(url).database
+    admin = make_engine(normalise_url(url).set(database="postgres"), poolclass=NullPool,
+                        isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                   "WHERE datname = :name AND pid <> pg_backend_pid()"),
+                           {"name": name})
+    admin.dispose()
+
+
+def test_a_connection_idle_in_the_pool_is_pinged_and_replaced(database_url, monkeypatch):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL connections")
+    engine = make_engine(database_url)
+    with engine.connect() as connection:  # one connection, now idle in the pool
+        connection.execute(sa.text("SELECT 1"))
+    _kill_backends(database_url)
+    monkeypatch.setattr(storage_db, "PING_AFTER_IDLE", 0.0)
+    with engine.connect() as connection:  # the ping finds it dead: a fresh one, no error
+        assert connection.execute(sa.text("SELECT 2")).scalar() == 2
+    engine.dispose()
+
+
+def test_a_connection_lost_in_use_fails_once_as_an_outage_then_recovers(database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL connections")
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        connection.execute(sa.text("SELECT 1"))
+    _kill_backends(database_url)  # just used: not pinged again at the next checkout
+    with pytest.raises(sa.exc.OperationalError) as failure, Session(engine) as session:
+        try:
+            session.execute(sa.text("SELECT 1"))
+        finally:
+            session.rollback()  # the change counters' rollback hook must not try to reconnect
+    assert failure.value.connection_invalidated
+    with Session(engine) as session:
+        assert session.execute(sa.text("SELECT 3")).scalar() == 3
+    engine.dispose()
