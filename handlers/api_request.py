@@ -9,12 +9,14 @@ file is uploaded. Status codes, retries and the API's errors stay PTB's (`BaseRe
 from __future__ import annotations
 
 import json
+import logging
 import urllib.request
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+log = logging.getLogger("mina.bot_api")
 JSON_HEADERS = {"Content-Type": "application/json"}
 _TIMEOUTS_KEPT = 64  # distinct timeout combinations remembered (callers use a handful)
 
@@ -76,15 +78,18 @@ class AiohttpRequest(BaseRequest):
             if write_timeout is BaseRequest.DEFAULT_NONE else write_timeout,
             default_connect if connect_timeout is BaseRequest.DEFAULT_NONE else connect_timeout,
             default_pool if pool_timeout is BaseRequest.DEFAULT_NONE else pool_timeout)
-        body, headers = _body(request_data) if request_data is not None else (None, None)
+        payload, headers = _body(request_data) if request_data is not None else (None, None)
         try:
-            async with self._session.request(method, url, data=body, headers=headers,
+            async with self._session.request(method, url, data=payload, headers=headers,
                                              timeout=timeout, proxy=self._proxy(url)) as response:
-                return response.status, await response.read()
+                body = await response.read()
         except TimeoutError as exc:  # aiohttp's own timeouts are TimeoutErrors too
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp.{exc.__class__.__name__}: {exc}") from exc
+        if log.isEnabledFor(logging.DEBUG):  # the URL holds the token: the log redacts it
+            log.debug('HTTP Request: %s %s "%s"', method, url, response.status)
+        return response.status, body
 
     def _proxy(self, url: str) -> str | None:
         """HTTPS_PROXY and friends (NO_PROXY too), read once per server.

@@ -110,7 +110,7 @@ async def test_no_secret_reaches_a_log_line_or_an_error_message(org_bot, all_log
     code = await _scenario(bot)
     await _webhook_part(bot, database_url)
     logs = "\n".join(all_logs.lines)
-    assert "HTTP Request" in logs and "/bot<token>/" in logs  # httpx did log every call
+    assert "HTTP Request" in logs and "/bot<token>/" in logs  # every Bot API call was logged
     for secret in (TEST_TOKEN, TEST_TOKEN.split(":")[1], SECRET, code):
         assert secret not in logs
     for chat in await bot.client.chats():
