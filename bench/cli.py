@@ -54,7 +54,8 @@ async def _measure(names, settings: Settings, data, scale, url: str, prepare_run
     details: dict = {}
     runtime = prepare_runtime(settings)
     # What is measured in this process (the /owe handler, the planner, the dispatcher, the
-    # import) runs with the collector settings `bot.py run` starts with.
+    # import) runs with the collector settings `bot.py run` starts with; the e2e load
+    # generator too, so its full passes over the dataset stay out of the round trips.
     freeze_start_up()
     child = {"token": TOKEN, "url": url, "log": logs / "bots.log"}
     for name in names:

@@ -7,11 +7,9 @@ reference), and this one, where each simulated user sends a message and waits fo
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import processes
@@ -84,25 +82,8 @@ async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, S
                 return
 
     started = time.perf_counter()
-    with quiet_collector():
-        await asyncio.gather(*(worker(pool) for pool in pools))
+    await asyncio.gather(*(worker(pool) for pool in pools))
     return samples, failures, time.perf_counter() - started
-
-
-@contextlib.contextmanager
-def quiet_collector() -> Iterator[None]:
-    """While the simulated users type, this process's garbage collector leaves the generated
-    dataset alone: a full pass over it paused every user at once (60+ ms), time the bot's round
-    trips were charged for."""
-    threshold = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(10_000, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
 
 
 def user_pools(data: Dataset, scale: Scale, scripts: Sequence[tuple[Sequence[int], Script]]
