@@ -47,7 +47,7 @@ from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
 from storage.backup import BackupError
-from storage.db import DatabaseUnavailable, check_connection, make_engine
+from storage.db import DatabaseUnavailable, check_connection, make_engine, statement_engine
 from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
@@ -99,7 +99,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         ApplicationBuilder()
         .bot(bot)
         .post_init(_post_init)
-        .persistence(SQLConversationPersistence(runtime.engine))
+        .persistence(SQLConversationPersistence(statement_engine(runtime.engine),
+                                                off_loop=runtime.off_loop))
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )

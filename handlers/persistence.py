@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -15,13 +16,15 @@ from mina_bot import drafts
 class SQLConversationPersistence(BasePersistence):
     """Stores each ConversationHandler state as a row, so a restarted bot resumes it."""
 
-    def __init__(self, engine: Engine, update_interval: float = 1) -> None:
+    def __init__(self, engine: Engine, update_interval: float = 1, *,
+                 off_loop: Callable[..., Awaitable[Any]] | None = None) -> None:
         super().__init__(
             store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=False,
                                         callback_data=False),
             update_interval=update_interval,
         )
-        self.engine = engine
+        self.engine = engine  # each write is one statement: bot.py gives it statement_engine
+        self._off_loop = off_loop
 
     async def get_conversations(self, name: str) -> ConversationDict:
         """Every stored state of one conversation."""
@@ -32,6 +35,12 @@ class SQLConversationPersistence(BasePersistence):
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         """Write one conversation's new state (None ends it)."""
+        if self._off_loop is None:
+            self._write(name, key, new_state)
+        else:
+            await self._off_loop(self._write, name, key, new_state)
+
+    def _write(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         with Session(self.engine) as session:
             drafts.set_conversation_step(session, name=name, key=key, step=new_state)
             session.commit()

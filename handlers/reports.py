@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 
+from sqlmodel import Session
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
@@ -51,35 +53,42 @@ async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -
 async def _continue(update: Update, context: Context, report_id: int,
                     lead: str | None = None) -> str:
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
+
+    def current(session: Session) -> Prompt:
         report = drafts.load(session, report_id=report_id, actor=actor)
-        prompt = prompt_for(session, report=report, lang=actor.language,
-                            settings=runtime.settings)
-    await send_prompt(update, prompt, lead)
+        return prompt_for(session, report=report, lang=actor.language, settings=runtime.settings)
+
+    await send_prompt(update, await runtime.transact(current), lead)
     return FILLING
 
 
 async def _open(update: Update, context: Context, unit_id: int) -> str:
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
+
+    def open_it(session: Session) -> tuple[int, str]:
         report = drafts.open_draft(session, actor=actor, unit_id=unit_id,
                                    now=runtime.clock.now(), settings=runtime.settings)
         resumed = report.current_step not in (None, "done")
-        lead = opening(session, report=report, lang=actor.language,
-                       settings=runtime.settings, resumed=resumed)
-    return await _continue(update, context, report.id, lead)
+        return report.id, opening(session, report=report, lang=actor.language,
+                                  settings=runtime.settings, resumed=resumed)
+
+    report_id, lead = await runtime.transact(open_it)
+    return await _continue(update, context, report_id, lead)
 
 
 @guarded(Action.SUBMIT_REPORT)
 async def start(update: Update, context: Context) -> str | int:
     """/report: resume the draft, or start one for the (chosen) unit."""
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
+
+    def resumable(session: Session) -> tuple[int, str] | None:
         draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
-        lead = draft and opening(session, report=draft, lang=actor.language,
-                                 settings=runtime.settings, resumed=True)
+        return draft and (draft.id, opening(session, report=draft, lang=actor.language,
+                                            settings=runtime.settings, resumed=True))
+
+    draft = await runtime.transact(resumable)
     if draft is not None:
-        return await _continue(update, context, draft.id, lead)
+        return await _continue(update, context, *draft)
     units = drafts.officer_units(actor)
     if not units:
         raise drafts.NoReportingUnit()
@@ -98,22 +107,29 @@ async def pick_unit(update: Update, context: Context) -> str:
     return await _open(update, context, unit_id)
 
 
-def _draft_id(update: Update, context: Context) -> int | None:
+async def _draft_id(update: Update, context: Context) -> int | None:
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
+
+    def draft_id(session: Session) -> int | None:
         draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
         return draft.id if draft else None
+
+    return await runtime.transact(draft_id)
 
 
 async def _expected(update: Update, context: Context, report_id: int, kind: str) -> bool:
     """Whether the current step takes this kind of input; if not, say what it wants."""
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
+
+    def unexpected(session: Session) -> Prompt | None:
         report = drafts.load(session, report_id=report_id, actor=actor)
         if expected_input(report) == kind:
-            return True
-        prompt = prompt_for(session, report=report, lang=actor.language,
-                            settings=runtime.settings)
+            return None
+        return prompt_for(session, report=report, lang=actor.language, settings=runtime.settings)
+
+    prompt = await runtime.transact(unexpected)
+    if prompt is None:
+        return True
     await send_prompt(update, prompt, text(f"reports.hint.{prompt.expects}", actor.language))
     return False
 
@@ -126,20 +142,24 @@ async def _no_draft(update: Update, context: Context) -> int:
 async def on_text(update: Update, context: Context) -> str | int:
     """Typed text: the answer to the current question (one transaction: answer and next step)."""
     runtime, actor = runtime_of(context), actor_of(update, context)
-    lead = None
-    with runtime.session() as session:
+    typed = update.effective_message.text
+
+    def answer(session: Session) -> tuple[Prompt, str | None] | None:
         draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
-        if draft is not None:
-            report = drafts.load(session, report_id=draft.id, actor=actor)
-            if expected_input(report) == "text":
-                drafts.answer_text(session, report=report, text=update.effective_message.text)
-            else:
-                lead = text(f"reports.hint.{expected_input(report)}", actor.language)
-            prompt = prompt_for(session, report=report, lang=actor.language,
-                                settings=runtime.settings)
-    if draft is None:
+        if draft is None:
+            return None
+        report, lead = drafts.load(session, report_id=draft.id, actor=actor), None
+        if expected_input(report) == "text":
+            drafts.answer_text(session, report=report, text=typed)
+        else:
+            lead = text(f"reports.hint.{expected_input(report)}", actor.language)
+        return prompt_for(session, report=report, lang=actor.language,
+                          settings=runtime.settings), lead
+
+    answered = await runtime.transact(answer)
+    if answered is None:
         return await _no_draft(update, context)
-    await send_prompt(update, prompt, lead)
+    await send_prompt(update, *answered)
     return FILLING
 
 
@@ -155,18 +175,21 @@ def _incoming(update: Update) -> drafts.IncomingFile:
 
 async def on_file(update: Update, context: Context) -> str | int:
     """A document or photo: kept for the report when files are being collected."""
-    report_id = _draft_id(update, context)
+    report_id = await _draft_id(update, context)
     if report_id is None:
         return await _no_draft(update, context)
     if not await _expected(update, context, report_id, "files"):
         return FILLING
     runtime, actor = runtime_of(context), actor_of(update, context)
     incoming = _incoming(update)
-    with runtime.session() as session:
+
+    def keep(session: Session) -> int:
         report = drafts.load(session, report_id=report_id, actor=actor)
         drafts.add_file(session, report=report, actor=actor, file=incoming,
                         settings=runtime.settings, now=runtime.clock.now())
-        count = drafts.file_count(session, report_id=report_id)
+        return drafts.file_count(session, report_id=report_id)
+
+    count = await runtime.transact(keep)
     name = incoming.file_name or text("reports.view.photo", actor.language)
     await reply(update, text("reports.file_saved", actor.language, name=name, count=count))
     return FILLING
@@ -174,7 +197,7 @@ async def on_file(update: Update, context: Context) -> str | int:
 
 async def on_other(update: Update, context: Context) -> str:
     """Stickers, voice and the like: repeat what the step wants."""
-    report_id = _draft_id(update, context)
+    report_id = await _draft_id(update, context)
     if report_id is not None:
         await _expected(update, context, report_id, "nothing")
     return FILLING
@@ -185,11 +208,12 @@ async def on_button(update: Update, context: Context) -> str | int:
     query = update.callback_query
     data = decode(query.data, FEATURE)
     runtime, actor = runtime_of(context), actor_of(update, context)
-    report_id = _draft_id(update, context)
+    report_id = await _draft_id(update, context)
     if report_id is None:
         raise StaleButton()
     await query.answer()
-    with runtime.session() as session:
+
+    def press(session: Session) -> Prompt | None:
         report = drafts.load(session, report_id=report_id, actor=actor)
         if data.verb == "skip":
             drafts.skip(session, report=report)
@@ -200,9 +224,12 @@ async def on_button(update: Update, context: Context) -> str | int:
         elif data.verb == "goto" and data.args:
             drafts.go_to(session, report=report, step=data.args[0])
         elif data.verb == "editmenu":
-            menu = edit_menu(session, report=report, lang=actor.language)
+            return edit_menu(session, report=report, lang=actor.language)
         elif data.verb != "submit":
             raise StaleButton()
+        return None
+
+    menu = await runtime.transact(press)
     if data.verb == "editmenu":
         await send_prompt(update, menu)
         return FILLING
@@ -213,9 +240,9 @@ async def on_button(update: Update, context: Context) -> str | int:
 
 async def _submit(update: Update, context: Context, report_id: int) -> int:
     runtime, actor = runtime_of(context), actor_of(update, context)
-    with runtime.session() as session:
-        receipt = submission.submit(session, report_id=report_id, actor=actor,
-                                    now=runtime.clock.now(), settings=runtime.settings)
+    receipt = await runtime.transact(functools.partial(
+        submission.submit, report_id=report_id, actor=actor, now=runtime.clock.now(),
+        settings=runtime.settings))
     wake(context)  # the secretariat's copies are in the outbox
     lang, tz = actor.language, runtime.tz
     deadline = format_datetime(receipt.deadline, tz, lang)
@@ -242,10 +269,13 @@ async def on_cancel_choice(update: Update, context: Context) -> int:
     verb = decode(query.data, FEATURE).verb
     runtime, actor = runtime_of(context), actor_of(update, context)
     await query.answer()
-    with runtime.session() as session:
+
+    def close(session: Session) -> None:
         draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
         if verb == "discard" and draft is not None:
             drafts.discard(session, report=draft, actor=actor)
+
+    await runtime.transact(close)
     key = "reports.cancel.discarded" if verb == "discard" else "reports.cancel.kept"
     await reply(update, text(key, actor.language))
     return ConversationHandler.END

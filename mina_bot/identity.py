@@ -41,7 +41,7 @@ def actor_for(runtime: Runtime, *, telegram_id: int) -> Actor:
     """load_actor through the runtime's read cache: read again once the roster changes."""
 
     def load() -> Actor:
-        with runtime.session() as session:
+        with runtime.reading() as session:
             return load_actor(session, telegram_id=telegram_id,
                               admin_ids=runtime.settings.admin_ids,
                               fallback_language=runtime.settings.language)

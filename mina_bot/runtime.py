@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import contextvars
+import functools
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
@@ -13,6 +18,12 @@ from sqlmodel import Session
 from mina_bot.clock import Clock, SystemClock
 from mina_bot.readcache import ReadCache
 from mina_bot.settings import Settings
+from storage.db import reading_engine
+
+T = TypeVar("T")
+# Threads that wait for PostgreSQL while the event loop serves other chats; fewer than the
+# engine's pool (5), so the loop's own sessions always find a connection.
+DATABASE_THREADS = 4
 
 
 @dataclass
@@ -23,8 +34,13 @@ class Runtime:
     engine: Engine
     clock: Clock = field(default_factory=SystemClock)
     reads: ReadCache = field(init=False)
+    _reading: Engine = field(init=False, repr=False)
+    _threads: ThreadPoolExecutor | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
+        self._reading = reading_engine(self.engine)
+        if self.engine.dialect.name == "postgresql":
+            self._threads = ThreadPoolExecutor(DATABASE_THREADS, thread_name_prefix="mina-db")
         self.reads = ReadCache(self.engine, poll_every=self.settings.cache_check_seconds,
                                size=self.settings.cache_entries)
 
@@ -43,3 +59,26 @@ class Runtime:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only: no transaction around them on PostgreSQL (one round trip
+        per query, not three); a write through it is refused."""
+        with Session(self._reading, expire_on_commit=False) as session:
+            yield session
+
+    async def off_loop(self, work: Callable[..., T], *args: object) -> T:
+        """work(*args) in a database thread on PostgreSQL, so other chats go on while the server
+        answers; here on SQLite, whose calls wait for no server (a thread hop costs more)."""
+        if self._threads is None:
+            return work(*args)
+        call = functools.partial(contextvars.copy_context().run, work, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._threads, call)
+
+    async def transact(self, work: Callable[[Session], T]) -> T:
+        """work(session) in one transaction (see session()), off the loop (see off_loop())."""
+        return await self.off_loop(self._in_session, work)
+
+    def _in_session(self, work: Callable[[Session], T]) -> T:
+        with self.session() as session:
+            return work(session)

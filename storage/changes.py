@@ -7,8 +7,10 @@ of the topics it was read from: equal counters mean nothing it depends on has ch
 this process are seen at once; writes of other processes (a CLI import, a second bot) when the
 table is next polled.
 
-The in-memory bump happens as the commit is issued, on the committing thread: all of the bot's
-database work runs on its event loop's thread, so no read can fall between the two.
+The in-memory counter goes up as the commit is issued, so the committing thread's next read
+sees the change, and once more when the connection goes back to the pool: by then the commit
+is visible to every thread, and a read that another thread made in between, possibly of the
+data from before the commit, is not kept under the new counter.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ for _topic, _tables in TOPICS.items():
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)',
                     re.IGNORECASE)
 _WRITTEN = "mina.topics_written"
+_COMMITTED = "mina.topics_committed"
 _TABLE = "data_generation"
 
 
@@ -76,6 +79,12 @@ class ChangeCounters:
                 self._local[topic] += 1
                 if self._seen.get(topic) == value - 1:  # only ours: no need to count it again
                     self._seen[topic] = value
+
+    def visible(self, topics: Iterable[str]) -> None:
+        """This process's commit to these topics is now visible to every connection."""
+        with self._lock:
+            for topic in topics:
+                self._local[topic] += 1
 
 
 _BY_URL: dict[str, ChangeCounters] = {}
@@ -124,7 +133,10 @@ def _on_commit(connection: Connection) -> None:
             cursor, connection) else {}
     finally:
         cursor.close()
-    counters_for(connection.engine).committed({t: values.get(t, 0) for t in topics})
+    counters = counters_for(connection.engine)
+    counters.committed({t: values.get(t, 0) for t in topics})
+    _, earlier = connection.info.get(_COMMITTED, (counters, frozenset()))
+    connection.info[_COMMITTED] = (counters, earlier | topics)
 
 
 def _bump(cursor: Any, dialect: str, topics: set[str]) -> dict[str, int]:
@@ -160,3 +172,6 @@ def _forget(connection: Connection) -> None:
 
 def _forget_on_checkin(_dbapi_connection: Any, record: Any) -> None:
     record.info.pop(_WRITTEN, None)
+    committed = record.info.pop(_COMMITTED, None)
+    if committed is not None:
+        committed[0].visible(committed[1])

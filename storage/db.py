@@ -130,6 +130,34 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseUnavailable(safe_url(engine.url), reason) from error
 
 
+def statement_engine(engine: Engine) -> Engine:
+    """The same pool with every statement its own transaction on PostgreSQL: no BEGIN and
+    COMMIT round trips around a read, or around a single statement that is atomic alone.
+
+    Reads see what they would in a transaction: at READ COMMITTED each statement takes its own
+    snapshot either way. SQLite keeps its engine: pysqlite opens no transaction for a read,
+    and its BEGIN and COMMIT cost no round trip.
+    """
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """statement_engine that refuses writes: a read-only session must not commit piecemeal."""
+    reading = statement_engine(engine).execution_options(mina_reads_only=True)
+    sa.event.listen(reading, "before_cursor_execute", _refuse_write)
+    return reading
+
+
+def _refuse_write(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+    if statement.lstrip()[:6].upper() in _WRITES:
+        raise sa.exc.InvalidRequestError(f"a write in a read-only session: {statement[:60]}")
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "UPSERT")
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """A factory of SQLModel sessions whose objects stay readable after commit."""
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)

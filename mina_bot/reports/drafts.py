@@ -27,6 +27,7 @@ from storage.repositories import conversations as conversations_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories.races import created_or_found
 
 POINTER = "report.draft"
 ACCEPTED_EXTENSIONS = (
@@ -127,9 +128,14 @@ def open_draft(
         raise NoReportingUnit()
     council = ensure_next_session(session, now=now, settings=settings)
     report = reports_repo.report_for(session, unit_id=unit_id, session_id=council.id)
-    if report is None:
-        report = reports_repo.create_report(session, unit_id=unit_id, session_id=council.id,
-                                            created_by_id=actor.member_id, step=steps.DONE)
+    if report is None:  # the unit's other officer may be opening it at the same moment
+        report = created_or_found(
+            session,
+            create=lambda: reports_repo.create_report(
+                session, unit_id=unit_id, session_id=council.id,
+                created_by_id=actor.member_id, step=steps.DONE),
+            find=lambda: reports_repo.report_for(session, unit_id=unit_id,
+                                                 session_id=council.id))
     elif report.status == ReportStatus.SUBMITTED:
         report.status, report.current_step = ReportStatus.DRAFT, steps.PREVIEW
         reports_repo.save(session, report=report)

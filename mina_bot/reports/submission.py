@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
@@ -20,6 +21,7 @@ from storage.models import Progress, ReportStatus, ReportSubmission, ResolutionS
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories.races import savepoint
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class Receipt:
     submitted_at: dt.datetime
     late: bool
     deadline: dt.datetime
+
+
+# Reports submitted at the same moment (two database threads, or another process) may count
+# the same receipts; the later insert then fails on the unique number and counts again.
+RECEIPT_ATTEMPTS = 5
 
 
 def next_receipt_number(session: Session, *, now: dt.datetime, tz: dt.tzinfo) -> str:
@@ -62,13 +69,21 @@ def submit(
     deadline = report_deadline(council, settings, settings.tz)
     late = now > deadline
     version = report.current_version + 1
-    number = next_receipt_number(session, now=now, tz=settings.tz)
-    content = snapshot(session, report=report) | {
-        "receipt": number, "version": version, "submitted_at": now.isoformat(), "late": late,
-    }
-    submission = reports_repo.add_submission(session, submission=ReportSubmission(
-        report_id=report.id, version=version, receipt_number=number,
-        submitted_by_id=actor.member_id, submitted_at=now, late=late, content=content))
+    frozen = snapshot(session, report=report)
+    for attempt in range(RECEIPT_ATTEMPTS):
+        number = next_receipt_number(session, now=now, tz=settings.tz)
+        content = frozen | {"receipt": number, "version": version,
+                            "submitted_at": now.isoformat(), "late": late}
+        try:
+            with savepoint(session):  # another report took this number: count again
+                submission = reports_repo.add_submission(session, submission=ReportSubmission(
+                    report_id=report.id, version=version, receipt_number=number,
+                    submitted_by_id=actor.member_id, submitted_at=now, late=late,
+                    content=content))
+            break
+        except IntegrityError:
+            if attempt == RECEIPT_ATTEMPTS - 1:
+                raise
     if report.first_submitted_at is None:
         report.first_submitted_at, report.late = now, late
     report.status, report.current_step = ReportStatus.SUBMITTED, None

@@ -58,15 +58,15 @@ def _coming(runtime: Runtime) -> CouncilSession:
 
 
 def _unit(runtime: Runtime, unit_id: int, weekly_due: dt.date) -> duties.UnitDuties:
-    with runtime.session() as session:
+    with runtime.reading() as session:
         return duties.unit_duties(session, unit_id=unit_id, weekly_due=weekly_due)
 
 
 def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:
-    with runtime.session() as session:
+    with runtime.reading() as session:
         return duties.units_reported(session, council_session_id=council_session_id)
 
 
 def _awaiting(runtime: Runtime) -> tuple[int, list]:
-    with runtime.session() as session:
+    with runtime.reading() as session:
         return duties.awaiting_confirmation(session, limit=views.PAGE)

@@ -14,6 +14,7 @@ from mina_bot.settings import Settings
 from mina_bot.weeks import IranianWeek, next_weekday
 from storage.models import CouncilSession
 from storage.repositories import sessions as sessions_repo
+from storage.repositories.races import created_or_found
 
 
 def _local(moment: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
@@ -50,12 +51,12 @@ def ensure_next_session(
     upcoming = sessions_repo.first_starting_at_or_after(session, moment=now)
     if upcoming is not None:
         return upcoming
-    return sessions_repo.create_session(
+    return created_or_found(
         session,
-        number=sessions_repo.last_number(session) + 1,
-        starts_at=regular_slot_after(now, settings),
-        place=settings.session_place,
-    )
+        create=lambda: sessions_repo.create_session(
+            session, number=sessions_repo.last_number(session) + 1,
+            starts_at=regular_slot_after(now, settings), place=settings.session_place),
+        find=lambda: sessions_repo.first_starting_at_or_after(session, moment=now))
 
 
 def session_on(

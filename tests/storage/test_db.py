@@ -16,8 +16,10 @@ from storage.db import (
     check_connection,
     make_engine,
     normalise_url,
+    reading_engine,
     session_factory,
     session_scope,
+    statement_engine,
 )
 from storage.models import Unit, UnitKind
 
@@ -99,6 +101,52 @@ def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
         raise RuntimeError("boom")
     with session_scope(engine) as session:
         assert session.exec(select(Unit)).all() == []
+
+
+def _secretariat() -> Unit:
+    return Unit(key="secretariat", kind=UnitKind.SECRETARIAT, name_fa="دبیرخانه ستاد",
+                name_en="Secretariat")
+
+
+def test_a_reading_session_reads_and_refuses_a_write(engine: Engine) -> None:
+    """A read-only session sees committed rows; a write through it fails and nothing is kept."""
+    with session_scope(engine) as session:
+        session.add(_secretariat())
+    reading = reading_engine(engine)
+    with Session(reading) as session:
+        assert session.exec(select(Unit.key)).all() == ["secretariat"]
+        session.add(Unit(key="it", kind=UnitKind.COMMITTEE, name_fa="فناوری", name_en="IT"))
+        with pytest.raises(sa.exc.InvalidRequestError, match="read-only"):
+            session.commit()
+    with session_scope(engine) as session:
+        assert session.exec(select(Unit.key)).all() == ["secretariat"]
+
+
+def test_reads_open_no_transaction_on_postgres_and_the_pool_stays_transactional(engine):
+    """On PostgreSQL a read and a lone statement run without BEGIN/COMMIT; the connection goes
+    back to the pool transactional again, so the next session still rolls back as a whole."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite opens no transaction for a read anyway")
+    from psycopg.pq import TransactionStatus
+
+    def status(session: Session) -> TransactionStatus:
+        return session.connection().connection.dbapi_connection.info.transaction_status
+
+    with Session(reading_engine(engine)) as session:
+        session.exec(select(Unit.key)).all()
+        assert status(session) == TransactionStatus.IDLE
+    with Session(statement_engine(engine)) as session:
+        session.add(_secretariat())
+        session.flush()
+        assert status(session) == TransactionStatus.IDLE  # already committed, on its own
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
+        session.exec(select(Unit.key)).all()
+        assert status(session) == TransactionStatus.INTRANS
+        session.add(Unit(key="it", kind=UnitKind.COMMITTEE, name_fa="فناوری", name_en="IT"))
+        session.flush()
+        raise RuntimeError("boom")
+    with session_scope(engine) as session:
+        assert session.exec(select(Unit.key)).all() == ["secretariat"]
 
 
 def _kill_backends(url: str) -> None:
