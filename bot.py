@@ -47,7 +47,13 @@ from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
 from storage.backup import BackupError
-from storage.db import DatabaseUnavailable, check_connection, make_engine, statement_engine
+from storage.db import (
+    DatabaseUnavailable,
+    check_connection,
+    make_engine,
+    refresh_planner_statistics,
+    statement_engine,
+)
 from storage.migrate import upgrade
 
 log = logging.getLogger("mina")
@@ -77,6 +83,7 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
     try:
         check_connection(engine)
         upgrade(settings.database_url)
+        refresh_planner_statistics(engine)
     except DatabaseUnavailable as exc:
         raise StartupError(f"MINA_DATABASE_URL: {exc}") from None
     runtime = Runtime(settings=settings, engine=engine, clock=clock or SystemClock())

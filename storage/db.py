@@ -158,6 +158,20 @@ def _refuse_write(_connection: Any, _cursor: Any, statement: str, *_: Any) -> No
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "UPSERT")
 
 
+def refresh_planner_statistics(engine: Engine) -> None:
+    """Let SQLite's planner know how small the partial index of active resolutions is.
+
+    Without statistics SQLite prefers a primary-key lookup per assignment, visiting the wide
+    rows of a unit's thousands of closed resolutions; the index's one line in sqlite_stat1 (a
+    few milliseconds to count) makes it use the index. Only that index is analysed, so no
+    other query's plan changes. PostgreSQL keeps its own statistics (autovacuum).
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE ix_resolution_active")
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """A factory of SQLModel sessions whose objects stay readable after commit."""
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)

@@ -41,11 +41,18 @@ class AgendaItem(SQLModel, table=True):
     created_at: dt.datetime = created_at_field()
 
 
+ACTIVE_SQL = sa.text("status IN ('open', 'reported_done')")
+
+
 class Resolution(SQLModel, table=True):
     """A resolution (مصوبه) of a session, numbered within it."""
 
     __tablename__ = "resolution"
-    __table_args__ = (sa.UniqueConstraint("session_id", "number"),)
+    # The active few (a unit's ~240 of its ~3,300 at national scale) found from a small index
+    # without visiting the wide rows of the rest; queries name ACTIVE_SQL literally to use it.
+    __table_args__ = (sa.UniqueConstraint("session_id", "number"),
+                      sa.Index("ix_resolution_active", "id", sqlite_where=ACTIVE_SQL,
+                               postgresql_where=ACTIVE_SQL))
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="council_session.id")

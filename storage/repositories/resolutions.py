@@ -180,6 +180,9 @@ def _of_units(unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus]) -> 
     return [Resolution.id.in_(assigned), Resolution.status.in_([str(s) for s in statuses])]
 
 
+ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE})
+
+
 def active_of_unit(
     session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
 ) -> Sequence[tuple]:
@@ -190,9 +193,14 @@ def active_of_unit(
                Resolution.recurrence, Resolution.due_date, CouncilSession.number)
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
         .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
-        .where(ResolutionAssignment.unit_id == unit_id,
-               Resolution.status.in_([str(s) for s in statuses]))
+        .where(ResolutionAssignment.unit_id == unit_id)
     )
+    if frozenset(statuses) == ACTIVE_STATES:
+        # Written out as the partial index's own condition, not as parameters, so that both
+        # databases can use ix_resolution_active (storage/db.py refresh_planner_statistics).
+        query = query.where(sa.text("resolution.status IN ('open', 'reported_done')"))
+    else:
+        query = query.where(Resolution.status.in_([str(s) for s in statuses]))
     return session.exec(query).all()
 
 

@@ -190,3 +190,43 @@ def test_a_connection_lost_in_use_fails_once_as_an_outage_then_recovers(database
     with Session(engine) as session:
         assert session.execute(sa.text("SELECT 3")).scalar() == 3
     engine.dispose()
+
+
+
+def test_a_units_active_resolutions_are_read_through_the_partial_index(engine: Engine) -> None:
+    """«What do I owe?» finds a unit's active resolutions in ix_resolution_active, not by
+    visiting every resolution of the unit (SQLite needs the index's statistics for that)."""
+    import datetime as dt
+
+    from storage.db import refresh_planner_statistics
+    from storage.models import CouncilSession, Resolution, ResolutionAssignment, ResolutionStatus
+    from storage.repositories.resolutions import ACTIVE_STATES, active_of_unit
+
+    with session_scope(engine) as session:
+        unit = _secretariat()
+        council = CouncilSession(number=1, starts_at=dt.datetime(2021, 4, 19, 5, 30, tzinfo=dt.UTC))
+        session.add_all([unit, council])
+        session.flush()
+        for number in range(1, 201):
+            status = ResolutionStatus.OPEN if number % 20 == 0 else ResolutionStatus.CONFIRMED
+            resolution = Resolution(session_id=council.id, number=number, subject=f"r{number}",
+                                    status=status)
+            session.add(resolution)
+            session.flush()
+            session.add(ResolutionAssignment(resolution_id=resolution.id, unit_id=unit.id,
+                                             raw_name="دبیرخانه"))
+    refresh_planner_statistics(engine)
+    with Session(engine) as session:
+        found = active_of_unit(session, unit_id=unit.id, statuses=ACTIVE_STATES)
+    assert sorted(row[1] for row in found) == list(range(20, 201, 20))
+    explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+    query = ("SELECT resolution.id, resolution.subject FROM resolution "
+             "JOIN resolution_assignment ON resolution_assignment.resolution_id = resolution.id "
+             f"WHERE resolution_assignment.unit_id = {unit.id} "
+             "AND resolution.status IN ('open', 'reported_done')")
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":  # a table this small is read whole otherwise
+            connection.exec_driver_sql("ANALYZE resolution")
+            connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = " ".join(str(row) for row in connection.exec_driver_sql(explain + query))
+    assert "ix_resolution_active" in plan

@@ -80,6 +80,8 @@ if "0002" in revisions():  # the covering index of the benchmark work: no data c
     FILLS["0002"] = fill_every_table
 if "0003" in revisions():  # data_generation: a new table, no data changes
     FILLS["0003"] = fill_every_table
+if "0004" in revisions():  # the partial index of active resolutions: no data changes
+    FILLS["0004"] = fill_every_table
 
 
 def read_all(connection: Connection) -> Rows:
