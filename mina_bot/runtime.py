@@ -22,8 +22,16 @@ from storage.db import reading_engine
 
 T = TypeVar("T")
 # Threads that wait for PostgreSQL while the event loop serves other chats; fewer than the
-# engine's pool (5), so the loop's own sessions always find a connection.
+# engine's pool (5), so the loop's own sessions always find a connection. One set per process.
 DATABASE_THREADS = 4
+_threads: ThreadPoolExecutor | None = None
+
+
+def _database_threads() -> ThreadPoolExecutor:
+    global _threads
+    if _threads is None:
+        _threads = ThreadPoolExecutor(DATABASE_THREADS, thread_name_prefix="mina-db")
+    return _threads
 
 
 @dataclass
@@ -35,12 +43,9 @@ class Runtime:
     clock: Clock = field(default_factory=SystemClock)
     reads: ReadCache = field(init=False)
     _reading: Engine = field(init=False, repr=False)
-    _threads: ThreadPoolExecutor | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self._reading = reading_engine(self.engine)
-        if self.engine.dialect.name == "postgresql":
-            self._threads = ThreadPoolExecutor(DATABASE_THREADS, thread_name_prefix="mina-db")
         self.reads = ReadCache(self.engine, poll_every=self.settings.cache_check_seconds,
                                size=self.settings.cache_entries)
 
@@ -70,10 +75,10 @@ class Runtime:
     async def off_loop(self, work: Callable[..., T], *args: object) -> T:
         """work(*args) in a database thread on PostgreSQL, so other chats go on while the server
         answers; here on SQLite, whose calls wait for no server (a thread hop costs more)."""
-        if self._threads is None:
+        if self.engine.dialect.name != "postgresql":
             return work(*args)
         call = functools.partial(contextvars.copy_context().run, work, *args)
-        return await asyncio.get_running_loop().run_in_executor(self._threads, call)
+        return await asyncio.get_running_loop().run_in_executor(_database_threads(), call)
 
     async def transact(self, work: Callable[[Session], T]) -> T:
         """work(session) in one transaction (see session()), off the loop (see off_loop())."""
