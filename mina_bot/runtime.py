@@ -21,16 +21,15 @@ from mina_bot.settings import Settings
 from storage.db import reading_engine
 
 T = TypeVar("T")
-# Threads that wait for PostgreSQL while the event loop serves other chats; fewer than the
-# engine's pool (5), so the loop's own sessions always find a connection. One set per process.
-DATABASE_THREADS = 4
+# Threads that wait for PostgreSQL (MINA_DATABASE_THREADS, at most 4: fewer than the engine's
+# pool of 5, so the loop's own sessions always find a connection). One set per process.
 _threads: ThreadPoolExecutor | None = None
 
 
-def _database_threads() -> ThreadPoolExecutor:
+def _database_threads(count: int) -> ThreadPoolExecutor:
     global _threads
     if _threads is None:
-        _threads = ThreadPoolExecutor(DATABASE_THREADS, thread_name_prefix="mina-db")
+        _threads = ThreadPoolExecutor(count, thread_name_prefix="mina-db")
     return _threads
 
 
@@ -73,12 +72,13 @@ class Runtime:
             yield session
 
     async def off_loop(self, work: Callable[..., T], *args: object) -> T:
-        """work(*args) in a database thread on PostgreSQL, so other chats go on while the server
-        answers; here on SQLite, whose calls wait for no server (a thread hop costs more)."""
-        if self.engine.dialect.name != "postgresql":
+        """work(*args) in a database thread when MINA_DATABASE_THREADS is set and the database is
+        PostgreSQL, so other chats go on while the server answers; else here, on the loop."""
+        if not self.settings.database_threads or self.engine.dialect.name != "postgresql":
             return work(*args)
         call = functools.partial(contextvars.copy_context().run, work, *args)
-        return await asyncio.get_running_loop().run_in_executor(_database_threads(), call)
+        return await asyncio.get_running_loop().run_in_executor(
+            _database_threads(self.settings.database_threads), call)
 
     async def transact(self, work: Callable[[Session], T]) -> T:
         """work(session) in one transaction (see session()), off the loop (see off_loop())."""

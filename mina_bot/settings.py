@@ -56,6 +56,7 @@ HINTS = {
     "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
     "concurrent_updates": "use how many chats' updates are handled at once, 1..256 (1: one"
     " update at a time), e.g. 16",
+    "database_threads": "use 0..4 threads that wait for PostgreSQL (0: none), e.g. 4",
 }
 
 
@@ -85,6 +86,10 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(default=20, ge=1, le=2000)
     # Updates of different chats at once; one chat's always one by one, in order.
     concurrent_updates: int = Field(default=16, ge=1, le=256)
+    # PostgreSQL only: threads that wait for the server while the loop serves other chats. Off
+    # by default: with the server on the bot's own two cores they cost more CPU than they save
+    # (README «Benchmarks»); worth it where the server is across a network.
+    database_threads: int = Field(default=0, ge=0, le=4)
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"

@@ -17,7 +17,7 @@ from tests.fixtures.bot import harness_settings
 
 @pytest.fixture
 def runtime(engine: Engine, database_url: str) -> Runtime:
-    return Runtime(settings=harness_settings(database_url), engine=engine)
+    return Runtime(settings=harness_settings(database_url, database_threads=4), engine=engine)
 
 
 def _add_unit(key: str):
