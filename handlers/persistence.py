@@ -25,20 +25,31 @@ class SQLConversationPersistence(BasePersistence):
         )
         self.engine = engine  # each write is one statement: bot.py gives it statement_engine
         self._off_loop = off_loop
+        # What the table holds, as this process last read or wrote it: PTB reports a step as
+        # changed on every update, and most steps stay where they were (FILLING → FILLING).
+        self._stored: dict[tuple[str, ConversationKey], object] = {}
 
     async def get_conversations(self, name: str) -> ConversationDict:
         """Every stored state of one conversation."""
         with Session(self.engine) as session:
-            return drafts.conversation_steps(session, name=name)
+            steps = drafts.conversation_steps(session, name=name)
+        self._stored.update(((name, key), step) for key, step in steps.items())
+        return steps
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        """Write one conversation's new state (None ends it)."""
+        """Write one conversation's new state (None ends it), unless the table already has it."""
+        if (name, key) in self._stored and self._stored[(name, key)] == new_state:
+            return
         if self._off_loop is None:
             self._write(name, key, new_state)
         else:
             await self._off_loop(self._write, name, key, new_state)
+        if new_state is None:
+            self._stored.pop((name, key), None)
+        else:
+            self._stored[(name, key)] = new_state
 
     def _write(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         with Session(self.engine) as session:

@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-import functools
 import warnings
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlmodel import Session
 from telegram import Update
@@ -25,6 +26,7 @@ from telegram.ext import (
 from handlers.common import Context, actor_of, guarded, reply, runtime_of
 from handlers.delivery import wake
 from handlers.keyboards import keyboard
+from mina_bot.actors import Actor
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -41,7 +43,11 @@ from mina_bot.reports.prompts import (
 )
 
 PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
+T = TypeVar("T")
 
+
+
+_NO_DRAFT = object()  # what _on_draft returns when the actor has no draft under way
 
 
 async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -> None:
@@ -50,30 +56,32 @@ async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -
     await reply(update, body, reply_markup=keyboard(prompt.buttons))
 
 
-async def _continue(update: Update, context: Context, report_id: int,
-                    lead: str | None = None) -> str:
+def _prompt(session: Session, context: Context, actor: Actor, report: drafts.Draft) -> Prompt:
+    return prompt_for(session, report=report, lang=actor.language,
+                      settings=runtime_of(context).settings)
+
+
+async def _on_draft(update: Update, context: Context,
+                    work: Callable[[Session, drafts.Draft], T]) -> T | object:
+    """work(session, draft) in the update's one transaction, or _NO_DRAFT."""
     runtime, actor = runtime_of(context), actor_of(update, context)
 
-    def current(session: Session) -> Prompt:
-        report = drafts.load(session, report_id=report_id, actor=actor)
-        return prompt_for(session, report=report, lang=actor.language, settings=runtime.settings)
+    def run(session: Session) -> T | object:
+        draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
+        return _NO_DRAFT if draft is None else work(session, draft)
 
-    await send_prompt(update, await runtime.transact(current), lead)
-    return FILLING
+    return await runtime.transact(run)
 
 
-async def _open(update: Update, context: Context, unit_id: int) -> str:
-    runtime, actor = runtime_of(context), actor_of(update, context)
-
-    def open_it(session: Session) -> tuple[int, str]:
-        report = drafts.open_draft(session, actor=actor, unit_id=unit_id,
-                                   now=runtime.clock.now(), settings=runtime.settings)
-        resumed = report.current_step not in (None, "done")
-        return report.id, opening(session, report=report, lang=actor.language,
-                                  settings=runtime.settings, resumed=resumed)
-
-    report_id, lead = await runtime.transact(open_it)
-    return await _continue(update, context, report_id, lead)
+def _opened(session: Session, context: Context, actor: Actor, unit_id: int
+            ) -> tuple[Prompt, str]:
+    runtime = runtime_of(context)
+    report = drafts.open_draft(session, actor=actor, unit_id=unit_id,
+                               now=runtime.clock.now(), settings=runtime.settings)
+    resumed = report.current_step not in (None, "done")
+    lead = opening(session, report=report, lang=actor.language, settings=runtime.settings,
+                   resumed=resumed)
+    return _prompt(session, context, actor, report), lead
 
 
 @guarded(Action.SUBMIT_REPORT)
@@ -81,20 +89,23 @@ async def start(update: Update, context: Context) -> str | int:
     """/report: resume the draft, or start one for the (chosen) unit."""
     runtime, actor = runtime_of(context), actor_of(update, context)
 
-    def resumable(session: Session) -> tuple[int, str] | None:
-        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
-        return draft and (draft.id, opening(session, report=draft, lang=actor.language,
-                                            settings=runtime.settings, resumed=True))
+    def begin(session: Session) -> tuple[Prompt, str] | None:
+        draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
+        if draft is not None:
+            return _prompt(session, context, actor, draft), opening(
+                session, report=draft, lang=actor.language, settings=runtime.settings,
+                resumed=True)
+        units = drafts.officer_units(actor)
+        if not units:
+            raise drafts.NoReportingUnit()
+        return _opened(session, context, actor, units[0].unit_id) if len(units) == 1 else None
 
-    draft = await runtime.transact(resumable)
-    if draft is not None:
-        return await _continue(update, context, *draft)
-    units = drafts.officer_units(actor)
-    if not units:
-        raise drafts.NoReportingUnit()
-    if len(units) == 1:
-        return await _open(update, context, units[0].unit_id)
-    buttons = [[(u.unit_name, encode(FEATURE, "unit", u.unit_id))] for u in units]
+    opened = await runtime.transact(begin)
+    if opened is not None:
+        await send_prompt(update, *opened)
+        return FILLING
+    buttons = [[(u.unit_name, encode(FEATURE, "unit", u.unit_id))]
+               for u in drafts.officer_units(actor)]
     await reply(update, text("reports.pick_unit", actor.language),
                 reply_markup=keyboard(buttons))
     return PICKING
@@ -104,34 +115,15 @@ async def pick_unit(update: Update, context: Context) -> str:
     """A unit button: open that unit's report (the unit is re-checked)."""
     await update.callback_query.answer()
     unit_id = decode(update.callback_query.data, FEATURE).int_arg(0)
-    return await _open(update, context, unit_id)
-
-
-async def _draft_id(update: Update, context: Context) -> int | None:
     runtime, actor = runtime_of(context), actor_of(update, context)
-
-    def draft_id(session: Session) -> int | None:
-        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
-        return draft.id if draft else None
-
-    return await runtime.transact(draft_id)
+    prompt, lead = await runtime.transact(
+        lambda session: _opened(session, context, actor, unit_id))
+    await send_prompt(update, prompt, lead)
+    return FILLING
 
 
-async def _expected(update: Update, context: Context, report_id: int, kind: str) -> bool:
-    """Whether the current step takes this kind of input; if not, say what it wants."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
-
-    def unexpected(session: Session) -> Prompt | None:
-        report = drafts.load(session, report_id=report_id, actor=actor)
-        if expected_input(report) == kind:
-            return None
-        return prompt_for(session, report=report, lang=actor.language, settings=runtime.settings)
-
-    prompt = await runtime.transact(unexpected)
-    if prompt is None:
-        return True
-    await send_prompt(update, prompt, text(f"reports.hint.{prompt.expects}", actor.language))
-    return False
+def _hint(actor: Actor, report: drafts.Draft) -> str:
+    return text(f"reports.hint.{expected_input(report)}", actor.language)
 
 
 async def _no_draft(update: Update, context: Context) -> int:
@@ -141,23 +133,17 @@ async def _no_draft(update: Update, context: Context) -> int:
 
 async def on_text(update: Update, context: Context) -> str | int:
     """Typed text: the answer to the current question (one transaction: answer and next step)."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    actor = actor_of(update, context)
     typed = update.effective_message.text
 
-    def answer(session: Session) -> tuple[Prompt, str | None] | None:
-        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
-        if draft is None:
-            return None
-        report, lead = drafts.load(session, report_id=draft.id, actor=actor), None
-        if expected_input(report) == "text":
-            drafts.answer_text(session, report=report, text=typed)
-        else:
-            lead = text(f"reports.hint.{expected_input(report)}", actor.language)
-        return prompt_for(session, report=report, lang=actor.language,
-                          settings=runtime.settings), lead
+    def answer(session: Session, report: drafts.Draft) -> tuple[Prompt, str | None]:
+        if expected_input(report) != "text":
+            return _prompt(session, context, actor, report), _hint(actor, report)
+        drafts.answer_text(session, report=report, text=typed)
+        return _prompt(session, context, actor, report), None
 
-    answered = await runtime.transact(answer)
-    if answered is None:
+    answered = await _on_draft(update, context, answer)
+    if answered is _NO_DRAFT:
         return await _no_draft(update, context)
     await send_prompt(update, *answered)
     return FILLING
@@ -175,31 +161,34 @@ def _incoming(update: Update) -> drafts.IncomingFile:
 
 async def on_file(update: Update, context: Context) -> str | int:
     """A document or photo: kept for the report when files are being collected."""
-    report_id = await _draft_id(update, context)
-    if report_id is None:
-        return await _no_draft(update, context)
-    if not await _expected(update, context, report_id, "files"):
-        return FILLING
     runtime, actor = runtime_of(context), actor_of(update, context)
     incoming = _incoming(update)
 
-    def keep(session: Session) -> int:
-        report = drafts.load(session, report_id=report_id, actor=actor)
+    def keep(session: Session, report: drafts.Draft) -> int | tuple[Prompt, str]:
+        if expected_input(report) != "files":
+            return _prompt(session, context, actor, report), _hint(actor, report)
         drafts.add_file(session, report=report, actor=actor, file=incoming,
                         settings=runtime.settings, now=runtime.clock.now())
-        return drafts.file_count(session, report_id=report_id)
+        return drafts.file_count(session, report_id=report.id)
 
-    count = await runtime.transact(keep)
+    kept = await _on_draft(update, context, keep)
+    if kept is _NO_DRAFT:
+        return await _no_draft(update, context)
+    if isinstance(kept, tuple):
+        await send_prompt(update, *kept)
+        return FILLING
     name = incoming.file_name or text("reports.view.photo", actor.language)
-    await reply(update, text("reports.file_saved", actor.language, name=name, count=count))
+    await reply(update, text("reports.file_saved", actor.language, name=name, count=kept))
     return FILLING
 
 
 async def on_other(update: Update, context: Context) -> str:
     """Stickers, voice and the like: repeat what the step wants."""
-    report_id = await _draft_id(update, context)
-    if report_id is not None:
-        await _expected(update, context, report_id, "nothing")
+    actor = actor_of(update, context)
+    hinted = await _on_draft(update, context, lambda session, report: (
+        _prompt(session, context, actor, report), _hint(actor, report)))
+    if hinted is not _NO_DRAFT:
+        await send_prompt(update, *hinted)
     return FILLING
 
 
@@ -208,13 +197,8 @@ async def on_button(update: Update, context: Context) -> str | int:
     query = update.callback_query
     data = decode(query.data, FEATURE)
     runtime, actor = runtime_of(context), actor_of(update, context)
-    report_id = await _draft_id(update, context)
-    if report_id is None:
-        raise StaleButton()
-    await query.answer()
 
-    def press(session: Session) -> Prompt | None:
-        report = drafts.load(session, report_id=report_id, actor=actor)
+    def press(session: Session, report: drafts.Draft) -> Prompt | submission.Receipt:
         if data.verb == "skip":
             drafts.skip(session, report=report)
         elif data.verb == "prog":
@@ -225,24 +209,25 @@ async def on_button(update: Update, context: Context) -> str | int:
             drafts.go_to(session, report=report, step=data.args[0])
         elif data.verb == "editmenu":
             return edit_menu(session, report=report, lang=actor.language)
-        elif data.verb != "submit":
+        elif data.verb == "submit":
+            return submission.submit(session, report_id=data.int_arg(0), actor=actor,
+                                     now=runtime.clock.now(), settings=runtime.settings)
+        else:
             raise StaleButton()
-        return None
+        return _prompt(session, context, actor, report)
 
-    menu = await runtime.transact(press)
-    if data.verb == "editmenu":
-        await send_prompt(update, menu)
-        return FILLING
-    if data.verb == "submit":
-        return await _submit(update, context, data.int_arg(0))
-    return await _continue(update, context, report_id)
+    pressed = await _on_draft(update, context, press)
+    if pressed is _NO_DRAFT:
+        raise StaleButton()
+    await query.answer()
+    if isinstance(pressed, submission.Receipt):
+        return await _receipt(update, context, pressed)
+    await send_prompt(update, pressed)
+    return FILLING
 
 
-async def _submit(update: Update, context: Context, report_id: int) -> int:
+async def _receipt(update: Update, context: Context, receipt: submission.Receipt) -> int:
     runtime, actor = runtime_of(context), actor_of(update, context)
-    receipt = await runtime.transact(functools.partial(
-        submission.submit, report_id=report_id, actor=actor, now=runtime.clock.now(),
-        settings=runtime.settings))
     wake(context)  # the secretariat's copies are in the outbox
     lang, tz = actor.language, runtime.tz
     deadline = format_datetime(receipt.deadline, tz, lang)

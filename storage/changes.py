@@ -38,8 +38,18 @@ for _topic, _tables in TOPICS.items():
     for _table in _tables:
         _TOPICS_OF[_table] = (*_TOPICS_OF.get(_table, ()), _topic)
 
+# Columns no cached read depends on: an UPDATE that sets only these writes no topic. A report
+# being typed moves its current_step at every answer; the reads kept (which units have reported)
+# depend on its status, which such an UPDATE leaves alone.
+UNREAD_COLUMNS: dict[str, frozenset[str]] = {
+    "weekly_report": frozenset({"current_step", "updated_at"}),
+}
+
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)',
                     re.IGNORECASE)
+_SET = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+(.*?)(?:\s+WHERE\s|$)',
+                  re.IGNORECASE | re.DOTALL)
+_ASSIGNED = re.compile(r'(?:^|,)\s*"?(\w+)"?\s*=')
 _WRITTEN = "mina.topics_written"
 _COMMITTED = "mina.topics_committed"
 _TABLE = "data_generation"
@@ -118,9 +128,19 @@ def _seen_statement(connection: Connection, _cursor: Any, statement: str, *_: An
     match = _WRITE.match(statement)
     if match is None:
         return
-    topics = _TOPICS_OF.get(match.group(1).lower())
-    if topics:
+    table = match.group(1).lower()
+    topics = _TOPICS_OF.get(table)
+    if topics and not _sets_only(statement, UNREAD_COLUMNS.get(table)):
         connection.info.setdefault(_WRITTEN, set()).update(topics)
+
+
+def _sets_only(statement: str, columns: frozenset[str] | None) -> bool:
+    """Whether `statement` is an UPDATE that sets nothing but `columns`."""
+    found = columns and _SET.match(statement)
+    if not found:
+        return False
+    assigned = {name.lower() for name in _ASSIGNED.findall(found.group(1))}
+    return bool(assigned) and assigned <= columns
 
 
 def _on_commit(connection: Connection) -> None:

@@ -26,9 +26,9 @@ from storage.models import (
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
-from storage.repositories import sessions as sessions_repo
 from storage.repositories.races import created_or_found
 
+Draft = WeeklyReport  # a report still being written, as the handlers name it
 POINTER = "report.draft"
 ACCEPTED_EXTENSIONS = (
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "csv",
@@ -107,15 +107,22 @@ def load(session: Session, *, report_id: int, actor: Actor) -> WeeklyReport:
 
 
 def active_draft(session: Session, *, actor: Actor, now: dt.datetime) -> WeeklyReport | None:
-    """The draft the actor was writing for a session still to come, if any."""
-    row = conversations_repo.get_state(session, key=_pointer_key(actor))
-    if row is None:
+    """The draft the actor was writing for a session still to come, if any (one query)."""
+    pointed = reports_repo.pointed_report(session, pointer_key=_pointer_key(actor))
+    if pointed is None:
         return None
-    report = reports_repo.get_report(session, report_id=row.state.get("report_id", 0))
-    council = report and sessions_repo.get_session(session, session_id=report.session_id)
+    report, council = pointed
     if report is None or report.status != ReportStatus.DRAFT or council.starts_at <= now:
         conversations_repo.drop_state(session, key=_pointer_key(actor))
         return None
+    return report
+
+
+def writable_draft(session: Session, *, actor: Actor, now: dt.datetime) -> WeeklyReport | None:
+    """active_draft, re-checked against its unit (the actor may have lost the seat since)."""
+    report = active_draft(session, actor=actor, now=now)
+    if report is not None:
+        require(actor, Action.SUBMIT_REPORT, unit_id=report.unit_id)
     return report
 
 
@@ -162,7 +169,8 @@ def resolution_ids(session: Session, *, report: WeeklyReport) -> list[int]:
 
 
 def _advance(session: Session, report: WeeklyReport, step: str) -> WeeklyReport:
-    report.current_step = steps.following(step, resolution_ids(session, report=report))
+    report.current_step = steps.following(
+        step, lambda: resolution_ids(session, report=report))
     return reports_repo.save(session, report=report)
 
 

@@ -33,13 +33,16 @@ class Prompt:
     expects: str = "text"  # text | buttons | files
 
 
-def _resolution_label(session: Session, resolution_id: int, lang: str) -> dict:
-    resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
-    council = sessions_repo.get_session(session, session_id=resolution.session_id)
-    due = (format_date(resolution.due_date, lang) if resolution.due_date
-           else text("reports.no_due", lang))
-    return {"number": resolution.number, "session": council.number,
-            "subject": resolution.subject, "due": due}
+def _resolution_labels(session: Session, resolution_ids: list[int], lang: str) -> dict[int, dict]:
+    """What names each resolution in a question or a button, by id (one query for all)."""
+    labels = {}
+    for rid, (resolution, council) in resolutions_repo.with_sessions(
+            session, resolution_ids=resolution_ids).items():
+        due = (format_date(resolution.due_date, lang) if resolution.due_date
+               else text("reports.no_due", lang))
+        labels[rid] = {"number": resolution.number, "session": council.number,
+                       "subject": resolution.subject, "due": due}
+    return labels
 
 
 def expected_input(report: WeeklyReport) -> str:
@@ -66,7 +69,7 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
         choices = [(text(f"reports.progress.{p.value}", lang),
                     encode(FEATURE, "prog", resolution_id, p.value)) for p in Progress]
         return Prompt(text("reports.ask.status", lang,
-                           **_resolution_label(session, resolution_id, lang)),
+                           **_resolution_labels(session, [resolution_id], lang)[resolution_id]),
                       [choices, *skip, *tail], expects="buttons")
     if base.startswith("note."):
         return Prompt(text("reports.ask.note", lang), skip + tail)
@@ -85,11 +88,13 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
 
 def edit_menu(session: Session, *, report: WeeklyReport, lang: str) -> Prompt:
     """A button for every answer that can be changed."""
+    plan = steps.plan(resolution_ids(session, report=report))[:-1]
+    labels = _resolution_labels(
+        session, [steps.resolution_of(step) for step in plan if step.startswith("status.")], lang)
     rows = []
-    for step in steps.plan(resolution_ids(session, report=report))[:-1]:
+    for step in plan:
         if step.startswith("status."):
-            label = text("reports.edit.status", lang, **_resolution_label(
-                session, steps.resolution_of(step), lang))
+            label = text("reports.edit.status", lang, **labels[steps.resolution_of(step)])
         else:
             label = text(f"reports.edit.{step}", lang)
         rows.append([(label, encode(FEATURE, "goto", step))])

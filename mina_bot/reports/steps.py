@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 DONE, PLANNED, PROBLEMS, FILES, PREVIEW = "done", "planned", "problems", "files", "preview"
 TEXT_QUESTIONS = (DONE, PLANNED, PROBLEMS)
@@ -49,16 +49,22 @@ def plan(resolution_ids: Sequence[int]) -> list[str]:
     return [*TEXT_QUESTIONS, *(status_step(r) for r in resolution_ids), FILES, PREVIEW]
 
 
-def following(step: str, resolution_ids: Sequence[int]) -> str:
-    """The step after `step` (the preview after an edit; a note after a status)."""
+def following(step: str, resolution_ids: Callable[[], Sequence[int]]) -> str:
+    """The step after `step` (the preview after an edit; a note after a status).
+
+    `resolution_ids` is called only when the answer depends on them: between the text questions
+    it does not, and asking the database on every answer would cost a query each time.
+    """
     if is_editing(step):
         base = bare(step)
         return editing(note_step(resolution_of(base))) if base.startswith("status.") else PREVIEW
     if step.startswith("status."):
         return note_step(resolution_of(step))
+    if step in TEXT_QUESTIONS[:-1]:
+        return TEXT_QUESTIONS[TEXT_QUESTIONS.index(step) + 1]
     if step.startswith("note."):
         step = status_step(resolution_of(step))
-    steps = plan(resolution_ids)
+    steps = plan(resolution_ids())
     if step not in steps:
         return PREVIEW
     return steps[min(steps.index(step) + 1, len(steps) - 1)]

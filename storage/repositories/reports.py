@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from storage.models import (
     Attachment,
+    ConversationState,
     CouncilSession,
     Member,
     Membership,
@@ -24,6 +25,23 @@ from storage.models import (
 def get_report(session: Session, *, report_id: int) -> WeeklyReport | None:
     """The report with this id, or None."""
     return session.get(WeeklyReport, report_id)
+
+
+def pointed_report(
+    session: Session, *, pointer_key: str
+) -> tuple[WeeklyReport | None, CouncilSession | None] | None:
+    """The report a stored pointer ({"report_id": …}) names, with its session; None when there
+    is no pointer, (None, None) when its report is gone. One round trip."""
+    query = (
+        select(ConversationState.key, WeeklyReport, CouncilSession)
+        .select_from(ConversationState)
+        .outerjoin(WeeklyReport,
+                   WeeklyReport.id == ConversationState.state["report_id"].as_integer())
+        .outerjoin(CouncilSession, CouncilSession.id == WeeklyReport.session_id)
+        .where(ConversationState.key == pointer_key)
+    )
+    row = session.exec(query).first()
+    return None if row is None else (row[1], row[2])
 
 
 def report_for(session: Session, *, unit_id: int, session_id: int) -> WeeklyReport | None:

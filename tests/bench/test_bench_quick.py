@@ -58,7 +58,8 @@ def test_the_quick_harness_runs_end_to_end_and_writes_every_figure(tmp_path, bac
     # faulty broadcast reached each member exactly once.
     owe = report["details"]["owe"]
     assert owe["replies"] == owe["requests"] and owe["errors"] == []
-    assert report["details"]["e2e"]["mina"]["failures"] == 0
+    e2e = report["details"]["e2e"]["mina"]
+    assert e2e["failures"] == 0, e2e["failed"]
     assert report["details"]["broadcast"]["copies"] == {"1": report["details"]["broadcast"][
         "recipients"]}
     # The bench never touches the configured database itself.

@@ -11,13 +11,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from mina_bot.identity import load_actor
 from mina_bot.readcache import ReadCache
+from mina_bot.reports import drafts, steps
+from mina_bot.settings import Settings
 from storage.changes import counters_for
-from storage.models import ConversationState, Member, OutboxMessage
+from storage.models import ConversationState, Member, OutboxMessage, ReportStatus
 from storage.repositories import members as members_repo
+from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
 
 ROOT = Path(__file__).resolve().parents[2]
 TOPICS = ("roster", "duties", "reports")
+REPORT_SETTINGS = Settings(_env_file=None)
 
 
 def stamp(engine: Engine) -> dict[str, int]:
@@ -152,3 +157,22 @@ def test_size_zero_keeps_nothing(engine: Engine) -> None:
     cache = ReadCache(engine, poll_every=3600, size=0)
     cache.fetch("a", (), lambda: 1)
     assert cache.fetch("a", (), lambda: 2) == 2
+
+
+def test_typing_a_report_keeps_the_reports_in_until_it_is_submitted(engine: Engine) -> None:
+    with Session(engine) as session:
+        world = seed_reports_world(session)
+        secretary = load_actor(session, telegram_id=1003, admin_ids=())
+        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                                   now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
+        session.commit()
+        typed = stamp(engine)
+        drafts.answer_text(session, report=report, text="نصب سرورها")
+        drafts.skip(session, report=report)
+        session.commit()
+        assert report.current_step == steps.PROBLEMS
+        assert stamp(engine)["reports"] == typed["reports"]  # only the step moved
+        report.status = ReportStatus.SUBMITTED  # the status is what «reported» reads
+        session.add(report)
+        session.commit()
+    assert stamp(engine)["reports"] > typed["reports"]

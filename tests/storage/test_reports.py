@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from handlers.persistence import SQLConversationPersistence
@@ -121,3 +122,31 @@ async def test_conversation_states_survive_in_the_table(engine):
         (7, 7): "filling"}
     await persistence.update_conversation("report", (7, 7), None)
     assert await persistence.get_conversations("report") == {}
+
+
+async def test_a_step_already_in_the_table_is_not_written_again(engine):
+    writes: list[str] = []
+
+    def seen(_conn, _cursor, statement: str, *_args) -> None:
+        if "conversation_state" in statement and statement.lstrip().startswith(
+                ("INSERT", "DELETE")):
+            writes.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        persistence = SQLConversationPersistence(engine)
+        assert await persistence.get_conversations("report") == {}
+        for step in ("picking", "filling", "filling", "filling", "cancelling", "filling"):
+            await persistence.update_conversation("report", (7, 7), step)
+        assert len(writes) == 4  # picking, filling, cancelling, filling
+        restarted = SQLConversationPersistence(engine)
+        assert await restarted.get_conversations("report") == {(7, 7): "filling"}
+        await restarted.update_conversation("report", (7, 7), "filling")
+        assert len(writes) == 4
+        await restarted.update_conversation("report", (7, 7), None)
+        await restarted.update_conversation("report", (7, 7), "picking")
+        assert len(writes) == 6
+        assert await SQLConversationPersistence(engine).get_conversations("report") == {
+            (7, 7): "picking"}
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
