@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
-from handlers.common import Context, actor_of, runtime_of
+from handlers.common import Context, actor_of, edit_or_reply, runtime_of
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, text
@@ -61,8 +61,7 @@ async def handle(update: Update, context: Context, data: ButtonData) -> None:
 
 
 async def _edit(update: Update, html: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    await update.callback_query.edit_message_text(html, parse_mode=ParseMode.HTML,
-                                                  reply_markup=markup)
+    await edit_or_reply(update, html, reply_markup=markup)
 
 
 async def _toggle(update: Update, context: Context, data: ButtonData) -> None:

@@ -128,10 +128,11 @@ def text_answer(callback: Callback) -> MessageHandler:
 
 
 async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
-    """Replace the pressed button's message, or answer anew for a command."""
-    if update.callback_query and update.callback_query.message:
-        await update.callback_query.edit_message_text(message, parse_mode=ParseMode.HTML,
-                                                      **kwargs)
+    """Replace the pressed button's message, or answer anew: for a command, and for a button on
+    a message with no text to replace (a document or photo: editing it is refused)."""
+    query = update.callback_query
+    if query and query.message and getattr(query.message, "text", None) is not None:
+        await query.edit_message_text(message, parse_mode=ParseMode.HTML, **kwargs)
     else:
         await reply(update, message, **kwargs)
 

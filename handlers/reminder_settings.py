@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.common import Context, actor_of, edit_or_reply, guarded, reply, runtime_of
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -49,9 +48,8 @@ async def toggle(update: Update, context: Context) -> None:
         preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
                            settings=runtime.settings)
     await update.callback_query.answer()
-    await update.callback_query.edit_message_text(
-        text("reminders.settings", actor.language), parse_mode=ParseMode.HTML,
-        reply_markup=_keyboard(context, actor.member_id, actor.language))
+    await edit_or_reply(update, text("reminders.settings", actor.language),
+                        reply_markup=_keyboard(context, actor.member_id, actor.language))
 
 
 def build_handlers() -> list[BaseHandler]:

@@ -46,7 +46,6 @@ PICKING, FILLING, CANCELLING = "picking", "filling", "cancelling"
 T = TypeVar("T")
 
 
-
 _NO_DRAFT = object()  # what _on_draft returns when the actor has no draft under way
 
 
@@ -208,7 +207,8 @@ async def on_button(update: Update, context: Context) -> str | int:
         elif data.verb == "goto" and data.args:
             drafts.go_to(session, report=report, step=data.args[0])
         elif data.verb == "editmenu":
-            return edit_menu(session, report=report, lang=actor.language)
+            page = data.int_arg(0) if data.args else 0
+            return edit_menu(session, report=report, lang=actor.language, page=page)
         elif data.verb == "submit":
             return submission.submit(session, report_id=data.int_arg(0), actor=actor,
                                      now=runtime.clock.now(), settings=runtime.settings)

@@ -14,6 +14,7 @@ from handlers.common import (
     Context,
     actor_of,
     chat_conversation,
+    edit_or_reply,
     guarded,
     reply,
     reply_key,
@@ -66,7 +67,7 @@ async def edit(update: Update, context: Context) -> None:
             raise NotFound()
     body, buttons = _render(update, context, session_id)
     await query.answer()
-    await query.edit_message_text(body, parse_mode="HTML", reply_markup=keyboard(buttons))
+    await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
 @guarded(Action.MANAGE_AGENDA)

@@ -17,14 +17,16 @@ def load_actor(
     """The actor for a Telegram account: its member record and memberships, if any."""
     is_admin_by_setting = telegram_id in set(admin_ids)
     rows = members_repo.identity_rows(session, telegram_id=telegram_id)
-    if not rows or not rows[0][4]:  # no member, or an inactive one
+    if not rows or not (rows[0][4] or is_admin_by_setting):  # no member, or an inactive one
         return Actor(telegram_id=telegram_id, language=fallback_language,
                      is_admin=is_admin_by_setting)
-    member_id, name, language, is_admin, _, unreachable_since = rows[0][:6]
+    member_id, name, language, is_admin, active, unreachable_since = rows[0][:6]
+    # A configured administrator deactivated in the roster keeps the record their actions are
+    # signed with (the setting, not the roster, makes them administrator), but no seat.
     memberships = tuple(
         UnitRole(unit_id=unit_id, unit_key=key, unit_name=unit_name, role=Role(role),
                  unit_kind=str(kind))
-        for *_, unit_id, key, unit_name, role, kind in rows if unit_id is not None
+        for *_, unit_id, key, unit_name, role, kind in rows if unit_id is not None and active
     )
     return Actor(
         telegram_id=telegram_id,

@@ -119,6 +119,7 @@ TEXTS = {
     "reports.hint.files": {"fa": "اکنون فایل یا عکس بفرستید، یا «پایان پیوست‌ها» را بزنید.",
                            "en": "Send a file or photo now, or press «No more files»."},
     "reports.edit.pick": {"fa": "کدام بخش را ویرایش می‌کنید؟", "en": "Which part to edit?"},
+    "reports.edit.page": {"fa": "صفحه {page} از {pages}", "en": "Page {page} of {pages}"},
     "reports.edit.done": {"fa": "کارهای انجام‌شده", "en": "Done this week"},
     "reports.edit.planned": {"fa": "برنامه هفته آینده", "en": "Planned next week"},
     "reports.edit.problems": {"fa": "مشکلات و نیازها", "en": "Problems and needs"},

@@ -13,6 +13,7 @@ from mina_bot.reports import steps
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.drafts import resolution_ids
 from mina_bot.reports.render import report_html
+from mina_bot.resolutions.views import page_nav
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
 from storage.models import Progress, WeeklyReport
@@ -22,6 +23,7 @@ from storage.repositories import units as units_repo
 
 FEATURE = "rep"
 Button = tuple[str, str]  # (label, callback data)
+EDIT_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -86,20 +88,29 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
     ]], expects="buttons")
 
 
-def edit_menu(session: Session, *, report: WeeklyReport, lang: str) -> Prompt:
-    """A button for every answer that can be changed."""
+def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 0) -> Prompt:
+    """A button for every answer that can be changed, EDIT_PAGE to a page (a unit answering for
+    hundreds of resolutions would pass Telegram's 100 buttons in one keyboard)."""
     plan = steps.plan(resolution_ids(session, report=report))[:-1]
+    pages = max(1, -(-len(plan) // EDIT_PAGE))
+    page = min(page, pages - 1)
+    shown = plan[page * EDIT_PAGE:(page + 1) * EDIT_PAGE]
     labels = _resolution_labels(
-        session, [steps.resolution_of(step) for step in plan if step.startswith("status.")], lang)
+        session, [steps.resolution_of(step) for step in shown if step.startswith("status.")],
+        lang)
     rows = []
-    for step in plan:
+    for step in shown:
         if step.startswith("status."):
             label = text("reports.edit.status", lang, **labels[steps.resolution_of(step)])
         else:
             label = text(f"reports.edit.{step}", lang)
         rows.append([(label, encode(FEATURE, "goto", step))])
+    rows += page_nav((FEATURE, "editmenu"), page, pages, lang)
     rows.append([(text("reports.button.back", lang), encode(FEATURE, "goto", steps.PREVIEW))])
-    return Prompt(text("reports.edit.pick", lang), rows, expects="buttons")
+    heading = text("reports.edit.pick", lang)
+    if pages > 1:
+        heading += "\n" + text("reports.edit.page", lang, page=page + 1, pages=pages)
+    return Prompt(heading, rows, expects="buttons")
 
 
 def opening(session: Session, *, report: WeeklyReport, lang: str, settings: Settings,

@@ -51,7 +51,8 @@ def _pages(count: int) -> int:
     return max(1, -(-count // PAGE))
 
 
-def _nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *prefix) -> list:
+def page_nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *prefix) -> list:
+    """The «previous» / «next» row of a paged list (none on a single page)."""
     row = []
     if page > 0:
         row.append((text("resolutions.button.previous", lang),
@@ -102,7 +103,7 @@ def owe_view(
                              encode("res", "ok", r.id)),
                             (text("resolutions.button.back", lang, number=r.number),
                              encode("res", "back", r.id))])
-    buttons += _nav(("res", "owe"), page, pages, lang)
+    buttons += page_nav(("res", "owe"), page, pages, lang)
     return fit(lines, lang), buttons
 
 

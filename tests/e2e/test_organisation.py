@@ -166,6 +166,16 @@ async def test_deactivation_removes_access_at_once(org):
         "start", "help"}
 
 
+async def test_a_configured_administrator_deactivated_in_the_roster_keeps_working(org):
+    with org.runtime.session() as session:  # as the secretariat's «deactivate» leaves it
+        admin = members.get_by_telegram_id(session, telegram_id=ADMIN_ID)
+        admin.active = False
+        session.add(admin)
+        session.commit()
+    [audience] = await org.say(ADMIN_ID, "/broadcast جلسه فردا ساعت ۱۰ است")
+    assert "مخاطبان را انتخاب کنید" in audience["text"]  # the draft is signed by their record
+
+
 async def test_a_role_change_republishes_the_menu(org):
     [card] = await org.say(ADMIN_ID, "/members secretariat")
     target = member_id(org, SECRETARIAT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -9,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from mina_bot.reports.copies import KIND
-from storage.models import ResolutionStatus
+from storage.models import Resolution, ResolutionStatus
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import units as units_repo
@@ -193,5 +194,42 @@ async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
     sessions = {row[0].value for row in workbook["گزارش‌های هفتگی"].iter_rows(min_row=2)}
     assert sessions == {1, 2}
     assert pdf_msg["document"]["file_name"] == "mina-quarter-1400-q1.pdf"
+    # A button's data forged onto the pack's document: no text there to replace, so the
+    # answer comes as a new message.
+    [menu] = await bot.press(SECRETARIAT_SECRETARY, xlsx_msg, "rs:t:session", replies=1)
+    assert "یادآوری‌ها" in menu["text"] and "🔕 جلسه شورا" in str(menu["reply_markup"])
     [refused] = await bot.say(INFRA_SECRETARY, "/export")
     assert "اجازه" in refused["text"]
+
+
+async def test_a_unit_answering_for_many_resolutions_pages_its_edit_menu(bot, world):
+    with bot.runtime.session() as session:
+        for number in range(100, 230):  # 130 more open resolutions for infrastructure
+            resolution = resolutions_repo.add_resolution(session, resolution=Resolution(
+                session_id=world["session1"], number=number, subject=f"موضوع {number}",
+                due_date=dt.date(2021, 5, 10)))
+            resolutions_repo.set_units(session, resolution_id=resolution.id,
+                                       units=[(world["infra"], "کمیته زیرساخت")])
+        session.commit()
+    user = INFRA_SECRETARY
+    await bot.say(user, "/report")
+    with bot.runtime.session() as session:
+        draft = reports_repo.report_for(session, unit_id=world["infra"],
+                                        session_id=world["session2"])
+        draft.current_step = "preview"
+        reports_repo.save(session, report=draft)
+        session.commit()
+    [preview] = await bot.say(user, "/report")
+    [menu] = await bot.press(user, preview, button(preview, "ویرایش"), replies=1)
+    assert "صفحه ۱ از ۷" in menu["text"]
+    assert sum(len(row) for row in menu["reply_markup"]) <= 100  # Telegram's limit
+    assert button(menu, "کارهای انجام‌شده") == "rep:goto:done"
+    [last] = await bot.press(user, menu, "rep:editmenu:6", replies=1)
+    assert "صفحه ۷ از ۷" in last["text"] and button(last, "افزودن پیوست") == "rep:goto:files"
+    [question] = await bot.press(user, last, button(last, "مصوبه ۲۲۹ جلسه ۱"), replies=1)
+    assert "مصوبه ۲۲۹ جلسه ۱" in question["text"] and "«موضوع 229»" in question["text"]
+    # A forged page past the end shows the last one; a page that is no number is refused.
+    [clamped] = await bot.press(user, menu, "rep:editmenu:999", replies=1)
+    assert "صفحه ۷ از ۷" in clamped["text"]
+    query = await bot.client.press_button(user, menu["message_id"], "rep:editmenu:x")
+    assert "دیگر معتبر نیست" in (await bot.client.wait_for_answer(query))["text"]
