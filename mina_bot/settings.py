@@ -57,6 +57,9 @@ HINTS = {
     "concurrent_updates": "use how many chats' updates are handled at once, 1..256 (1: one"
     " update at a time), e.g. 16",
     "database_threads": "use 0..4 threads that wait for PostgreSQL (0: none), e.g. 4",
+    "flood_limit": "use how many updates one account may send within the window, e.g. 20",
+    "flood_window_seconds": "use the seconds over which an account's updates are counted, e.g. 10",
+    "flood_cooloff_seconds": "use the seconds a flooding account is ignored, e.g. 30",
 }
 
 
@@ -97,6 +100,11 @@ class Settings(BaseSettings):
     auth_max_failures: int = Field(default=5, ge=1, le=100)
     auth_window_minutes: int = Field(default=15, ge=1, le=1440)
     auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
+    # Per-account flood control: past `flood_limit` updates in the window, one polite warning
+    # and then silence for the cool-off.
+    flood_limit: int = Field(default=20, ge=1)
+    flood_window_seconds: float = Field(default=10.0, gt=0)
+    flood_cooloff_seconds: float = Field(default=30.0, ge=0)
     report_deadline_days_before: int = Field(default=1, ge=0, le=6)
     report_deadline_time: time = time(12, 0)
     report_trend_weeks: int = Field(default=8, ge=2, le=52)

@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
 
 FLOODER = 4242
@@ -36,3 +38,14 @@ async def test_a_button_pressed_fifty_times_is_slowed_down_and_every_press_is_an
     assert "کارهایی که می‌توانید" in answer["text"] and menu
     warnings = [m for m in await bot.client.bot_messages(FLOODER) if "خیلی سریع" in m["text"]]
     assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("bot_settings", [{"flood_limit": 3, "flood_cooloff_seconds": 60}])
+async def test_the_limit_is_the_operators_setting(bot, bot_settings):
+    first = await bot.client.send_text(ADMIN_ID, "/help")
+    for _ in range(4):
+        await bot.client.send_text(ADMIN_ID, "/help")
+    replies = await bot.client.wait_for_bot_messages(ADMIN_ID, 4, since=first["message_id"])
+    assert ["خیلی سریع" in m["text"] for m in replies] == [False, False, False, True]
+    await asyncio.sleep(0.3)  # the fifth is dropped, unanswered
+    assert len(await bot.client.bot_messages(ADMIN_ID, since=first["message_id"])) == 4
