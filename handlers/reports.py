@@ -39,6 +39,7 @@ from mina_bot.reports.prompts import (
     edit_menu,
     expected_input,
     opening,
+    prompt_again,
     prompt_for,
 )
 
@@ -121,8 +122,12 @@ async def pick_unit(update: Update, context: Context) -> str:
     return FILLING
 
 
-def _hint(actor: Actor, report: drafts.Draft) -> str:
-    return text(f"reports.hint.{expected_input(report)}", actor.language)
+def _hint(session: Session, context: Context, actor: Actor, report: drafts.Draft
+          ) -> tuple[Prompt, str]:
+    """What the step wants, and its question again (an answer of the wrong kind came)."""
+    again = prompt_again(session, report=report, lang=actor.language,
+                         settings=runtime_of(context).settings)
+    return again, text(f"reports.hint.{expected_input(report)}", actor.language)
 
 
 async def _no_draft(update: Update, context: Context) -> int:
@@ -137,7 +142,7 @@ async def on_text(update: Update, context: Context) -> str | int:
 
     def answer(session: Session, report: drafts.Draft) -> tuple[Prompt, str | None]:
         if expected_input(report) != "text":
-            return _prompt(session, context, actor, report), _hint(actor, report)
+            return _hint(session, context, actor, report)
         drafts.answer_text(session, report=report, text=typed)
         return _prompt(session, context, actor, report), None
 
@@ -165,7 +170,7 @@ async def on_file(update: Update, context: Context) -> str | int:
 
     def keep(session: Session, report: drafts.Draft) -> int | tuple[Prompt, str]:
         if expected_input(report) != "files":
-            return _prompt(session, context, actor, report), _hint(actor, report)
+            return _hint(session, context, actor, report)
         drafts.add_file(session, report=report, actor=actor, file=incoming,
                         settings=runtime.settings, now=runtime.clock.now())
         return drafts.file_count(session, report_id=report.id)
@@ -184,8 +189,8 @@ async def on_file(update: Update, context: Context) -> str | int:
 async def on_other(update: Update, context: Context) -> str:
     """Stickers, voice and the like: repeat what the step wants."""
     actor = actor_of(update, context)
-    hinted = await _on_draft(update, context, lambda session, report: (
-        _prompt(session, context, actor, report), _hint(actor, report)))
+    hinted = await _on_draft(update, context, lambda session, report: _hint(
+        session, context, actor, report))
     if hinted is not _NO_DRAFT:
         await send_prompt(update, *hinted)
     return FILLING

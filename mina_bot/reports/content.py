@@ -22,7 +22,7 @@ def snapshot(session: Session, *, report: WeeklyReport) -> dict[str, Any]:
     every = reports_repo.answers_of(session, report_id=report.id)
     answers = {a.question: a for a in every if a.resolution_id is None}
     progress_answers = {a.resolution_id: a for a in every if a.resolution_id is not None}
-    ids = resolution_ids(session, report=report)
+    ids = resolution_ids(session, report=report, answers=every)
     rows = resolutions_repo.with_sessions(session, resolution_ids=ids)  # one query, not 2 per id
     progress = []
     for resolution_id in ids:

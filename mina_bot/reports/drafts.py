@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -156,12 +157,16 @@ def release(session: Session, *, actor: Actor) -> None:
     conversations_repo.drop_state(session, key=_pointer_key(actor))
 
 
-def resolution_ids(session: Session, *, report: WeeklyReport) -> list[int]:
-    """The unit's open resolutions (most urgent first), plus any already answered."""
+def resolution_ids(session: Session, *, report: WeeklyReport,
+                   answers: Sequence[ReportAnswer] | None = None) -> list[int]:
+    """The unit's open resolutions (most urgent first), plus any already answered (`answers`:
+    the report's answers, when the caller has them already)."""
     ids = resolutions_repo.ids_of_unit(session, unit_id=report.unit_id,
                                        statuses=[ResolutionStatus.OPEN])
     known = set(ids)
-    for answer in reports_repo.answers_of(session, report_id=report.id):
+    if answers is None:
+        answers = reports_repo.answers_of(session, report_id=report.id)
+    for answer in answers:
         if answer.resolution_id is not None and answer.resolution_id not in known:
             ids.append(answer.resolution_id)
             known.add(answer.resolution_id)

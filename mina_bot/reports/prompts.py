@@ -82,10 +82,22 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
                       expects="files")
     body = report_html(snapshot(session, report=report), lang, settings.tz)
     footer = text("reports.preview.footer", lang)
-    return Prompt(f"{body}\n\n{footer}", [[
-        (text("reports.button.submit", lang), encode(FEATURE, "submit", report.id)),
-        (text("reports.button.edit", lang), encode(FEATURE, "editmenu")),
-    ]], expects="buttons")
+    return Prompt(f"{body}\n\n{footer}", _preview_buttons(report, lang), expects="buttons")
+
+
+def _preview_buttons(report: WeeklyReport, lang: str) -> list[list[Button]]:
+    return [[(text("reports.button.submit", lang), encode(FEATURE, "submit", report.id)),
+             (text("reports.button.edit", lang), encode(FEATURE, "editmenu"))]]
+
+
+def prompt_again(session: Session, *, report: WeeklyReport, lang: str,
+                 settings: Settings) -> Prompt:
+    """The current question once more, after an answer of the wrong kind; at the preview only its
+    buttons (the report itself is just above, and long)."""
+    if steps.bare(report.current_step or steps.PREVIEW) == steps.PREVIEW:
+        return Prompt(text("reports.preview.footer", lang), _preview_buttons(report, lang),
+                      expects="buttons")
+    return prompt_for(session, report=report, lang=lang, settings=settings)
 
 
 def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 0) -> Prompt:

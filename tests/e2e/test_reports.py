@@ -86,6 +86,10 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
     for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(رد شد)", "گزارش-پایلوت.pdf"):
         assert said in preview["text"]
+    [hint] = await bot.say(user, "بفرست لطفاً")  # typed at the preview: its buttons again,
+    assert "دکمه" in hint["text"] and "«ارسال» یا «ویرایش»" in hint["text"]
+    assert "نصب سرورهای مرکز داده" not in hint["text"]  # not the whole report once more
+    assert button(hint, "ارسال") == button(preview, "ارسال")
 
     [edit] = await bot.press(user, preview, button(preview, "ویرایش"), replies=1)
     [question] = await bot.press(user, edit, button(edit, "کارهای انجام‌شده"), replies=1)
