@@ -15,11 +15,12 @@ data from before the commit, is not kept under the new counter.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import sqlalchemy as sa
@@ -51,6 +52,7 @@ _SET = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+(.*?)(?:\s+WHERE\s|$)',
                   re.IGNORECASE | re.DOTALL)
 _ASSIGNED = re.compile(r'(?:^|,)\s*"?(\w+)"?\s*=')
 _WRITTEN = "mina.topics_written"
+_UNREAD = "mina.topics_unread"  # topics the statements now running cannot change
 _COMMITTED = "mina.topics_committed"
 _TABLE = "data_generation"
 
@@ -131,7 +133,25 @@ def _seen_statement(connection: Connection, _cursor: Any, statement: str, *_: An
     table = match.group(1).lower()
     topics = _TOPICS_OF.get(table)
     if topics and not _sets_only(statement, UNREAD_COLUMNS.get(table)):
-        connection.info.setdefault(_WRITTEN, set()).update(topics)
+        unread = connection.info.get(_UNREAD)
+        connection.info.setdefault(_WRITTEN, set()).update(
+            [t for t in topics if t not in unread] if unread else topics)
+
+
+@contextlib.contextmanager
+def unread(connection: Connection, *topics: str) -> Iterator[None]:
+    """Statements run inside the block change nothing a cached read of `topics` shows.
+
+    For writes the caller knows are invisible to those reads (a draft report created, or
+    thrown away before it was ever submitted, is not among the reports in). A write flushed
+    after the block counts as usual: the mistake possible is a read made again, never a stale one.
+    """
+    before = connection.info.get(_UNREAD, frozenset())
+    connection.info[_UNREAD] = before | frozenset(topics)
+    try:
+        yield
+    finally:
+        connection.info[_UNREAD] = before
 
 
 def _sets_only(statement: str, columns: frozenset[str] | None) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from storage import changes
 from storage.models import (
     Attachment,
     ConversationState,
@@ -54,11 +55,13 @@ def report_for(session: Session, *, unit_id: int, session_id: int) -> WeeklyRepo
 def create_report(
     session: Session, *, unit_id: int, session_id: int, created_by_id: int | None, step: str
 ) -> WeeklyReport:
-    """Start a draft report and flush it."""
+    """Start a draft report and flush it (the reports in are unchanged: it is a draft)."""
     report = WeeklyReport(unit_id=unit_id, session_id=session_id, created_by_id=created_by_id,
                           current_step=step)
+    session.flush()  # what was pending before is counted as usual
     session.add(report)
-    session.flush()
+    with changes.unread(session.connection(), "reports"):
+        session.flush()
     return report
 
 
@@ -123,10 +126,12 @@ def delete_attachments(session: Session, *, report_id: int, keep: Iterable[int] 
 
 
 def delete_report(session: Session, *, report_id: int) -> None:
-    """Remove a never-submitted draft with its answers and files."""
+    """Remove a never-submitted draft with its answers and files (never among the reports in)."""
     delete_answers(session, report_id=report_id)
     delete_attachments(session, report_id=report_id)
-    session.execute(sa.delete(WeeklyReport).where(WeeklyReport.id == report_id))
+    with changes.unread(session.connection(), "reports"):
+        session.execute(sa.delete(WeeklyReport).where(WeeklyReport.id == report_id,
+                                                      WeeklyReport.current_version == 0))
 
 
 def submissions_of(session: Session, *, report_id: int) -> Sequence[ReportSubmission]:

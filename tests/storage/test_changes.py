@@ -16,8 +16,9 @@ from mina_bot.readcache import ReadCache
 from mina_bot.reports import drafts, steps
 from mina_bot.settings import Settings
 from storage.changes import counters_for
-from storage.models import ConversationState, Member, OutboxMessage, ReportStatus
+from storage.models import ConversationState, Member, OutboxMessage, ReportStatus, WeeklyReport
 from storage.repositories import members as members_repo
+from storage.repositories import reports as reports_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,3 +177,29 @@ def test_typing_a_report_keeps_the_reports_in_until_it_is_submitted(engine: Engi
         session.add(report)
         session.commit()
     assert stamp(engine)["reports"] > typed["reports"]
+
+
+def test_a_draft_opened_and_thrown_away_keeps_the_reports_in(engine: Engine) -> None:
+    with Session(engine) as session:
+        world = seed_reports_world(session)
+        secretary = load_actor(session, telegram_id=1003, admin_ids=())
+        session.commit()
+        before = stamp(engine)
+        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                                   now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
+        session.commit()
+        drafts.discard(session, report=report, actor=secretary)
+        session.commit()
+        assert stamp(engine)["reports"] == before["reports"]
+        # Only a never-submitted draft goes that way: a submitted report is never deleted.
+        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+                                   now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
+        report.status, report.current_version = ReportStatus.SUBMITTED, 1
+        session.add(report)
+        session.commit()
+        submitted = stamp(engine)
+        assert submitted["reports"] > before["reports"]
+        reports_repo.delete_report(session, report_id=report.id)
+        session.commit()
+        assert session.get(WeeklyReport, report.id) is not None
+        assert stamp(engine)["reports"] == submitted["reports"]
