@@ -58,10 +58,15 @@ async def round_trip(sandbox: processes.Sandbox, user: int, step: Step, last: in
 
 
 async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, Script]]],
-               seconds: float, *, text_only: bool = False) -> tuple[list[float], list[str], float]:
-    """Every pool is one user at the keyboard; (round-trip seconds, failures, wall seconds)."""
+               seconds: float, *, text_only: bool = False,
+               steps: dict[str, list[float]] | None = None
+               ) -> tuple[list[float], list[str], float]:
+    """Every pool is one user at the keyboard; (round-trip seconds, failures, wall seconds).
+    `steps` receives the round trips of each kind of step."""
+    steps = {} if steps is None else steps
     samples: list[float] = []
     failures: list[str] = []
+    by_step: dict[str, list[float]] = {}
     deadline = time.perf_counter() + seconds
 
     async def worker(pool: Sequence[tuple[int, Script]]) -> None:
@@ -78,12 +83,26 @@ async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, S
                     failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; {chat}")
                     break
                 samples.append(took)
+                by_step.setdefault(_step_name(step), []).append(took)
             if time.perf_counter() >= deadline:
                 return
 
     started = time.perf_counter()
     await asyncio.gather(*(worker(pool) for pool in pools))
+    steps.update(by_step)
     return samples, failures, time.perf_counter() - started
+
+
+def _step_name(step: Step) -> str:
+    kind, payload = step
+    return payload if payload.startswith("/") or kind == "press" else "an answer"
+
+
+def step_figures(by_step: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    """Round trips, p50 and p99 (ms) of each kind of step: where the tail comes from."""
+    return {name: {"round_trips": len(took), "p50": round(percentile(took, 0.5) * 1000, 1),
+                   "p99": round(percentile(took, 0.99) * 1000, 1)}
+            for name, took in sorted(by_step.items())}
 
 
 def user_pools(data: Dataset, scale: Scale, scripts: Sequence[tuple[Sequence[int], Script]]
@@ -112,7 +131,9 @@ async def _run(kind: str, sandbox: processes.Sandbox, pools, seconds: float, *, 
         await asyncio.gather(*(round_trip(sandbox, pool[0][0], ("text", "/start"))
                                for pool in pools))
         cpu = processes.cpu_seconds(process.pid), processes.cpu_seconds(sandbox.process.pid)
-        samples, failures, wall = await load(sandbox, pools, seconds, text_only=kind == "echo")
+        by_step: dict[str, list[float]] = {}
+        samples, failures, wall = await load(sandbox, pools, seconds, text_only=kind == "echo",
+                                             steps=by_step)
         rss, peak = processes.resident_mb(process.pid)
         bot_cpu = processes.cpu_seconds(process.pid) - cpu[0]
         sandbox_cpu = processes.cpu_seconds(sandbox.process.pid) - cpu[1]
@@ -120,7 +141,8 @@ async def _run(kind: str, sandbox: processes.Sandbox, pools, seconds: float, *, 
             "p99": percentile(samples, 0.99) * 1000, "round_trips": len(samples),
             "bot_cpu_ms": bot_cpu * 1000 / max(len(samples), 1),
             "sandbox_cpu_ms": sandbox_cpu * 1000 / max(len(samples), 1),
-            "failures": len(failures), "failed": failures[:5], "rss_mb": rss, "peak_rss_mb": peak}
+            "failures": len(failures), "failed": failures[:5], "rss_mb": rss, "peak_rss_mb": peak,
+            "by_step": step_figures(by_step)}
 
 
 async def measure(data: Dataset, scale: Scale, *, token: str, url: str, log: Path,
