@@ -126,12 +126,14 @@ def delete_attachments(session: Session, *, report_id: int, keep: Iterable[int] 
 
 
 def delete_report(session: Session, *, report_id: int) -> None:
-    """Remove a never-submitted draft with its answers and files (never among the reports in)."""
-    delete_answers(session, report_id=report_id)
-    delete_attachments(session, report_id=report_id)
+    """Remove a never-submitted draft with its answers and files (never among the reports in);
+    a report ever submitted is left whole."""
+    draft = sa.select(WeeklyReport.id).where(WeeklyReport.id == report_id,
+                                             WeeklyReport.current_version == 0)
+    session.execute(sa.delete(ReportAnswer).where(ReportAnswer.report_id.in_(draft)))
+    session.execute(sa.delete(Attachment).where(Attachment.report_id.in_(draft)))
     with changes.unread(session.connection(), "reports"):
-        session.execute(sa.delete(WeeklyReport).where(WeeklyReport.id == report_id,
-                                                      WeeklyReport.current_version == 0))
+        session.execute(sa.delete(WeeklyReport).where(WeeklyReport.id.in_(draft)))
 
 
 def submissions_of(session: Session, *, report_id: int) -> Sequence[ReportSubmission]:

@@ -194,6 +194,7 @@ def test_a_draft_opened_and_thrown_away_keeps_the_reports_in(engine: Engine) -> 
         # Only a never-submitted draft goes that way: a submitted report is never deleted.
         report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                    now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
+        drafts.answer_text(session, report=report, text="نصب سرورها")
         report.status, report.current_version = ReportStatus.SUBMITTED, 1
         session.add(report)
         session.commit()
@@ -202,4 +203,5 @@ def test_a_draft_opened_and_thrown_away_keeps_the_reports_in(engine: Engine) -> 
         reports_repo.delete_report(session, report_id=report.id)
         session.commit()
         assert session.get(WeeklyReport, report.id) is not None
+        assert len(reports_repo.answers_of(session, report_id=report.id)) == 1  # left whole
         assert stamp(engine)["reports"] == submitted["reports"]
