@@ -66,7 +66,6 @@ async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, S
     steps = {} if steps is None else steps
     samples: list[float] = []
     failures: list[str] = []
-    by_step: dict[str, list[float]] = {}
     deadline = time.perf_counter() + seconds
 
     async def worker(pool: Sequence[tuple[int, Script]]) -> None:
@@ -83,13 +82,12 @@ async def load(sandbox: processes.Sandbox, pools: Sequence[Sequence[tuple[int, S
                     failures.append(f"{user} {step} after {last}: {str(exc)[:60]}; {chat}")
                     break
                 samples.append(took)
-                by_step.setdefault(_step_name(step), []).append(took)
+                steps.setdefault(_step_name(step), []).append(took)
             if time.perf_counter() >= deadline:
                 return
 
     started = time.perf_counter()
     await asyncio.gather(*(worker(pool) for pool in pools))
-    steps.update(by_step)
     return samples, failures, time.perf_counter() - started
 
 

@@ -13,7 +13,7 @@ from mina_bot.reports import steps
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.drafts import resolution_ids
 from mina_bot.reports.render import report_html
-from mina_bot.resolutions.views import page_nav
+from mina_bot.resolutions.views import page_count, page_nav
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
 from storage.models import Progress, WeeklyReport
@@ -104,7 +104,7 @@ def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 
     """A button for every answer that can be changed, EDIT_PAGE to a page (a unit answering for
     hundreds of resolutions would pass Telegram's 100 buttons in one keyboard)."""
     plan = steps.plan(resolution_ids(session, report=report))[:-1]
-    pages = max(1, -(-len(plan) // EDIT_PAGE))
+    pages = page_count(len(plan), EDIT_PAGE)
     page = min(page, pages - 1)
     shown = plan[page * EDIT_PAGE:(page + 1) * EDIT_PAGE]
     labels = _resolution_labels(

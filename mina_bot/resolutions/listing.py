@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.persian import match_key, shorten, to_latin_digits
-from mina_bot.resolutions.views import PAGE, Buttons, due_label, fit, status_label
+from mina_bot.resolutions.views import (
+    PAGE,
+    Buttons,
+    due_label,
+    fit,
+    page_count,
+    status_label,
+)
 from storage.models import CouncilSession, Resolution, ResolutionStatus
 
 STATES = {"a": None, "o": ResolutionStatus.OPEN, "r": ResolutionStatus.REPORTED_DONE,
@@ -65,7 +72,7 @@ def list_view(
     today: dt.date, lang: str, units: Sequence[tuple[int, str]],
 ) -> tuple[str, Buttons]:
     """One page of the list with the filter buttons."""
-    pages = max(1, -(-len(rows) // PAGE))
+    pages = page_count(len(rows))
     page = min(f.page, pages - 1)
     labels = [status_label(STATES[f.state], lang) if STATES[f.state]
               else text("resolutions.filter.all", lang)]

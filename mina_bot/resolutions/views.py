@@ -47,8 +47,9 @@ def due_label(due: dt.date | None, today: dt.date, lang: str, status: str) -> Sa
                      relative=f" ({relative})" if relative else ""))
 
 
-def _pages(count: int) -> int:
-    return max(1, -(-count // PAGE))
+def page_count(count: int, size: int = PAGE) -> int:
+    """How many pages `count` items fill, `size` to a page (at least one, even when empty)."""
+    return max(1, -(-count // size))
 
 
 def page_nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *prefix) -> list:
