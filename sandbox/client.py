@@ -176,10 +176,14 @@ class SandboxClient:
         return await self._call("GET", f"/chats/{chat_id}/messages", params=params)
 
     async def wait_for_bot_messages(
-        self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = 10.0
+        self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = 10.0,
+        edits: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Wait until at least count bot messages follow message id since; returns all of them."""
+        """Wait until at least count bot messages follow message id since (or, given `edits`,
+        until the chat's messages have more edits than that in all); returns the new ones."""
         params = {"count": count, "since": since, "timeout": timeout}
+        if edits is not None:
+            params["edits"] = edits
         return await self._call(
             "GET", f"/chats/{chat_id}/wait", params=params, timeout=timeout + WAIT_MARGIN
         )

@@ -84,6 +84,9 @@ class ControlRoutes:
                 return result
             await self.world.changes.wait(remaining)
 
+    def _edits(self, chat_id: int) -> int:
+        return sum(len(m.history) for m in self.world.chat_messages(chat_id))
+
     def _entries(self, chat_id: int, since: int = 0, from_bot: bool | None = None) -> list[dict]:
         return [
             transcript_entry(m)
@@ -196,14 +199,17 @@ class ControlRoutes:
         return ok(entries)
 
     async def wait_for_bot_messages(self, request: web.Request) -> web.Response:
-        """Long-poll until ?count= bot messages exist after ?since=; 408 with what exists."""
+        """Long-poll until ?count= bot messages exist after ?since= (or, with ?edits=, until the
+        chat's messages carry more edits than that in all); 408 with what exists."""
         data = dict(request.query)
         chat_id, since = int(request.match_info["chat_id"]), _int(data, "since", 0) or 0
-        count = _int(data, "count", 1) or 1
+        count, edits = _int(data, "count", 1) or 1, _int(data, "edits")
 
         def enough() -> list[dict] | None:
             entries = self._entries(chat_id, since, from_bot=True)
-            return entries if len(entries) >= count else None
+            if len(entries) >= count or (edits is not None and self._edits(chat_id) > edits):
+                return entries
+            return None
 
         result = await self._wait(enough, _float(data, "timeout", 10.0) or 0.0)
         if result is None:

@@ -5,7 +5,8 @@ const ROLE_NAMES = { head: "رئیس", secretary: "دبیر", member: "عضو" }
 const STRANGER = { telegram_id: 2000, name: "یک ناشناس", roles: [], stranger: true };
 const POLL_SECONDS = 25;
 
-const state = { sandbox: "", people: [], person: null, lastId: 0, messages: [], poll: null };
+const state = { sandbox: "", people: [], person: null, lastId: 0, edits: 0, messages: [],
+                poll: null };
 const $ = (id) => document.getElementById(id);
 
 async function getJson(url, options) {
@@ -172,16 +173,19 @@ async function refresh() {
   if (person !== state.person) return;
   state.messages = transcript;
   state.lastId = transcript.length ? transcript[transcript.length - 1].message_id : 0;
+  state.edits = transcript.reduce((sum, m) => sum + (m.edit_history || []).length, 0);
   renderMessages();
 }
 
-// Long-poll the sandbox for the bot's next message; one loop per selected person.
+// Long-poll the sandbox for the bot's next message or edit; one loop per selected person. The
+// only long poll: the browser opens six connections to a host, and waits of their own (one per
+// pressed button, say) once held them all while the chat's next message queued behind.
 async function pollLoop(person, signal) {
   while (!signal.aborted) {
     try {
-      const since = state.lastId;
-      await fetch(`${state.sandbox}/control/chats/${person.telegram_id}/wait?since=${since}` +
-                  `&count=1&timeout=${POLL_SECONDS}`, { signal });
+      await fetch(`${state.sandbox}/control/chats/${person.telegram_id}/wait?since=` +
+                  `${state.lastId}&edits=${state.edits}&count=1&timeout=${POLL_SECONDS}`,
+                  { signal });
       if (!signal.aborted) await refresh();
     } catch (error) {
       if (signal.aborted) return;
@@ -196,6 +200,7 @@ async function selectPerson(person) {
   state.person = person;
   state.messages = [];
   state.lastId = 0;
+  state.edits = 0;
   location.hash = String(person.telegram_id);
   $("whoami").textContent = `شما: ${person.name}${person.stranger ? "" : " — " + describe(person)}`;
   renderPeople();
@@ -223,12 +228,8 @@ async function press(entry, data) {
   const userId = state.person.telegram_id;
   const queryId = (await postJson(`/users/${userId}/callbacks`,
                                   { message_id: entry.message_id, data })).callback_query_id;
-  const edits = (entry.edit_history || []).length + 1;
-  const edited = fetch(`${state.sandbox}/control/chats/${userId}/messages/${entry.message_id}` +
-                       `/wait?edits=${edits}&timeout=10`).then(refresh).catch(() => {});
   const answer = await control(`/callbacks/${queryId}?timeout=10`).catch(() => null);
   if (answer?.text) toast(answer.text, answer.show_alert);
-  await edited;
 }
 
 async function sendFile(file) {

@@ -47,9 +47,11 @@ async def running_demo(tmp_path: Path) -> AsyncIterator[Demo]:
     """Start `bot.py demo` with the page on a free port; stop it with Ctrl-C afterwards."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
     env["MINA_DEMO_PORT"] = "0"
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bot.py"), "demo", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+    log = tmp_path / "demo.log"  # shown when the test fails: what the bot said it did
+    with log.open("wb") as sink:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, str(ROOT / "bot.py"), "demo", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=sink)
     try:
         urls: list[str] = []
         while len(urls) < 2:
@@ -58,6 +60,10 @@ async def running_demo(tmp_path: Path) -> AsyncIterator[Demo]:
                 raise RuntimeError("the demo stopped before printing its addresses")
             urls += re.findall(r"http://127\.0\.0\.1:\d+", line)
         yield Demo(sandbox_url=urls[0], page_url=urls[1])
+    except BaseException:
+        print(f"--- the demo's log ({log}), last lines ---")
+        print("\n".join(log.read_text(errors="replace").splitlines()[-80:]))
+        raise
     finally:
         process.send_signal(2)
         await asyncio.wait_for(process.wait(), 30)
@@ -114,6 +120,10 @@ class ChatPage:
         await self.page.locator(".msg.bot .kb button", has_text=label).last.click()
         await self._wait_for_bot_count(before + replies)
         return (await self.bot_messages())[before:before + replies]
+
+    async def edit_by(self, label: str) -> None:
+        """Press a button the bot answers by editing its message (the chat gets no new one)."""
+        await self.page.locator(".msg.bot .kb button", has_text=label).last.click()
 
     async def wait_for_bot_message(self, words: str) -> str:
         """Wait until a bot message containing `words` is in the open chat; return it."""

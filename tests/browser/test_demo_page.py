@@ -61,6 +61,12 @@ async def test_a_secretary_reports_and_the_secretariat_sees_it(tmp_path):
         assert "۱۴۰۰/۰۲/۰۶ ۰۷:۳۰" in infra and "نرسیده" not in infra
         # Reports for today's 10:00 session were due Sunday noon: late, and four still missing.
         assert "مهلت: ۱۴۰۰/۰۲/۰۵ ۱۲:۰۰" in table and "با تأخیر: ۱ · نرسیده: ۴" in table
+        [card] = await chat.say("/members infrastructure")
+        assert "آقای کرامتی" not in card.split("\n")[0]
+        shown = len(await chat.bot_messages())
+        await chat.edit_by("آقای کرامتی")  # the unit's card becomes the member's, in place
+        member = await chat.wait_for_bot_message("وضعیت حساب")
+        assert "آقای کرامتی" in member and len(await chat.bot_messages()) == shown
         await page.locator("#toast").wait_for(state="hidden")
         shot = tmp_path / "screenshot.png"
         await page.screenshot(path=str(shot))

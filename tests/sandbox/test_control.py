@@ -79,6 +79,28 @@ async def test_waiting_helpers(sandbox_bot: Bot, sandbox_client: SandboxClient) 
         await sandbox_client.wait_for_bot_messages(USER, 3, since=mine["message_id"], timeout=0.2)
 
 
+async def test_a_chat_wait_also_ends_at_an_edit_when_asked(
+    sandbox_bot: Bot, sandbox_client: SandboxClient
+) -> None:
+    await sandbox_client.ensure_user(USER)
+    sent = await sandbox_bot.send_message(USER, "working 0%")
+    await sandbox_bot.edit_message_text("working 50%", USER, sent.message_id)
+    with pytest.raises(TimeoutError):  # one edit already known: nothing new
+        await sandbox_client.wait_for_bot_messages(USER, since=sent.message_id, edits=1,
+                                                   timeout=0.2)
+
+    async def edit_later() -> None:
+        await asyncio.sleep(0.1)
+        await sandbox_bot.edit_message_text("done", USER, sent.message_id)
+
+    task = asyncio.create_task(edit_later())
+    assert await sandbox_client.wait_for_bot_messages(
+        USER, since=sent.message_id, edits=1, timeout=5) == []  # no new message, but an edit
+    await task
+    with pytest.raises(TimeoutError):  # without edits=, only a new message ends the wait
+        await sandbox_client.wait_for_bot_messages(USER, since=sent.message_id, timeout=0.2)
+
+
 async def test_buttons_can_be_forged_unless_required(
     sandbox_bot: Bot, sandbox_client: SandboxClient
 ) -> None:
