@@ -141,9 +141,13 @@ def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
     moments = [("before", _at(r.due - dt.timedelta(days=settings.resolution_remind_days_before),
                               at, settings)),
                ("due", _at(r.due, at, settings))]
-    # Overdue reminders before the look-back horizon are filtered out by plan(): start just
-    # before it, not at the first one (a resolution overdue for years has hundreds).
-    horizon = _local_date(now - dt.timedelta(days=settings.reminder_lookback_days), settings)
+    if moments[0][1] > now:  # not even its first reminder is due yet
+        return []
+    # plan() keeps only moments inside the look-back: the overdue series starts just before it,
+    # not at the first one (a resolution overdue for years has hundreds), and none is built
+    # for the moments before it.
+    since = now - dt.timedelta(days=settings.reminder_lookback_days)
+    horizon = _local_date(since, settings)
     k = 1 + max(0, (horizon - r.due).days // settings.resolution_overdue_every_days - 1)
     while moments[-1][1] <= now:
         moments.append((f"overdue{k}", _at(r.due + every * k, at, settings)))
@@ -151,6 +155,8 @@ def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
     found = []
     params = {"resolution": r, "units": [snap.units[u] for u in r.unit_ids if u in snap.units]}
     for i, (period, moment) in enumerate(moments[:-1] if len(moments) > 2 else moments):
+        if not since < moment <= now:
+            continue
         expires = moments[i + 1][1] if i + 1 < len(moments) else moment + every
         occasion = "resolution.overdue" if period.startswith("overdue") else f"resolution.{period}"
         found.append(Reminder("resolution", occasion, f"resolution:{r.id}", period, moment,

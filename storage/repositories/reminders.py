@@ -20,6 +20,7 @@ from storage.models import (
     SessionStatus,
     WeeklyReport,
 )
+from storage.repositories import resolutions as resolutions_repo
 
 
 def sessions_between(session: Session, *, start: dt.datetime,
@@ -48,7 +49,7 @@ def resolutions_with_units(
     Plain rows (id, number, session_id, subject, due_date, due_at_session_id, status), not ORM
     objects: the planner reads thousands of them every minute.
     """
-    wanted = Resolution.status.in_(list(statuses))
+    wanted = resolutions_repo.in_states(statuses)
     resolutions = session.exec(
         select(Resolution.id, Resolution.number, Resolution.session_id, Resolution.subject,
                Resolution.due_date, Resolution.due_at_session_id, Resolution.status)
