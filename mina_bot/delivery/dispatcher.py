@@ -9,7 +9,8 @@ over by another process after its lease is dropped. The send's outcome is commit
 next send starts: one message is in flight per process at any moment, so a process killed
 mid-send re-sends at most that one message. Rows claimed but not yet sent are not in flight:
 on a stop they go back to `pending` at once; after a kill they stay `sending` until the lease
-runs out (`release_stale`), then are sent once.
+runs out (`release_stale`), then are sent once. A send that times out may have been delivered
+or not (the messenger keeps no idempotency key): it is sent again rather than lost.
 
 The hot path runs prebuilt Core statements on one autocommit connection, each statement its
 own transaction: a claim per batch, then per message one settle, which on PostgreSQL also

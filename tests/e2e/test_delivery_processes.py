@@ -26,10 +26,14 @@ RECIPIENTS = 120
 
 def _environment(database_url: str, api_base_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    # A send that times out has an unknown fate and is sent again. The sandbox runs in this
+    # test process, which a long run can stall for a second: the timeout must outlast that. The
+    # lease is short so the killed process's claims come back soon; only one dispatcher per
+    # test has a short lease while alive, and it never releases its own rows mid-send.
     env.update({
         "MINA_BOT_TOKEN": TEST_TOKEN, "MINA_DATABASE_URL": database_url,
         "MINA_API_BASE_URL": api_base_url, "MINA_DELIVERY_LEASE_SECONDS": "1",
-        "MINA_DELIVERY_SEND_TIMEOUT": "0.5", "MINA_DELIVERY_CHAT_INTERVAL": "0",
+        "MINA_DELIVERY_SEND_TIMEOUT": "10", "MINA_DELIVERY_CHAT_INTERVAL": "0",
         "MINA_DELIVERY_RATE_PER_SECOND": "1000", "MINA_DELIVERY_POLL_SECONDS": "0.1",
         "MINA_DELIVERY_BACKOFF_BASE": "0.05",
     })
