@@ -22,6 +22,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bench.dataset import Dataset
 from bench.figures import Figure, at_least, at_most, info, percentile
+from bench.over_http import REPORT_STEPS
 from bench.scale import Scale
 from mina_bot.runtime import Runtime
 
@@ -29,6 +30,7 @@ BOT_USER = {"id": 7_000_000_001, "is_bot": True, "first_name": "Mina", "username
 MESSAGE_METHODS = frozenset({"sendMessage", "editMessageText", "sendDocument", "sendPhoto",
                              "editMessageReplyMarkup"})
 BLOCKS = 4  # owe and echo alternate in blocks, so machine noise hits both alike
+REPORT_TEXTS = tuple(said for kind, said in REPORT_STEPS if kind == "text" and said != "/owe")
 
 
 class LocalBotApi(BaseRequest):
@@ -142,6 +144,16 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
             echo_runs += await _drive(echo, block)
             echo_wall += time.perf_counter() - started
         replies = owe_api.calls["sendMessage"] - sent_before
+        # Members asking for the first time (as most of the e2e load does): who they are and
+        # their page are read and rendered; their units' lists are warm from the probes.
+        asked = set(data.probes)
+        newcomers = [u for u in data.everyone if u not in asked][:count // BLOCKS]
+        first_runs = await _drive(mina, [text_update(next(ids), u, "/owe") for u in newcomers])
+        # Secretaries starting their week's report: /report, three answers, /cancel, each once.
+        steps = [text_update(next(ids), officer, said)
+                 for officer in data.officers[:count // BLOCKS // len(REPORT_TEXTS)]
+                 for said in REPORT_TEXTS]
+        report_runs = await _drive(mina, steps)
         cold = [text_update(next(ids), next(users), "/owe") for _ in range(count // BLOCKS)]
         cold_runs = await _drive(mina, cold, before_each=runtime.reads.clear)
     owe_rate, echo_rate = len(owe_runs) / owe_wall, len(echo_runs) / echo_wall
@@ -155,11 +167,20 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
         at_least("owe.throughput_ratio", "owe: throughput / echo", owe_rate / echo_rate, "x",
                  0.5, f"owe {owe_rate:,.0f}/s, echo {echo_rate:,.0f}/s"),
         info("owe.throughput", "owe: throughput", owe_rate, "/s", f"echo {echo_rate:,.0f}/s"),
+        info("owe.first_p50_ms", "owe: a member's first ask, p50", percentile(first_runs, 0.5) * ms,
+             "ms", f"p99 {percentile(first_runs, 0.99) * ms:.2f} ms; their record and page read "
+                   "and rendered, their units' lists warm"),
+        info("report.step_p50_ms", "report: a conversation step, p50",
+             percentile(report_runs, 0.5) * ms, "ms",
+             f"p99 {percentile(report_runs, 0.99) * ms:.2f} ms; /report, three answers, /cancel "
+             "(secretaries, once each)"),
         at_most("owe.cold_p99_ms", f"owe: latency p99, nothing cached ({backend})",
                 percentile(cold_runs, 0.99) * ms, "ms", limit,
                 f"p50 {percentile(cold_runs, 0.5) * ms:.2f} ms; every read from the database"),
     ]
     detail = {"requests": len(owe_runs), "replies": replies, "cold_requests": len(cold_runs),
+              "first_asks": len(first_runs), "first_p99_ms": percentile(first_runs, 0.99) * ms,
+              "report_steps": len(report_runs),
               "cache": {"hits": runtime.reads.hits, "misses": runtime.reads.misses},
               "errors": [repr(e) for e in errors],
               "echo_throughput": echo_rate, "echo_p50_ms": percentile(echo_runs, 0.5) * ms,

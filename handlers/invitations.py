@@ -172,8 +172,8 @@ async def redeem(update: Update, context: Context) -> None:
     actor = actor_of(update, context)
     lines = "\n".join(text("whoami.line", actor.language, role=text(f"role.{m.role.value}",
                                                                      actor.language),
-                           unit=m.unit_name) for m in actor.memberships)
-    await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=lines,
+                           unit=m.unit_name_in(actor.language)) for m in actor.memberships)
+    await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=Safe(lines),
                              help=Safe(help_text(actor, actor.language))))
     await publish(context.bot, context.bot_data, actor)
 

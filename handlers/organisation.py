@@ -18,7 +18,7 @@ from handlers.common import (
 )
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import Safe, text
 from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
 
@@ -31,7 +31,7 @@ async def whoami(update: Update, context: Context) -> None:
     """My name, units and roles."""
     actor = actor_of(update, context)
     await reply(update, text("whoami.text", actor.language, name=actor.name or str(
-        actor.telegram_id), lines=role_lines(actor)))
+        actor.telegram_id), lines=Safe(role_lines(actor))))
 
 
 def role_lines(actor: Actor) -> str:
@@ -40,8 +40,8 @@ def role_lines(actor: Actor) -> str:
     lines = [text("whoami.admin", lang)] if actor.is_admin else []
     if actor.is_secretariat:
         lines.append(text("whoami.secretariat", lang))
-    lines += [text("whoami.line", lang, role=text(f"role.{m.role.value}", lang), unit=m.unit_name)
-              for m in actor.memberships]
+    lines += [text("whoami.line", lang, role=text(f"role.{m.role.value}", lang),
+                   unit=m.unit_name_in(lang)) for m in actor.memberships]
     return "\n".join(lines or [text("whoami.none", lang)])
 
 

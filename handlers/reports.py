@@ -76,11 +76,11 @@ async def _on_draft(update: Update, context: Context,
 def _opened(session: Session, context: Context, actor: Actor, unit_id: int
             ) -> tuple[Prompt, str]:
     runtime = runtime_of(context)
-    report = drafts.open_draft(session, actor=actor, unit_id=unit_id,
-                               now=runtime.clock.now(), settings=runtime.settings)
+    report, council = drafts.open_draft(session, actor=actor, unit_id=unit_id,
+                                        now=runtime.clock.now(), settings=runtime.settings)
     resumed = report.current_step not in (None, "done")
-    lead = opening(session, report=report, lang=actor.language, settings=runtime.settings,
-                   resumed=resumed)
+    lead = opening(session, report=report, actor=actor, settings=runtime.settings,
+                   resumed=resumed, council=council)
     return _prompt(session, context, actor, report), lead
 
 
@@ -93,8 +93,7 @@ async def start(update: Update, context: Context) -> str | int:
         draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
         if draft is not None:
             return _prompt(session, context, actor, draft), opening(
-                session, report=draft, lang=actor.language, settings=runtime.settings,
-                resumed=True)
+                session, report=draft, actor=actor, settings=runtime.settings, resumed=True)
         units = drafts.officer_units(actor)
         if not units:
             raise drafts.NoReportingUnit()

@@ -31,7 +31,7 @@ from handlers.keyboards import keyboard
 from handlers.menus import republish
 from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import Safe, safe_text, text
 from mina_bot.errors import StaleButton
 from mina_bot.organisation import cards
 from mina_bot.organisation import roster as roster_service
@@ -63,8 +63,8 @@ async def show_member(update: Update, context: Context, member_id: int) -> None:
     if allowed(actor, Action.GRANT_ADMIN):
         key = "button.admin_revoke" if member.is_admin else "button.admin_grant"
         rows.append([(text(key, lang), encode(FEATURE, "admin", member.id))])
-    bound = text("member.bound" if member.telegram_id else "member.unbound", lang)
-    await edit_or_reply(update, text("member.card", lang, name=member.name, lines=lines,
+    bound = safe_text("member.bound" if member.telegram_id else "member.unbound", lang)
+    await edit_or_reply(update, text("member.card", lang, name=member.name, lines=Safe(lines),
                                      bound=bound), reply_markup=keyboard(rows))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -26,6 +27,11 @@ class UnitRole:
     unit_name: str
     role: Role
     unit_kind: str = "committee"
+    unit_name_en: str = ""
+
+    def unit_name_in(self, lang: str) -> str:
+        """The unit's name in `lang` (Persian when it has no English one)."""
+        return self.unit_name_en if lang == "en" and self.unit_name_en else self.unit_name
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,16 @@ class Actor:
 
     def all_roles(self) -> frozenset[Role]:
         """Every role held anywhere, plus the global ones."""
+        return self._all_roles
+
+    @functools.cached_property
+    def _all_roles(self) -> frozenset[Role]:
+        # Asked once per command when a menu or /help is built; the actor never changes.
         return self.global_roles() | {m.role for m in self.memberships}
+
+    def seat_in(self, unit_id: int) -> UnitRole | None:
+        """One of the actor's memberships in the unit, or None."""
+        return next((m for m in self.memberships if m.unit_id == unit_id), None)
 
     def units_with(self, *roles: Role) -> tuple[UnitRole, ...]:
         """Memberships with one of `roles`."""

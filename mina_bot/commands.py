@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from mina_bot.actors import Actor, Role, UnitRole
@@ -53,6 +54,7 @@ def commands_for(actor: Actor) -> tuple[Command, ...]:
 ORDINARY_MEMBER = Actor(telegram_id=0, member_id=0, memberships=(
     UnitRole(unit_id=0, unit_key="", unit_name="", role=Role.MEMBER),))
 MENU_LANGUAGES = (("fa", None), ("en", "en"))  # (our language, the clients' language_code)
+_ORDINARY_COMMANDS = commands_for(ORDINARY_MEMBER)
 
 
 def default_language(client_language: str | None) -> str:
@@ -63,13 +65,15 @@ def default_language(client_language: str | None) -> str:
 
 def needs_own_menu(actor: Actor, client_language: str | None) -> bool:
     """Whether the actor's menu differs from the default one their client shows."""
-    default = menu(commands_for(ORDINARY_MEMBER), default_language(client_language))
+    default = menu(_ORDINARY_COMMANDS, default_language(client_language))
     return menu(commands_for(actor), actor.language) != default
 
 
-def menu(commands: tuple[Command, ...], lang: str) -> list[tuple[str, str]]:
+# Asked at every person's first update: the same few menus, built once each.
+@functools.lru_cache(maxsize=256)
+def menu(commands: tuple[Command, ...], lang: str) -> tuple[tuple[str, str], ...]:
     """(command, description) pairs for the messenger's command menu."""
-    return [(c.name, text(c.description_key, lang)) for c in commands]
+    return tuple((c.name, text(c.description_key, lang)) for c in commands)
 
 
 def help_text(actor: Actor, lang: str) -> str:

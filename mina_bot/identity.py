@@ -25,8 +25,9 @@ def load_actor(
     # signed with (the setting, not the roster, makes them administrator), but no seat.
     memberships = tuple(
         UnitRole(unit_id=unit_id, unit_key=key, unit_name=unit_name, role=Role(role),
-                 unit_kind=str(kind))
-        for *_, unit_id, key, unit_name, role, kind in rows if unit_id is not None and active
+                 unit_kind=str(kind), unit_name_en=name_en)
+        for *_, unit_id, key, unit_name, role, kind, name_en in rows
+        if unit_id is not None and active
     )
     return Actor(
         telegram_id=telegram_id,

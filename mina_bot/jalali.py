@@ -7,6 +7,7 @@ Pure functions: callers pass ``today``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import jdatetime
@@ -202,6 +203,9 @@ def _localise(text: str, lang: str) -> str:
     raise ValueError(f"lang must be 'fa' or 'en', got {lang!r}")
 
 
+# A page of duties shows the same few dates again and again; converting each was most of the
+# cost of rendering a member's first «what do I owe?».
+@functools.lru_cache(maxsize=4096)
 def format_date(d: dt.date, lang: str = "fa", style: str = "short") -> str:
     """«۱۴۰۰/۰۲/۰۶» (short), «۶ اردیبهشت ۱۴۰۰» (long), «دوشنبه ۶ اردیبهشت ۱۴۰۰» (weekday_long)."""
     j = to_jalali(d)

@@ -18,6 +18,7 @@ from mina_bot.settings import Settings
 from storage.models import (
     Attachment,
     AttachmentKind,
+    CouncilSession,
     Progress,
     ReportAnswer,
     ReportStatus,
@@ -129,8 +130,9 @@ def writable_draft(session: Session, *, actor: Actor, now: dt.datetime) -> Weekl
 
 def open_draft(
     session: Session, *, actor: Actor, unit_id: int, now: dt.datetime, settings: Settings
-) -> WeeklyReport:
-    """The unit's report for the coming session: resumed, reopened for editing, or new."""
+) -> tuple[WeeklyReport, CouncilSession]:
+    """The unit's report for the coming session (resumed, reopened for editing, or new), with
+    that session."""
     require(actor, Action.SUBMIT_REPORT, unit_id=unit_id)
     if unit_id not in {u.unit_id for u in officer_units(actor)}:
         raise NoReportingUnit()
@@ -149,7 +151,7 @@ def open_draft(
         reports_repo.save(session, report=report)
     conversations_repo.put_state(session, key=_pointer_key(actor), name=POINTER,
                                  state={"report_id": report.id})
-    return report
+    return report, council
 
 
 def release(session: Session, *, actor: Actor) -> None:
@@ -273,7 +275,8 @@ def go_to(session: Session, *, report: WeeklyReport, step: str) -> WeeklyReport:
 def discard(session: Session, *, report: WeeklyReport, actor: Actor) -> None:
     """Throw the draft away: a never-submitted report goes, a submitted one is restored."""
     release(session, actor=actor)
-    latest = reports_repo.latest_submission(session, report_id=report.id)
+    latest = (reports_repo.latest_submission(session, report_id=report.id)
+              if report.current_version else None)  # never submitted: nothing to look up
     if latest is None:
         reports_repo.delete_report(session, report_id=report.id)
         return

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
 from mina_bot.catalog import text
 from mina_bot.jalali import format_date, format_datetime
@@ -16,7 +17,7 @@ from mina_bot.reports.render import report_html
 from mina_bot.resolutions.views import page_count, page_nav
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
-from storage.models import Progress, WeeklyReport
+from storage.models import CouncilSession, Progress, WeeklyReport
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
@@ -125,14 +126,24 @@ def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 
     return Prompt(heading, rows, expects="buttons")
 
 
-def opening(session: Session, *, report: WeeklyReport, lang: str, settings: Settings,
-            resumed: bool) -> str:
-    """The first line of a new or resumed report."""
-    unit = units_repo.get_unit(session, unit_id=report.unit_id)
-    name = unit.name_en if lang == "en" else unit.name_fa
+def unit_name(session: Session, *, actor: Actor, unit_id: int, lang: str) -> str:
+    """The unit's name in `lang`: from the actor's seat, else read (an administrator's)."""
+    seat = actor.seat_in(unit_id)
+    if seat is not None:
+        return seat.unit_name_in(lang)
+    unit = units_repo.get_unit(session, unit_id=unit_id)
+    return unit.name_en if lang == "en" else unit.name_fa
+
+
+def opening(session: Session, *, report: WeeklyReport, actor: Actor, settings: Settings,
+            resumed: bool, council: CouncilSession | None = None) -> str:
+    """The first line of a new or resumed report (`council`: its session, if already read)."""
+    lang = actor.language
+    name = unit_name(session, actor=actor, unit_id=report.unit_id, lang=lang)
     if resumed:
         return text("reports.resumed", lang, unit=name)
-    council = sessions_repo.get_session(session, session_id=report.session_id)
+    if council is None or council.id != report.session_id:
+        council = sessions_repo.get_session(session, session_id=report.session_id)
     day = council.starts_at.astimezone(settings.tz).date()
     deadline = report_deadline(council, settings, settings.tz)
     return text("reports.started", lang, unit=name, number=council.number,

@@ -90,7 +90,7 @@ def duty_page(
     shown once, under a unit where they are an officer if there is one (they may report it).
     The units' lists are already in order, so a page is a merge, not a sort.
     """
-    names = {m.unit_id: m.unit_name for m in actor.memberships}
+    names = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
     officer_units = {m.unit_id for m in actor.units_with(*OFFICERS)}
     total = len(frozenset().union(*(unit.ids for unit in by_unit.values())))
     pages = max(1, -(-total // size))

@@ -26,7 +26,7 @@ def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Butt
     coming = reads.fetch("coming-session", ("duties",), lambda: _coming(runtime), now=now,
                          until=lambda council: council.starts_at)
     today = local_today(runtime.clock, runtime.tz)
-    units = {m.unit_id: m.unit_name for m in actor.memberships}
+    units = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
     submitted = reads.fetch(("reports-in", coming.id), ("reports",),
                             lambda: _reported(runtime, coming.id)) if units else frozenset()
     # Keyed on which of the actor's reports are in, not on every report write: a draft being

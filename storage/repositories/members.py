@@ -21,7 +21,7 @@ def _identity_query() -> sa.Select:
     return (
         sa.select(member.id, member.name, member.language, member.is_admin, member.active,
                   member.unreachable_since, unit.id, unit.key, unit.name_fa, membership.role,
-                  unit.kind)
+                  unit.kind, unit.name_en)
         .select_from(Member.__table__)
         .outerjoin(Membership.__table__, seat)
         .outerjoin(Unit.__table__, sa.and_(unit.id == membership.unit_id, unit.active))
@@ -38,7 +38,8 @@ _IDENTITY = _identity_query()
 def identity_rows(session: Session, *, telegram_id: int) -> Sequence[tuple]:
     """An account's member and its active memberships in active units, in one query, as plain
     rows (member id, name, language, is_admin, active, unreachable_since, unit id, unit key,
-    unit name, role, unit kind); the unit columns are None for a member without any."""
+    unit name, role, unit kind, unit English name); the unit columns are None for a member
+    without any."""
     return session.connection().execute(_IDENTITY, {"telegram_id": telegram_id}).all()
 
 

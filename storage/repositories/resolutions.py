@@ -141,18 +141,29 @@ def search(
     return session.exec(query.limit(limit)).all()
 
 
+# Built once (a report's every round asks it): building it cost more than running it.
+_IDS_OF_UNIT = (
+    select(Resolution.id)
+    .join(CouncilSession, CouncilSession.id == Resolution.session_id)
+    .where(Resolution.id.in_(select(ResolutionAssignment.resolution_id).where(
+               ResolutionAssignment.unit_id == sa.bindparam("unit_id"))),
+           Resolution.status.in_(sa.bindparam("statuses", expanding=True)))
+    .order_by(Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
+              Resolution.number)
+)
+
+
 def ids_of_unit(
     session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
 ) -> list[int]:
     """The ids of a unit's resolutions in these states, in `search`'s order (no rows loaded)."""
-    query = (
-        select(Resolution.id)
-        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-        .where(*_of_units([unit_id], statuses))
-        .order_by(Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
-                  Resolution.number)
-    )
-    return list(session.exec(query).all())
+    return list(session.exec(_IDS_OF_UNIT, params={
+        "unit_id": unit_id, "statuses": [str(s) for s in statuses]}).all())
+
+
+_WITH_SESSIONS = select(Resolution, CouncilSession).join(
+    CouncilSession, CouncilSession.id == Resolution.session_id).where(
+    Resolution.id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def with_sessions(
@@ -162,9 +173,8 @@ def with_sessions(
     ids = list(resolution_ids)
     if not ids:
         return {}
-    query = select(Resolution, CouncilSession).join(
-        CouncilSession, CouncilSession.id == Resolution.session_id).where(Resolution.id.in_(ids))
-    return {resolution.id: (resolution, council) for resolution, council in session.exec(query)}
+    rows = session.exec(_WITH_SESSIONS, params={"ids": ids})
+    return {resolution.id: (resolution, council) for resolution, council in rows}
 
 
 def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -> int:
@@ -172,12 +182,6 @@ def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -
     query = select(sa.func.count()).select_from(Resolution).where(
         Resolution.status.in_([str(s) for s in statuses]))
     return session.exec(query).one()
-
-
-def _of_units(unit_ids: Iterable[int], statuses: Iterable[ResolutionStatus]) -> list:
-    assigned = select(ResolutionAssignment.resolution_id).where(
-        ResolutionAssignment.unit_id.in_(list(unit_ids)))
-    return [Resolution.id.in_(assigned), Resolution.status.in_([str(s) for s in statuses])]
 
 
 ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE})
@@ -195,13 +199,17 @@ def active_of_unit(
         .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
         .where(ResolutionAssignment.unit_id == unit_id)
     )
-    if frozenset(statuses) == ACTIVE_STATES:
-        # Written out as the partial index's own condition, not as parameters, so that both
-        # databases can use ix_resolution_active (storage/db.py refresh_planner_statistics).
-        query = query.where(sa.text("resolution.status IN ('open', 'reported_done')"))
-    else:
-        query = query.where(Resolution.status.in_([str(s) for s in statuses]))
-    return session.exec(query).all()
+    return session.exec(query.where(in_states(statuses))).all()
+
+
+def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
+    """Resolution.status in these states; the active ones written out as the partial index's
+    own condition, not as parameters, so that both databases can use ix_resolution_active
+    (storage/db.py refresh_planner_statistics)."""
+    wanted = frozenset(ResolutionStatus(s) for s in statuses)
+    if wanted == ACTIVE_STATES:
+        return sa.text("resolution.status IN ('open', 'reported_done')")
+    return Resolution.status.in_([str(s) for s in wanted])
 
 
 def units_with_submitted_report(session: Session, *, session_id: int) -> set[int]:

@@ -29,15 +29,18 @@ def last_number(session: Session) -> int:
     return session.exec(select(sa.func.max(CouncilSession.number))).one() or 0
 
 
+# Built once (every /report asks it): building the statement cost more than running it.
+_FIRST_FROM = (
+    select(CouncilSession)
+    .where(CouncilSession.starts_at >= sa.bindparam("moment", type_=CouncilSession.starts_at.type),
+           CouncilSession.status != SessionStatus.CANCELLED)
+    .order_by(CouncilSession.starts_at).limit(1)
+)
+
+
 def first_starting_at_or_after(session: Session, *, moment: dt.datetime) -> CouncilSession | None:
     """The earliest session not cancelled that starts at or after `moment`."""
-    query = (
-        select(CouncilSession)
-        .where(CouncilSession.starts_at >= moment,
-               CouncilSession.status != SessionStatus.CANCELLED)
-        .order_by(CouncilSession.starts_at)
-    )
-    return session.exec(query).first()
+    return session.exec(_FIRST_FROM, params={"moment": moment}).first()
 
 
 def starting_between(

@@ -16,7 +16,8 @@ from tests.fixtures.database import POSTGRES_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
-    "owe.p50_ms", "owe.cold_p99_ms", "owe.p99_ms", "owe.throughput_ratio", "owe.throughput",
+    "owe.p50_ms", "owe.first_p50_ms", "owe.cold_p99_ms", "owe.p99_ms", "owe.throughput_ratio",
+    "owe.throughput", "report.step_p50_ms",
     "e2e.round_trips_per_s", "e2e.p99_ms", "e2e.p50_ms", "e2e.bot_cpu_ms", "e2e.rss_mb",
     "broadcast.rate_ratio", "broadcast.exactly_once", "broadcast.telegram_30_s",
     "planner.steady_ms", "planner.first_ms", "planner.snapshot_ms",
@@ -58,6 +59,7 @@ def test_the_quick_harness_runs_end_to_end_and_writes_every_figure(tmp_path, bac
     # faulty broadcast reached each member exactly once.
     owe = report["details"]["owe"]
     assert owe["replies"] == owe["requests"] and owe["errors"] == []
+    assert owe["first_asks"] > 0 and owe["report_steps"] > 0
     e2e = report["details"]["e2e"]["mina"]
     assert e2e["failures"] == 0, e2e["failed"]
     assert report["details"]["broadcast"]["copies"] == {"1": report["details"]["broadcast"][

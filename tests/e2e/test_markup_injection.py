@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.repositories import members, units
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
 from tests.e2e.test_minutes_and_duties import SEED, button
 from tests.e2e.test_organisation import invite, unit_id
@@ -42,6 +43,25 @@ async def test_an_invited_name_shows_literally_to_the_inviter_and_the_newcomer(o
     literal(welcome)
     [whoami] = await org_bot.say(NEWCOMER, "/whoami")
     literal(whoami)
+
+
+async def test_a_unit_name_shows_literally_in_whoami_the_welcome_and_the_member_card(org_bot):
+    with org_bot.runtime.session() as session:
+        unit = units.get_by_key(session, key="infrastructure")
+        unit.name_fa = INJECT
+        session.add(unit)
+    [whoami] = await org_bot.say(INFRA_SECRETARY, "/whoami")
+    literal(whoami)
+    code = await invite(org_bot, ADMIN_ID, "خانم نوری", "infrastructure", "member")
+    [welcome] = await org_bot.say(NEWCOMER, f"/start {code}")
+    literal(welcome)
+    [card] = await org_bot.say(SECRETARIAT, "/members infrastructure")
+    with org_bot.runtime.session() as session:
+        target = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY).id
+    await org_bot.press(SECRETARIAT, card, f"org:mem:{target}")
+    member_card = await org_bot.client.wait_for_edit(SECRETARIAT, card["message_id"],
+                                                     contains="y</b>")
+    literal(member_card)
 
 
 async def test_a_working_group_name_shows_literally(org_bot):

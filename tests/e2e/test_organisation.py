@@ -216,3 +216,15 @@ async def test_an_invitation_survives_a_restart_after_the_name(org):
     await org.press(ADMIN_ID, roles, f"inv:role:{infra}:head")
     done = await org.client.wait_for_edit(ADMIN_ID, units_message["message_id"], edits=2)
     assert "آقای پایدار" in done["text"] and "start=" in done["text"]
+
+
+async def test_a_member_who_reads_english_sees_english_unit_names(org):
+    with org.runtime.session() as session:
+        member = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY)
+        member.language = "en"
+        session.add(member)
+        english = units.get_by_key(session, key="infrastructure").name_en
+    [whoami] = await org.say(INFRA_SECRETARY, "/whoami")
+    assert f"secretary, {english}" in whoami["text"]  # "&" once escaped, shown as "&"
+    [owe] = await org.say(INFRA_SECRETARY, "/owe")
+    assert english in owe["text"] and "کمیته زیرساخت" not in owe["text"]

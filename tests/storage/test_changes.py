@@ -164,7 +164,7 @@ def test_typing_a_report_keeps_the_reports_in_until_it_is_submitted(engine: Engi
     with Session(engine) as session:
         world = seed_reports_world(session)
         secretary = load_actor(session, telegram_id=1003, admin_ids=())
-        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+        report, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                    now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
         session.commit()
         typed = stamp(engine)
@@ -185,14 +185,14 @@ def test_a_draft_opened_and_thrown_away_keeps_the_reports_in(engine: Engine) -> 
         secretary = load_actor(session, telegram_id=1003, admin_ids=())
         session.commit()
         before = stamp(engine)
-        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+        report, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                    now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
         session.commit()
         drafts.discard(session, report=report, actor=secretary)
         session.commit()
         assert stamp(engine)["reports"] == before["reports"]
         # Only a never-submitted draft goes that way: a submitted report is never deleted.
-        report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+        report, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                    now=SATURDAY_MORNING, settings=REPORT_SETTINGS)
         drafts.answer_text(session, report=report, text="نصب سرورها")
         report.status, report.current_version = ReportStatus.SUBMITTED, 1

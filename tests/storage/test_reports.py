@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
 import sqlalchemy as sa
@@ -11,10 +12,12 @@ from sqlmodel import Session
 from handlers.persistence import SQLConversationPersistence
 from mina_bot.errors import PermissionDenied
 from mina_bot.identity import load_actor
-from mina_bot.reports import drafts, steps, submission
+from mina_bot.reports import drafts, prompts, steps, submission
 from mina_bot.settings import Settings
 from storage.models import AttachmentKind, Progress, ReportStatus
+from storage.repositories import members as members_repo
 from storage.repositories import reports as reports_repo
+from storage.repositories import units as units_repo
 from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
 
 SETTINGS = Settings(_env_file=None)
@@ -30,7 +33,7 @@ def actor(session: Session, telegram_id: int):
 
 
 def fill(session: Session, who, unit_id: int, now: dt.datetime):
-    report = drafts.open_draft(session, actor=who, unit_id=unit_id, now=now, settings=SETTINGS)
+    report, _ = drafts.open_draft(session, actor=who, unit_id=unit_id, now=now, settings=SETTINGS)
     drafts.answer_text(session, report=report, text="کار انجام شد")
     drafts.skip(session, report=report)
     drafts.skip(session, report=report)
@@ -42,7 +45,7 @@ def fill(session: Session, who, unit_id: int, now: dt.datetime):
 
 def test_every_answer_is_stored_and_the_step_moves_on(session, world):
     secretary = actor(session, 1003)
-    report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+    report, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                now=SATURDAY_MORNING, settings=SETTINGS)
     drafts.answer_text(session, report=report, text="  نصب سرورها ")
     assert report.current_step == steps.PLANNED
@@ -72,7 +75,7 @@ def test_resubmission_is_a_new_version_and_late_after_the_deadline(session, worl
     first = submission.submit(session, report_id=report.id, actor=secretary,
                               now=SATURDAY_MORNING, settings=SETTINGS)
     assert (first.number, first.version, first.late) == ("R-1400-0001", 1, False)
-    reopened = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+    reopened, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                  now=AFTER_DEADLINE, settings=SETTINGS)
     assert reopened.id == report.id and reopened.current_step == steps.PREVIEW
     second = submission.submit(session, report_id=report.id, actor=secretary,
@@ -89,7 +92,7 @@ def test_discarding_an_edit_restores_the_submitted_version(session, world):
     report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
     submission.submit(session, report_id=report.id, actor=secretary, now=SATURDAY_MORNING,
                       settings=SETTINGS)
-    report = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
+    report, _ = drafts.open_draft(session, actor=secretary, unit_id=world["infra"],
                                now=SATURDAY_MORNING, settings=SETTINGS)
     drafts.go_to(session, report=report, step=steps.DONE)
     drafts.answer_text(session, report=report, text="متن تازه")
@@ -150,3 +153,25 @@ async def test_a_step_already_in_the_table_is_not_written_again(engine):
             (7, 7): "picking"}
     finally:
         sa.event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_the_opening_names_the_unit_in_the_actors_language_with_or_without_a_seat(
+        session, world):
+    infra = units_repo.get_unit(session, unit_id=world["infra"])
+    member = members_repo.get_by_telegram_id(session, telegram_id=1003)
+    member.language = "en"
+    session.add(member)
+    session.flush()
+    secretary = actor(session, 1003)
+    report, council = drafts.open_draft(session, actor=secretary, unit_id=infra.id,
+                                        now=SATURDAY_MORNING, settings=SETTINGS)
+    lead = prompts.opening(session, report=report, actor=secretary, settings=SETTINGS,
+                           resumed=False, council=council)
+    assert html.escape(infra.name_en) in lead and infra.name_fa not in lead
+    assert f"session {council.number}" in lead
+    # An administrator without a seat in the unit: the name is read from the unit itself.
+    admin = load_actor(session, telegram_id=1003_000, admin_ids=(1003_000,))
+    assert admin.seat_in(infra.id) is None
+    lead = prompts.opening(session, report=report, actor=admin, settings=SETTINGS,
+                           resumed=True)
+    assert infra.name_fa in lead and "ادامه پیش‌نویس" in lead

@@ -64,3 +64,14 @@ def test_a_page_past_the_end_shows_the_last_one():
 def test_no_units_no_duties():
     empty = duty_page(Actor(telegram_id=2, member_id=2), {}, weekly_due=COMING, page=0, size=6)
     assert (empty.total, empty.pages, empty.duties) == (0, 1, ())
+
+
+def test_an_english_reader_sees_the_units_english_names_where_they_have_one():
+    english = Actor(telegram_id=1, member_id=1, language="en", memberships=(
+        UnitRole(unit_id=1, unit_key="infra", unit_name="زیرساخت", role=Role.MEMBER,
+                 unit_name_en="Infrastructure"),
+        UnitRole(unit_id=2, unit_key="design", unit_name="طراحی", role=Role.SECRETARY)))
+    duties = duty_page(english, BY_UNIT, weekly_due=COMING, page=0, size=10).duties
+    names = {d.unit_id: d.unit_name for d in duties}
+    assert names == {1: "Infrastructure", 2: "طراحی"}  # no English name: the Persian one
+    assert {d.unit_name for d in page(0, size=10).duties} == {"زیرساخت", "طراحی"}
