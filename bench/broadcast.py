@@ -12,12 +12,11 @@ import asyncio
 import time
 from collections import Counter
 
-from telegram import Bot
-
 from bench import processes
 from bench.dataset import Dataset
 from bench.figures import Figure, at_least, info
 from bench.scale import Scale
+from handlers.api_request import sending_bot
 from handlers.delivery import PtbSender
 from mina_bot.delivery import broadcasts
 from mina_bot.delivery.dispatcher import Dispatcher
@@ -82,7 +81,8 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale) -> tuple[list[F
             await asyncio.gather(*(sandbox.control("POST", f"/users/{user}", json={})
                                    for user in data.everyone[start:start + 200]))
         await sandbox.control("POST", "/rate-limit", json={"per_second": rate})
-        async with Bot(settings.token, base_url=sandbox.api_base_url) as bot:
+        # The bot's own transport, as `bot.py dispatch` and the bot's dispatcher send.
+        async with sending_bot(settings.token, base_url=sandbox.api_base_url) as bot:
             dispatcher = Dispatcher(engine=runtime.engine, sender=PtbSender(bot, 10.0),
                                     settings=settings)
             first, count, enqueue_s = _launch(runtime, data, "اطلاعیه آزمون سامانه مینا")

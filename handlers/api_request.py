@@ -13,6 +13,7 @@ import logging
 import urllib.request
 
 import aiohttp
+from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -118,6 +119,15 @@ class AiohttpRequest(BaseRequest):
                 connect=None if pool is None or connect is None else pool + connect,
                 sock_connect=connect, sock_read=read)
         return timeout
+
+
+def sending_bot(token: str, *, base_url: str, base_file_url: str | None = None) -> Bot:
+    """A Bot that only sends (a dispatcher of its own): the bot's own transport, few connections.
+
+    Use it as `async with`; it makes no getUpdates calls.
+    """
+    files = {} if base_file_url is None else {"base_file_url": base_file_url}
+    return Bot(token, base_url=base_url, request=AiohttpRequest(connection_pool_size=4), **files)
 
 
 def _body(request_data: RequestData) -> tuple[object, dict[str, str] | None]:

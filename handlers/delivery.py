@@ -22,6 +22,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import Application, TypeHandler
 from telegram.warnings import PTBDeprecationWarning
 
+from handlers.api_request import sending_bot
 from handlers.common import GROUP_REACHABLE, Context, actor_of, runtime_of
 from handlers.keyboards import keyboard
 from mina_bot.delivery.dispatcher import Dispatcher
@@ -164,7 +165,8 @@ async def serve_dispatcher(runtime: Runtime, api_base_url: str, base_file_url: s
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    async with Bot(settings.token, base_url=api_base_url, base_file_url=base_file_url) as bot:
+    async with sending_bot(settings.token, base_url=api_base_url,
+                           base_file_url=base_file_url) as bot:
         dispatcher = Dispatcher(engine=runtime.engine,
                                 sender=PtbSender(bot, settings.delivery_send_timeout),
                                 settings=settings)
