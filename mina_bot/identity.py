@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import Connection
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, Role, UnitRole
@@ -12,7 +13,8 @@ from storage.repositories import members as members_repo
 
 
 def load_actor(
-    session: Session, *, telegram_id: int, admin_ids: Iterable[int], fallback_language: str = "fa"
+    session: Session | Connection, *, telegram_id: int, admin_ids: Iterable[int],
+    fallback_language: str = "fa"
 ) -> Actor:
     """The actor for a Telegram account: its member record and memberships, if any."""
     is_admin_by_setting = telegram_id in set(admin_ids)
@@ -44,8 +46,8 @@ def actor_for(runtime: Runtime, *, telegram_id: int) -> Actor:
     """load_actor through the runtime's read cache: read again once the roster changes."""
 
     def load() -> Actor:
-        with runtime.reading() as session:
-            return load_actor(session, telegram_id=telegram_id,
+        with runtime.reading_connection() as connection:
+            return load_actor(connection, telegram_id=telegram_id,
                               admin_ids=runtime.settings.admin_ids,
                               fallback_language=runtime.settings.language)
 

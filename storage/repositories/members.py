@@ -35,12 +35,13 @@ def _identity_query() -> sa.Select:
 _IDENTITY = _identity_query()
 
 
-def identity_rows(session: Session, *, telegram_id: int) -> Sequence[tuple]:
+def identity_rows(db: Session | sa.Connection, *, telegram_id: int) -> Sequence[tuple]:
     """An account's member and its active memberships in active units, in one query, as plain
     rows (member id, name, language, is_admin, active, unreachable_since, unit id, unit key,
     unit name, role, unit kind, unit English name); the unit columns are None for a member
-    without any."""
-    return session.connection().execute(_IDENTITY, {"telegram_id": telegram_id}).all()
+    without any. `db`: a session, or a bare connection (the hot path: no session to set up)."""
+    connection = db.connection() if isinstance(db, Session) else db
+    return connection.execute(_IDENTITY, {"telegram_id": telegram_id}).all()
 
 
 def get_member(session: Session, *, member_id: int) -> Member | None:

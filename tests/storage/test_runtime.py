@@ -67,3 +67,13 @@ async def test_other_chats_go_on_while_postgres_answers(runtime: Runtime) -> Non
     await runtime.transact(lambda session: session.execute(sa.text("SELECT pg_sleep(0.5)")))
     chats.cancel()
     assert ticks >= 10  # 50 possible; the loop was blocked for the whole 0.5 s before
+
+
+async def test_a_reading_connection_sees_commits_and_refuses_a_write(runtime: Runtime) -> None:
+    """Who is asking is read on a bare connection: it sees what was committed, writes nothing."""
+    await runtime.transact(_add_unit("it"))
+    with runtime.reading_connection() as connection:
+        assert connection.execute(sa.select(Unit.key)).scalars().all() == ["it"]
+        with pytest.raises(sa.exc.InvalidRequestError, match="read-only"):
+            connection.execute(sa.delete(Unit))
+    assert _keys(runtime) == ["it"]
