@@ -13,12 +13,13 @@ from storage.repositories import members as members_repo
 
 
 def load_actor(
-    session: Session | Connection, *, telegram_id: int, admin_ids: Iterable[int],
+    db: Session | Connection, *, telegram_id: int, admin_ids: Iterable[int],
     fallback_language: str = "fa"
 ) -> Actor:
-    """The actor for a Telegram account: its member record and memberships, if any."""
+    """The actor for a Telegram account: its member record and memberships, if any (`db`: a
+    session, or a bare connection)."""
     is_admin_by_setting = telegram_id in set(admin_ids)
-    rows = members_repo.identity_rows(session, telegram_id=telegram_id)
+    rows = members_repo.identity_rows(db, telegram_id=telegram_id)
     if not rows or not (rows[0][4] or is_admin_by_setting):  # no member, or an inactive one
         return Actor(telegram_id=telegram_id, language=fallback_language,
                      is_admin=is_admin_by_setting)
