@@ -23,9 +23,10 @@ from handlers.common import (
     runtime_of,
 )
 from handlers.menus import publish
+from handlers.organisation import seat_lines
 from mina_bot import drafts
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.commands import help_text
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
@@ -70,7 +71,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
-        rows = [[InlineKeyboardButton(u.name_fa if lang == "fa" else u.name_en,
+        rows = [[InlineKeyboardButton(name_in(u, lang),
                                       callback_data=encode(FEATURE, "unit", u.id))]
                 for u in cards.units_to_pick(session)]
     await reply(update, text("invite.ask_unit", lang, name=name),
@@ -170,9 +171,7 @@ async def redeem(update: Update, context: Context) -> None:
         return
     forget_actor(context)
     actor = actor_of(update, context)
-    lines = "\n".join(text("whoami.line", actor.language, role=text(f"role.{m.role.value}",
-                                                                     actor.language),
-                           unit=m.unit_name_in(actor.language)) for m in actor.memberships)
+    lines = "\n".join(seat_lines(actor, actor.language))
     await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=Safe(lines),
                              help=Safe(help_text(actor, actor.language))))
     await publish(context.bot, context.bot_data, actor)

@@ -18,7 +18,7 @@ from handlers.common import (
 )
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
 
@@ -40,9 +40,14 @@ def role_lines(actor: Actor) -> str:
     lines = [text("whoami.admin", lang)] if actor.is_admin else []
     if actor.is_secretariat:
         lines.append(text("whoami.secretariat", lang))
-    lines += [text("whoami.line", lang, role=text(f"role.{m.role.value}", lang),
-                   unit=m.unit_name_in(lang)) for m in actor.memberships]
+    lines += seat_lines(actor, lang)
     return "\n".join(lines or [text("whoami.none", lang)])
+
+
+def seat_lines(actor: Actor, lang: str) -> list[str]:
+    """A line per seat: the role and the unit, in the reader's language."""
+    return [text("whoami.line", lang, role=text(f"role.{m.role.value}", lang),
+                 unit=m.unit_name_in(lang)) for m in actor.memberships]
 
 
 @guarded(Action.VIEW_ORGANISATION)
@@ -85,7 +90,7 @@ async def _show_units(update: Update, context: Context, page: int) -> None:
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         overview = cards.unit_overview(session)
-    rows = [[InlineKeyboardButton(text("units.button", lang, name=_name(u, lang), count=count),
+    rows = [[InlineKeyboardButton(text("units.button", lang, name=name_in(u, lang), count=count),
                                   callback_data=encode(FEATURE, "unit", u.id, 0))]
             for u, count in overview[page * PAGE:(page + 1) * PAGE]]
     rows += pager(lang, page, len(overview), lambda p: encode(FEATURE, "units", p))
@@ -109,7 +114,7 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
                                           callback_data=encode("ros", "newgroup", unit_id))])
     rows.append([InlineKeyboardButton(text("button.back_units", lang),
                                       callback_data=encode(FEATURE, "units", 0))])
-    body = text("unit.card", lang, name=_name(card.unit, lang), key=card.unit.key,
+    body = text("unit.card", lang, name=name_in(card.unit, lang), key=card.unit.key,
                 count=card.member_count, groups=groups)
     await edit_or_reply(update, body, reply_markup=InlineKeyboardMarkup(rows))
 
@@ -123,10 +128,6 @@ def pager(lang: str, page: int, total: int, data) -> list[list[InlineKeyboardBut
     if (page + 1) * PAGE < total:
         row.append(InlineKeyboardButton(text("button.next", lang), callback_data=data(page + 1)))
     return [row] if row else []
-
-
-def _name(unit, lang: str) -> str:
-    return unit.name_fa if lang == "fa" else unit.name_en
 
 
 def build_handlers() -> list[BaseHandler]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from importlib import import_module
+from typing import Any
 
 from mina_bot.persian import to_persian_digits
 
@@ -54,6 +55,11 @@ def text(key: str, lang: str = "fa", /, **params: object) -> str:
     if not params:
         return template
     return template.format(**{name: render_param(v, lang) for name, v in params.items()})
+
+
+def name_in(record: Any, lang: str) -> str:
+    """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language."""
+    return record.name_en if lang == "en" else record.name_fa
 
 
 def safe_text(key: str, lang: str = "fa", /, **params: object) -> Safe:

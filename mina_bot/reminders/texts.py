@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.persian import shorten
 from mina_bot.reminders.planner import Reminder, ResolutionFacts, SessionFacts, UnitFacts
@@ -14,12 +14,8 @@ SUBJECT_LIMIT = 160
 LIST_LIMIT = 30
 
 
-def _unit(unit: UnitFacts, lang: str) -> str:
-    return unit.name_en if lang == "en" else unit.name_fa
-
-
 def _units(units: Sequence[UnitFacts], lang: str) -> Safe:
-    names = [text("reminder.bullet", lang, item=_unit(u, lang)) for u in units]
+    names = [text("reminder.bullet", lang, item=name_in(u, lang)) for u in units]
     return Safe("\n".join(names) if names else text("reminder.none", lang))
 
 
@@ -51,7 +47,7 @@ def render(reminder: Reminder, lang: str, tz: dt.tzinfo) -> str:
     occasion = reminder.occasion
     if occasion in ("report.weekly", "report.deadline_day"):
         s = p["session"]
-        return text("reminder.report", lang, unit=_unit(p["unit"], lang), number=s.number,
+        return text("reminder.report", lang, unit=name_in(p["unit"], lang), number=s.number,
                     deadline=_when(s.deadline, lang, tz))
     if occasion == "report.missing":
         s = p["session"]
@@ -64,8 +60,8 @@ def render(reminder: Reminder, lang: str, tz: dt.tzinfo) -> str:
                     agenda=_agenda(s, lang))
     if occasion.startswith("resolution."):
         r = p["resolution"]
-        names = "، ".join(_unit(u, lang) for u in p["units"]) if lang == "fa" else ", ".join(
-            _unit(u, lang) for u in p["units"])
+        names = "، ".join(name_in(u, lang) for u in p["units"]) if lang == "fa" else ", ".join(
+            name_in(u, lang) for u in p["units"])
         return text(f"reminder.{occasion.replace('.', '_')}", lang, session=r.session_number,
                     number=r.number, subject=shorten(r.subject, SUBJECT_LIMIT),
                     due=format_date(r.due, lang, "weekday_long"), units=names or "—")

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
-from mina_bot.catalog import text
+from mina_bot.catalog import name_in, text
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.reports import steps
 from mina_bot.reports.content import snapshot
@@ -131,8 +131,7 @@ def unit_name(session: Session, *, actor: Actor, unit_id: int, lang: str) -> str
     seat = actor.seat_in(unit_id)
     if seat is not None:
         return seat.unit_name_in(lang)
-    unit = units_repo.get_unit(session, unit_id=unit_id)
-    return unit.name_en if lang == "en" else unit.name_fa
+    return name_in(units_repo.get_unit(session, unit_id=unit_id), lang)
 
 
 def opening(session: Session, *, report: WeeklyReport, actor: Actor, settings: Settings,

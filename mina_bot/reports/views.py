@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
@@ -15,10 +14,6 @@ from mina_bot.reports.render import report_html
 from storage.models import ReportSubmission
 
 Buttons = list[list[tuple[str, str]]]
-
-
-def _name(unit: Any, lang: str) -> str:
-    return unit.name_en if lang == "en" else unit.name_fa
 
 
 def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str, Buttons]:
@@ -32,9 +27,9 @@ def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str
         when = format_datetime(line.submitted_at, tz, lang) if line.submitted_at else ""
         lines.append(text("reports.compliance.line", lang,
                           state=Safe(text(f"reports.state.{line.state}", lang)),
-                          unit=_name(line.unit, lang), when=when))
+                          unit=name_in(line.unit, lang), when=when))
         if line.report_id is not None:
-            buttons.append([(f"{text('reports.button.open', lang)}: {_name(line.unit, lang)}",
+            buttons.append([(f"{text('reports.button.open', lang)}: {name_in(line.unit, lang)}",
                              encode("rpt", "open", line.report_id))])
     counts = {s: sum(1 for x in table.lines if x.state == s) for s in (ON_TIME, LATE, MISSING)}
     lines += ["", text("reports.compliance.summary", lang, **counts)]
@@ -48,7 +43,7 @@ def own_list(rows: Sequence[tuple], lang: str) -> tuple[str, Buttons]:
     lines, buttons = [text("reports.list.heading", lang)], []
     for report, council, unit in rows:
         late = Safe(text("reports.view.late_mark", lang)) if report.late else ""
-        label = text("reports.list.line", lang, unit=_name(unit, lang), number=council.number,
+        label = text("reports.list.line", lang, unit=name_in(unit, lang), number=council.number,
                      late=late)
         lines.append(label)
         buttons.append([(f"{text('reports.button.open', lang)} — {council.number}",
