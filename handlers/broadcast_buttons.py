@@ -8,7 +8,7 @@ from telegram.constants import ParseMode
 from handlers.common import Context, actor_of, edit_or_reply, runtime_of
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.delivery import broadcast_screens, broadcasts
 from mina_bot.delivery.audience import ROLES, Audience
 from mina_bot.errors import StaleButton
@@ -36,7 +36,7 @@ def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
     rows = [[button(text("broadcast.button_everyone", lang, mark=_mark(audience.everyone)),
                     "all", broadcast_id)]]
     unit_buttons = [
-        button(text("broadcast.button_unit", lang, mark=_mark(u.id in audience.unit_ids),
+        button(label("broadcast.button_unit", lang, mark=_mark(u.id in audience.unit_ids),
                     name=name_in(u, lang)), "unit", broadcast_id, u.id)
         for u in units
     ]

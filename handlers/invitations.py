@@ -26,7 +26,7 @@ from handlers.menus import publish
 from handlers.organisation import seat_lines
 from mina_bot import drafts
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.commands import help_text
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_datetime
@@ -98,7 +98,8 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
                                   callback_data=encode(FEATURE, "role", unit.id, r.value))]
             for r in cards.role_choices()]
     await edit_or_reply(update, text("invite.ask_role", lang, name=draft["name"],
-                                     unit=unit.name_fa), reply_markup=InlineKeyboardMarkup(rows))
+                                     unit=name_in(unit, lang)),
+                        reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def choose_role(update: Update, context: Context, data: ButtonData) -> None:
@@ -134,9 +135,9 @@ async def list_pending(update: Update, context: Context) -> None:
         for invitation, member, unit in invitations.pending(session, now=runtime.clock.now()):
             role = text(f"role.{invitation.role.value}", lang) if invitation.role else ""
             lines.append(text("invite.pending_line", lang, name=member.name, role=role,
-                              unit=unit.name_fa if unit else "",
+                              unit=name_in(unit, lang) if unit else "",
                               expires=format_datetime(invitation.expires_at, runtime.tz, lang)))
-            rows.append([InlineKeyboardButton(text("button.revoke", lang, name=member.name),
+            rows.append([InlineKeyboardButton(label("button.revoke", lang, name=member.name),
                                               callback_data=encode(FEATURE, "revoke",
                                                                    invitation.id))])
     if not rows:

@@ -18,7 +18,7 @@ from handlers.common import (
 )
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
 
@@ -90,7 +90,7 @@ async def _show_units(update: Update, context: Context, page: int) -> None:
     lang = actor_of(update, context).language
     with runtime_of(context).session() as session:
         overview = cards.unit_overview(session)
-    rows = [[InlineKeyboardButton(text("units.button", lang, name=name_in(u, lang), count=count),
+    rows = [[InlineKeyboardButton(label("units.button", lang, name=name_in(u, lang), count=count),
                                   callback_data=encode(FEATURE, "unit", u.id, 0))]
             for u, count in overview[page * PAGE:(page + 1) * PAGE]]
     rows += pager(lang, page, len(overview), lambda p: encode(FEATURE, "units", p))
@@ -105,7 +105,7 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
     groups = ("" if not card.groups else text("unit.groups", lang, groups="، ".join(
         text("unit.group", lang, name=g.name_fa, count=n) for g, n in card.groups)))
     rows = [[InlineKeyboardButton(
-        text("unit.member_button", lang, name=m.name, role=text(f"role.{s.role.value}", lang)),
+        label("unit.member_button", lang, name=m.name, role=text(f"role.{s.role.value}", lang)),
         callback_data=encode(FEATURE, "mem", m.id))]
         for s, m in card.roster[page * PAGE:(page + 1) * PAGE]]
     rows += pager(lang, page, len(card.roster), lambda p: encode(FEATURE, "unit", unit_id, p))

@@ -23,7 +23,7 @@ from handlers.common import (
 )
 from handlers.keyboards import keyboard
 from mina_bot.callbacks import decode, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import name_in, text
 from mina_bot.clock import local_today
 from mina_bot.jalali import format_date
 from mina_bot.permissions import Action
@@ -83,7 +83,8 @@ async def units_menu(update: Update, context: Context) -> None:
             register.toggle_unit(session, actor=actor, resolution_id=rid,
                                  unit_id=data.int_arg(1), now=runtime.clock.now())
         resolution, current, units = register.unit_choices(session, resolution_id=rid)
-    rows = [[(("✓ " if u.id in current else "") + u.name_fa, encode("res", "ut", rid, u.id))]
+    rows = [[(("✓ " if u.id in current else "") + name_in(u, actor.language),
+              encode("res", "ut", rid, u.id))]
             for u in units]
     await update.callback_query.answer()
     body = text("resolutions.units.ask", actor.language, number=resolution.number)

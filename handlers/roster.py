@@ -31,7 +31,7 @@ from handlers.keyboards import keyboard
 from handlers.menus import republish
 from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, safe_text, text
+from mina_bot.catalog import Safe, label, name_in, safe_text, text
 from mina_bot.errors import StaleButton
 from mina_bot.organisation import cards
 from mina_bot.organisation import roster as roster_service
@@ -50,13 +50,13 @@ async def show_member(update: Update, context: Context, member_id: int) -> None:
         card = cards.member_card(session, member_id=member_id)
     member, seats = card.member, card.seats
     lines = "\n".join(text("whoami.line", lang, role=text(f"role.{s.role.value}", lang),
-                           unit=u.name_fa) for s, u in seats) or text("whoami.none", lang)
+                           unit=name_in(u, lang)) for s, u in seats) or text("whoami.none", lang)
     rows: list[list[tuple[str, str]]] = []
     if allowed(actor, Action.MANAGE_MEMBERS):
         for seat, unit in seats:
-            rows.append([(text("button.role", lang, unit=unit.name_fa),
+            rows.append([(label("button.role", lang, unit=name_in(unit, lang)),
                           encode(FEATURE, "role", seat.id)),
-                         (text("button.move", lang, unit=unit.name_fa),
+                         (label("button.move", lang, unit=name_in(unit, lang)),
                           encode(FEATURE, "move", seat.id))])
         rows.append([(text("button.groups", lang), encode(FEATURE, "groups", member.id)),
                      (text("button.deactivate", lang), encode(FEATURE, "deact", member.id))])
@@ -76,7 +76,7 @@ async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
     rows = [[(text(f"role.{r.value}", lang), encode(FEATURE, "setrole", seat.id, r.value))]
             for r in cards.role_choices(seat.role)]
     await edit_or_reply(update, text("member.choose_role", lang, name=member.name,
-                                     unit=unit.name_fa), reply_markup=keyboard(rows))
+                                     unit=name_in(unit, lang)), reply_markup=keyboard(rows))
 
 
 async def set_role(update: Update, context: Context, data: ButtonData) -> None:
@@ -94,9 +94,9 @@ async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
     with runtime_of(context).session() as session:
         seat, member, unit, targets = cards.move_choices(session,
                                                          membership_id=data.int_arg(0))
-    rows = [[(u.name_fa, encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
+    rows = [[(name_in(u, lang), encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
     await edit_or_reply(update, text("member.choose_unit", lang, name=member.name,
-                                     unit=unit.name_fa), reply_markup=keyboard(rows))
+                                     unit=name_in(unit, lang)), reply_markup=keyboard(rows))
 
 
 async def move(update: Update, context: Context, data: ButtonData) -> None:

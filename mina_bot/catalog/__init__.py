@@ -57,6 +57,13 @@ def text(key: str, lang: str = "fa", /, **params: object) -> str:
     return template.format(**{name: render_param(v, lang) for name, v in params.items()})
 
 
+def label(key: str, lang: str = "fa", /, **params: object) -> str:
+    """A button's caption: like text(), but buttons show plain text, so names are not escaped
+    («&», not «&amp;»); numbers still in the reader's digits."""
+    return text(key, lang, **{name: v if isinstance(v, int) else Safe(str(v))
+                              for name, v in params.items()})
+
+
 def name_in(record: Any, lang: str) -> str:
     """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language."""
     return record.name_en if lang == "en" else record.name_fa

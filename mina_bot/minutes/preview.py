@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import text
+from mina_bot.catalog import label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
@@ -38,7 +38,7 @@ def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
         rows = [[(names.get(e.key, e.key), encode("imp", "pick", e.key))]
                 for e in units.entries]
         paired = [[b for row in rows[i:i + 2] for b in row] for i in range(0, len(rows), 2)]
-        paired.append([(text("minutes.button.create", lang, name=shorten(unknown[0], 30)),
+        paired.append([(label("minutes.button.create", lang, name=shorten(unknown[0], 30)),
                         encode("imp", "new"))])
         paired.append([(text("minutes.button.cancel", lang), encode("imp", "no"))])
         return fit(lines, lang), paired

@@ -228,3 +228,18 @@ async def test_a_member_who_reads_english_sees_english_unit_names(org):
     assert f"secretary, {english}" in whoami["text"]  # "&" once escaped, shown as "&"
     [owe] = await org.say(INFRA_SECRETARY, "/owe")
     assert english in owe["text"] and "کمیته زیرساخت" not in owe["text"]
+
+
+async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_member_card(org):
+    with org.runtime.session() as session:
+        member = members.get_by_telegram_id(session, telegram_id=SECRETARIAT)
+        member.language = "en"
+        session.add(member)
+        english = units.get_by_key(session, key="infrastructure").name_en
+    [card] = await org.say(SECRETARIAT, "/members infrastructure")
+    await org.press(SECRETARIAT, card, f"org:mem:{member_id(org, INFRA_MEMBER)}")
+    member_card = await org.client.wait_for_edit(SECRETARIAT, card["message_id"])
+    labels = [b["text"] for row in member_card["reply_markup"] for b in row]
+    assert english in member_card["text"] and "کمیته زیرساخت" not in member_card["text"]
+    assert any(english in label for label in labels), labels
+    assert not any("کمیته زیرساخت" in label for label in labels)

@@ -2,7 +2,7 @@
 
 import re
 
-from mina_bot.catalog import TEXTS, Safe, text
+from mina_bot.catalog import TEXTS, Safe, label, text
 
 
 def test_every_text_has_persian_and_english():
@@ -28,3 +28,10 @@ def test_user_text_is_escaped_and_safe_fragments_are_not():
 def test_numbers_are_persian_in_persian_and_latin_in_english():
     assert "۱۲" in text("help.line", "fa", command="x", description=12)
     assert "12" in text("help.line", "en", command="x", description=12)
+
+
+def test_a_button_shows_a_name_as_typed_with_the_readers_digits():
+    assert label("button.revoke", "en", name="R&D <Lab>") == text("button.revoke", "en",
+                                                                  name=Safe("R&D <Lab>"))
+    assert "R&D <Lab>" in label("button.revoke", "en", name="R&D <Lab>")
+    assert "۱۲" in label("units.button", "fa", name="فناوری", count=12)
