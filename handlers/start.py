@@ -18,6 +18,7 @@ from telegram.ext import (
 from handlers.common import Context, actor_of, reply, reply_key
 from mina_bot.catalog import Safe, text
 from mina_bot.commands import help_text
+from mina_bot.persian import shorten
 
 log = logging.getLogger(__name__)
 _OPEN_TO_STRANGERS = ("/start", "/help")
@@ -65,7 +66,8 @@ async def cancel(update: Update, context: Context) -> None:
 async def unknown_command(update: Update, context: Context) -> None:
     """A slash command nobody handles."""
     command = (update.effective_message.text or "").split()[0]
-    await reply_key(update, context, "unknown.command", command=command)
+    # Echo what was typed, but a "command" can be 4,096 characters: the answer must still fit.
+    await reply_key(update, context, "unknown.command", command=shorten(command, 40))
 
 
 async def unknown_text(update: Update, context: Context) -> None:

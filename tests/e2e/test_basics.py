@@ -51,6 +51,12 @@ async def test_unknown_text_and_commands_get_a_polite_persian_answer(bot):
     assert "«/frobnicate»" in answer["text"]
 
 
+async def test_an_unknown_command_as_long_as_a_message_gets_an_answer_that_fits(bot):
+    [answer] = await bot.say(ADMIN_ID, "/" + "x" * 4095)
+    assert "«/xxxxxxxx" in answer["text"] and "…»" in answer["text"]
+    assert len(answer["text"]) < 200
+
+
 async def test_user_text_echoed_in_a_reply_is_escaped(bot):
     [answer] = await bot.say(ADMIN_ID, "/echo<b>x</b>&y")
     assert "«/echo<b>x</b>&y»" in answer["text"]  # shown literally, not parsed
