@@ -73,7 +73,7 @@ async def _measure(names, settings: Settings, data, scale, url: str, prepare_run
         elif name == "planner":
             found = planner.measure(runtime, data, scale)
         elif name == "footprint":
-            found = await footprint.measure(data.probes, **child)
+            found = await footprint.measure(data.probes, data.everyone, **child)
         else:
             found = importing.measure(runtime, data, scale)
         figures += found[0]

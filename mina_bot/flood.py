@@ -29,9 +29,13 @@ class FloodGuard:
         self.limit, self.window, self.cooloff = limit, window, cooloff
         self.max_accounts = max_accounts
         self._accounts: dict[int, _Account] = {}
+        self._swept_at = 0.0
 
     def check(self, account_id: int, now: float) -> Verdict:
         """Record an update at monotonic time `now` and judge it."""
+        if now - self._swept_at >= self.window:  # an idle account's arrivals tell nothing more
+            self._forget_idle(now)
+            self._swept_at = now
         account = self._accounts.get(account_id)
         if account is None:
             if len(self._accounts) >= self.max_accounts:
@@ -48,6 +52,10 @@ class FloodGuard:
             account.blocked_until = now + self.cooloff
             return Verdict.WARN
         return Verdict.PASS
+
+    def __len__(self) -> int:
+        """How many accounts are remembered."""
+        return len(self._accounts)
 
     def _forget_idle(self, now: float) -> None:
         quiet_since = now - self.window

@@ -1,8 +1,10 @@
 """Hot reads kept in memory until the data they were read from changes.
 
 An entry remembers the change counters (storage/changes.py) of the topics it was read from;
-a later read with other counters, or after the entry's own expiry time, reads afresh. The
-least recently used entries make room for new ones.
+a later read with other counters, or after the entry's own expiry time, reads afresh. A key
+names a slot (one member's page, one unit's list) and its variant what the value was read for
+(the day, the coming session): a new variant replaces the old value in its slot, so what no
+longer holds does not sit in memory until the least recently used entries make room.
 """
 
 from __future__ import annotations
@@ -27,31 +29,39 @@ class ReadCache:
         self.poll_every = poll_every
         self.size = size
         self.counters: ChangeCounters = counters_for(engine)
-        self._entries: OrderedDict[Hashable, tuple[tuple, tuple | None, Any]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[tuple, tuple | None, Hashable, Any]] = (
+            OrderedDict())
         self.hits = self.misses = 0
 
     def fetch(self, key: Hashable, topics: tuple[str, ...], load: Callable[[], T], *,
               now: datetime | None = None,
-              until: Callable[[T], datetime | None] | None = None) -> T:
-        """The cached value of `key`, or `load()` (stored with its topics' counters).
+              until: Callable[[T], datetime | None] | None = None,
+              variant: Hashable = None) -> T:
+        """The cached value of `key` read for `variant`, or `load()` (stored in the key's slot
+        with its topics' counters, in place of any other variant).
 
         With `until`, the value read at `now` holds only from then up to until(value).
         """
         stamp = self.counters.stamp(topics, self.engine, poll_every=self.poll_every)
         entry = self._entries.get(key)
-        if entry is not None and entry[0] == stamp and _within(entry[1], now):
+        if (entry is not None and entry[0] == stamp and entry[2] == variant
+                and _within(entry[1], now)):
             self._entries.move_to_end(key)
             self.hits += 1
-            return entry[2]
+            return entry[3]
         self.misses += 1
         value = load()
         if self.size:
             window = (now, until(value)) if until is not None and now is not None else None
-            self._entries[key] = (stamp, window, value)
+            self._entries[key] = (stamp, window, variant, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
         return value
+
+    def __len__(self) -> int:
+        """How many entries are kept."""
+        return len(self._entries)
 
     def clear(self) -> None:
         """Forget everything (tests, and after a restore)."""

@@ -7,8 +7,6 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from storage.migrate import alembic_config
 
 MINA_TABLES = frozenset({"alembic_version", "unit", "member", "membership"})
@@ -39,6 +37,8 @@ def backup_sqlite(database: Path, target: Path) -> None:
 
 def known_revisions() -> set[str]:
     """Every revision this version of Mina's migrations knows."""
+    from alembic.script import ScriptDirectory  # only here: see storage/migrate.py
+
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
     return {revision.revision for revision in script.walk_revisions()}
 

@@ -8,6 +8,9 @@ is kept per member, page and day. Asking again costs no query at all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sys
+from collections.abc import Sequence
 
 from mina_bot.actors import Actor
 from mina_bot.clock import local_today
@@ -18,29 +21,52 @@ from mina_bot.sessions.schedule import ensure_next_session, local_date
 from storage.models import CouncilSession
 
 PAGE_TOPICS = ("duties", "roster")
+Rows = tuple[tuple[tuple[str, str], ...], ...]
 
 
-def owe_page(runtime: Runtime, actor: Actor, page: int) -> tuple[str, views.Buttons]:
+def owe_page(runtime: Runtime, actor: Actor, page: int
+             ) -> tuple[str, Sequence[Sequence[tuple[str, str]]]]:
     """The page's HTML and buttons, in the actor's language."""
     now, reads = runtime.clock.now(), runtime.reads
     coming = reads.fetch("coming-session", ("duties",), lambda: _coming(runtime), now=now,
                          until=lambda council: council.starts_at)
     today = local_today(runtime.clock, runtime.tz)
     units = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
-    submitted = reads.fetch(("reports-in", coming.id), ("reports",),
-                            lambda: _reported(runtime, coming.id)) if units else frozenset()
+    submitted = reads.fetch("reports-in", ("reports",), lambda: _reported(runtime, coming.id),
+                            variant=coming.id) if units else frozenset()
     # Keyed on which of the actor's reports are in, not on every report write: a draft being
     # typed elsewhere changes the reports topic but not this page.
     mine = frozenset(units) & submitted
-    return reads.fetch(("owe", actor, page, today, coming.id, mine), PAGE_TOPICS,
-                       lambda: _compose(runtime, actor, page, today, coming, units, mine))
+    # One slot per member and page: yesterday's page, or one read before their seats changed,
+    # is replaced, not kept beside the new one.
+    lines, buttons = reads.fetch(
+        ("owe", actor.telegram_id, page), PAGE_TOPICS,
+        lambda: _kept(*_compose(runtime, actor, page, today, coming, units, mine)),
+        variant=(actor, today, coming.id, mine))
+    return "\n".join(lines), buttons
+
+
+def _kept(html: str, buttons: views.Buttons) -> tuple[tuple[str, ...], Rows]:
+    """A page as kept in memory: its lines and button strings are shared with every other
+    kept page that shows them (a unit's members see the same resolutions), a third of the
+    memory of 5,000 members' pages (README, Benchmarks)."""
+    return (tuple(map(sys.intern, html.split("\n"))),
+            tuple(_shared_row(tuple(row)) for row in buttons))
+
+
+@functools.lru_cache(maxsize=8192)
+def _shared_row(row: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    # The first row read with these buttons stands for every later equal one (what sys.intern
+    # does for the lines' strings).
+    return row
 
 
 def _compose(runtime: Runtime, actor: Actor, page: int, today: dt.date, coming: CouncilSession,
              units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
     reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
-    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id, coming_date), ("duties",),
-                                    lambda unit_id=unit_id: _unit(runtime, unit_id, coming_date))
+    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id), ("duties",),
+                                    lambda unit_id=unit_id: _unit(runtime, unit_id, coming_date),
+                                    variant=coming_date)
                for unit_id in units}
     found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
     awaiting_total, awaiting = (

@@ -22,7 +22,7 @@ FIGURES = {
     "e2e.rss_mb",
     "broadcast.rate_ratio", "broadcast.exactly_once", "broadcast.telegram_30_s",
     "planner.steady_ms", "planner.first_ms", "planner.snapshot_ms",
-    "footprint.rss_mb", "footprint.startup_s",
+    "footprint.rss_mb", "footprint.warm_rss_mb", "footprint.startup_s",
     "import.seconds", "import.parse_ms",
 }
 

@@ -154,6 +154,17 @@ def test_the_least_recently_used_entries_make_room(engine: Engine) -> None:
     assert cache.fetch("b", (), lambda: "reloaded") == "reloaded"
 
 
+def test_a_new_variant_replaces_the_old_value_in_its_slot(engine: Engine) -> None:
+    """Yesterday's page is replaced by today's, not kept beside it until the cache is full."""
+    cache = ReadCache(engine, poll_every=3600, size=100)
+    for day in range(1, 31):
+        page = cache.fetch(("page", 7), (), lambda day=day: f"day {day}", variant=day)
+        assert page == f"day {day}"
+    assert cache.fetch(("page", 7), (), lambda: "again", variant=30) == "day 30"
+    assert cache.fetch(("page", 7), (), lambda: "day 29 again", variant=29) == "day 29 again"
+    assert len(cache) == 1
+
+
 def test_size_zero_keeps_nothing(engine: Engine) -> None:
     cache = ReadCache(engine, poll_every=3600, size=0)
     cache.fetch("a", (), lambda: 1)

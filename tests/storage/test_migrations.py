@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -18,6 +22,26 @@ def test_migration_history_has_one_head() -> None:
     """Two heads would mean two engineers' migrations were never joined."""
     script = ScriptDirectory.from_config(migrate.alembic_config("sqlite://"))
     assert len(script.get_heads()) == 1
+
+
+def test_head_names_the_newest_migration() -> None:
+    """The bot skips Alembic when the database is at HEAD: a new migration must move it."""
+    script = ScriptDirectory.from_config(migrate.alembic_config("sqlite://"))
+    assert script.get_current_head() == migrate.HEAD
+
+
+def test_a_bot_starting_on_an_up_to_date_database_leaves_alembic_unloaded(
+        database_url: str, blank_database_url: str) -> None:
+    """Alembic would stay ~15 MB of the running bot's memory; a blank database still gets it."""
+    script = ("import sys; import bot; from mina_bot.settings import Settings;"
+              "bot.prepare_runtime(Settings(database_url=sys.argv[1]));"
+              "print('alembic' in sys.modules)")
+    root = Path(__file__).resolve().parents[2]
+    for url, loaded in ((database_url, "False"), (blank_database_url, "True")):
+        done = subprocess.run([sys.executable, "-c", script, url], cwd=root, timeout=120,
+                              capture_output=True, text=True, check=True)
+        assert done.stdout.split()[-1] == loaded
+    assert migrate.current(blank_database_url) == migrate.HEAD
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:

@@ -29,4 +29,16 @@ def test_idle_accounts_are_forgotten_when_the_table_is_full():
     for account in range(10):
         guard.check(account, now=0)
     assert guard.check(99, now=5) == Verdict.PASS
-    assert len(guard._accounts) == 1
+    assert len(guard) == 1
+
+
+def test_accounts_quiet_for_a_window_are_forgotten_but_a_cooloff_is_kept():
+    """5,000 members asking once each must not stay in memory for the bot's lifetime."""
+    guard = FloodGuard(limit=2, window=10, cooloff=30)
+    for account in range(5000):
+        guard.check(account, now=account / 1000)
+    for _ in range(3):
+        guard.check(9999, now=5.0)  # the third is over the limit: a 30 s cool-off
+    assert guard.check(1, now=16.0) == Verdict.PASS  # a sweep: quiet since 6.0 means forgotten
+    assert len(guard) == 2  # account 1 again, and 9999 still cooling off
+    assert guard.check(9999, now=20.0) == Verdict.DROP
