@@ -6,7 +6,7 @@ so planners, retries and several processes may enqueue the same message freely.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -61,6 +61,20 @@ def enqueue(
     A member without a Telegram account gets nothing; one marked unreachable gets a row in
     state `unreachable`, never sent, so reports can say who was missed.
     """
+    values = outbox_row(kind=kind, subject=subject, period=period, now=now, text=text,
+                        member=member, chat_id=chat_id, document=document, buttons=buttons,
+                        broadcast_id=broadcast_id, state=state)
+    return None if values is None else outbox_repo.insert_once(session, values=values)
+
+
+def outbox_row(
+    *, kind: str, subject: str, period: str, now: datetime, text: str | None = None,
+    member: Member | None = None, chat_id: int | None = None, document: str | None = None,
+    buttons: Buttons | None = None, broadcast_id: int | None = None,
+    state: OutboxState = OutboxState.PENDING,
+) -> dict[str, Any] | None:
+    """The outbox row enqueue() would insert (see there), or None for a member without an
+    account; many of them go in at once through enqueue_rows()."""
     if member is not None:
         if member.telegram_id is None:
             return None
@@ -71,7 +85,7 @@ def enqueue(
         recipient = f"chat:{chat_id}"
     else:
         raise ValueError("enqueue needs a member or a chat_id")
-    values = {
+    return {
         "dedupe_key": dedupe_key(kind, recipient, subject, period),
         "kind": kind,
         "chat_id": chat_id,
@@ -82,7 +96,11 @@ def enqueue(
         "not_before": now,
         "created_at": bookkeeping_time(),
     }
-    return outbox_repo.insert_once(session, values=values)
+
+
+def enqueue_rows(session: Session, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert outbox_row()s whose dedupe keys are new, in a few statements; the keys inserted."""
+    return outbox_repo.insert_new(session, rows=rows)
 
 
 def enqueue_to_secretariat(

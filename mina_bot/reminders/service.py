@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from mina_bot.delivery.outbox import dedupe_key, enqueue, member_recipient
+from mina_bot.delivery.outbox import dedupe_key, enqueue_rows, member_recipient, outbox_row
 from mina_bot.reminders.planner import DROP, SEND, WAIT, Reminder, decide, plan
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
@@ -59,8 +60,10 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
     done = outbox_repo.existing_keys(session, keys=keys.values())
     wanted = {m for (_, m), key in keys.items() if key not in done}
     members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
+    # Rows first, then one insert for them all: a first pass catching up years of
+    # reminders writes tens of thousands (README, Benchmarks).
+    rows: list[tuple[Reminder, str, dict]] = []
     for reminder, verdict in due:
-        new = 0
         for member_id in reminder.recipients:
             if keys[reminder, member_id] in done:
                 continue
@@ -68,17 +71,25 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
             if member is None or (verdict == SEND and muted(member, reminder.kind, settings)):
                 continue
             state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
-            added = enqueue(session, kind=reminder.occasion, subject=reminder.subject,
-                            period=reminder.period, now=now, member=member, state=state,
-                            text=render(reminder, str(member.language), settings.tz))
-            new += added is not None
-        if verdict == DROP and new:
+            row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
+                             period=reminder.period, now=now, member=member, state=state,
+                             text=render(reminder, str(member.language), settings.tz))
+            if row is not None:
+                rows.append((reminder, verdict, row))
+    inserted = enqueue_rows(session, [row for *_, row in rows])
+    new: Counter[tuple[Reminder, str]] = Counter()
+    for reminder, verdict, row in rows:
+        if row["dedupe_key"] in inserted:
+            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
+            new[reminder, verdict] += 1
+    for (reminder, verdict), count in new.items():
+        if verdict == DROP:
             log.info("dropped reminder %s %s %s (due %s, useful until %s)", reminder.occasion,
                      reminder.subject, reminder.period, reminder.moment.isoformat(),
                      reminder.expires.isoformat())
-            result.dropped += new
-        elif verdict == SEND:
-            result.enqueued += new
+            result.dropped += count
+        else:
+            result.enqueued += count
     if last is None or now > last:
         conversations_repo.put_state(session, key=LAST_PASS, name="reminders",
                                      state={"at": now.isoformat()})

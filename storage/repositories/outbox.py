@@ -38,20 +38,27 @@ _SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")
 _SETTLE_SENT_THEN_CHECK = _STILL_CLAIMED.add_cte(_SETTLE_SENT.cte("settled"))
 
 
+_INSERT_NEW = {name: dialect.insert(OUTBOX).on_conflict_do_nothing(index_elements=["dedupe_key"])
+               for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+_NEW_ID = {name: insert.returning(OUTBOX.c.id) for name, insert in _INSERT_NEW.items()}
+_NEW_KEY = {name: insert.returning(OUTBOX.c.dedupe_key) for name, insert in _INSERT_NEW.items()}
+
+
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
 def insert_once(session: Session, *, values: dict[str, Any]) -> int | None:
     """Insert a row unless its dedupe key exists; the new id, or None when it was a no-op."""
-    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    statement = (
-        insert(OutboxMessage)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
-        .returning(OutboxMessage.id)
-    )
-    return session.execute(statement).scalar_one_or_none()
+    return session.connection().execute(_NEW_ID[_dialect(session)], values).scalar_one_or_none()
+
+
+def insert_new(session: Session, *, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert the rows whose dedupe keys are not in the outbox yet, in as few statements as
+    the driver allows; the dedupe keys of the rows inserted."""
+    if not rows:
+        return set()
+    return set(session.connection().execute(_NEW_KEY[_dialect(session)], list(rows)).scalars())
 
 
 def existing_keys(session: Session, *, keys: Iterable[str], chunk: int = 500) -> set[str]:

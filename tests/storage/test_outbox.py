@@ -10,7 +10,7 @@ import threading
 from mina_bot.clock import FakeClock
 from mina_bot.delivery.dispatcher import Dispatcher, backoff
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
-from mina_bot.delivery.outbox import enqueue
+from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
 from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import outbox as outbox_repo
@@ -49,6 +49,25 @@ async def _no_sleep(_seconds: float) -> None:
 def _dispatcher(engine, sender, settings=FAST, clock=None) -> Dispatcher:
     return Dispatcher(engine=engine, sender=sender, settings=settings, worker="test",
                       clock=clock or FakeClock(NOW), sleep=_no_sleep, rng=random.Random(1))
+
+
+def test_rows_enqueued_at_once_insert_only_new_keys_and_say_which(session):
+    """The planner's bulk insert: a key already in the outbox is left as it was, a key twice
+    in one batch goes in once, and a member without an account gets no row."""
+    org = seed_org(session)
+    head, secretary = (session.get(Member, org.members[i]) for i in (HEAD_ID, SECRETARY_ID))
+    args = {"kind": "reminder.deadline", "period": "d0", "now": NOW, "text": "x"}
+    sent = enqueue(session, subject="resolution:1", member=head, **args)
+    outbox_repo.get(session, message_id=sent).state = OutboxState.SENT
+    session.flush()
+    rows = [outbox_row(subject=subject, member=member, state=OutboxState.DROPPED, **args)
+            for subject, member in (("resolution:1", head), ("resolution:2", head),
+                                    ("resolution:2", secretary), ("resolution:2", head))]
+    inserted = enqueue_rows(session, rows)
+    assert inserted == {rows[1]["dedupe_key"], rows[2]["dedupe_key"]}
+    assert outbox_repo.get(session, message_id=sent).state == OutboxState.SENT
+    assert outbox_row(subject="s", member=Member(name="بی‌حساب"), **args) is None
+    assert enqueue_rows(session, []) == set()
 
 
 def test_the_same_dedupe_key_is_enqueued_once(session):
