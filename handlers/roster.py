@@ -173,7 +173,8 @@ async def new_group(update: Update, context: Context) -> int:
         unit = cards.unit_card(session, unit_id=data.int_arg(0)).unit
         drafts.save(session, key=f"group:{update.effective_user.id}", name="group",
                          state={"unit_id": unit.id})
-    await reply_key(update, context, "group.ask_name", unit=unit.name_fa)
+    lang = actor_of(update, context).language
+    await reply_key(update, context, "group.ask_name", unit=name_in(unit, lang))
     return GROUP_NAME
 
 
@@ -188,7 +189,8 @@ async def group_name(update: Update, context: Context) -> int:
                                             now=runtime.clock.now())
         unit = roster_service.unit_of(session, unit_id=group.unit_id)
         drafts.drop(session, key=key)
-    await reply_key(update, context, "group.created", name=group.name_fa, unit=unit.name_fa)
+    await reply_key(update, context, "group.created", name=group.name_fa,
+                    unit=name_in(unit, actor.language))
     return ConversationHandler.END
 
 

@@ -243,3 +243,18 @@ async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_memb
     assert english in member_card["text"] and "کمیته زیرساخت" not in member_card["text"]
     assert any(english in label for label in labels), labels
     assert not any("کمیته زیرساخت" in label for label in labels)
+
+
+async def test_a_new_working_group_is_asked_for_and_confirmed_in_english(org):
+    with org.runtime.session() as session:
+        member = members.get_by_telegram_id(session, telegram_id=SECRETARIAT)
+        member.language = "en"
+        session.add(member)
+        english = units.get_by_key(session, key="it").name_en
+    it = unit_id(org, "it")
+    [card] = await org.say(SECRETARIAT, "/members it")
+    [ask] = await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    assert "new working group" in ask["text"] and english in ask["text"]
+    [created] = await org.say(SECRETARIAT, "کارگروه آموزش")
+    assert "«کارگروه آموزش» created under" in created["text"] and english in created["text"]
+    assert "کمیته" not in created["text"].replace("کارگروه آموزش", "")
