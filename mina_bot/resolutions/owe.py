@@ -2,7 +2,7 @@
 
 Each unit's active resolutions, the coming session, the reports in and the secretariat's
 queue are read once and kept until their data changes (mina_bot/readcache.py); the page itself
-is kept per member, page and day. Asking again costs no query at all.
+is kept per member and page, for the day. Asking again costs no query at all.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
 
 def _kept(html: str, buttons: views.Buttons) -> tuple[tuple[str, ...], Rows]:
     """A page as kept in memory: its lines and button strings are shared with every other
-    kept page that shows them (a unit's members see the same resolutions), a third of the
-    memory of 5,000 members' pages (README, Benchmarks)."""
+    kept page that shows them (a unit's members see the same resolutions): 1.2 KB a page
+    where the HTML and button lists of its own took 5.2 KB (README, Benchmarks)."""
     return (tuple(map(sys.intern, html.split("\n"))),
             tuple(_shared_row(tuple(row)) for row in buttons))
 

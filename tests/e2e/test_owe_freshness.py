@@ -4,6 +4,7 @@ changes made by another process (the command line, a second bot) within the chec
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 from tests.e2e.test_command_line import ROOT, run_bot
 from tests.e2e.test_minutes_and_duties import INFRA_SECRETARY, SECRETARIAT, button, import_seed
@@ -44,3 +45,17 @@ async def test_a_confirmation_leaves_the_cached_list_at_once(org_bot):
     await bot.press(SECRETARIAT, staff, button(staff, "تأیید ۸"), replies=1)
     [done] = await bot.say(INFRA_SECRETARY, "/owe")
     assert "مصوبه ۸ (جلسه" not in done["text"] and "مصوبه ۲ (جلسه" in done["text"]
+
+
+async def test_the_next_day_the_page_counts_a_day_less_and_replaces_yesterdays(org_bot):
+    bot = org_bot
+    preview = await import_seed(bot)
+    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    [today] = await bot.say(INFRA_SECRETARY, "/owe")
+    bot.clock.advance(dt.timedelta(days=1))
+    [tomorrow] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert "۱۴۰۰/۰۲/۱۳ (۷ روز مانده)" in today["text"]
+    assert "۱۴۰۰/۰۲/۱۳ (۶ روز مانده)" in tomorrow["text"]
+    assert "(۱ روز گذشته)" not in today["text"] and "۱۴۰۰/۰۲/۰۶ (۱ روز گذشته)" in tomorrow["text"]
+    pages = [key for key in bot.runtime.reads._entries if key[:2] == ("owe", INFRA_SECRETARY)]
+    assert pages == [("owe", INFRA_SECRETARY, 0)]  # one page kept: today's replaced yesterday's
