@@ -218,12 +218,17 @@ async def test_an_invitation_survives_a_restart_after_the_name(org):
     assert "آقای پایدار" in done["text"] and "start=" in done["text"]
 
 
-async def test_a_member_who_reads_english_sees_english_unit_names(org):
+def reads_english(org, telegram_id: int, unit_key: str) -> str:
+    """Switch a member to English; the English name of the unit `unit_key`."""
     with org.runtime.session() as session:
-        member = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY)
+        member = members.get_by_telegram_id(session, telegram_id=telegram_id)
         member.language = "en"
         session.add(member)
-        english = units.get_by_key(session, key="infrastructure").name_en
+        return units.get_by_key(session, key=unit_key).name_en
+
+
+async def test_a_member_who_reads_english_sees_english_unit_names(org):
+    english = reads_english(org, INFRA_SECRETARY, "infrastructure")
     [whoami] = await org.say(INFRA_SECRETARY, "/whoami")
     assert f"secretary, {english}" in whoami["text"]  # "&" once escaped, shown as "&"
     [owe] = await org.say(INFRA_SECRETARY, "/owe")
@@ -231,11 +236,7 @@ async def test_a_member_who_reads_english_sees_english_unit_names(org):
 
 
 async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_member_card(org):
-    with org.runtime.session() as session:
-        member = members.get_by_telegram_id(session, telegram_id=SECRETARIAT)
-        member.language = "en"
-        session.add(member)
-        english = units.get_by_key(session, key="infrastructure").name_en
+    english = reads_english(org, SECRETARIAT, "infrastructure")
     [card] = await org.say(SECRETARIAT, "/members infrastructure")
     await org.press(SECRETARIAT, card, f"org:mem:{member_id(org, INFRA_MEMBER)}")
     member_card = await org.client.wait_for_edit(SECRETARIAT, card["message_id"])
@@ -246,11 +247,7 @@ async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_memb
 
 
 async def test_a_new_working_group_is_asked_for_and_confirmed_in_english(org):
-    with org.runtime.session() as session:
-        member = members.get_by_telegram_id(session, telegram_id=SECRETARIAT)
-        member.language = "en"
-        session.add(member)
-        english = units.get_by_key(session, key="it").name_en
+    english = reads_english(org, SECRETARIAT, "it")
     it = unit_id(org, "it")
     [card] = await org.say(SECRETARIAT, "/members it")
     [ask] = await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
