@@ -60,8 +60,7 @@ def render(reminder: Reminder, lang: str, tz: dt.tzinfo) -> str:
                     agenda=_agenda(s, lang))
     if occasion.startswith("resolution."):
         r = p["resolution"]
-        names = "، ".join(name_in(u, lang) for u in p["units"]) if lang == "fa" else ", ".join(
-            name_in(u, lang) for u in p["units"])
+        names = ("، " if lang == "fa" else ", ").join(name_in(u, lang) for u in p["units"])
         return text(f"reminder.{occasion.replace('.', '_')}", lang, session=r.session_number,
                     number=r.number, subject=shorten(r.subject, SUBJECT_LIMIT),
                     due=format_date(r.due, lang, "weekday_long"), units=names or "—")
