@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, TypeHandler
 from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
@@ -35,14 +36,12 @@ from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.concurrency import PerChatUpdateProcessor
 from handlers.errors import on_error
 from handlers.persistence import SQLConversationPersistence, write_through
-from handlers.replies import MinaBot
 from mina_bot.clock import SystemClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.ops import backups
-from mina_bot.ops.collector import freeze_start_up
 from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
@@ -52,7 +51,6 @@ from storage.db import (
     check_connection,
     make_engine,
     refresh_planner_statistics,
-    statement_engine,
 )
 from storage.migrate import upgrade
 
@@ -98,16 +96,15 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    bot = MinaBot(settings.token, base_url=base, base_file_url=file_base_url(base),
-                  defaults=Defaults(tzinfo=runtime.tz),
+    bot = ExtBot(settings.token, base_url=base, base_file_url=file_base_url(base),
+                  defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
                   request=request or AiohttpRequest(connection_pool_size=256),
                   get_updates_request=request or AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
         .bot(bot)
         .post_init(_post_init)
-        .persistence(SQLConversationPersistence(statement_engine(runtime.engine),
-                                                off_loop=runtime.off_loop))
+        .persistence(SQLConversationPersistence(runtime.engine))
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
@@ -172,7 +169,6 @@ def command_run(settings: Settings, webhook: bool) -> int:
     application = build_application(runtime)
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
-    freeze_start_up()
     if webhook:
         from handlers.transport import serve_webhook
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from mina_bot.ops.collector import freeze_start_up
 from mina_bot.settings import Settings
 
 # In the order they run: the broadcast before the planner fills the outbox with reminders.
@@ -53,10 +52,6 @@ async def _measure(names, settings: Settings, data, scale, url: str, prepare_run
     figures: list = []
     details: dict = {}
     runtime = prepare_runtime(settings)
-    # What is measured in this process (the /owe handler, the planner, the dispatcher, the
-    # import) runs with the collector settings `bot.py run` starts with; the e2e load
-    # generator too, so its full passes over the dataset stay out of the round trips.
-    freeze_start_up()
     child = {"token": TOKEN, "url": url, "log": logs / "bots.log"}
     for name in names:
         print(f"bench: {name}…", file=sys.stderr, flush=True)

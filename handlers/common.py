@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     CallbackQueryHandler,
     ContextTypes,
@@ -19,7 +18,6 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from handlers.replies import MinaBot
 from mina_bot import buttons
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, decode, pattern
@@ -56,8 +54,7 @@ async def reply(update: Update, message: str, **kwargs: Any) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    bot: MinaBot = update.get_bot()
-    await bot.send_html(chat.id, message, **kwargs)
+    await chat.send_message(message, **kwargs)
 
 
 async def reply_key(update: Update, context: Context, key: str, **params: object) -> None:
@@ -132,7 +129,7 @@ async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
     a message with no text to replace (a document or photo: editing it is refused)."""
     query = update.callback_query
     if query and query.message and getattr(query.message, "text", None) is not None:
-        await query.edit_message_text(message, parse_mode=ParseMode.HTML, **kwargs)
+        await query.edit_message_text(message, **kwargs)
     else:
         await reply(update, message, **kwargs)
 

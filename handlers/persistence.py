@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -16,15 +15,13 @@ from mina_bot import drafts
 class SQLConversationPersistence(BasePersistence):
     """Stores each ConversationHandler state as a row, so a restarted bot resumes it."""
 
-    def __init__(self, engine: Engine, update_interval: float = 1, *,
-                 off_loop: Callable[..., Awaitable[Any]] | None = None) -> None:
+    def __init__(self, engine: Engine, update_interval: float = 1) -> None:
         super().__init__(
             store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=False,
                                         callback_data=False),
             update_interval=update_interval,
         )
-        self.engine = engine  # each write is one statement: bot.py gives it statement_engine
-        self._off_loop = off_loop
+        self.engine = engine
         # What the table holds, as this process last read or wrote it: PTB reports a step as
         # changed on every update, and most steps stay where they were (FILLING → FILLING).
         self._stored: dict[tuple[str, ConversationKey], object] = {}
@@ -42,10 +39,7 @@ class SQLConversationPersistence(BasePersistence):
         """Write one conversation's new state (None ends it), unless the table already has it."""
         if (name, key) in self._stored and self._stored[(name, key)] == new_state:
             return
-        if self._off_loop is None:
-            self._write(name, key, new_state)
-        else:
-            await self._off_loop(self._write, name, key, new_state)
+        self._write(name, key, new_state)
         if new_state is None:
             self._stored.pop((name, key), None)
         else:

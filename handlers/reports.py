@@ -70,7 +70,8 @@ async def _on_draft(update: Update, context: Context,
         draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
         return _NO_DRAFT if draft is None else work(session, draft)
 
-    return await runtime.transact(run)
+    with runtime.session() as session:
+        return run(session)
 
 
 def _opened(session: Session, context: Context, actor: Actor, unit_id: int
@@ -99,7 +100,8 @@ async def start(update: Update, context: Context) -> str | int:
             raise drafts.NoReportingUnit()
         return _opened(session, context, actor, units[0].unit_id) if len(units) == 1 else None
 
-    opened = await runtime.transact(begin)
+    with runtime.session() as session:
+        opened = begin(session)
     if opened is not None:
         await send_prompt(update, *opened)
         return FILLING
@@ -115,8 +117,8 @@ async def pick_unit(update: Update, context: Context) -> str:
     await update.callback_query.answer()
     unit_id = decode(update.callback_query.data, FEATURE).int_arg(0)
     runtime, actor = runtime_of(context), actor_of(update, context)
-    prompt, lead = await runtime.transact(
-        lambda session: _opened(session, context, actor, unit_id))
+    with runtime.session() as session:
+        prompt, lead = _opened(session, context, actor, unit_id)
     await send_prompt(update, prompt, lead)
     return FILLING
 
@@ -264,7 +266,8 @@ async def on_cancel_choice(update: Update, context: Context) -> int:
         if verb == "discard" and draft is not None:
             drafts.discard(session, report=draft, actor=actor)
 
-    await runtime.transact(close)
+    with runtime.session() as session:
+        close(session)
     key = "reports.cancel.discarded" if verb == "discard" else "reports.cancel.kept"
     await reply(update, text(key, actor.language))
     return ConversationHandler.END

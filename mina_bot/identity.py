@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from sqlalchemy import Connection
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, Role, UnitRole
@@ -14,11 +12,10 @@ from storage.repositories import members as members_repo
 
 
 def load_actor(
-    db: Session | Connection, *, telegram_id: int, admin_ids: Iterable[int],
+    db: Session, *, telegram_id: int, admin_ids: Iterable[int],
     fallback_language: str = "fa"
 ) -> Actor:
-    """The actor for a Telegram account: its member record and memberships, if any (`db`: a
-    session, or a bare connection)."""
+    """The actor for a Telegram account: its member record and memberships, if any."""
     is_admin_by_setting = telegram_id in set(admin_ids)
     rows = members_repo.identity_rows(db, telegram_id=telegram_id)
     if not rows or not (rows[0][4] or is_admin_by_setting):  # no member, or an inactive one
@@ -27,7 +24,8 @@ def load_actor(
     member_id, name, language, is_admin, active, unreachable_since = rows[0][:6]
     # A configured administrator deactivated in the roster keeps the record their actions are
     # signed with (the setting, not the roster, makes them administrator), but no seat.
-    memberships = tuple(_seat(unit_id, key, unit_name, role, str(kind), name_en)
+    memberships = tuple(UnitRole(unit_id=unit_id, unit_key=key, unit_name=unit_name,
+                                 role=Role(role), unit_kind=str(kind), unit_name_en=name_en)
                         for *_, unit_id, key, unit_name, role, kind, name_en in rows
                         if unit_id is not None and active)
     return Actor(
@@ -41,24 +39,11 @@ def load_actor(
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _seat(unit_id: int, key: str, name: str, role: str, kind: str, name_en: str) -> UnitRole:
-    # One object per seat, shared by every member who holds it: 5,000 kept actors had each
-    # their own copy of their units' names (README, Benchmarks). UnitRole is frozen.
-    return UnitRole(unit_id=unit_id, unit_key=key, unit_name=name, role=Role(role),
-                    unit_kind=kind, unit_name_en=name_en)
-
-
 def actor_for(runtime: Runtime, *, telegram_id: int) -> Actor:
-    """load_actor through the runtime's read cache: read again once the roster changes."""
-
-    def load() -> Actor:
-        with runtime.reading_connection() as connection:
-            return load_actor(connection, telegram_id=telegram_id,
-                              admin_ids=runtime.settings.admin_ids,
-                              fallback_language=runtime.settings.language)
-
-    return runtime.reads.fetch(("actor", telegram_id), ("roster",), load)
+    """The actor for a Telegram account as the database has it now."""
+    with runtime.session() as session:
+        return load_actor(session, telegram_id=telegram_id, admin_ids=runtime.settings.admin_ids,
+                          fallback_language=runtime.settings.language)
 
 
 def ensure_admins(session: Session, *, admin_ids: Iterable[int]) -> int:

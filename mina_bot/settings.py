@@ -44,8 +44,6 @@ HINTS = {
     "delivery_max_attempts": "tries for a message failing with 5xx/timeouts, e.g. 5",
     "delivery_lease_seconds": "seconds after which a claimed, unsent message is retried (> 2 x"
     " delivery_send_timeout)",
-    "cache_check_seconds": "seconds between checks for another process's changes, 0..60, e.g. 1",
-    "cache_entries": "how many hot reads to keep in memory (0 turns the cache off), e.g. 20000",
     "delivery_claim_batch": "rows a dispatcher claims at once (1 claims one at a time), e.g. 100",
     "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
     "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
@@ -56,7 +54,6 @@ HINTS = {
     "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
     "concurrent_updates": "use how many chats' updates are handled at once, 1..256 (1: one"
     " update at a time), e.g. 16",
-    "database_threads": "use 0..4 threads that wait for PostgreSQL (0: none), e.g. 4",
     "flood_limit": "use how many updates one account may send within the window, e.g. 20",
     "flood_window_seconds": "use the seconds over which an account's updates are counted, e.g. 10",
     "flood_cooloff_seconds": "use the seconds a flooding account is ignored, e.g. 30",
@@ -92,7 +89,6 @@ class Settings(BaseSettings):
     # PostgreSQL only: threads that wait for the server while the loop serves other chats. Off
     # by default: with the server on the bot's own two cores they cost more CPU than they save
     # (README «Benchmarks»); worth it where the server is across a network.
-    database_threads: int = Field(default=0, ge=0, le=4)
     session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
     session_time: time = time(10, 0)
     session_place: str = "سالن شورا"
@@ -120,10 +116,6 @@ class Settings(BaseSettings):
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
     delivery_claim_batch: int = Field(default=100, ge=1, le=10_000)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
-    # Hot reads (/owe, who is asking) are kept in memory until the data changes; changes made by
-    # another process are noticed within this many seconds (0: check on every read).
-    cache_check_seconds: float = Field(default=1.0, ge=0, le=60)
-    cache_entries: int = Field(default=20_000, ge=0)
     # Reminders, all in the organisation's time zone.
     reminders_enabled: bool = True
     reminder_interval_seconds: float = Field(default=60.0, gt=0)

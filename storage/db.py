@@ -14,8 +14,6 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
-from storage.changes import track
-
 # synchronous=NORMAL is SQLite's advice for WAL: a killed process loses nothing committed (only
 # a power cut can lose the last commits), and a commit no longer waits for an fsync.
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
@@ -78,7 +76,7 @@ def _make_sqlite_engine(url: URL, **kwargs: Any) -> Engine:
             raise DatabaseUnavailable(safe_url(url), f"cannot create directory: {error}") from error
     engine = sa.create_engine(url, connect_args=connect_args, **kwargs)
     sa.event.listen(engine, "connect", _set_sqlite_pragmas)
-    return track(engine)
+    return engine
 
 
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
@@ -93,8 +91,8 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         engine = sa.create_engine(parsed, connect_args=connect_args, **kwargs)
         if not kwargs.get("pool_pre_ping"):
             _ping_when_idle(engine)
-        return track(engine)
-    return track(sa.create_engine(parsed, **kwargs))
+        return engine
+    return sa.create_engine(parsed, **kwargs)
 
 
 def _ping_when_idle(engine: Engine) -> None:
@@ -128,34 +126,6 @@ def check_connection(engine: Engine) -> None:
         lines = [line.strip() for line in str(original).splitlines() if line.strip()]
         reason = lines[0] if lines else type(original).__name__
         raise DatabaseUnavailable(safe_url(engine.url), reason) from error
-
-
-def statement_engine(engine: Engine) -> Engine:
-    """The same pool with every statement its own transaction on PostgreSQL: no BEGIN and
-    COMMIT round trips around a read, or around a single statement that is atomic alone.
-
-    Reads see what they would in a transaction: at READ COMMITTED each statement takes its own
-    snapshot either way. SQLite keeps its engine: pysqlite opens no transaction for a read,
-    and its BEGIN and COMMIT cost no round trip.
-    """
-    if engine.dialect.name != "postgresql":
-        return engine
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
-
-
-def reading_engine(engine: Engine) -> Engine:
-    """statement_engine that refuses writes: a read-only session must not commit piecemeal."""
-    reading = statement_engine(engine).execution_options(mina_reads_only=True)
-    sa.event.listen(reading, "before_cursor_execute", _refuse_write)
-    return reading
-
-
-def _refuse_write(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
-    if statement.lstrip()[:6].upper() in _WRITES:
-        raise sa.exc.InvalidRequestError(f"a write in a read-only session: {statement[:60]}")
-
-
-_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "UPSERT")
 
 
 def refresh_planner_statistics(engine: Engine) -> None:

@@ -1,15 +1,7 @@
-"""«What do I owe?» for one member: a page composed from reads the runtime keeps in memory.
-
-Each unit's active resolutions, the coming session, the reports in and the secretariat's
-queue are read once and kept until their data changes (mina_bot/readcache.py); the page itself
-is kept per member and page, for the day. Asking again costs no query at all.
-"""
+"""«What do I owe?» for one member: their units' open duties, reports and the queue, read fresh."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import sys
 from collections.abc import Sequence
 
 from mina_bot.actors import Actor
@@ -18,81 +10,25 @@ from mina_bot.permissions import Action, allowed
 from mina_bot.resolutions import duties, views
 from mina_bot.runtime import Runtime
 from mina_bot.sessions.schedule import ensure_next_session, local_date
-from storage.models import CouncilSession
-
-PAGE_TOPICS = ("duties", "roster")
-Rows = tuple[tuple[tuple[str, str], ...], ...]
 
 
 def owe_page(runtime: Runtime, actor: Actor, page: int
              ) -> tuple[str, Sequence[Sequence[tuple[str, str]]]]:
     """The page's HTML and buttons, in the actor's language."""
-    now, reads = runtime.clock.now(), runtime.reads
-    coming = reads.fetch("coming-session", ("duties",), lambda: _coming(runtime), now=now,
-                         until=lambda council: council.starts_at)
-    today = local_today(runtime.clock, runtime.tz)
+    now, today = runtime.clock.now(), local_today(runtime.clock, runtime.tz)
     units = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
-    submitted = reads.fetch("reports-in", ("reports",), lambda: _reported(runtime, coming.id),
-                            variant=coming.id) if units else frozenset()
-    # Keyed on which of the actor's reports are in, not on every report write: a draft being
-    # typed elsewhere changes the reports topic but not this page.
-    mine = frozenset(units) & submitted
-    # One slot per member and page: yesterday's page, or one read before their seats changed,
-    # is replaced, not kept beside the new one.
-    lines, buttons = reads.fetch(
-        ("owe", actor.telegram_id, page), PAGE_TOPICS,
-        lambda: _kept(*_compose(runtime, actor, page, today, coming, units, mine)),
-        variant=(actor, today, coming.id, mine))
-    return "\n".join(lines), buttons
-
-
-def _kept(html: str, buttons: views.Buttons) -> tuple[tuple[str, ...], Rows]:
-    """A page as kept in memory: its lines and button strings are shared with every other
-    kept page that shows them (a unit's members see the same resolutions): 1.2 KB a page
-    where the HTML and button lists of its own took 5.2 KB (README, Benchmarks)."""
-    return (tuple(map(sys.intern, html.split("\n"))),
-            tuple(_shared_row(tuple(row)) for row in buttons))
-
-
-@functools.lru_cache(maxsize=8192)
-def _shared_row(row: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    # The first row read with these buttons stands for every later equal one (what sys.intern
-    # does for the lines' strings).
-    return row
-
-
-def _compose(runtime: Runtime, actor: Actor, page: int, today: dt.date, coming: CouncilSession,
-             units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
-    reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
-    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id), ("duties",),
-                                    lambda unit_id=unit_id: _unit(runtime, unit_id, coming_date),
-                                    variant=coming_date)
-               for unit_id in units}
+    with runtime.session() as session:
+        coming = ensure_next_session(session, now=now, settings=runtime.settings)
+        coming_date = local_date(coming, runtime.tz)
+        submitted = (duties.units_reported(session, council_session_id=coming.id)
+                     if units else frozenset())
+        by_unit = {unit_id: duties.unit_duties(session, unit_id=unit_id, weekly_due=coming_date)
+                   for unit_id in units}
+        awaiting_total, awaiting = (
+            duties.awaiting_confirmation(session, limit=views.PAGE)
+            if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
     found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
-    awaiting_total, awaiting = (
-        reads.fetch("awaiting", ("duties",), lambda: _awaiting(runtime))
-        if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
     return views.owe_view(
         found, today=today, lang=actor.language,
         reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
         coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total)
-
-
-def _coming(runtime: Runtime) -> CouncilSession:
-    with runtime.session() as session:
-        return ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
-
-
-def _unit(runtime: Runtime, unit_id: int, weekly_due: dt.date) -> duties.UnitDuties:
-    with runtime.reading() as session:
-        return duties.unit_duties(session, unit_id=unit_id, weekly_due=weekly_due)
-
-
-def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:
-    with runtime.reading() as session:
-        return duties.units_reported(session, council_session_id=council_session_id)
-
-
-def _awaiting(runtime: Runtime) -> tuple[int, list]:
-    with runtime.reading() as session:
-        return duties.awaiting_confirmation(session, limit=views.PAGE)

@@ -2,7 +2,6 @@
 
 from storage.models.audit import AuditLog, ConversationState
 from storage.models.base import NAMING_CONVENTION, metadata
-from storage.models.changes import DataGeneration
 from storage.models.council import (
     AgendaItem,
     CouncilSession,
@@ -51,7 +50,6 @@ __all__ = [
     "BroadcastStatus",
     "ConversationState",
     "CouncilSession",
-    "DataGeneration",
     "Holiday",
     "Invitation",
     "Language",

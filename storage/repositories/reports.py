@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from storage import changes
 from storage.models import (
     Attachment,
     ConversationState,
@@ -74,13 +73,11 @@ def report_for(session: Session, *, unit_id: int, session_id: int) -> WeeklyRepo
 def create_report(
     session: Session, *, unit_id: int, session_id: int, created_by_id: int | None, step: str
 ) -> WeeklyReport:
-    """Start a draft report and flush it (the reports in are unchanged: it is a draft)."""
+    """Start a draft report and flush it."""
     report = WeeklyReport(unit_id=unit_id, session_id=session_id, created_by_id=created_by_id,
                           current_step=step)
-    session.flush()  # what was pending before is counted as usual
     session.add(report)
-    with changes.unread(session.connection(), "reports"):
-        session.flush()
+    session.flush()
     return report
 
 
@@ -146,8 +143,7 @@ def delete_report(session: Session, *, report_id: int) -> None:
     params = {"report_id": report_id}
     for statement in _DELETE_DRAFT:
         session.execute(statement, params)
-    with changes.unread(session.connection(), "reports"):
-        session.execute(_DELETE_DRAFT_REPORT, params)
+    session.execute(_DELETE_DRAFT_REPORT, params)
 
 
 def submissions_of(session: Session, *, report_id: int) -> Sequence[ReportSubmission]:

@@ -61,12 +61,6 @@ async def report_as(bot, user: int) -> str:
 
 
 @pytest.fixture
-def bot_settings() -> dict:
-    """Database threads on: on PostgreSQL, the chats' transactions then really overlap."""
-    return {"database_threads": 4}
-
-
-@pytest.fixture
 async def world(bot):
     bot.clock.set(SATURDAY_MORNING)
     for secretariat in (1001, 1002):

@@ -9,7 +9,7 @@ Row = dict[str, object]
 # Every account may leave a trace here: conversation drafts, wrong invitation codes.
 # Tables anyone's updates may change: conversation steps, failed codes, and the change counters
 # (bookkeeping that follows any permitted write; the writes themselves are checked).
-EVERYONE = frozenset({"conversation_state", "auth_failure", "data_generation"})
+EVERYONE = frozenset({"conversation_state", "auth_failure"})
 STAFF = frozenset({"admin", "secretariat"})
 OFFICERS = frozenset({"head", "secretary"})
 
