@@ -11,6 +11,7 @@ RUN pip install --require-hashes -r requirements.lock \
 COPY --chown=mina:mina bot.py ./
 COPY --chown=mina:mina mina_bot ./mina_bot
 COPY --chown=mina:mina handlers ./handlers
+COPY --chown=mina:mina messenger ./messenger
 COPY --chown=mina:mina storage ./storage
 COPY --chown=mina:mina sandbox ./sandbox
 COPY --chown=mina:mina demo ./demo

@@ -31,11 +31,12 @@ from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
-from handlers.api_request import AiohttpRequest
 from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
-from handlers.concurrency import PerChatUpdateProcessor
 from handlers.errors import on_error
-from handlers.persistence import SQLConversationPersistence, write_through
+from messenger.api_request import AiohttpRequest
+from messenger.concurrency import PerChatUpdateProcessor
+from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of
+from messenger.persistence import SQLConversationPersistence, write_through
 from mina_bot.clock import SystemClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
@@ -103,12 +104,13 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     application = (
         ApplicationBuilder()
         .bot(bot)
+        .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .persistence(SQLConversationPersistence(runtime.engine))
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
-    application.bot_data["runtime"] = runtime
+    install_runtime(application, runtime)
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
     application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)
@@ -127,7 +129,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
 
 async def _post_init(application: Application) -> None:
     """Publish the command menu (Persian by default, English for English clients)."""
-    platform = platform_named(application.bot_data["runtime"].settings.platform)
+    platform = platform_named(runtime_of(application).settings.platform)
     if not platform.supports_command_menu:
         log.info("%s has no command menu; /help lists the commands", platform.name)
         return
@@ -170,7 +172,7 @@ def command_run(settings: Settings, webhook: bool) -> int:
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
-        from handlers.transport import serve_webhook
+        from messenger.webhook import serve_webhook
 
         asyncio.run(serve_webhook(application, runtime))
     else:

@@ -16,8 +16,8 @@ from bench import processes
 from bench.dataset import Dataset
 from bench.figures import Figure, at_least, info
 from bench.scale import Scale
-from handlers.api_request import sending_bot
-from handlers.delivery import PtbSender
+from messenger.api_request import sending_bot
+from messenger.sender import PtbSender
 from mina_bot.delivery import broadcasts
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.identity import load_actor

@@ -16,11 +16,9 @@ from telegram.ext import (
 from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, handle, resume_progress
 from handlers.common import (
     Context,
-    actor_of,
     chat_conversation,
     guarded,
     reply,
-    runtime_of,
     text_answer,
 )
 from mina_bot.actors import Actor
@@ -34,7 +32,7 @@ COMPOSE = 0
 
 
 async def _ask_audience(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = actor_of(update, context)
+    actor = context.actor
     await reply(update, text("broadcast.audience", actor.language),
                 reply_markup=audience_keyboard(context, broadcast_id, Audience(),
                                                actor.language))
@@ -43,12 +41,12 @@ async def _ask_audience(update: Update, context: Context, broadcast_id: int) -> 
 @guarded(Action.BROADCAST)
 async def start(update: Update, context: Context) -> int:
     """/broadcast [text]: a new draft; without text, ask for it."""
-    actor = actor_of(update, context)
+    actor = context.actor
     body = " ".join(context.args or []) or None
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         draft = broadcasts.start_draft(session, actor=actor)
     if body is not None:
-        with runtime_of(context).session() as session:
+        with context.runtime.session() as session:
             broadcasts.set_text(session, actor=actor, broadcast_id=draft.id, body=body)
         await _ask_audience(update, context, draft.id)
         return ConversationHandler.END
@@ -60,16 +58,16 @@ async def start(update: Update, context: Context) -> int:
 
 
 def _current_draft(context: Context, actor: Actor) -> int:
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         return broadcast_screens.current_draft(session, actor=actor)
 
 
 @guarded(Action.BROADCAST)
 async def composed_text(update: Update, context: Context) -> int:
     """The text of the broadcast (an empty or too long one is refused; the step stays)."""
-    actor = actor_of(update, context)
+    actor = context.actor
     draft_id = _current_draft(context, actor)
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         broadcasts.set_text(session, actor=actor, broadcast_id=draft_id,
                             body=update.effective_message.text or "")
     await _ask_audience(update, context, draft_id)
@@ -79,11 +77,11 @@ async def composed_text(update: Update, context: Context) -> int:
 @guarded(Action.BROADCAST)
 async def composed_document(update: Update, context: Context) -> int:
     """A document; its caption becomes the text."""
-    actor = actor_of(update, context)
+    actor = context.actor
     message = update.effective_message
     document = message.document
     draft_id = _current_draft(context, actor)
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         broadcasts.set_document(session, actor=actor, broadcast_id=draft_id,
                                 file_id=document.file_id, file_unique_id=document.file_unique_id,
                                 file_name=document.file_name, mime_type=document.mime_type,
@@ -94,8 +92,8 @@ async def composed_document(update: Update, context: Context) -> int:
 
 async def cancel(update: Update, context: Context) -> int:
     """/cancel while composing drops the draft."""
-    actor = actor_of(update, context)
-    with runtime_of(context).session() as session:
+    actor = context.actor
+    with context.runtime.session() as session:
         broadcast_screens.drop_drafts(session, actor=actor)
     await reply(update, text("broadcast.dropped", actor.language))
     return ConversationHandler.END

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 
-from handlers.common import Context, actor_of, edit_or_reply, runtime_of
+from handlers.common import Context, edit_or_reply
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, text
@@ -31,7 +31,7 @@ def _mark(chosen: bool) -> str:
 def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
                       lang: str) -> InlineKeyboardMarkup:
     """Everyone, one button per unit, one per role, then preview and discard."""
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         units = units_to_pick(session)
     rows = [[button(text("broadcast.button_everyone", lang, mark=_mark(audience.everyone)),
                     "all", broadcast_id)]]
@@ -65,10 +65,10 @@ async def _edit(update: Update, html: str, markup: InlineKeyboardMarkup | None =
 
 
 async def _toggle(update: Update, context: Context, data: ButtonData) -> None:
-    actor = actor_of(update, context)
+    actor = context.actor
     broadcast_id = data.int_arg(0)
     value = data.args[1] if len(data.args) > 1 else None
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         draft = broadcasts.change_audience(session, actor=actor, broadcast_id=broadcast_id,
                                            what=TOGGLES[data.verb], value=value)
         audience = Audience.from_json(draft.audience)
@@ -78,8 +78,8 @@ async def _toggle(update: Update, context: Context, data: ButtonData) -> None:
 
 
 async def _agenda(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = actor_of(update, context)
-    with runtime_of(context).session() as session:
+    actor = context.actor
+    with context.runtime.session() as session:
         broadcasts.choose_agenda(session, actor=actor, broadcast_id=broadcast_id)
     await update.callback_query.answer()
     await _edit(update, text("broadcast.audience", actor.language),
@@ -87,8 +87,8 @@ async def _agenda(update: Update, context: Context, broadcast_id: int) -> None:
 
 
 async def _back(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = actor_of(update, context)
-    with runtime_of(context).session() as session:
+    actor = context.actor
+    with context.runtime.session() as session:
         audience = broadcasts.draft_audience(session, actor=actor, broadcast_id=broadcast_id)
     await update.callback_query.answer()
     await _edit(update, text("broadcast.audience", actor.language),
@@ -96,15 +96,15 @@ async def _back(update: Update, context: Context, broadcast_id: int) -> None:
 
 
 async def _drop(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = actor_of(update, context)
-    with runtime_of(context).session() as session:
+    actor = context.actor
+    with context.runtime.session() as session:
         broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
     await update.callback_query.answer()
     await _edit(update, text("broadcast.dropped", actor.language))
 
 
 async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
-    actor, runtime = actor_of(update, context), runtime_of(context)
+    actor, runtime = context.actor, context.runtime
     with runtime.session() as session:
         count, body = broadcast_screens.preview(session, actor=actor, broadcast_id=broadcast_id,
                                                 settings=runtime.settings,
@@ -121,7 +121,7 @@ async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
 
 
 async def _send(update: Update, context: Context, broadcast_id: int) -> None:
-    actor, runtime = actor_of(update, context), runtime_of(context)
+    actor, runtime = context.actor, context.runtime
     chat_id = update.effective_chat.id
     with runtime.session() as session:
         broadcasts.launch(session, actor=actor, broadcast_id=broadcast_id,
@@ -142,8 +142,8 @@ async def _send(update: Update, context: Context, broadcast_id: int) -> None:
 
 
 async def _stop(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = actor_of(update, context)
-    with runtime_of(context).session() as session:
+    actor = context.actor
+    with context.runtime.session() as session:
         held = broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
     await update.callback_query.answer(text("broadcast.stopped", actor.language, count=held),
                                        show_alert=True)
@@ -159,7 +159,7 @@ def watch(context: Context, broadcast_id: int) -> None:
     name = f"broadcast.progress:{broadcast_id}"
     if context.job_queue.get_jobs_by_name(name):
         return
-    interval = runtime_of(context).settings.broadcast_progress_seconds
+    interval = context.runtime.settings.broadcast_progress_seconds
     context.job_queue.run_repeating(report_progress, interval, first=interval, name=name,
                                     data=broadcast_id)
 
@@ -167,7 +167,7 @@ def watch(context: Context, broadcast_id: int) -> None:
 async def report_progress(context: Context) -> None:
     """Edit the progress message; when all is sent, finish and send the delivery report."""
     broadcast_id = context.job.data
-    runtime = runtime_of(context)
+    runtime = context.runtime
     with runtime.session() as session:
         report = broadcast_screens.progress_report(session, broadcast_id=broadcast_id,
                                                    now=runtime.clock.now(),
@@ -188,7 +188,7 @@ async def report_progress(context: Context) -> None:
 
 async def resume_progress(context: Context) -> None:
     """On start: watch every broadcast still without its final report."""
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         running = broadcast_screens.unfinished(session)
     for broadcast_id in running:
         watch(context, broadcast_id)

@@ -1,4 +1,4 @@
-"""Shared plumbing for PTB callbacks: the runtime, the actor, guarded callbacks, replies."""
+"""Shared plumbing for feature callbacks: guarded callbacks, the button router, replies."""
 
 from __future__ import annotations
 
@@ -11,42 +11,23 @@ from typing import Any
 from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 from telegram.warnings import PTBUserWarning
 
+from messenger.context import MinaContext
 from mina_bot import buttons
-from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, decode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
-from mina_bot.identity import actor_for
 from mina_bot.permissions import Action, require
-from mina_bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
-Context = ContextTypes.DEFAULT_TYPE
+Context = MinaContext
 Callback = Callable[[Update, Context], Awaitable[Any]]
 ButtonCallback = Callable[[Update, Context, ButtonData], Awaitable[Any]]
-
-
-def runtime_of(context: Context) -> Runtime:
-    """The process's shared runtime."""
-    return context.application.bot_data["runtime"]
-
-
-def actor_of(update: Update, context: Context) -> Actor:
-    """The actor behind this update, loaded once per update."""
-    cached = getattr(context, "mina_actor", None)
-    if cached is not None and cached[0] is update:
-        return cached[1]
-    user = update.effective_user
-    actor = actor_for(runtime_of(context), telegram_id=user.id if user else 0)
-    context.mina_actor = (update, actor)  # one CallbackContext serves one update
-    return actor
 
 
 async def reply(update: Update, message: str, **kwargs: Any) -> None:
@@ -59,7 +40,7 @@ async def reply(update: Update, message: str, **kwargs: Any) -> None:
 
 async def reply_key(update: Update, context: Context, key: str, **params: object) -> None:
     """Answer with a catalog text in the actor's language."""
-    actor = actor_of(update, context)
+    actor = context.actor
     await reply(update, text(key, actor.language, **params))
 
 
@@ -69,7 +50,7 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
     def decorate(callback: Callback) -> Callback:
         @functools.wraps(callback)
         async def wrapper(update: Update, context: Context) -> Any:
-            require(actor_of(update, context), action)
+            require(context.actor, action)
             return await callback(update, context)
 
         return wrapper
@@ -77,15 +58,10 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
     return decorate
 
 
-def forget_actor(context: Context) -> None:
-    """Drop the cached actor (after this update changed who the person is)."""
-    context.mina_actor = None
-
-
 def checked_button(update: Update, context: Context, feature: str) -> ButtonData:
     """Decode a press of `feature`'s button and check the Action its verb is registered with."""
     data = decode(update.callback_query.data if update.callback_query else None, feature)
-    require(actor_of(update, context), buttons.lookup(feature, data.verb).action)
+    require(context.actor, buttons.lookup(feature, data.verb).action)
     return data
 
 

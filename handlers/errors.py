@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import ApplicationHandlerStop
 
-from handlers.common import Context, actor_of
+from handlers.common import Context
 from mina_bot.catalog import text
 from mina_bot.errors import MinaError, PermissionDenied
 from mina_bot.ops.health import database_down
@@ -66,7 +66,7 @@ async def on_error(update: object, context: Context) -> None:
 
 def _language(update: Update, context: Context) -> str:
     try:
-        return actor_of(update, context).language
+        return context.actor.language
     except Exception:  # the database itself may be what failed
         return "fa"
 

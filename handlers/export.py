@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.common import Context, actor_of, guarded, runtime_of
+from handlers.common import Context, guarded
 from mina_bot.catalog import text
 from mina_bot.jalali import jalali_quarter
 from mina_bot.permissions import Action
@@ -17,7 +17,7 @@ QUARTER_WORDS = frozenset({"quarter", "فصل", "فصلی"})
 @guarded(Action.EXPORT)
 async def export(update: Update, context: Context) -> None:
     """Build the pack for the named session (default: the coming one) or this quarter."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     words = " ".join(context.args or []).strip()
     now = runtime.clock.now()
     with runtime.session() as session:

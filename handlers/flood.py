@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
-from handlers.common import Context, runtime_of
+from handlers.common import Context
 from mina_bot.catalog import text
 from mina_bot.flood import FloodGuard, Verdict
 
@@ -24,7 +24,7 @@ async def check_flood(update: Update, context: Context) -> None:
         return
     guard: FloodGuard | None = context.application.bot_data.get(_GUARD_KEY)
     if guard is None:
-        settings = runtime_of(context).settings
+        settings = context.runtime.settings
         guard = context.application.bot_data[_GUARD_KEY] = FloodGuard(
             limit=settings.flood_limit, window=settings.flood_window_seconds,
             cooloff=settings.flood_cooloff_seconds)

@@ -13,14 +13,11 @@ from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, Messa
 
 from handlers.common import (
     Context,
-    actor_of,
     button_router,
     edit_or_reply,
-    forget_actor,
     guarded,
     reply,
     reply_key,
-    runtime_of,
 )
 from handlers.menus import publish
 from handlers.organisation import seat_lines
@@ -58,7 +55,7 @@ async def invite(update: Update, context: Context) -> int:
 
 async def invite_name(update: Update, context: Context) -> int:
     """The invited person's name."""
-    require(actor_of(update, context), Action.INVITE)
+    require(context.actor, Action.INVITE)
     await _ask_unit(update, context, update.effective_message.text)
     return ConversationHandler.END
 
@@ -68,8 +65,8 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     if not name:
         raise OrganisationRefused("invite.name.empty")
     check_name(name)
-    lang = actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    lang = context.actor.language
+    with context.runtime.session() as session:
         drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
         rows = [[InlineKeyboardButton(name_in(u, lang),
                                       callback_data=encode(FEATURE, "unit", u.id))]
@@ -80,7 +77,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
 
 async def cancel(update: Update, context: Context) -> int:
     """Leave the invitation and forget its draft."""
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         drafts.drop(session, key=_draft_key(update))
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
@@ -88,8 +85,8 @@ async def cancel(update: Update, context: Context) -> int:
 
 async def choose_unit(update: Update, context: Context, data: ButtonData) -> None:
     """The unit was chosen: ask for the role."""
-    unit_id, lang = data.int_arg(0), actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    unit_id, lang = data.int_arg(0), context.actor.language
+    with context.runtime.session() as session:
         draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
         if draft is None:
             raise OrganisationRefused("invite.no_draft")
@@ -104,11 +101,11 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
 
 async def choose_role(update: Update, context: Context, data: ButtonData) -> None:
     """The role was chosen: issue the invitation and show its link and code."""
-    unit_id, actor = data.int_arg(0), actor_of(update, context)
+    unit_id, actor = data.int_arg(0), context.actor
     role = cards.seat_role(data.args[1] if len(data.args) > 1 else None)
     if role is None:
         raise NotFound()
-    runtime = runtime_of(context)
+    runtime = context.runtime
     now, settings = runtime.clock.now(), runtime.settings
     with runtime.session() as session:
         draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
@@ -129,7 +126,7 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
 @guarded(Action.INVITE)
 async def list_pending(update: Update, context: Context) -> None:
     """Pending invitations, each with a revoke button."""
-    runtime, lang = runtime_of(context), actor_of(update, context).language
+    runtime, lang = context.runtime, context.actor.language
     lines, rows = [text("invite.pending_header", lang)], []
     with runtime.session() as session:
         for invitation, member, unit in invitations.pending(session, now=runtime.clock.now()):
@@ -148,7 +145,7 @@ async def list_pending(update: Update, context: Context) -> None:
 
 async def revoke(update: Update, context: Context, data: ButtonData) -> None:
     """Revoke one pending invitation."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = invitations.revoke(session, actor=actor, invitation_id=data.int_arg(0),
                                     now=runtime.clock.now())
@@ -157,7 +154,7 @@ async def revoke(update: Update, context: Context, data: ButtonData) -> None:
 
 async def redeem(update: Update, context: Context) -> None:
     """`/start CODE`: bind this account to the invited member and greet them."""
-    runtime, user = runtime_of(context), update.effective_user
+    runtime, user = context.runtime, update.effective_user
     settings = runtime.settings
     throttle = invitations.Throttle(settings.auth_max_failures,
                                     timedelta(minutes=settings.auth_window_minutes),
@@ -165,17 +162,17 @@ async def redeem(update: Update, context: Context) -> None:
     with runtime.session() as session:
         outcome = invitations.redeem(session, telegram_id=user.id, code=context.args[0],
                                      now=runtime.clock.now(), throttle=throttle)
-    lang = actor_of(update, context).language
+    lang = context.actor.language
     if outcome.member is None:
         params = {k: format_datetime(v, runtime.tz, lang) for k, v in outcome.params.items()}
         await reply(update, text(outcome.refusal, lang, **params))
         return
-    forget_actor(context)
-    actor = actor_of(update, context)
+    context.forget_actor()
+    actor = context.actor
     lines = "\n".join(seat_lines(actor, actor.language))
     await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=Safe(lines),
                              help=Safe(help_text(actor, actor.language))))
-    await publish(context.bot, context.bot_data, actor)
+    await publish(context, actor)
 
 
 def build_handlers() -> list[BaseHandler]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, TypeHandler
 
-from handlers.common import Context, actor_of, runtime_of
+from handlers.common import Context
 from mina_bot.actors import Actor
 from mina_bot.commands import commands_for, menu, needs_own_menu
 from mina_bot.identity import load_actor
@@ -18,10 +18,11 @@ log = logging.getLogger(__name__)
 PUBLISHED = "published_menus"  # chat ids whose menu this process has published
 
 
-async def publish(bot: Bot, bot_data: dict, actor: Actor) -> bool:
+async def publish(context: Context, actor: Actor) -> bool:
     """Publish the actor's own command list in their private chat (where the platform has one);
     whether there is nothing left to do."""
-    if not platform_named(bot_data["runtime"].settings.platform).supports_command_menu:
+    bot, bot_data = context.bot, context.bot_data
+    if not platform_named(context.runtime.settings.platform).supports_command_menu:
         return True
     commands = [BotCommand(n, d) for n, d in menu(commands_for(actor), actor.language)]
     try:
@@ -37,11 +38,11 @@ async def republish(context: Context, telegram_id: int | None) -> None:
     """Publish a person's menu again after their rights changed (no-op if not bound)."""
     if not telegram_id:
         return
-    runtime = runtime_of(context)
+    runtime = context.runtime
     with runtime.session() as session:
         actor = load_actor(session, telegram_id=telegram_id, admin_ids=runtime.settings.admin_ids,
                            fallback_language=runtime.settings.language)
-    await publish(context.bot, context.bot_data, actor)
+    await publish(context, actor)
 
 
 async def publish_on_first_update(update: Update, context: Context) -> None:
@@ -54,13 +55,13 @@ async def publish_on_first_update(update: Update, context: Context) -> None:
     if user.id in published:
         return
     published.add(user.id)  # now, so a second update meanwhile starts no second publish
-    actor = actor_of(update, context)
+    actor = context.actor
     if needs_own_menu(actor, user.language_code):
         context.application.create_task(_publish_once(context, actor), update=update)
 
 
 async def _publish_once(context: Context, actor: Actor) -> None:
-    if not await publish(context.bot, context.bot_data, actor):
+    if not await publish(context, actor):
         context.bot_data[PUBLISHED].discard(actor.telegram_id)  # try again at the next update
 
 

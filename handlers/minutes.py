@@ -16,8 +16,8 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.common import Context, actor_of, guarded, reply, reply_key, runtime_of
-from handlers.keyboards import keyboard
+from handlers.common import Context, guarded, reply, reply_key
+from messenger.keyboards import keyboard
 from mina_bot import drafts
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
@@ -40,7 +40,7 @@ def _key(update: Update) -> str:
 @guarded(Action.IMPORT_MINUTES)
 async def start(update: Update, context: Context) -> int:
     """/import [date]: ask for the minutes."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     given = " ".join(context.args or ())
     context.user_data["import_date"] = None
     if given:
@@ -55,7 +55,7 @@ async def start(update: Update, context: Context) -> int:
 
 async def take_minutes(update: Update, context: Context) -> int:
     """The minutes as text or a file: check their shape, then ask the date or preview."""
-    runtime, message = runtime_of(context), update.effective_message
+    runtime, message = context.runtime, update.effective_message
     if message.document:
         document, limit = message.document, runtime.settings.max_upload_mb
         if (document.file_size or 0) > limit * 1024 * 1024:
@@ -71,8 +71,8 @@ async def take_minutes(update: Update, context: Context) -> int:
             units = importer.directory(session)
         parse_minutes(source, session_date=local_today(runtime.clock, runtime.tz), units=units)
     except MinutesError as exc:
-        await reply(update, text(exc.text_key, actor_of(update, context).language, **exc.params)
-                    + "\n" + text("minutes.try_again", actor_of(update, context).language))
+        await reply(update, text(exc.text_key, context.actor.language, **exc.params)
+                    + "\n" + text("minutes.try_again", context.actor.language))
         return WAIT_TEXT
     context.user_data["import_text"] = source
     if context.user_data.get("import_date") is None:
@@ -83,7 +83,7 @@ async def take_minutes(update: Update, context: Context) -> int:
 
 async def take_date(update: Update, context: Context) -> int:
     """The session date, when /import did not give it."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     given = update.effective_message.text or ""
     try:
         day = parse_date(given, local_today(runtime.clock, runtime.tz))
@@ -100,21 +100,21 @@ async def _preview(update: Update, context: Context) -> int:
     try:
         body, buttons = _render(update, context, draft)
     except MinutesError as exc:
-        await reply(update, text(exc.text_key, actor_of(update, context).language, **exc.params))
+        await reply(update, text(exc.text_key, context.actor.language, **exc.params))
         return ConversationHandler.END
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         drafts.save(session, key=_key(update), name="import", state=draft)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 
 
 def _render(update: Update, context: Context, draft: dict):
-    with runtime_of(context).session() as session:
-        return review.preview_of(session, draft=draft, lang=actor_of(update, context).language)
+    with context.runtime.session() as session:
+        return review.preview_of(session, draft=draft, lang=context.actor.language)
 
 
 def _draft(update: Update, context: Context) -> dict:
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         draft = drafts.load(session, key=_key(update), name="import")
     if draft is None:
         raise MinutesError("minutes.error.expired")
@@ -124,7 +124,7 @@ def _draft(update: Update, context: Context) -> dict:
 @guarded(Action.IMPORT_MINUTES)
 async def button(update: Update, context: Context) -> None:
     """The preview's buttons: pick a unit, create one, save, or discard."""
-    runtime, query = runtime_of(context), update.callback_query
+    runtime, query = context.runtime, update.callback_query
     data, draft = decode(query.data, "imp"), _draft(update, context)
     await query.answer()
     if data.verb == "no":
@@ -144,7 +144,7 @@ async def button(update: Update, context: Context) -> None:
 
 
 async def _save(update: Update, context: Context, draft: dict) -> None:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         result, minutes = review.save(session, draft=draft, actor=actor,
                                       settings=runtime.settings, now=runtime.clock.now())

@@ -8,13 +8,11 @@ from telegram.ext import BaseHandler, CommandHandler
 from handlers import roster
 from handlers.common import (
     Context,
-    actor_of,
     button_router,
     edit_or_reply,
     guarded,
     reply,
     reply_key,
-    runtime_of,
 )
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
@@ -29,7 +27,7 @@ PAGE = 8
 @guarded(Action.WHOAMI)
 async def whoami(update: Update, context: Context) -> None:
     """My name, units and roles."""
-    actor = actor_of(update, context)
+    actor = context.actor
     await reply(update, text("whoami.text", actor.language, name=actor.name or str(
         actor.telegram_id), lines=Safe(role_lines(actor))))
 
@@ -63,7 +61,7 @@ async def members(update: Update, context: Context) -> None:
         await _show_units(update, context, 0)
         return
     query = " ".join(context.args)
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         unit = cards.find_unit(session, query=query)
     if unit is None:
         await reply_key(update, context, "units.unknown", query=query)
@@ -87,8 +85,8 @@ async def open_member(update: Update, context: Context, data: ButtonData) -> Non
 
 
 async def _show_units(update: Update, context: Context, page: int) -> None:
-    lang = actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    lang = context.actor.language
+    with context.runtime.session() as session:
         overview = cards.unit_overview(session)
     rows = [[InlineKeyboardButton(label("units.button", lang, name=name_in(u, lang), count=count),
                                   callback_data=encode(FEATURE, "unit", u.id, 0))]
@@ -98,9 +96,9 @@ async def _show_units(update: Update, context: Context, page: int) -> None:
 
 
 async def _show_unit(update: Update, context: Context, unit_id: int, page: int) -> None:
-    actor = actor_of(update, context)
+    actor = context.actor
     lang = actor.language
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         card = cards.unit_card(session, unit_id=unit_id)
     groups = ("" if not card.groups else text("unit.groups", lang, groups="، ".join(
         text("unit.group", lang, name=g.name_fa, count=n) for g, n in card.groups)))

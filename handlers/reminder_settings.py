@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from handlers.common import Context, actor_of, edit_or_reply, guarded, reply, runtime_of
+from handlers.common import Context, edit_or_reply, guarded, reply
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -17,7 +17,7 @@ MARKS = {"on": "🔔", "off": "🔕", "mandatory": "🔒"}
 
 
 def _keyboard(context: Context, member_id: int, lang: str) -> InlineKeyboardMarkup:
-    runtime = runtime_of(context)
+    runtime = context.runtime
     with runtime.session() as session:
         states = preferences.switches(session, member_id=member_id, settings=runtime.settings)
     return InlineKeyboardMarkup([
@@ -31,7 +31,7 @@ def _keyboard(context: Context, member_id: int, lang: str) -> InlineKeyboardMark
 @guarded(Action.SETTINGS)
 async def show(update: Update, context: Context) -> None:
     """The switches, one button per reminder kind."""
-    actor = actor_of(update, context)
+    actor = context.actor
     await reply(update, text("reminders.settings", actor.language),
                 reply_markup=_keyboard(context, actor.member_id, actor.language))
 
@@ -39,11 +39,11 @@ async def show(update: Update, context: Context) -> None:
 @guarded(Action.SETTINGS)
 async def toggle(update: Update, context: Context) -> None:
     """Flip one kind; the keyboard shows the new state."""
-    actor = actor_of(update, context)
+    actor = context.actor
     data = decode(update.callback_query.data, FEATURE)
     if data.verb != "t" or len(data.args) != 1:
         raise StaleButton()
-    runtime = runtime_of(context)
+    runtime = context.runtime
     with runtime.session() as session:
         preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
                            settings=runtime.settings)

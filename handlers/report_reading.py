@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from handlers.common import Context, actor_of, guarded, reply, runtime_of
-from handlers.keyboards import keyboard
+from handlers.common import Context, guarded, reply
+from messenger.keyboards import keyboard
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -19,7 +19,7 @@ FEATURE = "rpt"
 @guarded(Action.VIEW_UNIT_REPORTS)
 async def show_reports(update: Update, context: Context) -> None:
     """The secretariat's compliance table for a week; a unit member's own reports."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     words = " ".join(context.args or [])
     with runtime.session() as session:
         if allowed(actor, Action.VIEW_ALL_REPORTS):
@@ -52,7 +52,7 @@ async def on_button(update: Update, context: Context) -> None:
 
 
 async def _open(update: Update, context: Context, report_id: int) -> None:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         report, latest = reading.readable_report(session, report_id=report_id, actor=actor)
         versions = reading.history(session, report_id=report.id)
@@ -64,7 +64,7 @@ async def _open(update: Update, context: Context, report_id: int) -> None:
 
 
 async def _files(update: Update, context: Context, report_id: int) -> None:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         _, latest = reading.readable_report(session, report_id=report_id, actor=actor)
     files = latest.content["attachments"]
@@ -79,7 +79,7 @@ async def _files(update: Update, context: Context, report_id: int) -> None:
 
 
 async def _trend(update: Update, context: Context, session_id: int) -> None:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     require(actor, Action.VIEW_ALL_REPORTS)
     weeks = runtime.settings.report_trend_weeks
     with runtime.session() as session:

@@ -23,9 +23,9 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.common import Context, actor_of, guarded, reply, runtime_of
+from handlers.common import Context, guarded, reply
 from handlers.delivery import wake
-from handlers.keyboards import keyboard
+from messenger.keyboards import keyboard
 from mina_bot.actors import Actor
 from mina_bot.callbacks import decode, encode, pattern
 from mina_bot.catalog import text
@@ -58,13 +58,13 @@ async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -
 
 def _prompt(session: Session, context: Context, actor: Actor, report: drafts.Draft) -> Prompt:
     return prompt_for(session, report=report, lang=actor.language,
-                      settings=runtime_of(context).settings)
+                      settings=context.runtime.settings)
 
 
 async def _on_draft(update: Update, context: Context,
                     work: Callable[[Session, drafts.Draft], T]) -> T | object:
     """work(session, draft) in the update's one transaction, or _NO_DRAFT."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
 
     def run(session: Session) -> T | object:
         draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
@@ -76,7 +76,7 @@ async def _on_draft(update: Update, context: Context,
 
 def _opened(session: Session, context: Context, actor: Actor, unit_id: int
             ) -> tuple[Prompt, str]:
-    runtime = runtime_of(context)
+    runtime = context.runtime
     report, council = drafts.open_draft(session, actor=actor, unit_id=unit_id,
                                         now=runtime.clock.now(), settings=runtime.settings)
     resumed = report.current_step not in (None, "done")
@@ -88,7 +88,7 @@ def _opened(session: Session, context: Context, actor: Actor, unit_id: int
 @guarded(Action.SUBMIT_REPORT)
 async def start(update: Update, context: Context) -> str | int:
     """/report: resume the draft, or start one for the (chosen) unit."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
 
     def begin(session: Session) -> tuple[Prompt, str] | None:
         draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
@@ -116,7 +116,7 @@ async def pick_unit(update: Update, context: Context) -> str:
     """A unit button: open that unit's report (the unit is re-checked)."""
     await update.callback_query.answer()
     unit_id = decode(update.callback_query.data, FEATURE).int_arg(0)
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         prompt, lead = _opened(session, context, actor, unit_id)
     await send_prompt(update, prompt, lead)
@@ -127,18 +127,18 @@ def _hint(session: Session, context: Context, actor: Actor, report: drafts.Draft
           ) -> tuple[Prompt, str]:
     """What the step wants, and its question again (an answer of the wrong kind came)."""
     again = prompt_again(session, report=report, lang=actor.language,
-                         settings=runtime_of(context).settings)
+                         settings=context.runtime.settings)
     return again, text(f"reports.hint.{expected_input(report)}", actor.language)
 
 
 async def _no_draft(update: Update, context: Context) -> int:
-    await reply(update, text("reports.no_draft", actor_of(update, context).language))
+    await reply(update, text("reports.no_draft", context.actor.language))
     return ConversationHandler.END
 
 
 async def on_text(update: Update, context: Context) -> str | int:
     """Typed text: the answer to the current question (one transaction: answer and next step)."""
-    actor = actor_of(update, context)
+    actor = context.actor
     typed = update.effective_message.text
 
     def answer(session: Session, report: drafts.Draft) -> tuple[Prompt, str | None]:
@@ -166,7 +166,7 @@ def _incoming(update: Update) -> drafts.IncomingFile:
 
 async def on_file(update: Update, context: Context) -> str | int:
     """A document or photo: kept for the report when files are being collected."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     incoming = _incoming(update)
 
     def keep(session: Session, report: drafts.Draft) -> int | tuple[Prompt, str]:
@@ -189,7 +189,7 @@ async def on_file(update: Update, context: Context) -> str | int:
 
 async def on_other(update: Update, context: Context) -> str:
     """Stickers, voice and the like: repeat what the step wants."""
-    actor = actor_of(update, context)
+    actor = context.actor
     hinted = await _on_draft(update, context, lambda session, report: _hint(
         session, context, actor, report))
     if hinted is not _NO_DRAFT:
@@ -201,7 +201,7 @@ async def on_button(update: Update, context: Context) -> str | int:
     """skip, prog, goto, editmenu and submit buttons of the draft."""
     query = update.callback_query
     data = decode(query.data, FEATURE)
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
 
     def press(session: Session, report: drafts.Draft) -> Prompt | submission.Receipt:
         if data.verb == "skip":
@@ -233,7 +233,7 @@ async def on_button(update: Update, context: Context) -> str | int:
 
 
 async def _receipt(update: Update, context: Context, receipt: submission.Receipt) -> int:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     wake(context)  # the secretariat's copies are in the outbox
     lang, tz = actor.language, runtime.tz
     deadline = format_datetime(receipt.deadline, tz, lang)
@@ -247,7 +247,7 @@ async def _receipt(update: Update, context: Context, receipt: submission.Receipt
 
 async def cancel(update: Update, context: Context) -> str:
     """/cancel: keep the draft, or discard it (buttons)."""
-    lang = actor_of(update, context).language
+    lang = context.actor.language
     buttons = [[(text("reports.button.keep", lang), encode(FEATURE, "keep")),
                 (text("reports.button.discard", lang), encode(FEATURE, "discard"))]]
     await reply(update, text("reports.cancel.ask", lang), reply_markup=keyboard(buttons))
@@ -258,7 +258,7 @@ async def on_cancel_choice(update: Update, context: Context) -> int:
     """Keep or discard after /cancel."""
     query = update.callback_query
     verb = decode(query.data, FEATURE).verb
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     await query.answer()
 
     def close(session: Session) -> None:
@@ -275,7 +275,7 @@ async def on_cancel_choice(update: Update, context: Context) -> int:
 
 async def cancel_hint(update: Update, context: Context) -> str:
     """Anything but the two buttons while deciding."""
-    await reply(update, text("reports.hint.buttons", actor_of(update, context).language))
+    await reply(update, text("reports.hint.buttons", context.actor.language))
     return CANCELLING
 
 

@@ -12,16 +12,14 @@ from telegram.ext import (
 
 from handlers.common import (
     Context,
-    actor_of,
     chat_conversation,
     edit_or_reply,
     guarded,
     reply,
     reply_key,
-    runtime_of,
     text_answer,
 )
-from handlers.keyboards import keyboard
+from messenger.keyboards import keyboard
 from mina_bot.callbacks import decode, encode
 from mina_bot.catalog import name_in, text
 from mina_bot.clock import local_today
@@ -34,7 +32,7 @@ WAIT_LINE = 0
 
 
 def _list(update: Update, context: Context, f: Filters):
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         return register.register_page(session, filters=f, lang=actor.language,
                                       today=local_today(runtime.clock, runtime.tz))
@@ -43,7 +41,7 @@ def _list(update: Update, context: Context, f: Filters):
 @guarded(Action.MANAGE_RESOLUTIONS)
 async def show(update: Update, context: Context) -> None:
     """/resolutions [unit] [state] [معوق] [session number]."""
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         f = register.read_filters(session, words=context.args or ())
     body, buttons = _list(update, context, f)
     await reply(update, body, reply_markup=keyboard(buttons))
@@ -61,12 +59,12 @@ async def filter_page(update: Update, context: Context) -> None:
 @guarded(Action.MANAGE_RESOLUTIONS)
 async def change_state(update: Update, context: Context) -> None:
     """«لغو» and «بازگشایی»."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     data = decode(update.callback_query.data, "res")
     change = {"cancel": lifecycle.cancel, "reopen": lifecycle.reopen}[data.verb]
     with runtime.session() as session:
         resolution = change(session, resolution_id=data.int_arg(0),
-                            actor=actor_of(update, context), note=None, now=runtime.clock.now())
+                            actor=context.actor, note=None, now=runtime.clock.now())
     await update.callback_query.answer()
     key = "resolutions.cancelled" if data.verb == "cancel" else "resolutions.reopened"
     await reply_key(update, context, key, number=resolution.number)
@@ -75,7 +73,7 @@ async def change_state(update: Update, context: Context) -> None:
 @guarded(Action.MANAGE_RESOLUTIONS)
 async def units_menu(update: Update, context: Context) -> None:
     """Reassign: every unit as a toggle (✓ = responsible); each press saves at once."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     data = decode(update.callback_query.data, "res")
     rid = data.int_arg(0)
     with runtime.session() as session:
@@ -97,7 +95,7 @@ async def units_menu(update: Update, context: Context) -> None:
 @guarded(Action.MANAGE_RESOLUTIONS)
 async def ask_line(update: Update, context: Context) -> int:
     """/newresolution or «ویرایش»: ask for «بازه زمانی | متولی | موضوع»."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     if update.callback_query:
         with runtime.session() as session:
             resolution = lifecycle.resolution_of(
@@ -117,7 +115,7 @@ async def ask_line(update: Update, context: Context) -> int:
 @guarded(Action.MANAGE_RESOLUTIONS)
 async def take_line(update: Update, context: Context) -> int:
     """Save the added or edited resolution (a malformed line is explained; try again)."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     verb, target = context.user_data.get("res_line", ("", 0))
     line, now = update.effective_message.text, runtime.clock.now()
     with runtime.session() as session:

@@ -14,15 +14,13 @@ from telegram.ext import (
 
 from handlers.common import (
     Context,
-    actor_of,
     chat_conversation,
     edit_or_reply,
     guarded,
     reply,
     reply_key,
-    runtime_of,
 )
-from handlers.keyboards import keyboard
+from messenger.keyboards import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
@@ -52,7 +50,7 @@ class OwePhrase(filters.MessageFilter):
 @guarded(Action.VIEW_OWN_DUTIES)
 async def owe(update: Update, context: Context) -> None:
     """/owe and «چه کاری بر عهده من است؟»."""
-    body, buttons = owe_service.owe_page(runtime_of(context), actor_of(update, context), 0)
+    body, buttons = owe_service.owe_page(context.runtime, context.actor, 0)
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
@@ -60,7 +58,7 @@ async def owe(update: Update, context: Context) -> None:
 async def owe_page(update: Update, context: Context) -> None:
     """A page button of the «what do I owe?» list."""
     page = decode(update.callback_query.data, "res").int_arg(0)
-    body, buttons = owe_service.owe_page(runtime_of(context), actor_of(update, context), page)
+    body, buttons = owe_service.owe_page(context.runtime, context.actor, page)
     await update.callback_query.answer()
     await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
@@ -68,7 +66,7 @@ async def owe_page(update: Update, context: Context) -> None:
 @guarded(Action.VIEW_OWN_DUTIES)
 async def open_one(update: Update, context: Context) -> None:
     """One resolution in full with its history (its units' members and the secretariat)."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     rid = decode(update.callback_query.data, "res").int_arg(0)
     with runtime.session() as session:
         card = resolution_card(session, actor=actor, resolution_id=rid)
@@ -85,7 +83,7 @@ async def open_one(update: Update, context: Context) -> None:
 @guarded(Action.REPORT_RESOLUTION_DONE)
 async def ask_note(update: Update, context: Context) -> int:
     """«گزارش انجام»: check the unit and the state now, then ask for a note."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     data = decode(update.callback_query.data, "res")
     rid, unit_id = data.int_arg(0), data.int_arg(1)
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
@@ -101,7 +99,7 @@ async def ask_note(update: Update, context: Context) -> int:
 
 async def take_note(update: Update, context: Context) -> int:
     """The note (text, a document with a caption, or «بدون توضیح») completes the report."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     pending = context.user_data.get("report")  # kept until saved: a failed save can be retried
     if pending is None:  # the bot restarted since the press: the press must be made again
         await reply_key(update, context, "error.stale_button")
@@ -130,11 +128,11 @@ async def take_note(update: Update, context: Context) -> int:
 @guarded(Action.CONFIRM_RESOLUTION)
 async def confirm(update: Update, context: Context) -> None:
     """The secretariat confirms a reported resolution."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     rid = decode(update.callback_query.data, "res").int_arg(0)
     with runtime.session() as session:
         resolution = lifecycle.confirm(session, resolution_id=rid,
-                                       actor=actor_of(update, context), note=None,
+                                       actor=context.actor, note=None,
                                        now=runtime.clock.now())
     await update.callback_query.answer()
     await reply_key(update, context, "resolutions.confirmed", number=resolution.number)
@@ -143,7 +141,7 @@ async def confirm(update: Update, context: Context) -> None:
 @guarded(Action.CONFIRM_RESOLUTION)
 async def ask_reason(update: Update, context: Context) -> int:
     """Sending a report back: ask why."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     rid = decode(update.callback_query.data, "res").int_arg(0)
     with runtime.session() as session:
         resolution = lifecycle.returnable(session, resolution_id=rid)
@@ -155,11 +153,11 @@ async def ask_reason(update: Update, context: Context) -> int:
 
 async def take_reason(update: Update, context: Context) -> int:
     """The reason completes the send-back."""
-    runtime, reason = runtime_of(context), update.effective_message.text
+    runtime, reason = context.runtime, update.effective_message.text
     with runtime.session() as session:
         resolution = lifecycle.send_back(
             session, resolution_id=context.user_data.get("send_back", 0),
-            actor=actor_of(update, context), reason=reason, now=runtime.clock.now())
+            actor=context.actor, reason=reason, now=runtime.clock.now())
     context.user_data.pop("send_back", None)
     await reply_key(update, context, "resolutions.back.done", number=resolution.number,
                     reason=reason.strip())

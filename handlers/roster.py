@@ -17,18 +17,16 @@ from telegram.ext import (
 
 from handlers.common import (
     Context,
-    actor_of,
     button_router,
     chat_conversation,
     checked_button,
     edit_or_reply,
     reply,
     reply_key,
-    runtime_of,
     text_answer,
 )
-from handlers.keyboards import keyboard
 from handlers.menus import republish
+from messenger.keyboards import keyboard
 from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, safe_text, text
@@ -44,9 +42,9 @@ GROUP_NAME = 0
 
 async def show_member(update: Update, context: Context, member_id: int) -> None:
     """A member's card: their seats, and what the caller may change."""
-    actor = actor_of(update, context)
+    actor = context.actor
     lang = actor.language
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         card = cards.member_card(session, member_id=member_id)
     member, seats = card.member, card.seats
     lines = "\n".join(text("whoami.line", lang, role=text(f"role.{s.role.value}", lang),
@@ -70,8 +68,8 @@ async def show_member(update: Update, context: Context, member_id: int) -> None:
 
 async def ask_role(update: Update, context: Context, data: ButtonData) -> None:
     """Offer the roles for one seat."""
-    lang = actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    lang = context.actor.language
+    with context.runtime.session() as session:
         seat, member, unit = roster_service.seat_of(session, membership_id=data.int_arg(0))
     rows = [[(text(f"role.{r.value}", lang), encode(FEATURE, "setrole", seat.id, r.value))]
             for r in cards.role_choices(seat.role)]
@@ -90,8 +88,8 @@ async def set_role(update: Update, context: Context, data: ButtonData) -> None:
 
 async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
     """Offer the units a seat can move to."""
-    lang = actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    lang = context.actor.language
+    with context.runtime.session() as session:
         seat, member, unit, targets = cards.move_choices(session,
                                                          membership_id=data.int_arg(0))
     rows = [[(name_in(u, lang), encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
@@ -107,8 +105,8 @@ async def move(update: Update, context: Context, data: ButtonData) -> None:
 
 async def ask_deactivate(update: Update, context: Context, data: ButtonData) -> None:
     """Ask before deactivating."""
-    lang = actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    lang = context.actor.language
+    with context.runtime.session() as session:
         member = roster_service.member_of(session, member_id=data.int_arg(0))
     rows = [[(text("button.confirm_deactivate", lang), encode(FEATURE, "deactok", member.id))]]
     await edit_or_reply(update, text("member.confirm_deactivate", lang, name=member.name),
@@ -117,7 +115,7 @@ async def ask_deactivate(update: Update, context: Context, data: ButtonData) -> 
 
 async def deactivate(update: Update, context: Context, data: ButtonData) -> None:
     """Deactivate: history kept, access gone at once, menu withdrawn."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = roster_service.deactivate(session, actor=actor, member_id=data.int_arg(0),
                                            now=runtime.clock.now())
@@ -127,7 +125,7 @@ async def deactivate(update: Update, context: Context, data: ButtonData) -> None
 
 async def toggle_admin(update: Update, context: Context, data: ButtonData) -> None:
     """Grant or withdraw the administrator right."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = roster_service.toggle_admin(session, actor=actor, member_id=data.int_arg(0),
                                              now=runtime.clock.now())
@@ -138,8 +136,8 @@ async def toggle_admin(update: Update, context: Context, data: ButtonData) -> No
 
 async def show_groups(update: Update, context: Context, data: ButtonData) -> None:
     """The working groups of the member's committees, each a seat toggle."""
-    member_id, lang = data.int_arg(0), actor_of(update, context).language
-    with runtime_of(context).session() as session:
+    member_id, lang = data.int_arg(0), context.actor.language
+    with context.runtime.session() as session:
         member, seats = cards.group_seats(session, member_id=member_id)
     rows = [[(text("button.seated" if s.seated else "button.not_seated", lang,
                    name=s.group.name_fa, count=s.count),
@@ -150,7 +148,7 @@ async def show_groups(update: Update, context: Context, data: ButtonData) -> Non
 
 async def toggle_seat(update: Update, context: Context, data: ButtonData) -> None:
     """Seat or unseat a member in a working group (at most seven members)."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         roster_service.toggle_seat(session, actor=actor, member_id=data.int_arg(0),
                                    working_group_id=data.int_arg(1), now=runtime.clock.now())
@@ -158,7 +156,7 @@ async def toggle_seat(update: Update, context: Context, data: ButtonData) -> Non
 
 
 async def _change(update: Update, context: Context, change) -> None:
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = change(session, actor, runtime.clock.now())
     await republish(context, member.telegram_id)
@@ -169,18 +167,18 @@ async def new_group(update: Update, context: Context) -> int:
     """Button on a committee's card: ask the new working group's name."""
     data = checked_button(update, context, FEATURE)
     await update.callback_query.answer()
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         unit = cards.unit_card(session, unit_id=data.int_arg(0)).unit
         drafts.save(session, key=f"group:{update.effective_user.id}", name="group",
                          state={"unit_id": unit.id})
-    lang = actor_of(update, context).language
+    lang = context.actor.language
     await reply_key(update, context, "group.ask_name", unit=name_in(unit, lang))
     return GROUP_NAME
 
 
 async def group_name(update: Update, context: Context) -> int:
     """The new working group's name: create it (within resolution 5's limit)."""
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     key = f"group:{update.effective_user.id}"
     with runtime.session() as session:  # a refused name keeps the draft: send another
         draft = drafts.load(session, key=key, name="group") or {}
@@ -196,7 +194,7 @@ async def group_name(update: Update, context: Context) -> int:
 
 async def cancel(update: Update, context: Context) -> int:
     """Leave the new-group step."""
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         drafts.drop(session, key=f"group:{update.effective_user.id}")
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END

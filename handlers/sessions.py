@@ -12,16 +12,14 @@ from telegram.ext import (
 
 from handlers.common import (
     Context,
-    actor_of,
     chat_conversation,
     edit_or_reply,
     guarded,
     reply,
     reply_key,
-    runtime_of,
     text_answer,
 )
-from handlers.keyboards import keyboard
+from messenger.keyboards import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.errors import NotFound
 from mina_bot.permissions import Action, allowed
@@ -34,7 +32,7 @@ WAIT_TITLE = 0
 
 
 def _render(update: Update, context: Context, session_id: int | None = None):
-    runtime, actor = runtime_of(context), actor_of(update, context)
+    runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         board = session_board(session, now=runtime.clock.now(), settings=runtime.settings,
                               session_id=session_id)
@@ -54,7 +52,7 @@ async def show(update: Update, context: Context) -> None:
 @guarded(Action.MANAGE_AGENDA)
 async def edit(update: Update, context: Context) -> None:
     """Move an item up or down, or remove it; the message shows the new agenda."""
-    runtime, query = runtime_of(context), update.callback_query
+    runtime, query = context.runtime, update.callback_query
     data = decode(query.data, "ses")
     item_id = data.int_arg(0)
     with runtime.session() as session:
@@ -74,7 +72,7 @@ async def edit(update: Update, context: Context) -> None:
 async def ask_title(update: Update, context: Context) -> int:
     """«افزودن بند»: ask for the title."""
     session_id = decode(update.callback_query.data, "ses").int_arg(0)
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         council_session(session, session_id=session_id)
     context.user_data["agenda_session"] = session_id
     await update.callback_query.answer()
@@ -86,7 +84,7 @@ async def ask_title(update: Update, context: Context) -> int:
 async def take_title(update: Update, context: Context) -> int:
     """The new item's title."""
     title = update.effective_message.text.strip()
-    with runtime_of(context).session() as session:
+    with context.runtime.session() as session:
         council = council_session(session,
                                   session_id=context.user_data.pop("agenda_session", 0))
         agenda.add_item(session, council_session=council, title=title)

@@ -15,7 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.common import Context, actor_of, reply, reply_key
+from handlers.common import Context, reply, reply_key
 from mina_bot.catalog import Safe, text
 from mina_bot.commands import help_text
 from mina_bot.persian import shorten
@@ -28,7 +28,7 @@ async def gate_strangers(update: Update, context: Context) -> None:
     """Stop every update from a stranger except /start and /help, with one polite answer."""
     if update.effective_chat is None or update.effective_chat.type != "private":
         raise ApplicationHandlerStop  # the bot works in private chats only
-    if update.effective_user is None or not actor_of(update, context).is_stranger:
+    if update.effective_user is None or not context.actor.is_stranger:
         return
     message = update.effective_message
     if update.message and message.text and message.text.startswith(_OPEN_TO_STRANGERS):
@@ -43,7 +43,7 @@ async def gate_strangers(update: Update, context: Context) -> None:
 
 async def start(update: Update, context: Context) -> None:
     """Greet: a stranger learns how to join, a member sees what they can do."""
-    actor = actor_of(update, context)
+    actor = context.actor
     if actor.is_stranger:
         await reply_key(update, context, "start.stranger")
         return
@@ -54,7 +54,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def show_help(update: Update, context: Context) -> None:
     """List what the caller may do."""
-    actor = actor_of(update, context)
+    actor = context.actor
     await reply(update, help_text(actor, actor.language))
 
 
@@ -85,7 +85,7 @@ async def stale_button(update: Update, context: Context) -> None:
     log.warning("unclaimed callback %r from %s", update.callback_query.data,
                 update.effective_user.id if update.effective_user else None)
     await update.callback_query.answer(text("error.stale_button",
-                                            actor_of(update, context).language),
+                                            context.actor.language),
                                        show_alert=True)
 
 

@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from handlers.common import GROUP_PERSIST
-from handlers.concurrency import PerChatUpdateProcessor
+from messenger.concurrency import PerChatUpdateProcessor
 from mina_bot import drafts
 from storage.repositories import reports as reports_repo
 from storage.repositories import units as units_repo

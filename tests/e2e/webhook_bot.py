@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from bot import build_application, prepare_runtime
-from handlers.transport import WebhookRunner
+from messenger.webhook import WebhookRunner
 from mina_bot.clock import FakeClock
 from sandbox.server import BotApiSandbox
 from tests.fixtures.bot import harness_settings

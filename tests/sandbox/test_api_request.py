@@ -9,8 +9,8 @@ import pytest
 from telegram import Bot
 from telegram.error import NetworkError
 
-from handlers.api_request import AiohttpRequest
-from handlers.keyboards import keyboard
+from messenger.api_request import AiohttpRequest
+from messenger.keyboards import keyboard
 from sandbox.client import SandboxClient
 from sandbox.server import BotApiSandbox
 from tests.fixtures.sandbox import SANDBOX_TOKEN

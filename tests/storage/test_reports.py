@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from handlers.persistence import SQLConversationPersistence
+from messenger.persistence import SQLConversationPersistence
 from mina_bot.errors import PermissionDenied
 from mina_bot.identity import load_actor
 from mina_bot.reports import drafts, prompts, steps, submission

@@ -1,4 +1,4 @@
-"""The arrows run one way: bot.py -> handlers -> mina_bot -> storage."""
+"""The arrows run one way: bot.py -> handlers -> messenger -> mina_bot -> storage."""
 
 import ast
 from pathlib import Path
@@ -7,11 +7,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {
-    "mina_bot": {"telegram", "handlers", "bot", "demo", "sandbox"},
-    "storage": {"telegram", "handlers", "mina_bot", "bot", "demo", "sandbox"},
+    "mina_bot": {"telegram", "handlers", "messenger", "bot", "demo", "sandbox"},
+    "storage": {"telegram", "handlers", "messenger", "mina_bot", "bot", "demo", "sandbox"},
     "sandbox": {"handlers", "mina_bot", "storage", "bot", "telegram"},
-    "handlers": {"storage"},
+    "handlers": {"storage", "aiohttp", "httpx"},
+    "messenger": {"handlers", "storage", "bot", "demo", "sandbox"},
 }
+# What only the transport package (messenger/) may build on: PTB's request, update processor,
+# persistence, bot and keyboard classes.
+TRANSPORT_BASES = {"BaseRequest", "BaseUpdateProcessor", "BasePersistence", "Bot", "ExtBot",
+                   "InlineKeyboardMarkup", "CallbackContext", "BaseHandler"}
+TRANSPORT_MODULES = {"telegram.request", "telegram.ext._utils", "telegram._utils"}
 
 
 def imported_packages(path: Path) -> set[str]:
@@ -35,10 +41,27 @@ def test_a_layer_never_imports_the_layers_above_it(package):
     assert {k: v for k, v in offending.items() if v} == {}
 
 
+def test_handlers_hold_features_only_no_transport_code():
+    """Requests, update processing, persistence, bots, keyboards and the context live in
+    messenger/; handlers/ subclass none of PTB's machinery and import none of its internals."""
+    found = {}
+    for path in (ROOT / "handlers").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+                if bases & TRANSPORT_BASES:
+                    found[f"{path.name}:{node.name}"] = sorted(bases & TRANSPORT_BASES)
+            elif isinstance(node, ast.ImportFrom) and node.module and any(
+                    node.module == m or node.module.startswith(m + ".")
+                    for m in TRANSPORT_MODULES):
+                found[f"{path.name}:{node.lineno}"] = node.module
+    assert found == {}
+
+
 def test_every_source_file_stays_small_enough_to_read_in_one_sitting():
     too_long = {
         str(path.relative_to(ROOT)): n
-        for package in ("mina_bot", "handlers", "storage", "sandbox", "demo", "bench")
+        for package in ("mina_bot", "handlers", "messenger", "storage", "sandbox", "demo", "bench")
         for path in (ROOT / package).rglob("*.py")
         if "versions" not in path.parts
         and (n := len(path.read_text(encoding="utf-8").splitlines())) > 350
@@ -73,7 +96,7 @@ def test_nothing_is_awaited_while_a_database_session_is_open():
     # Updates run concurrently: a transaction held across an await would keep SQLite's write
     # lock while other updates' writes wait (busy_timeout) on the same event loop thread.
     paths = [ROOT / "bot.py", *(ROOT / "handlers").rglob("*.py"),
-             *(ROOT / "mina_bot").rglob("*.py")]
+             *(ROOT / "messenger").rglob("*.py"), *(ROOT / "mina_bot").rglob("*.py")]
     offending = {}
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -9,7 +9,7 @@ import random
 import pytest
 from telegram import CallbackQuery, Chat, InlineQuery, Message, Update, User
 
-from handlers.concurrency import SHARED, PerChatUpdateProcessor, chat_key
+from messenger.concurrency import SHARED, PerChatUpdateProcessor, chat_key
 
 WHEN = dt.datetime(2021, 4, 26, tzinfo=dt.UTC)
 _ids = iter(range(1, 1_000_000))
