@@ -12,6 +12,7 @@ COPY --chown=mina:mina bot.py ./
 COPY --chown=mina:mina mina_bot ./mina_bot
 COPY --chown=mina:mina handlers ./handlers
 COPY --chown=mina:mina messenger ./messenger
+COPY --chown=mina:mina cli ./cli
 COPY --chown=mina:mina storage ./storage
 COPY --chown=mina:mina sandbox ./sandbox
 COPY --chown=mina:mina demo ./demo

@@ -16,6 +16,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, Type
 from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
+from cli import minutes as minutes_cli
 from handlers import broadcast as broadcast_handlers
 from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
@@ -40,7 +41,6 @@ from messenger.persistence import SQLConversationPersistence, write_through
 from mina_bot.clock import SystemClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
-from mina_bot.minutes import cli as minutes_cli
 from mina_bot.operator_log import add_secret, configure_logging
 from mina_bot.ops import backups
 from mina_bot.platforms import platform_named
@@ -218,7 +218,7 @@ def command_db(settings: Settings, args: argparse.Namespace) -> int:
 
 def command_org(settings: Settings, path: str) -> int:
     """Organisation maintenance: load a YAML file of units, working groups and members."""
-    from mina_bot.organisation.load_command import run_org_load
+    from cli.organisation import run_org_load
 
     return run_org_load(prepare_runtime(settings), Path(path))
 

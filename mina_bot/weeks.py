@@ -1,15 +1,9 @@
-"""The Iranian week (Saturday to Friday) and the weekday numberings that meet in Mina.
-
-Three numberings meet in this project; convert only through the functions here:
-- Iranian (jdatetime ``weekday()``): 0 = Saturday ... 6 = Friday. Mina stores this one.
-- Python ``date.weekday()``: 0 = Monday ... 6 = Sunday.
-- PTB ``JobQueue.run_daily(days=...)``: 0 = Sunday ... 6 = Saturday.
-"""
+"""The Iranian week (Saturday to Friday), in the numbering Mina stores: jdatetime's ``weekday()``,
+0 = Saturday ... 6 = Friday. Python's ``date.weekday()`` (0 = Monday) is converted only here."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 SATURDAY, SUNDAY, MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = range(7)
@@ -18,8 +12,6 @@ WEEKDAY_NAMES_FA = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه
 WEEKDAY_NAMES_EN = (
     "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 )
-# Friday is the only weekend day by default; offices closed on Thursday pass their own set.
-DEFAULT_WORKING_DAYS = frozenset(range(SATURDAY, FRIDAY))
 
 
 def _checked(day: int) -> int:
@@ -37,39 +29,18 @@ def iranian_weekday(d: dt.date) -> int:
     return (d.weekday() + 2) % 7
 
 
-def python_weekday_to_iranian(day: int) -> int:
-    """Python weekday (0 = Monday) to Iranian (0 = Saturday)."""
-    return (_checked(day) + 2) % 7
 
 
-def iranian_to_python(day: int) -> int:
-    """Iranian weekday (0 = Saturday) to Python (0 = Monday)."""
-    return (_checked(day) + 5) % 7
 
 
-def iranian_to_ptb(day: int) -> int:
-    """Iranian weekday (0 = Saturday) to PTB run_daily (0 = Sunday)."""
-    return (_checked(day) + 6) % 7
 
 
-def ptb_to_iranian(day: int) -> int:
-    """PTB run_daily weekday (0 = Sunday) to Iranian (0 = Saturday)."""
-    return (_checked(day) + 1) % 7
 
 
-def python_to_ptb(day: int) -> int:
-    """Python weekday (0 = Monday) to PTB run_daily (0 = Sunday)."""
-    return (_checked(day) + 1) % 7
 
 
-def ptb_to_python(day: int) -> int:
-    """PTB run_daily weekday (0 = Sunday) to Python (0 = Monday)."""
-    return (_checked(day) + 6) % 7
 
 
-def ptb_days(iranian_days: Iterable[int]) -> tuple[int, ...]:
-    """Iranian weekdays as the sorted ``days`` tuple PTB's run_daily expects."""
-    return tuple(sorted({iranian_to_ptb(d) for d in iranian_days}))
 
 
 def week_start(d: dt.date) -> dt.date:
@@ -86,13 +57,6 @@ def next_weekday(d: dt.date, day: int, *, strictly_after: bool = True) -> dt.dat
     return d + dt.timedelta(days=ahead)
 
 
-def is_working_day(
-    d: dt.date,
-    working_days: frozenset[int] = DEFAULT_WORKING_DAYS,
-    holidays: frozenset[dt.date] = frozenset(),
-) -> bool:
-    """Whether ``d`` is a working day: its Iranian weekday is working and it is no holiday."""
-    return iranian_weekday(d) in working_days and d not in holidays
 
 
 @dataclass(frozen=True, order=True)

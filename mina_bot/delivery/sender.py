@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from mina_bot.pages import Buttons
+
 # Inline buttons travel as rows of (label, callback data) pairs, so the core needs no telegram.
-Buttons = list[list[tuple[str, str]]]
 
 
 class Sender(Protocol):

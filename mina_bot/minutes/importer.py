@@ -16,7 +16,6 @@ from mina_bot.minutes.model import MinutesError, ParsedMinutes, ParsedResolution
 from mina_bot.minutes.units import UnitDirectory
 from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
-from mina_bot.resolutions.lifecycle import record
 from mina_bot.sessions import agenda
 from mina_bot.sessions.schedule import session_on
 from mina_bot.settings import Settings
@@ -101,8 +100,9 @@ def import_minutes(
             created = resolutions_repo.add_resolution(
                 session, resolution=Resolution(session_id=held.id, number=row.number, **fields))
             resolutions_repo.set_units(session, resolution_id=created.id, units=units)
-            record(session, resolution=created, kind=ResolutionEventKind.CREATED, actor=actor,
-                   note=None, now=now)
+            resolutions_repo.record_event(
+                session, resolution=created, kind=ResolutionEventKind.CREATED,
+                actor_member_id=actor.member_id if actor else None, note=None, now=now)
             counts["created"] += 1
             continue
         before = {u.id for u in resolutions_repo.units_of(session, resolution_id=existing.id)}
@@ -114,8 +114,9 @@ def import_minutes(
             setattr(existing, name, value)
         session.add(existing)
         resolutions_repo.set_units(session, resolution_id=existing.id, units=units)
-        record(session, resolution=existing, kind=ResolutionEventKind.EDITED, actor=actor,
-               note=None, now=now)
+        resolutions_repo.record_event(
+            session, resolution=existing, kind=ResolutionEventKind.EDITED,
+            actor_member_id=actor.member_id if actor else None, note=None, now=now)
         counts["updated"] += 1
     if following is not None:
         agenda.ensure_agenda(session, council_session=following)

@@ -9,8 +9,8 @@ from mina_bot.catalog import label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
+from mina_bot.pages import Buttons, fit
 from mina_bot.persian import shorten
-from mina_bot.resolutions.views import Buttons, fit
 
 
 def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],

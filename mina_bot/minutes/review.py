@@ -18,7 +18,7 @@ from mina_bot.minutes.model import MinutesError, ParsedMinutes
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.preview import preview
 from mina_bot.minutes.units import UnitDirectory
-from mina_bot.resolutions.views import Buttons
+from mina_bot.pages import Buttons
 from mina_bot.settings import Settings
 from storage.repositories import units as units_repo
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -192,8 +191,3 @@ def _check_members(org: OrgFile, keys: set[str], lang: str) -> list[tuple[Path, 
                 problems.append((("members", i, "memberships", j, "unit"),
                                  text("org.file.unknown_unit", lang, key=seat.unit)))
     return problems
-
-
-def as_dict(org: OrgFile) -> dict[str, Any]:
-    """The parsed file as plain data (for logs and tests)."""
-    return org.model_dump(mode="json")

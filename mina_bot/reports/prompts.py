@@ -10,11 +10,11 @@ from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
 from mina_bot.catalog import name_in, text
 from mina_bot.jalali import format_date, format_datetime
+from mina_bot.pages import page_count, page_nav
 from mina_bot.reports import steps
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.drafts import resolution_ids
 from mina_bot.reports.render import report_html
-from mina_bot.resolutions.views import page_count, page_nav
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Progress, WeeklyReport

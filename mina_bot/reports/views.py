@@ -9,11 +9,10 @@ from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
+from mina_bot.pages import Buttons
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
 from mina_bot.reports.render import report_html
 from storage.models import ReportSubmission
-
-Buttons = list[list[tuple[str, str]]]
 
 
 def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str, Buttons]:

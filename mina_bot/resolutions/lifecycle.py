@@ -178,14 +178,3 @@ def reopen(
     _move(session, resolution, allowed_from=(CANCELLED, CONFIRMED), to=OPEN,
           kind=ResolutionEventKind.REOPENED, actor=actor, note=note, now=now)
     return resolution
-
-
-def record(
-    session: Session, *, resolution: Resolution, kind: ResolutionEventKind, actor: Actor | None,
-    note: str | None, now: dt.datetime,
-) -> ResolutionEvent:
-    """Record a change that is not a state transition (created, edited, reassigned)."""
-    return resolutions_repo.add_event(session, event=ResolutionEvent(
-        resolution_id=resolution.id, actor_member_id=actor.member_id if actor else None,
-        kind=kind, to_status=ResolutionStatus(resolution.status), note=note, created_at=now,
-    ))

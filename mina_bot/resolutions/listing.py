@@ -8,15 +8,9 @@ from dataclasses import dataclass, replace
 
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
+from mina_bot.pages import PAGE, Buttons, fit, page_count
 from mina_bot.persian import match_key, shorten, to_latin_digits
-from mina_bot.resolutions.views import (
-    PAGE,
-    Buttons,
-    due_label,
-    fit,
-    page_count,
-    status_label,
-)
+from mina_bot.resolutions.views import due_label, status_label
 from storage.models import CouncilSession, Resolution, ResolutionStatus
 
 STATES = {"a": None, "o": ResolutionStatus.OPEN, "r": ResolutionStatus.REPORTED_DONE,

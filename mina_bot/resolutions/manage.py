@@ -13,7 +13,6 @@ from mina_bot.minutes.importer import directory
 from mina_bot.minutes.model import MinutesError, ParsedResolution
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.permissions import Action, require
-from mina_bot.resolutions.lifecycle import record
 from mina_bot.sessions.schedule import local_date
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Resolution, ResolutionEventKind
@@ -62,8 +61,9 @@ def add_single(
     resolution = resolutions_repo.add_resolution(
         session, resolution=Resolution(session_id=council.id, number=number, subject=""))
     _apply(session, resolution, row)
-    record(session, resolution=resolution, kind=ResolutionEventKind.CREATED, actor=actor,
-           note=None, now=now)
+    resolutions_repo.record_event(
+        session, resolution=resolution, kind=ResolutionEventKind.CREATED,
+        actor_member_id=actor.member_id, note=None, now=now)
     return resolution
 
 
@@ -80,8 +80,9 @@ def edit_single(
     row = read_line(session, line=line, number=resolution.number, council=council,
                     settings=settings)
     _apply(session, resolution, row)
-    record(session, resolution=resolution, kind=ResolutionEventKind.EDITED, actor=actor,
-           note=None, now=now)
+    resolutions_repo.record_event(
+        session, resolution=resolution, kind=ResolutionEventKind.EDITED,
+        actor_member_id=actor.member_id, note=None, now=now)
     return resolution
 
 
@@ -99,6 +100,7 @@ def reassign(
         raise MinutesError("resolutions.units.empty")
     resolutions_repo.set_units(session, resolution_id=resolution.id,
                                units=[(u.id, u.name_fa) for u in units])
-    record(session, resolution=resolution, kind=ResolutionEventKind.REASSIGNED, actor=actor,
-           note="، ".join(u.name_fa for u in units), now=now)
+    resolutions_repo.record_event(
+        session, resolution=resolution, kind=ResolutionEventKind.REASSIGNED,
+        actor_member_id=actor.member_id, note="، ".join(u.name_fa for u in units), now=now)
     return resolution

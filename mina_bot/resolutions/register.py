@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.pages import Buttons
 from mina_bot.persian import match_key
 from mina_bot.resolutions import lifecycle, manage
 from mina_bot.resolutions.listing import STATES, Filters, list_view
-from mina_bot.resolutions.views import Buttons
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Resolution, Unit

@@ -13,24 +13,10 @@ from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, text
 from mina_bot.durations import relative_days
 from mina_bot.jalali import format_date, format_datetime
+from mina_bot.pages import PAGE, Buttons, fit, page_nav
 from mina_bot.persian import shorten
 from mina_bot.resolutions.duties import DutyPage
 from storage.models import CouncilSession, Resolution, ResolutionEvent, ResolutionStatus
-
-LIMIT = 4000  # under Telegram's 4096, with room for the page footer
-PAGE = 6
-Buttons = list[list[tuple[str, str]]]
-
-
-def fit(lines: Sequence[str], lang: str, limit: int = LIMIT) -> str:
-    """Join lines, dropping the tail (with a note saying so) if the message would be too long."""
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if sum(len(x) + 1 for x in out) + len(line) > limit - 80:
-            out.append(text("resolutions.more", lang, count=len(lines) - index))
-            break
-        out.append(line)
-    return "\n".join(out)
 
 
 def status_label(status: ResolutionStatus | str, lang: str) -> str:
@@ -45,23 +31,6 @@ def due_label(due: dt.date | None, today: dt.date, lang: str, status: str) -> Sa
     relative = relative_days(due, today, lang) if status == ResolutionStatus.OPEN else ""
     return Safe(text("resolutions.due", lang, date=format_date(due, lang),
                      relative=f" ({relative})" if relative else ""))
-
-
-def page_count(count: int, size: int = PAGE) -> int:
-    """How many pages `count` items fill, `size` to a page (at least one, even when empty)."""
-    return max(1, -(-count // size))
-
-
-def page_nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *prefix) -> list:
-    """The «previous» / «next» row of a paged list (none on a single page)."""
-    row = []
-    if page > 0:
-        row.append((text("resolutions.button.previous", lang),
-                    encode(*feature_verb, *prefix, page - 1)))
-    if page + 1 < pages:
-        row.append((text("resolutions.button.next", lang),
-                    encode(*feature_verb, *prefix, page + 1)))
-    return [row] if row else []
 
 
 def owe_view(

@@ -101,13 +101,6 @@ def current_or_next_session(
     return ensure_next_session(session, now=now - grace, settings=settings)
 
 
-def previous_session(
-    session: Session, *, council_session: CouncilSession
-) -> CouncilSession | None:
-    """The session held before this one."""
-    return sessions_repo.last_before(session, moment=council_session.starts_at)
-
-
 def report_deadline(
     council_session: CouncilSession, settings: Settings, tz: dt.tzinfo | None = None
 ) -> dt.datetime:

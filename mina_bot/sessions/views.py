@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime, format_time
-from mina_bot.resolutions.views import Buttons, fit
+from mina_bot.pages import Buttons, fit
 from storage.models import AgendaItem, AgendaKind, CouncilSession
 
 

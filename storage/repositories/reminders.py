@@ -17,20 +17,9 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionStatus,
-    SessionStatus,
     WeeklyReport,
 )
 from storage.repositories import resolutions as resolutions_repo
-
-
-def sessions_between(session: Session, *, start: dt.datetime,
-                     end: dt.datetime) -> Sequence[CouncilSession]:
-    """Planned council sessions starting in [start, end), by start."""
-    query = select(CouncilSession).where(
-        CouncilSession.status == SessionStatus.PLANNED,
-        CouncilSession.starts_at >= start, CouncilSession.starts_at < end,
-    )
-    return session.exec(query.order_by(CouncilSession.starts_at)).all()
 
 
 def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:

@@ -15,6 +15,7 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
+    ResolutionEventKind,
     ResolutionStatus,
     Unit,
     WeeklyReport,
@@ -91,6 +92,17 @@ def add_event(session: Session, *, event: ResolutionEvent) -> ResolutionEvent:
     session.add(event)
     session.flush()
     return event
+
+
+def record_event(
+    session: Session, *, resolution: Resolution, kind: ResolutionEventKind,
+    actor_member_id: int | None, note: str | None, now: dt.datetime,
+) -> ResolutionEvent:
+    """Record a change that is not a state transition (created, edited, reassigned)."""
+    return add_event(session, event=ResolutionEvent(
+        resolution_id=resolution.id, actor_member_id=actor_member_id, kind=kind,
+        to_status=ResolutionStatus(resolution.status), note=note, created_at=now,
+    ))
 
 
 def add_attachment(session: Session, *, attachment: Attachment) -> Attachment:

@@ -75,12 +75,6 @@ def create_session(
     return council_session
 
 
-def list_sessions(session: Session, *, limit: int = 20) -> Sequence[CouncilSession]:
-    """The latest sessions, newest first."""
-    query = select(CouncilSession).order_by(CouncilSession.starts_at.desc()).limit(limit)
-    return session.exec(query).all()
-
-
 def agenda_of(session: Session, *, session_id: int) -> Sequence[AgendaItem]:
     """A session's agenda items in order."""
     query = (

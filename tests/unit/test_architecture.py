@@ -12,6 +12,7 @@ FORBIDDEN = {
     "sandbox": {"handlers", "mina_bot", "storage", "bot", "telegram"},
     "handlers": {"storage", "aiohttp", "httpx"},
     "messenger": {"handlers", "storage", "bot", "demo", "sandbox"},
+    "cli": {"telegram", "handlers", "messenger", "bot", "demo", "sandbox"},
 }
 # What only the transport package (messenger/) may build on: PTB's request, update processor,
 # persistence, bot and keyboard classes.
@@ -61,7 +62,8 @@ def test_handlers_hold_features_only_no_transport_code():
 def test_every_source_file_stays_small_enough_to_read_in_one_sitting():
     too_long = {
         str(path.relative_to(ROOT)): n
-        for package in ("mina_bot", "handlers", "messenger", "storage", "sandbox", "demo", "bench")
+        for package in ("mina_bot", "handlers", "messenger", "cli", "storage", "sandbox", "demo",
+                        "bench")
         for path in (ROOT / package).rglob("*.py")
         if "versions" not in path.parts
         and (n := len(path.read_text(encoding="utf-8").splitlines())) > 350
@@ -105,3 +107,19 @@ def test_nothing_is_awaited_while_a_database_session_is_open():
                 for line in _awaits_within(node.body):
                     offending[f"{path.relative_to(ROOT)}:{line}"] = node.lineno
     assert offending == {}
+
+
+def test_the_core_packages_import_each_other_one_way_only():
+    """No two packages of mina_bot import each other (minutes and resolutions once did)."""
+    core = ROOT / "mina_bot"
+    uses: dict[str, set[str]] = {}
+    for path in core.rglob("*.py"):
+        package = path.relative_to(core).parts[0].removesuffix(".py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("mina_bot."):
+                other = node.module.split(".")[1]
+                if other != package:
+                    uses.setdefault(package, set()).add(other)
+    both_ways = sorted({tuple(sorted((a, b))) for a, used in uses.items() for b in used
+                        if a in uses.get(b, set())})
+    assert both_ways == []
