@@ -39,6 +39,18 @@ def pinned(lock: Path) -> int:
     return sum(1 for line in lock.read_text().splitlines() if "==" in line and line[:1].isalnum())
 
 
+def package_named(line: str) -> str | None:
+    """The `name==version` a line of pip's output starts on, if it starts on one."""
+    if line.startswith("Collecting "):
+        return line.split()[1]
+    if line.startswith("Requirement already satisfied: "):
+        return line.split()[3]
+    if line.startswith("Processing ") and line.split()[1].endswith(".whl"):
+        name, version = Path(line.split()[1]).name.split("-")[:2]
+        return f"{name}=={version}"
+    return None
+
+
 def install(lock: Path) -> None:
     """pip-install one lock, a line per package instead of pip's full output."""
     total, done, started = pinned(lock), 0, time.monotonic()
@@ -49,9 +61,9 @@ def install(lock: Path) -> None:
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, bufsize=1) as pip:
         for line in pip.stdout:
             seen.append(line)
-            if line.startswith(("Collecting ", "Requirement already satisfied: ")):
+            name = package_named(line)
+            if name:
                 done += 1
-                name = line.split(":", 1)[-1].split()[0] if "satisfied" in line else line.split()[1]
                 print(f"  [{done}/{total}] {name}", flush=True)
             elif line.startswith("Installing collected packages"):
                 print("  unpacking and installing …", flush=True)
