@@ -1,8 +1,9 @@
 """Set-up and entry point for a fresh machine: `python3 dev.py run` or `python3 dev.py test`.
 
-Creates .venv on first use, installs the pinned dependencies (again only when a lock file
-changes), then runs the bot (`bot.py`, extra arguments passed on) or the tests (pytest).
-Needs only Python 3.11+ and pip.
+Creates .venv on first use and installs the pinned dependencies: `run` the runtime lock
+(requirements.lock), `test` the development lock (requirements-dev.lock) on top, `setup` both;
+each lock again only when it changes. Then runs the bot (`bot.py`, extra arguments passed on)
+or the tests (pytest). Needs only Python 3.11+ and pip.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-LOCKS = (ROOT / "requirements.lock", ROOT / "requirements-dev.lock")
-STAMP = VENV / ".mina-locks"
+RUNTIME_LOCK = ROOT / "requirements.lock"
+DEV_LOCK = ROOT / "requirements-dev.lock"
+LOCKS = {"run": (RUNTIME_LOCK,), "test": (RUNTIME_LOCK, DEV_LOCK),
+         "setup": (RUNTIME_LOCK, DEV_LOCK)}
 
 
 def venv_python() -> Path:
@@ -25,30 +29,71 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def ensure_environment() -> Path:
-    """Create the virtual environment and install the locked dependencies when needed."""
+def stamp_for(lock: Path) -> Path:
+    """Where the digest of the last installed copy of `lock` is kept."""
+    return VENV / f".mina-{lock.name}.sha256"
+
+
+def pinned(lock: Path) -> int:
+    """How many packages a lock file pins."""
+    return sum(1 for line in lock.read_text().splitlines() if "==" in line and line[:1].isalnum())
+
+
+def package_named(line: str) -> str | None:
+    """The `name==version` a line of pip's output starts on, if it starts on one."""
+    if line.startswith("Collecting "):
+        return line.split()[1]
+    if line.startswith("Requirement already satisfied: "):
+        return line.split()[3]
+    if line.startswith("Processing ") and line.split()[1].endswith(".whl"):
+        name, version = Path(line.split()[1]).name.split("-")[:2]
+        return f"{name}=={version}"
+    return None
+
+
+def install(lock: Path) -> None:
+    """pip-install one lock, a line per package instead of pip's full output."""
+    total, done, started = pinned(lock), 0, time.monotonic()
+    print(f"dev.py: installing {lock.name} ({total} packages) …", flush=True)
+    command = [str(venv_python()), "-m", "pip", "install", "--require-hashes", "--no-input",
+               "--disable-pip-version-check", "--progress-bar", "off", "-r", str(lock)]
+    seen: list[str] = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, bufsize=1) as pip:
+        for line in pip.stdout:
+            seen.append(line)
+            name = package_named(line)
+            if name:
+                done += 1
+                print(f"  [{done}/{total}] {name}", flush=True)
+            elif line.startswith("Installing collected packages"):
+                print("  unpacking and installing …", flush=True)
+    if pip.returncode:
+        sys.stdout.write("".join(seen[-30:]))
+        raise SystemExit(f"dev.py: pip could not install {lock.name} (exit {pip.returncode})")
+    print(f"dev.py: {lock.name} installed in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def ensure_environment(command: str) -> Path:
+    """Create the virtual environment and install the locks `command` needs, when changed."""
     if not venv_python().exists():
         print("dev.py: creating .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in LOCKS)).hexdigest()
-    if not STAMP.exists() or STAMP.read_text() != digest:
-        print("dev.py: installing pinned dependencies …", flush=True)
-        subprocess.run(
-            [str(venv_python()), "-m", "pip", "install", "--quiet", "--require-hashes",
-             "-r", str(LOCKS[1])],
-            check=True,
-        )
-        STAMP.write_text(digest)
+    for lock in LOCKS[command]:
+        digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+        stamp = stamp_for(lock)
+        if not stamp.exists() or stamp.read_text() != digest:
+            install(lock)
+            stamp.write_text(digest)
     return venv_python()
 
 
 def main(argv: list[str]) -> int:
-    """`run [bot.py args…]` or `test [pytest args…]`."""
-    if not argv or argv[0] not in {"run", "test", "setup"}:
+    """`run [bot.py args…]`, `test [pytest args…]` or `setup`."""
+    if not argv or argv[0] not in LOCKS:
         print(__doc__)
         return 2
-    python = ensure_environment()
     command, rest = argv[0], argv[1:]
+    python = ensure_environment(command)
     if command == "setup":
         return 0
     if command == "run":

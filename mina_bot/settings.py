@@ -71,71 +71,132 @@ class Settings(BaseSettings):
         env_prefix="MINA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
-    bot_token: SecretStr | None = None
-    database_url: str = DEFAULT_DATABASE_URL
-    api_base_url: str = TELEGRAM_API
-    timezone: str = "Asia/Tehran"
-    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
-    language: Literal["fa", "en"] = "fa"
-    webhook_url: str | None = None
-    webhook_secret: SecretStr | None = None
-    webhook_listen: str = "0.0.0.0"
-    webhook_port: int = Field(default=8443, ge=1, le=65535)
-    messenger: Literal["auto", "telegram", "bale"] = "auto"
-    demo_port: int = Field(default=8080, ge=0, le=65535)
-    max_upload_mb: int = Field(default=20, ge=1, le=2000)
-    # Updates of different chats at once; one chat's always one by one, in order.
-    concurrent_updates: int = Field(default=16, ge=1, le=256)
-    # PostgreSQL only: threads that wait for the server while the loop serves other chats. Off
-    # by default: with the server on the bot's own two cores they cost more CPU than they save
-    # (README «Benchmarks»); worth it where the server is across a network.
-    session_weekday: int = Field(default=2, ge=0, le=6, description="jdatetime: 0=Sat, 2=Mon")
-    session_time: time = time(10, 0)
-    session_place: str = "سالن شورا"
-    invite_ttl_days: int = Field(default=7, ge=1, le=365)
-    auth_max_failures: int = Field(default=5, ge=1, le=100)
-    auth_window_minutes: int = Field(default=15, ge=1, le=1440)
-    auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440)
-    # Per-account flood control: past `flood_limit` updates in the window, one polite warning
-    # and then silence for the cool-off.
-    flood_limit: int = Field(default=20, ge=1)
-    flood_window_seconds: float = Field(default=10.0, gt=0)
-    flood_cooloff_seconds: float = Field(default=30.0, ge=0)
-    report_deadline_days_before: int = Field(default=1, ge=0, le=6)
-    report_deadline_time: time = time(12, 0)
-    report_trend_weeks: int = Field(default=8, ge=2, le=52)
+    bot_token: SecretStr | None = Field(default=None, description=(
+        "The bot's token from BotFather (or Bale's); without one, `python bot.py` runs the demo."))
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, description=(
+        "`sqlite:///path/mina.sqlite3` (created on first start) or `postgresql://user@host/db`."))
+    api_base_url: str = Field(default=TELEGRAM_API, description=(
+        "The Bot API's address; Bale's is `https://tapi.bale.ai/bot`."))
+    timezone: str = Field(default="Asia/Tehran", description=(
+        "The organisation's IANA time zone, in which dates are shown and reminders are timed."))
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = Field(default=(), description=(
+        "Comma-separated numeric Telegram user ids who are administrators from the first start."))
+    language: Literal["fa", "en"] = Field(default="fa", description=(
+        "The language of people who have not chosen one: `fa` or `en`."))
+    webhook_url: str | None = Field(default=None, description=(
+        "The public https URL the messenger posts updates to; setting it turns webhook mode on."))
+    webhook_secret: SecretStr | None = Field(default=None, description=(
+        "The webhook's secret (16-256 of `A-Z a-z 0-9 _ -`); unset: a random one per start."))
+    webhook_listen: str = Field(default="0.0.0.0", description=(
+        "The address Mina's webhook server listens on."))
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description=(
+        "The webhook server's port; it also answers `GET /healthz`."))
+    messenger: Literal["auto", "telegram", "bale"] = Field(default="auto", description=(
+        "`telegram` or `bale`; `auto` picks Bale when the API address is on `bale.ai`."))
+    demo_port: int = Field(default=8080, ge=0, le=65535, description=(
+        "The demo chat page's port (`0`: any free port; a busy one falls back to a free one)."))
+    max_upload_mb: int = Field(default=20, ge=1, le=2000, description=(
+        "The largest report attachment, in megabytes (Telegram lets bots download up to 20)."))
+    concurrent_updates: int = Field(default=16, ge=1, le=256, description=(
+        "How many chats' updates are handled at once; one chat's are handled in order."))
+    session_weekday: int = Field(default=2, ge=0, le=6, description=(
+        "The council's regular weekday, counted from Saturday (0 = Saturday, 2 = Monday)."))
+    session_time: time = Field(default=time(10, 0), description=(
+        "The regular session's starting time (HH:MM)."))
+    session_place: str = Field(default="سالن شورا", description=(
+        "The regular session's place, shown in its announcement and reminders."))
+    invite_ttl_days: int = Field(default=7, ge=1, le=365, description=(
+        "How many days an invitation code stays valid."))
+    auth_max_failures: int = Field(default=5, ge=1, le=100, description=(
+        "Wrong invitation codes one account may send within the window before it must wait."))
+    auth_window_minutes: int = Field(default=15, ge=1, le=1440, description=(
+        "The minutes over which wrong invitation codes are counted."))
+    auth_cooldown_minutes: int = Field(default=15, ge=1, le=1440, description=(
+        "How many minutes an account waits after too many wrong invitation codes."))
+    flood_limit: int = Field(default=20, ge=1, description=(
+        "Updates one account may send within the flood window; past it, one warning, then "
+        "silence."))
+    flood_window_seconds: float = Field(default=10.0, gt=0, description=(
+        "The seconds over which an account's updates are counted for the flood limit."))
+    flood_cooloff_seconds: float = Field(default=30.0, ge=0, description=(
+        "How many seconds a flooding account is ignored."))
+    report_deadline_days_before: int = Field(default=1, ge=0, le=6, description=(
+        "How many days before the session the weekly reports are due."))
+    report_deadline_time: time = Field(default=time(12, 0), description=(
+        "The time of day the weekly reports are due (HH:MM)."))
+    report_trend_weeks: int = Field(default=8, ge=2, le=52, description=(
+        "How many weeks the report trend chart covers."))
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
-    delivery_rate_per_second: float = Field(default=30.0, gt=0)
-    delivery_chat_interval: float = Field(default=1.0, ge=0)
-    delivery_group_per_minute: int = Field(default=20, ge=1)
-    delivery_max_attempts: int = Field(default=5, ge=1)
-    delivery_backoff_base: float = Field(default=2.0, ge=0)
-    delivery_backoff_cap: float = Field(default=300.0, ge=0)
-    delivery_send_timeout: float = Field(default=20.0, gt=0)
-    delivery_lease_seconds: float = Field(default=120.0, gt=0)
-    delivery_poll_seconds: float = Field(default=1.0, gt=0)
-    delivery_claim_batch: int = Field(default=100, ge=1, le=10_000)
-    broadcast_progress_seconds: float = Field(default=3.0, gt=0)
+    delivery_rate_per_second: float = Field(default=30.0, gt=0, description=(
+        "Messages a second over all chats together (Telegram allows about 30)."))
+    delivery_chat_interval: float = Field(default=1.0, ge=0, description=(
+        "Seconds between two messages to the same chat."))
+    delivery_group_per_minute: int = Field(default=20, ge=1, description=(
+        "Messages a minute to one group chat (Telegram allows 20)."))
+    delivery_max_attempts: int = Field(default=5, ge=1, description=(
+        "How many times a message is tried when the Bot API fails with a server error or times "
+        "out."))
+    delivery_backoff_base: float = Field(default=2.0, ge=0, description=(
+        "Seconds before the first retry of a failed message; each further retry waits about twice"
+        " as long."))
+    delivery_backoff_cap: float = Field(default=300.0, ge=0, description=(
+        "The longest wait, in seconds, between two retries of a failed message."))
+    delivery_send_timeout: float = Field(default=20.0, gt=0, description=(
+        "Seconds to wait for the Bot API to answer one send."))
+    delivery_lease_seconds: float = Field(default=120.0, gt=0, description=(
+        "Seconds before a message claimed by a sender that died is sent by another (over twice "
+        "the send timeout)."))
+    delivery_poll_seconds: float = Field(default=1.0, gt=0, description=(
+        "How often, in seconds, an idle sender looks for new messages to send."))
+    delivery_claim_batch: int = Field(default=100, ge=1, le=10_000, description=(
+        "How many waiting messages a sender claims at once (1: one at a time)."))
+    broadcast_progress_seconds: float = Field(default=3.0, gt=0, description=(
+        "How often, in seconds, a running broadcast's progress message is updated."))
     # Reminders, all in the organisation's time zone.
-    reminders_enabled: bool = True
-    reminder_interval_seconds: float = Field(default=60.0, gt=0)
-    reminder_lookback_days: int = Field(default=7, ge=1)
-    reminder_quiet_start: time = time(21, 0)
-    reminder_quiet_end: time = time(8, 0)
-    reminder_days_off: Annotated[tuple[int, ...], NoDecode] = (6,)
-    report_reminder_weekday: int = Field(default=0, ge=0, le=6, description="0=Sat")
-    report_reminder_time: time = time(10, 0)
-    report_deadline_reminder_time: time = time(9, 0)
-    reporting_unit_kinds: Annotated[tuple[str, ...], NoDecode] = ("committee",)
-    session_eve_reminder_time: time = time(16, 0)
-    session_day_reminder_time: time = time(8, 0)
-    resolution_reminder_time: time = time(9, 0)
-    resolution_remind_days_before: int = Field(default=2, ge=0)
-    resolution_overdue_every_days: int = Field(default=3, ge=1)
-    resolution_escalate_from: int = Field(default=2, ge=1)
-    digest_weekday: int = Field(default=1, ge=0, le=6, description="0=Sat, 1=Sun")
-    digest_time: time = time(13, 0)
-    mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = ("report", "resolution")
+    reminders_enabled: bool = Field(default=True, description=(
+        "Whether Mina sends reminders at all (`false`: none are planned)."))
+    reminder_interval_seconds: float = Field(default=60.0, gt=0, description=(
+        "How often, in seconds, the reminder planner looks for what fell due."))
+    reminder_lookback_days: int = Field(default=7, ge=1, description=(
+        "How many days back a reminder missed while the bot was down is still sent."))
+    reminder_quiet_start: time = Field(default=time(21, 0), description=(
+        "From this time of day (HH:MM) reminders wait for the quiet hours to end."))
+    reminder_quiet_end: time = Field(default=time(8, 0), description=(
+        "The time of day (HH:MM) the quiet hours end and waiting reminders go out."))
+    reminder_days_off: Annotated[tuple[int, ...], NoDecode] = Field(default=(6,), description=(
+        "Comma-separated weekdays without reminders, counted from Saturday (0 = Saturday, 6 = "
+        "Friday)."))
+    report_reminder_weekday: int = Field(default=0, ge=0, le=6, description=(
+        "The weekday of the weekly «send your report» reminder, counted from Saturday (0 = "
+        "Saturday)."))
+    report_reminder_time: time = Field(default=time(10, 0), description=(
+        "The time (HH:MM) of the weekly «send your report» reminder."))
+    report_deadline_reminder_time: time = Field(default=time(9, 0), description=(
+        "The time (HH:MM), on the deadline's day, of the reminder to units whose report is not "
+        "in."))
+    reporting_unit_kinds: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=("committee",), description=(
+        "Comma-separated kinds of unit that send weekly reports, e.g. `committee,office`."))
+    session_eve_reminder_time: time = Field(default=time(16, 0), description=(
+        "The time (HH:MM), the day before a session, of the reminder with its agenda."))
+    session_day_reminder_time: time = Field(default=time(8, 0), description=(
+        "The time (HH:MM), on a session's day, of the reminder with its agenda."))
+    resolution_reminder_time: time = Field(default=time(9, 0), description=(
+        "The time (HH:MM) of the reminders about resolutions' deadlines."))
+    resolution_remind_days_before: int = Field(default=2, ge=0, description=(
+        "How many days before a resolution is due its units are first reminded."))
+    resolution_overdue_every_days: int = Field(default=3, ge=1, description=(
+        "Every how many days the units of an overdue resolution are reminded again."))
+    resolution_escalate_from: int = Field(default=2, ge=1, description=(
+        "From which overdue reminder on (1: the first) the secretariat is told as well."))
+    digest_weekday: int = Field(default=1, ge=0, le=6, description=(
+        "The weekday of the secretariat's weekly digest, counted from Saturday (1 = Sunday)."))
+    digest_time: time = Field(default=time(13, 0), description=(
+        "The time (HH:MM) of the secretariat's weekly digest."))
+    mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=("report", "resolution"), description=(
+        "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "
+        "digest."))
 
     @field_validator("bot_token")
     @classmethod

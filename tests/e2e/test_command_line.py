@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from sandbox.client import SandboxClient
@@ -98,3 +99,29 @@ async def test_the_demo_answers_a_sample_secretary_and_stops_on_ctrl_c(tmp_path)
         process.send_signal(signal.SIGINT)
         code = await asyncio.wait_for(process.wait(), 30)
     assert code == 0
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+async def test_the_demo_shows_two_addresses_and_leaves_no_folder_behind(tmp_path, stop):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), "demo", "--port", "0", cwd=tmp_path, env=base,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        shown = [(await asyncio.wait_for(process.stdout.readline(), 30)).decode()
+                 for _ in range(2)]
+        sandbox_url, page_url = re.findall(r"http://127\.0\.0\.1:\d+", "".join(shown))
+        log = Path(re.search(r"(/\S+/mina-demo-\w+/demo\.log)", shown[1]).group(1))
+        async with aiohttp.ClientSession() as http:
+            for url in (page_url, f"{sandbox_url}/control/chats"):
+                async with http.get(url) as answer:
+                    assert answer.status == 200, url
+        assert "Application started" in log.read_text()  # INFO goes to the log, not the console
+    finally:
+        process.send_signal(stop)
+        rest, errors = await asyncio.wait_for(process.communicate(), 30)
+    console = "".join(shown) + rest.decode() + errors.decode()
+    assert process.returncode == 0, console
+    assert len(console.strip().splitlines()) <= 3, console
+    assert " INFO " not in console
+    assert not log.parent.exists()

@@ -1,8 +1,11 @@
 """Settings: defaults, the one clear line for each bad value, and the token kept secret."""
 
+from datetime import time
+
 import pytest
 
-from mina_bot.settings import SettingsError, load_settings
+from mina_bot import settings_doc
+from mina_bot.settings import Settings, SettingsError, load_settings
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -72,3 +75,26 @@ def test_a_malformed_token_is_never_echoed(monkeypatch):
 def test_token_does_not_show_in_repr(monkeypatch):
     monkeypatch.setenv("MINA_BOT_TOKEN", TOKEN)
     assert TOKEN not in repr(load_settings())
+
+
+def test_the_readme_settings_table_is_the_generated_one():
+    readme = settings_doc.README.read_text(encoding="utf-8")
+    assert settings_doc.with_table(readme) == readme, (
+        "README.md's settings table is out of date: python -m mina_bot.settings_doc")
+
+
+def test_every_setting_has_a_row_with_its_variable_default_and_meaning():
+    rows = settings_doc.settings_table().splitlines()[2:]
+    assert len(rows) == len(Settings.model_fields)
+    for row, name in zip(rows, Settings.model_fields, strict=True):
+        variable, default, meaning = (cell.strip() for cell in row.strip("|").split(" | "))
+        assert variable == f"`MINA_{name.upper()}`"
+        assert default and meaning, row
+
+
+def test_a_default_is_shown_as_it_is_written_in_env():
+    assert settings_doc.shown_default(None) == "—"
+    assert settings_doc.shown_default(time(9, 0)) == "`09:00`"
+    assert settings_doc.shown_default(("report", "resolution")) == "`report,resolution`"
+    assert settings_doc.shown_default(30.0) == "`30`"
+    assert settings_doc.shown_default(True) == "`true`"
