@@ -1,7 +1,7 @@
 """How the bot talks to the Bot API: PTB's request interface over aiohttp.
 
 PTB's own HTTPXRequest spent about 1.6 ms of CPU on each call against the sandbox, aiohttp about
-0.12 ms (README, Benchmarks): under load, most of what the bot did was being an HTTP client.
+0.12 ms (docs/benchmarks.md): under load, most of what the bot did was being an HTTP client.
 Bodies are JSON, as the Bot API accepts (Telegram and Bale alike), and multipart only when a
 file is uploaded. Status codes, retries and the API's errors stay PTB's (`BaseRequest`).
 """

@@ -7,9 +7,11 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from telegram.ext import BasePersistence, CallbackContext, PersistenceInput
-from telegram.ext._utils.types import ConversationDict, ConversationKey
 
 from mina_bot import drafts
+
+ConversationKey = tuple[int | str, ...]  # PTB's key: the chat and/or user ids
+ConversationDict = dict[ConversationKey, object]
 
 
 class SQLConversationPersistence(BasePersistence):

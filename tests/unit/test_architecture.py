@@ -33,6 +33,13 @@ def imported_packages(path: Path) -> set[str]:
     return names
 
 
+def imported_modules(path: Path) -> set[str]:
+    """Full module names a file imports from (absolute imports only)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.module for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
+
+
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_a_layer_never_imports_the_layers_above_it(package):
     offending = {
@@ -40,6 +47,15 @@ def test_a_layer_never_imports_the_layers_above_it(package):
         for path in (ROOT / package).rglob("*.py")
     }
     assert {k: v for k, v in offending.items() if v} == {}
+
+
+def test_nothing_imports_python_telegram_bots_private_modules():
+    """PTB's public API only: its `_utils` modules may change in any release."""
+    found = {str(path.relative_to(ROOT)): sorted(n for n in imported_modules(path) if "._" in n)
+             for package in ("handlers", "messenger", "bot.py", "demo", "bench")
+             for path in ((ROOT / package).rglob("*.py") if (ROOT / package).is_dir()
+                          else [ROOT / package])}
+    assert {k: v for k, v in found.items() if any(n.startswith("telegram") for n in v)} == {}
 
 
 def test_handlers_hold_features_only_no_transport_code():
