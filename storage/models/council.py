@@ -8,8 +8,14 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from storage.models.base import created_at_field, enum_field, moment_field, updated_at_field
-from storage.models.enums import AgendaKind, ResolutionEventKind, ResolutionStatus, SessionStatus
-from storage.types import UTCDateTime
+from storage.models.enums import (
+    AgendaKind,
+    HolidayKind,
+    ResolutionEventKind,
+    ResolutionStatus,
+    SessionStatus,
+)
+from storage.types import EnumString, UTCDateTime
 
 
 class CouncilSession(SQLModel, table=True):
@@ -98,9 +104,11 @@ class ResolutionEvent(SQLModel, table=True):
 
 
 class Holiday(SQLModel, table=True):
-    """A day off on which nothing falls due and no reminder is sent."""
+    """The organisation's own word on a day: a closure, or an official holiday worked."""
 
     __tablename__ = "holiday"
 
     date: dt.date = Field(primary_key=True)
     name: str
+    kind: HolidayKind = Field(default=HolidayKind.CLOSURE, sa_type=EnumString(HolidayKind),
+                              sa_column_kwargs={"server_default": HolidayKind.CLOSURE.value})

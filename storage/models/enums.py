@@ -118,3 +118,10 @@ class OutboxState(StrEnum):
     CANCELLED = "cancelled"
     UNREACHABLE = "unreachable"
     DROPPED = "dropped"
+
+
+class HolidayKind(StrEnum):
+    """What the organisation says of a day in its holiday table."""
+
+    CLOSURE = "closure"  # closed, beside the official holidays
+    WORKING = "working"  # an official holiday the organisation works on

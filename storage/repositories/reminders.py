@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,7 +11,6 @@ from storage.models import (
     Broadcast,
     BroadcastStatus,
     CouncilSession,
-    Holiday,
     ReportStatus,
     Resolution,
     ResolutionAssignment,
@@ -62,12 +60,6 @@ def sessions_by_id(session: Session, *, session_ids: Sequence[int]) -> dict[int,
         return {}
     query = select(CouncilSession).where(CouncilSession.id.in_(list(set(session_ids))))
     return {s.id: s for s in session.exec(query).all()}
-
-
-def holidays_between(session: Session, *, start: dt.date, end: dt.date) -> frozenset[dt.date]:
-    """Configured holidays in [start, end]."""
-    query = select(Holiday.date).where(Holiday.date >= start, Holiday.date <= end)
-    return frozenset(session.exec(query).all())
 
 
 def unfinished_broadcasts(session: Session) -> Sequence[Broadcast]:

@@ -1,0 +1,56 @@
+"""Iran's official calendar: the holidays of the Islamic Republic, solar and lunar (from the
+maintained `holidays` package), with the organisation's own closures and worked days on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import holidays as official
+from sqlmodel import Session, select
+
+from storage.models import Holiday, HolidayKind
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """A day nothing falls due on and no reminder goes out."""
+
+    date: dt.date
+    name_fa: str
+    name_en: str
+    official: bool  # False: a closure of the organisation's own
+
+    def name(self, lang: str) -> str:
+        """The day's name in the reader's language."""
+        return self.name_en if lang == "en" else self.name_fa
+
+
+@functools.lru_cache(maxsize=8)
+def _official_year(year: int) -> dict[dt.date, tuple[str, str]]:
+    # The package computes a year's lunar dates on first use (milliseconds); a year never changes.
+    fa = official.country_holidays("IR", years=year, language="fa_IR")
+    en = official.country_holidays("IR", years=year, language="en_US")
+    return {day: (fa[day].replace(";", "،"), en[day]) for day in fa}
+
+
+def official_holidays(start: dt.date, end: dt.date) -> dict[dt.date, tuple[str, str]]:
+    """The official holidays in [start, end]: their Persian and English names."""
+    found: dict[dt.date, tuple[str, str]] = {}
+    for year in range(start.year, end.year + 1):
+        found.update((d, names) for d, names in _official_year(year).items() if start <= d <= end)
+    return found
+
+
+def days_off(session: Session, start: dt.date, end: dt.date) -> dict[dt.date, DayOff]:
+    """Every holiday in [start, end]: the official ones the organisation does not work on, and
+    its own closures."""
+    rows = session.exec(select(Holiday).where(Holiday.date >= start, Holiday.date <= end)).all()
+    worked = {row.date for row in rows if row.kind == HolidayKind.WORKING}
+    found = {d: DayOff(d, fa, en, official=True)
+             for d, (fa, en) in official_holidays(start, end).items() if d not in worked}
+    for row in rows:
+        if row.kind == HolidayKind.CLOSURE:
+            found[row.date] = DayOff(row.date, row.name, row.name, official=False)
+    return dict(sorted(found.items()))
