@@ -46,6 +46,7 @@ from mina_bot.ops.collector import freeze_start_up
 from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
+from mina_bot.workers import Workers
 from storage.backup import BackupError
 from storage.db import (
     DatabaseUnavailable,
@@ -106,12 +107,14 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         ApplicationBuilder()
         .bot(bot)
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .persistence(SQLConversationPersistence(statement_engine(runtime.engine),
                                                 off_loop=runtime.off_loop))
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
     application.bot_data["runtime"] = runtime
+    application.bot_data["workers"] = Workers.from_settings(settings)  # processes start lazily
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
     application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)
@@ -142,6 +145,11 @@ async def _post_init(application: Application) -> None:
             )
         except TelegramError as exc:  # e.g. a platform without command menus
             log.warning("could not publish the command menu: %s", exc)
+
+
+async def _post_shutdown(application: Application) -> None:
+    """Stop the worker processes of exports, charts and minutes parsing."""
+    application.bot_data["workers"].close()
 
 
 async def preflight(application: Application, api_base_url: str) -> None:

@@ -71,6 +71,7 @@ async def run_demo(settings: Settings, build_application: Callable, prepare_runt
         await stop.wait()
         await application.updater.stop()
         await application.stop()
+    await application.post_shutdown(application)
     await page.stop()
     await sandbox.stop()
     return 0
