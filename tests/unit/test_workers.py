@@ -1,14 +1,17 @@
-"""Heavy work in worker processes: results, errors, time and memory limits, a fresh worker after."""
+"""Heavy work in worker processes: results, errors, time and memory limits; Word files' size."""
 
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import time
+import zipfile
 
 import pytest
 
 from mina_bot.minutes.model import MinutesError
+from mina_bot.minutes.sources import MAX_WORD_ENTRIES, text_of_file
 from mina_bot.workers import Workers, WorkTimedOut, WorkTooLarge
 
 
@@ -86,3 +89,40 @@ async def test_a_job_cut_short_does_not_stop_another_jobs_worker():
         assert await pool.run("operator:add", 2, 2) == 4
     finally:
         pool.close()
+
+
+def word_file(parts: dict[str, bytes]) -> bytes:
+    """A zip with these parts, shaped like a .docx."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_word_file_unpacking_past_the_limit_or_of_thousands_of_parts_is_refused_unread():
+    large = word_file({"word/document.xml": b" " * (3 * 1024 * 1024)})
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("large.docx", large, max_unpacked_mb=2)
+    assert (raised.value.text_key, raised.value.params) == (
+        "minutes.error.unpacked_size", {"name": "large.docx", "limit": 2})
+    many = word_file({f"word/media/{n}.xml": b"" for n in range(MAX_WORD_ENTRIES + 1)})
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("many.docx", many)
+    assert raised.value.text_key == "minutes.error.unpacked_size"
+
+
+def test_a_word_file_with_broken_xml_is_unreadable_not_an_unexpected_error():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer) as original:
+        parts = {item.filename: original.read(item) for item in original.infolist()}
+    parts["word/document.xml"] = b"<w:document><unclosed"
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("broken.docx", word_file(parts))
+    assert raised.value.text_key == "minutes.error.unreadable"
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("notzip.docx", b"PK\x03\x04 not really a zip")
+    assert raised.value.text_key == "minutes.error.unreadable"
