@@ -36,7 +36,7 @@ from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.errors import on_error
 from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
-from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of
+from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of, workers_of
 from messenger.persistence import SQLConversationPersistence, write_through
 from mina_bot.clock import SystemClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
@@ -46,6 +46,7 @@ from mina_bot.ops import backups
 from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 from mina_bot.settings import Settings, SettingsError, load_settings
+from mina_bot.workers import Workers
 from storage.backup import BackupError
 from storage.db import (
     DatabaseUnavailable,
@@ -106,11 +107,12 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .bot(bot)
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .persistence(SQLConversationPersistence(runtime.engine))
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
-    install_runtime(application, runtime)
+    install_runtime(application, runtime, Workers.from_settings(settings))  # processes start lazily
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
     application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)
@@ -141,6 +143,11 @@ async def _post_init(application: Application) -> None:
             )
         except TelegramError as exc:  # e.g. a platform without command menus
             log.warning("could not publish the command menu: %s", exc)
+
+
+async def _post_shutdown(application: Application) -> None:
+    """Stop the worker processes of exports, charts and minutes parsing."""
+    workers_of(application).close()
 
 
 async def preflight(application: Application, api_base_url: str) -> None:

@@ -85,6 +85,7 @@ async def _serve(settings: Settings, build_application: Callable, prepare_runtim
         await stop.wait()
         await application.updater.stop()
         await application.stop()
+    await application.post_shutdown(application)
     await page.stop()
     await sandbox.stop()
     runtime.engine.dispose()

@@ -30,12 +30,12 @@ async def export(update: Update, context: Context) -> None:
                                             settings=runtime.settings)
             dto = pack.session_pack(session, council=council, now=now,
                                     settings=runtime.settings, lang=actor.language)
-    chat = update.effective_chat
-    # fpdf and openpyxl load here, not at start-up: they cost the idle bot ~30 MB and 0.3 s.
-    from mina_bot.export.pdf import render_pdf
-    from mina_bot.export.xlsx import render_xlsx
-
-    for fmt, data in (("XLSX", render_xlsx(dto)), ("PDF", render_pdf(dto))):
+    # Rendered in a worker process: openpyxl and fpdf never load in the bot, and a large pack
+    # keeps nobody else waiting.
+    workers, chat = context.workers, update.effective_chat
+    for fmt, renderer in (("XLSX", "mina_bot.export.xlsx:render_xlsx"),
+                          ("PDF", "mina_bot.export.pdf:render_pdf")):
+        data = await workers.run(renderer, dto)
         caption = text("export.caption", actor.language, title=dto.title, format=fmt)
         await chat.send_document(InputFile(data, filename=f"{dto.file_stem}.{fmt.lower()}"),
                                  caption=caption)

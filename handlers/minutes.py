@@ -25,9 +25,7 @@ from mina_bot.clock import local_today
 from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date
 from mina_bot.minutes import importer, review
 from mina_bot.minutes.model import MinutesError
-from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.preview import saved_text
-from mina_bot.minutes.sources import text_of_file
 from mina_bot.permissions import Action
 
 WAIT_TEXT, WAIT_DATE = range(2)
@@ -56,20 +54,22 @@ async def start(update: Update, context: Context) -> int:
 async def take_minutes(update: Update, context: Context) -> int:
     """The minutes as text or a file: check their shape, then ask the date or preview."""
     runtime, message = context.runtime, update.effective_message
+    name, data = None, message.text or ""
     if message.document:
         document, limit = message.document, runtime.settings.max_upload_mb
         if (document.file_size or 0) > limit * 1024 * 1024:
             raise MinutesError("minutes.error.file_size", name=document.file_name, limit=limit)
-        data = await (await document.get_file()).download_as_bytearray()
-        source = text_of_file(document.file_name or "", bytes(data))
-    else:
-        source = message.text or ""
-    if not source.strip():
+        name = document.file_name or ""
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+    elif not data.strip():
         raise MinutesError("minutes.error.empty")
-    try:
-        with runtime.session() as session:
-            units = importer.directory(session)
-        parse_minutes(source, session_date=local_today(runtime.clock, runtime.tz), units=units)
+    with runtime.session() as session:
+        units = importer.directory(session)
+    try:  # reading a .docx and parsing run in a worker process, not on the event loop
+        source = await context.workers.run(
+            "mina_bot.minutes.sources:checked_minutes", name, data,
+            session_date=local_today(runtime.clock, runtime.tz), units=units,
+            max_unpacked_mb=runtime.settings.max_document_uncompressed_mb)
     except MinutesError as exc:
         await reply(update, text(exc.text_key, context.actor.language, **exc.params)
                     + "\n" + text("minutes.try_again", context.actor.language))

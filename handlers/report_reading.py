@@ -85,9 +85,9 @@ async def _trend(update: Update, context: Context, session_id: int) -> None:
     with runtime.session() as session:
         series = reading.trend_to(session, session_id=session_id, weeks=weeks,
                                   now=runtime.clock.now(), settings=runtime.settings)
-    from mina_bot.export.chart import render_trend_png  # matplotlib: loaded when first drawn
-
-    png = render_trend_png(views.trend_dto(series, actor.language, runtime.tz))
+    trend = views.trend_dto(series, actor.language, runtime.tz)
+    # Drawn in a worker process: matplotlib never loads in the bot.
+    png = await context.workers.run("mina_bot.export.chart:render_trend_png", trend)
     await update.effective_chat.send_photo(
         InputFile(png, filename="trend.png"),
         caption=text("reports.trend.caption", actor.language, weeks=len(series)))

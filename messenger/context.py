@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from mina_bot.actors import Actor
 from mina_bot.identity import actor_for
 from mina_bot.runtime import Runtime
+from mina_bot.workers import Workers
 
 
 class MinaContext(CallbackContext[ExtBot, dict, dict, dict]):
@@ -25,6 +26,11 @@ class MinaContext(CallbackContext[ExtBot, dict, dict, dict]):
         return runtime_of(self.application)
 
     @property
+    def workers(self) -> Workers:
+        """The worker processes that do CPU-heavy work off the event loop."""
+        return workers_of(self.application)
+
+    @property
     def actor(self) -> Actor:
         """Who sent this update, as the database says at this update (read once per update)."""
         if self._actor is None:
@@ -36,14 +42,20 @@ class MinaContext(CallbackContext[ExtBot, dict, dict, dict]):
         self._actor = None
 
 
-_RUNTIME = "runtime"
+_RUNTIME, _WORKERS = "runtime", "workers"
 CONTEXT_TYPES: ContextTypes[MinaContext, dict, dict, dict] = ContextTypes(context=MinaContext)
 
 
 def install_runtime(application: Application[Any, Any, Any, Any, Any, Any],
-                    runtime: Runtime) -> None:
-    """Make `runtime` what every context's `runtime` is."""
+                    runtime: Runtime, workers: Workers) -> None:
+    """Make `runtime` and `workers` what every context's `runtime` and `workers` are."""
     application.bot_data[_RUNTIME] = runtime
+    application.bot_data[_WORKERS] = workers
+
+
+def workers_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Workers:
+    """The worker processes installed in an application (closed when it shuts down)."""
+    return application.bot_data[_WORKERS]
 
 
 def runtime_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Runtime:

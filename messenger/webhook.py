@@ -62,6 +62,8 @@ class WebhookRunner:
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()
+        if self.application.post_shutdown:
+            await self.application.post_shutdown(self.application)
 
 
 async def serve_webhook(application: Application, runtime: Runtime) -> None:

@@ -13,6 +13,16 @@ class MinaError(Exception):
         self.params = params
         super().__init__(self.text_key)
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its parameters: a worker process raises it for the bot to answer."""
+        return _rebuilt, (type(self), self.text_key, self.params)
+
+
+def _rebuilt(kind: type[MinaError], text_key: str, params: dict) -> MinaError:
+    error = kind.__new__(kind)
+    MinaError.__init__(error, text_key, **params)
+    return error
+
 
 class PermissionDenied(MinaError):
     """The actor may not do this action (here)."""

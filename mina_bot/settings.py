@@ -57,6 +57,10 @@ HINTS = {
     "flood_limit": "use how many updates one account may send within the window, e.g. 20",
     "flood_window_seconds": "use the seconds over which an account's updates are counted, e.g. 10",
     "flood_cooloff_seconds": "use the seconds a flooding account is ignored, e.g. 30",
+    "heavy_work_processes": "use how many exports, charts or imports may run at once, 1..8, e.g. 1",
+    "heavy_work_timeout_seconds": "use the seconds one export, chart or import may take, e.g. 120",
+    "heavy_work_memory_mb": "use the megabytes one export, chart or import may use, e.g. 1024",
+    "max_document_uncompressed_mb": "use the megabytes a .docx may unpack to, e.g. 50",
 }
 
 
@@ -126,6 +130,15 @@ class Settings(BaseSettings):
         "The time of day the weekly reports are due (HH:MM)."))
     report_trend_weeks: int = Field(default=8, ge=2, le=52, description=(
         "How many weeks the report trend chart covers."))
+    heavy_work_processes: int = Field(default=1, ge=1, le=8, description=(
+        "Worker processes for exports, charts and minutes parsing: at most this many at once,"
+        " the rest wait; the bot answers everyone else meanwhile."))
+    heavy_work_timeout_seconds: float = Field(default=120.0, gt=0, description=(
+        "Seconds one export, chart or minutes parse may run before its worker is stopped."))
+    heavy_work_memory_mb: int = Field(default=1024, ge=256, description=(
+        "Address-space limit of a worker process, in megabytes; past it the job fails alone."))
+    max_document_uncompressed_mb: int = Field(default=50, ge=1, description=(
+        "A .docx whose contents unpack to more megabytes than this is refused unread."))
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0, description=(
         "Messages a second over all chats together (Telegram allows about 30)."))

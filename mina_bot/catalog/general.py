@@ -75,6 +75,18 @@ TEXTS = {
         "en": "The system is briefly unavailable and nothing was done. Please send it again "
               "in a moment.",
     },
+    "error.work_timeout": {
+        "fa": "این کار بیش از {seconds} ثانیه طول کشید و متوقف شد؛ چیزی ساخته نشد. لطفاً بخش "
+              "کوچک‌تری بخواهید (مثلاً یک جلسه به جای یک فصل) یا بعداً دوباره تلاش کنید.",
+        "en": "This took longer than {seconds} seconds and was stopped; nothing was made. Please "
+              "ask for a smaller part (e.g. one session instead of a quarter) or try again later.",
+    },
+    "error.work_too_large": {
+        "fa": "این کار بیش از {limit} مگابایت حافظه می‌خواست و متوقف شد؛ چیزی ساخته نشد. لطفاً "
+              "بخش کوچک‌تری بخواهید (مثلاً یک جلسه به جای یک فصل).",
+        "en": "This needed more than {limit} MB of memory and was stopped; nothing was made. "
+              "Please ask for a smaller part (e.g. one session instead of a quarter).",
+    },
     "error.forbidden": {
         "fa": "شما اجازهٔ این کار را ندارید.",
         "en": "You are not allowed to do that.",

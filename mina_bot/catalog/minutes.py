@@ -58,6 +58,12 @@ TEXTS = {
         "fa": "فایل «{name}» را نتوانستم بخوانم؛ آن را به صورت متن یا ‎.docx بفرستید.",
         "en": "I could not read «{name}»; send it as text or .docx.",
     },
+    "minutes.error.unpacked_size": {
+        "fa": "فایل «{name}» بیش از حد بزرگ است: محتوای آن پس از باز شدن از {limit} مگابایت "
+              "بیشتر است. آن را به صورت متن یا یک ‎.docx ساده‌تر بفرستید.",
+        "en": "The file «{name}» is too large: its contents unpack to more than {limit} MB. "
+              "Send it as text or as a plainer .docx.",
+    },
     "minutes.error.bad_session_date": {
         "fa": "تاریخ جلسه «{text}» را نفهمیدم؛ مثلاً ۱۴۰۰/۰۱/۳۰ بنویسید.",
         "en": "I did not understand the session date «{text}»; write e.g. 1400/01/30.",

@@ -1,0 +1,128 @@
+"""Heavy pure work (documents, charts, parsing) in worker processes, with time and memory limits.
+
+CPU-bound Python holds the GIL, so a thread would still stop every other chat; a process does
+not. Each job slot is a pool of one process, so a job past its time is killed with its own
+process only, and the slot starts a fresh one for the next job. Workers come from a fork server:
+a clean process, never a fork of the bot with its database connections and event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import multiprocessing
+import resource
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from mina_bot.errors import MinaError
+
+log = logging.getLogger("mina.workers")
+
+
+class WorkTimedOut(MinaError):
+    """A job ran past its time limit; its worker was stopped."""
+
+    text_key = "error.work_timeout"
+
+
+class WorkTooLarge(MinaError):
+    """A job ran out of memory, or its worker died."""
+
+    text_key = "error.work_too_large"
+
+
+def _limit_memory(megabytes: int) -> None:
+    """The worker initializer: cap the address space, so a runaway job fails with MemoryError."""
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _main_script_modules() -> list[str]:
+    """What the fork server loads once: the main script (e.g. bot.py) by its module name too.
+
+    Every worker runs the main script again as `__mp_main__`; with its imports already loaded
+    in the fork server that takes milliseconds instead of seconds. (The server's own preload of
+    `__main__` never happens before Python 3.14: it looks for a key spawn does not set.)
+    """
+    main = sys.modules["__main__"]
+    path = getattr(main, "__file__", None)
+    if getattr(main, "__spec__", None) is not None or path is None:
+        return ["__main__"]  # run with -m (pytest, bench): spawn does not rerun a package main
+    return ["__main__", Path(path).stem]
+
+
+def _call(target: str, args: tuple, kwargs: dict) -> Any:
+    """Run `module:function` in the worker; only the worker imports the module (its libraries,
+    e.g. matplotlib, then never load in the bot)."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+class Workers:
+    """At most `processes` heavy jobs at once, each in a worker process; more wait their turn."""
+
+    def __init__(self, *, processes: int, timeout: float, memory_mb: int) -> None:
+        self.timeout, self.memory_mb = timeout, memory_mb
+        self._gate = asyncio.Semaphore(processes)
+        self._idle: list[ProcessPoolExecutor] = []
+        self._closed = False
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(_main_script_modules())
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Workers:
+        """Workers with the operator's limits (heavy_work_*)."""
+        return cls(processes=settings.heavy_work_processes,
+                   timeout=settings.heavy_work_timeout_seconds,
+                   memory_mb=settings.heavy_work_memory_mb)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._idle:
+            return self._idle.pop()
+        return ProcessPoolExecutor(max_workers=1, mp_context=self._context,
+                                   initializer=_limit_memory, initargs=(self.memory_mb,))
+
+    async def run(self, target: str, *args: Any, **kwargs: Any) -> Any:
+        """`module:function`(*args, **kwargs) in a worker: its result, or its exception (a job's
+        own error leaves the worker in service); WorkTimedOut / WorkTooLarge past the limits."""
+        async with self._gate:
+            pool, keep = self._pool(), False
+            try:
+                job = pool.submit(_call, target, args, kwargs)
+                result = await asyncio.wait_for(asyncio.wrap_future(job), self.timeout)
+                keep = True
+                return result
+            except TimeoutError:
+                log.warning("%s ran past %.0f s; its worker was stopped", target, self.timeout)
+                raise WorkTimedOut(seconds=round(self.timeout)) from None
+            except (MemoryError, BrokenProcessPool) as exc:
+                log.warning("%s failed in its worker (memory limit %d MB): %r", target,
+                            self.memory_mb, exc)
+                raise WorkTooLarge(limit=self.memory_mb) from None
+            except Exception:
+                keep = True
+                raise
+            finally:
+                if keep and not self._closed:
+                    self._idle.append(pool)
+                else:  # timed out, out of memory, dead or cancelled: never reuse it
+                    _stop(pool)
+
+    def close(self) -> None:
+        """Stop every idle worker, and each busy one when its job ends (at application stop)."""
+        self._closed = True
+        while self._idle:
+            _stop(self._idle.pop())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    # A running job cannot be cancelled, only its process ended (Python 3.14 has
+    # terminate_workers(); before it, the pool's process table is the only handle).
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)

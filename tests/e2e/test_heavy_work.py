@@ -1,0 +1,94 @@
+"""End to end: a large export, a slow one, a zip bomb: meanwhile the others are answered."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import time
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from storage.models import Resolution
+from storage.repositories import resolutions as resolutions_repo
+from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
+
+INFRA_SECRETARY, SECRETARIAT_SECRETARY = 1003, 1002
+MANY = 60  # resolutions: their PDF takes seconds to render, reading them a fraction of one
+MINUTES = "مصوبات:\n\nبازه زمانی\tمتولی\tموضوع\nیک هفته\tکمیته زیرساخت\t۱) گزارش پایلوت گیلان\n"
+SUBJECT = "پیگیری تهیه و ارسال فهرست کامل داده‌های ثبتی استان‌ها به کمیته زیرساخت، شماره {n}"
+
+
+@pytest.fixture
+async def world(bot):
+    bot.clock.set(SATURDAY_MORNING)
+    with bot.runtime.session() as session:
+        ids = seed_reports_world(session)
+        for number in range(100, 100 + MANY):
+            resolutions_repo.add_resolution(session, resolution=Resolution(
+                session_id=ids["session1"], number=number, subject=SUBJECT.format(n=number),
+                due_date=dt.date(2021, 6, 1)))
+        session.commit()
+    return ids
+
+
+async def test_others_are_answered_while_a_large_pack_is_rendered(bot, world):
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export")
+    await asyncio.sleep(0.5)  # its rows are read by now; the rendering is under way
+    [owe] = await bot.say(INFRA_SECRETARY, "/owe")
+    answered = time.monotonic()
+    assert "اجرای پایلوت در استان گیلان" in owe["text"]
+    so_far = await bot.client.bot_messages(SECRETARIAT_SECRETARY, since=sent["message_id"])
+    assert not any(m["document"]["file_name"].endswith(".pdf") for m in so_far)
+
+    xlsx, pdf = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 2,
+                                                       since=sent["message_id"], timeout=120)
+    assert time.monotonic() - answered > 1  # the PDF came well after: not blocked behind it
+    assert pdf["document"]["file_name"] == "mina-session-2.pdf"
+    workbook = load_workbook(io.BytesIO(await bot.client.download(xlsx["document"]["file_id"])))
+    numbers = [row[1].value for row in workbook["مصوبات"].iter_rows(min_row=2)
+               if isinstance(row[1].value, int)]
+    assert sorted(numbers) == [2, 8, *range(100, 100 + MANY)]
+
+
+@pytest.mark.parametrize("bot_settings", [{"heavy_work_timeout_seconds": 2.0}])
+async def test_an_export_past_its_time_limit_is_stopped_with_a_clear_answer(bot, world):
+    sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export")
+    answers = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1,
+                                                     since=sent["message_id"], timeout=30)
+    if answers[0].get("document"):  # the workbook was quick enough; the PDF was not
+        answers = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 2,
+                                                         since=sent["message_id"], timeout=30)
+    assert "بیش از ۲ ثانیه طول کشید و متوقف شد" in answers[-1]["text"]
+    [owe] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert "اجرای پایلوت در استان گیلان" in owe["text"]
+    await bot.say(SECRETARIAT_SECRETARY, "/import 1400/01/30")  # a fresh worker parses these
+    [preview] = await bot.say(SECRETARIAT_SECRETARY, MINUTES)
+    assert "گزارش پایلوت گیلان" in preview["text"]
+
+
+def zip_bomb() -> bytes:
+    """A .docx-shaped zip whose document.xml unpacks to 60 MB of blanks (~60 KB packed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * (60 * 1024 * 1024)
+                         + b"</w:document>")
+    return buffer.getvalue()
+
+
+async def test_a_decompression_bomb_is_refused_unread_and_others_are_answered(bot, world):
+    bomb = zip_bomb()
+    assert len(bomb) < 200_000
+    await bot.say(SECRETARIAT_SECRETARY, "/import 1400/01/30")
+    sent = await bot.client.send_document(SECRETARIAT_SECRETARY, "minutes.docx", bomb)
+    [owe] = await bot.say(INFRA_SECRETARY, "/owe")
+    assert "اجرای پایلوت در استان گیلان" in owe["text"]
+    [refused] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1,
+                                                       since=sent["message_id"], timeout=30)
+    assert "«minutes.docx» بیش از حد بزرگ است" in refused["text"]
+    assert "از ۵۰ مگابایت بیشتر" in refused["text"]
+    [preview] = await bot.say(SECRETARIAT_SECRETARY, MINUTES)  # still waiting for the minutes
+    assert "گزارش پایلوت گیلان" in preview["text"]

@@ -1,0 +1,128 @@
+"""Heavy work in worker processes: results, errors, time and memory limits; Word files' size."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import time
+import zipfile
+
+import pytest
+
+from mina_bot.minutes.model import MinutesError
+from mina_bot.minutes.sources import MAX_WORD_ENTRIES, text_of_file
+from mina_bot.workers import Workers, WorkTimedOut, WorkTooLarge
+
+
+@pytest.fixture
+async def workers():
+    pool = Workers(processes=1, timeout=3.0, memory_mb=512)
+    yield pool
+    pool.close()
+
+
+async def test_a_job_runs_in_another_process_and_returns_its_result(workers):
+    assert await workers.run("operator:add", 2, 3) == 5
+    assert await workers.run("os:getpid") != os.getpid()
+
+
+async def test_a_domain_error_arrives_with_its_parameters_and_the_worker_stays(workers):
+    first = await workers.run("os:getpid")
+    with pytest.raises(MinutesError) as raised:
+        await workers.run("mina_bot.minutes.sources:text_of_file", "minutes.pdf", b"%PDF")
+    assert raised.value.text_key == "minutes.error.file_type"
+    assert raised.value.params == {"name": "minutes.pdf"}
+    assert await workers.run("os:getpid") == first
+
+
+async def test_a_job_past_the_time_limit_is_stopped_and_the_next_job_runs(workers):
+    first = await workers.run("os:getpid")
+    started = time.monotonic()
+    with pytest.raises(WorkTimedOut) as raised:
+        await workers.run("time:sleep", 60)
+    assert time.monotonic() - started < 10
+    assert raised.value.params == {"seconds": 3}
+    assert await workers.run("operator:mul", 6, 7) == 42
+    assert await workers.run("os:getpid") != first  # the sleeper's process was replaced
+    with pytest.raises(ProcessLookupError):
+        for _ in range(100):  # killed, then reaped by the pool's manager thread
+            os.kill(first, 0)
+            await asyncio.sleep(0.05)
+
+
+async def test_a_job_past_the_memory_limit_fails_alone_and_the_next_job_runs(workers):
+    with pytest.raises(WorkTooLarge) as raised:
+        await workers.run("builtins:bytearray", 600 * 1024 * 1024)
+    assert raised.value.params == {"limit": 512}
+    assert await workers.run("builtins:len", bytearray(100 * 1024 * 1024)) == 100 * 1024 * 1024
+
+
+async def test_a_worker_that_dies_is_replaced(workers):
+    first = await workers.run("os:getpid")
+    with pytest.raises(WorkTooLarge):
+        await workers.run("os:_exit", 1)
+    assert await workers.run("os:getpid") not in (first, os.getpid())
+
+
+async def test_jobs_past_the_limit_of_processes_wait_their_turn():
+    pool = Workers(processes=2, timeout=10.0, memory_mb=512)
+    try:
+        await asyncio.gather(pool.run("os:getpid"), pool.run("os:getpid"))  # both started
+        started = time.monotonic()
+        await asyncio.gather(*(pool.run("time:sleep", 1) for _ in range(3)))
+        elapsed = time.monotonic() - started
+    finally:
+        pool.close()
+    assert 2 <= elapsed < 4  # two at once, the third after them
+
+
+async def test_a_job_cut_short_does_not_stop_another_jobs_worker():
+    pool = Workers(processes=2, timeout=1.5, memory_mb=512)
+    try:
+        slow = asyncio.ensure_future(pool.run("time:sleep", 60))
+        await asyncio.sleep(0.2)
+        quick = await pool.run("operator:add", 1, 1)
+        with pytest.raises(WorkTimedOut):
+            await slow
+        assert quick == 2
+        assert await pool.run("operator:add", 2, 2) == 4
+    finally:
+        pool.close()
+
+
+def word_file(parts: dict[str, bytes]) -> bytes:
+    """A zip with these parts, shaped like a .docx."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_word_file_unpacking_past_the_limit_or_of_thousands_of_parts_is_refused_unread():
+    large = word_file({"word/document.xml": b" " * (3 * 1024 * 1024)})
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("large.docx", large, max_unpacked_mb=2)
+    assert (raised.value.text_key, raised.value.params) == (
+        "minutes.error.unpacked_size", {"name": "large.docx", "limit": 2})
+    many = word_file({f"word/media/{n}.xml": b"" for n in range(MAX_WORD_ENTRIES + 1)})
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("many.docx", many)
+    assert raised.value.text_key == "minutes.error.unpacked_size"
+
+
+def test_a_word_file_with_broken_xml_is_unreadable_not_an_unexpected_error():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer) as original:
+        parts = {item.filename: original.read(item) for item in original.infolist()}
+    parts["word/document.xml"] = b"<w:document><unclosed"
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("broken.docx", word_file(parts))
+    assert raised.value.text_key == "minutes.error.unreadable"
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("notzip.docx", b"PK\x03\x04 not really a zip")
+    assert raised.value.text_key == "minutes.error.unreadable"
