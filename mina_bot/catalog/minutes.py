@@ -13,6 +13,18 @@ TEXTS = {
         "en": ("Row {row} of the resolution table (line {line}) has {columns} column(s) instead "
                "of three (time frame, unit, subject): «{text}». Nothing was saved."),
     },
+    "minutes.error.problems": {
+        "fa": ("در صورت‌جلسه {count} اشکال پیدا کردم؛ همه را اصلاح کنید و دوباره بفرستید. "
+               "چیزی ذخیره نشد.\n{listing}"),
+        "en": ("I found {count} problems in the minutes; fix them all and send them again. "
+               "Nothing was saved.\n{listing}"),
+    },
+    "minutes.error.list_item": {
+        "fa": ("بند {row} فهرست مصوبات (خط {line}) متولی ندارد؛ آن را مثل «… (مسئول: دبیرخانه؛ "
+               "مهلت: یک هفته)» بنویسید: «{text}». چیزی ذخیره نشد."),
+        "en": ("Item {row} of the resolution list (line {line}) names no unit; write it like "
+               "«… (مسئول: دبیرخانه؛ مهلت: یک هفته)»: «{text}». Nothing was saved."),
+    },
     "minutes.error.duplicate_number": {
         "fa": "شماره مصوبه {number} در ردیف {row} (خط {line}) تکراری است. چیزی ذخیره نشد.",
         "en": "Resolution number {number} repeats in row {row} (line {line}). Nothing was saved.",

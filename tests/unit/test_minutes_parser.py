@@ -135,5 +135,12 @@ def test_loose_spellings_explicit_dates_and_an_inline_next_session():
 
 
 def test_a_bad_next_session_date_is_named():
-    message = error_of(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۲/۶\n")
-    assert "زمان جلسه آینده «سه‌شنبه ۱۴۰۰/۲/۶»" in message
+    message = error_of(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۱۲/۳۰\n")
+    assert "زمان جلسه آینده «سه‌شنبه ۱۴۰۰/۱۲/۳۰»" in message
+
+
+def test_a_weekday_that_does_not_match_the_date_is_a_warning_not_a_refusal():
+    minutes = parse(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۲/۶ ساعت ۱۰\n")
+    assert jalali_ymd(minutes.next_session) == "1400/02/06"
+    assert [(w.line, w.code) for w in minutes.warnings] == [(2, "weekday_mismatch")]
+    assert to_json(minutes)["next_session_time"] == "10:00"
