@@ -125,10 +125,26 @@ def find_table(blocks: tuple[Block, ...], units: UnitDirectory) -> Table | None:
 
 def _read_cells(blocks: tuple[Block, ...], start: int, columns: list[str | None]) -> Table:
     table, pending = Table(end=len(blocks)), []
-    subject_at = columns.index(vocab.SUBJECT)
+    subject_at, width = columns.index(vocab.SUBJECT), len(columns)
+    partial: tuple[int, list[str]] | None = None  # a row whose cell broke over lines
+
+    def close(line: int, cells: list[str]) -> None:
+        table.skipped.extend(pending)
+        pending.clear()
+        values = {col: cells[k] if k < len(cells) else "" for k, col in enumerate(columns)
+                  if col is not None}
+        if not values.get(vocab.SUBJECT) or (len(cells) < width and not all(values.values())):
+            table.problems.append(_problem(
+                "minutes.error.row_columns", line, len(table.rows) + 1, " | ".join(cells),
+                columns=len(cells)))
+            return
+        table.rows.append(RawRow(
+            line=line, subject=values[vocab.SUBJECT].replace("\n", " "),
+            units=values.get(vocab.UNITS, ""), deadline=values.get(vocab.DEADLINE, ""),
+            number=values.get(vocab.NUMBER, "")))
+
     for i in range(start, len(blocks)):
-        line, cells = i + 1, cells_of(blocks[i])
-        text = text_of(blocks[i])
+        line, cells, text = i + 1, cells_of(blocks[i]), text_of(blocks[i])
         reason = _skip_reason(text)
         if reason is None and len(cells) >= 2:
             if header_columns(cells) == columns:
@@ -138,39 +154,39 @@ def _read_cells(blocks: tuple[Block, ...], start: int, columns: list[str | None]
             elif _attendance_row(cells):
                 table.end = i
                 break
-            elif sum(1 for c in cells if c) == 1 and not (
+            elif partial is None and sum(1 for c in cells if c) == 1 and not (
                     subject_at < len(cells) and cells[subject_at]):
                 reason = "merged_row"
         if reason is not None:
             pending.append(Skipped(line, shorten(text, 80), reason))
             continue
-        if len(cells) == 1 or sum(1 for c in cells if c) == 1:
-            if is_heading(text):
-                table.end = i
-                break
-            if NUMBERED.match(to_latin_digits(text)) or not table.rows:
-                table.problems.append(_problem(
-                    "minutes.error.row_columns", line, len(table.rows) + 1, text,
-                    columns=len([c for c in cells if c])))
-                continue
+        single = len(cells) == 1 or sum(1 for c in cells if c) == 1
+        if single and is_heading(text):
+            table.end = i
+            break
+        raw = len(cells) if len(blocks[i]) == 1 else len(blocks[i])
+        if partial is not None and raw < width:
+            # Pasted from Word, a cell with line breaks spreads its row over several lines.
+            first, *rest = cells if not single else [text]
+            partial[1][-1] = f"{partial[1][-1]} {first}".strip()
+            partial[1].extend(rest)
+            if len(partial[1]) >= width:
+                close(*partial)
+                partial = None
+            continue
+        if partial is not None:
+            close(*partial)
+            partial = None
+        if single and table.rows and not NUMBERED.match(to_latin_digits(text)):
             table.skipped.extend(pending)
-            pending = []
+            pending.clear()
             table.rows[-1].subject += " " + text
-            continue
-        table.skipped.extend(pending)
-        pending = []
-        values = {col: cells[k] if k < len(cells) else "" for k, col in enumerate(columns)
-                  if col is not None}
-        if not values.get(vocab.SUBJECT) or (vocab.UNITS in values and not values[vocab.UNITS]
-                                              and len(cells) < len(columns)):
-            table.problems.append(_problem(
-                "minutes.error.row_columns", line, len(table.rows) + 1, " | ".join(cells),
-                columns=len(cells)))
-            continue
-        table.rows.append(RawRow(
-            line=line, subject=values[vocab.SUBJECT].replace("\n", " "),
-            units=values.get(vocab.UNITS, ""), deadline=values.get(vocab.DEADLINE, ""),
-            number=values.get(vocab.NUMBER, "")))
+        elif raw < width:
+            partial = (line, list(cells) if not single else [text])
+        else:
+            close(line, [*cells, *[""] * (raw - len(cells))])
+    if partial is not None:
+        close(*partial)
     table.skipped.extend(s for s in pending if s.reason != "blank")
     return table
 
