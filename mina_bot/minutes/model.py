@@ -39,6 +39,10 @@ class MinutesError(MinaError):
         super().__init__(text_key, **params)
         self.problems: tuple[Problem, ...] = (Problem(self.text_key, tuple(params.items())),)
 
+    def __reduce__(self) -> tuple:
+        # A worker process raises it; the parent gets it whole (params and every problem).
+        return _rebuild, (self.text_key, self.params, self.problems)
+
     @classmethod
     def of(cls, problems: list[Problem]) -> MinutesError:
         """One error naming every problem found."""
@@ -59,6 +63,12 @@ class MinutesError(MinaError):
 
         return text("minutes.error.problems", lang, count=len(self.problems),
                     listing=Safe(_listing(self.problems, lang)))
+
+
+def _rebuild(key: str, params: dict, problems: tuple[Problem, ...]) -> MinutesError:
+    error = MinutesError(key, **params)
+    error.problems = problems
+    return error
 
 
 def _listing(problems: tuple[Problem, ...] | list[Problem], lang: str) -> str:
