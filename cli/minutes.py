@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mina_bot.catalog import text
 from mina_bot.jalali import JalaliDateError, parse_jalali_ymd
 from mina_bot.minutes.importer import directory, import_minutes
 from mina_bot.minutes.model import MinutesError, ParsedMinutes, to_json
 from mina_bot.minutes.parser import parse_minutes
-from mina_bot.minutes.sources import text_of_file
+from mina_bot.minutes.sources import read_source
 from mina_bot.minutes.units import UnitDirectory
 
-DEFAULT_ORG = Path(__file__).resolve().parents[2] / "examples" / "org.yaml"
+DEFAULT_ORG = Path(__file__).resolve().parents[1] / "examples" / "org.yaml"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -32,10 +32,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     minutes.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _plain(key: str, **params: object) -> str:
-    return re.sub(r"<[^>]+>", "", text(key, "fa", **params))
-
-
 def _preview(minutes: ParsedMinutes, as_json: bool) -> str:
     data = to_json(minutes)
     if as_json:
@@ -43,6 +39,8 @@ def _preview(minutes: ParsedMinutes, as_json: bool) -> str:
     lines = [f"{r['number']}) [{', '.join(r['units'])}] due={r['due'] or '-'}"
              f" every={r['recurrence'] or '-'} unmatched={r['unmatched_units'] or '-'}"
              for r in data["resolutions"]]
+    lines.extend(f"skipped line {s['line']} ({s['reason']}): {s['text']}" for s in data["skipped"])
+    lines.extend(f"warning line {w['line']} ({w['code']}): {w['text']}" for w in data["warnings"])
     lines.append(f"next session: {data['next_session'] or '-'}")
     lines.extend(f"next agenda: {item}" for item in data["next_agenda"])
     return "\n".join(lines)
@@ -53,8 +51,8 @@ def _read(args: argparse.Namespace, units: UnitDirectory) -> ParsedMinutes:
         session_date = parse_jalali_ymd(args.session_date)
     except JalaliDateError:
         raise MinutesError("minutes.error.bad_session_date", text=args.session_date) from None
-    source = text_of_file(args.file.name, args.file.read_bytes())
-    if not source.strip():
+    source = read_source(args.file.name, args.file.read_bytes())
+    if not any(p.strip() for block in source for cell in block for p in cell):
         raise MinutesError("minutes.error.empty")
     return parse_minutes(source, session_date=session_date, units=units)
 
@@ -79,5 +77,6 @@ def run(args: argparse.Namespace, settings: object, open_runtime: Callable) -> i
               f"{result.updated} updated, {result.unchanged} unchanged", file=sys.stderr)
         return 0
     except MinutesError as exc:
-        print(f"mina: {_plain(exc.text_key, **exc.params)}", file=sys.stderr)
+        print(f"mina: {html.unescape(re.sub(r'<[^>]+>', '', exc.render('fa')))}",
+              file=sys.stderr)
         return 1

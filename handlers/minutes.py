@@ -67,11 +67,11 @@ async def take_minutes(update: Update, context: Context) -> int:
         units = importer.directory(session)
     try:  # reading a .docx and parsing run in a worker process, not on the event loop
         source = await context.workers.run(
-            "mina_bot.minutes.sources:checked_minutes", name, data,
+            "mina_bot.minutes.reading:checked_minutes", name, data,
             session_date=local_today(runtime.clock, runtime.tz), units=units,
             max_unpacked_mb=runtime.settings.max_document_uncompressed_mb)
     except MinutesError as exc:
-        await reply(update, text(exc.text_key, context.actor.language, **exc.params)
+        await reply(update, exc.render(context.actor.language)
                     + "\n" + text("minutes.try_again", context.actor.language))
         return WAIT_TEXT
     context.user_data["import_text"] = source
@@ -100,7 +100,7 @@ async def _preview(update: Update, context: Context) -> int:
     try:
         body, buttons = _render(update, context, draft)
     except MinutesError as exc:
-        await reply(update, text(exc.text_key, context.actor.language, **exc.params))
+        await reply(update, exc.render(context.actor.language))
         return ConversationHandler.END
     with context.runtime.session() as session:
         drafts.save(session, key=_key(update), name="import", state=draft)

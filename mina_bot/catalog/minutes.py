@@ -8,10 +8,22 @@ TEXTS = {
                "time frame, responsible unit, subject. Nothing was saved."),
     },
     "minutes.error.row_columns": {
-        "fa": ("ردیف {row} جدول مصوبات (خط {line}) {columns} ستون دارد، ولی باید سه ستون "
-               "«بازه زمانی»، «متولی» و «موضوع» با Tab از هم جدا شوند: «{text}». چیزی ذخیره نشد."),
-        "en": ("Row {row} of the resolution table (line {line}) has {columns} column(s) instead "
-               "of three (time frame, unit, subject): «{text}». Nothing was saved."),
+        "fa": ("ردیف {row} جدول مصوبات (خط {line}) {columns} ستون دارد و موضوع، متولی و مهلت "
+               "آن از هم جدا نمی‌شوند: «{text}». چیزی ذخیره نشد."),
+        "en": ("Row {row} of the resolution table (line {line}) has {columns} column(s), so its "
+               "subject, unit and deadline cannot be told apart: «{text}». Nothing was saved."),
+    },
+    "minutes.error.problems": {
+        "fa": ("در صورت‌جلسه {count} اشکال پیدا کردم؛ همه را اصلاح کنید و دوباره بفرستید. "
+               "چیزی ذخیره نشد.\n{listing}"),
+        "en": ("I found {count} problems in the minutes; fix them all and send them again. "
+               "Nothing was saved.\n{listing}"),
+    },
+    "minutes.error.list_item": {
+        "fa": ("بند {row} فهرست مصوبات (خط {line}) متولی ندارد؛ آن را مثل «… (مسئول: دبیرخانه؛ "
+               "مهلت: یک هفته)» بنویسید: «{text}». چیزی ذخیره نشد."),
+        "en": ("Item {row} of the resolution list (line {line}) names no unit; write it like "
+               "«… (مسئول: دبیرخانه؛ مهلت: یک هفته)»: «{text}». Nothing was saved."),
     },
     "minutes.error.duplicate_number": {
         "fa": "شماره مصوبه {number} در ردیف {row} (خط {line}) تکراری است. چیزی ذخیره نشد.",
@@ -74,10 +86,12 @@ TEXTS = {
     },
     "minutes.ask_text": {
         "fa": ("صورت‌جلسه را بفرستید: متن آن را بچسبانید یا فایل ‎.txt، ‎.md یا ‎.docx بفرستید. "
-               "جدول مصوبات باید سه ستون «بازه زمانی»، «متولی» و «موضوع» داشته باشد. "
+               "جدول مصوبات با هر ترتیب ستون‌ها خوانده می‌شود، به شرط آنکه سطر عنوان داشته باشد "
+               "(مانند «موضوع»، «متولی»، «مهلت»)؛ فهرست شماره‌دار هم پذیرفته است. "
                "/cancel برای انصراف."),
-        "en": ("Send the minutes: paste the text or send a .txt, .md or .docx file. "
-               "/cancel to stop."),
+        "en": ("Send the minutes: paste the text or send a .txt, .md or .docx file. The "
+               "resolution table may have its columns in any order, under a header row "
+               "(subject, responsible, deadline); a numbered list works too. /cancel to stop."),
     },
     "minutes.ask_date": {
         "fa": "این صورت‌جلسه مربوط به جلسه چه تاریخی است؟ (مثلاً ۱۴۰۰/۰۱/۳۰)",

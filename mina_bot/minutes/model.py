@@ -12,10 +12,89 @@ from mina_bot.persian import match_key
 WEEKLY = "weekly"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the minutes: a catalog key and its parameters (row, line, text)."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str) -> str:
+        """The problem in the reader's language."""
+        from mina_bot.catalog import text  # the catalog is loaded lazily by the CLI too
+
+        return text(self.key, lang, **dict(self.params))
+
+
 class MinutesError(MinaError):
-    """Minutes that cannot be read; the text key says precisely what and where."""
+    """Minutes that cannot be read; the text key says precisely what and where.
+
+    With several problems, `problems` lists each and the text key is «minutes.error.problems»
+    (its `listing` already rendered in Persian); `render(lang)` gives all in any language.
+    """
 
     text_key = "minutes.error.no_table"
+
+    def __init__(self, text_key: str | None = None, **params: object) -> None:
+        super().__init__(text_key, **params)
+        self.problems: tuple[Problem, ...] = (Problem(self.text_key, tuple(params.items())),)
+
+    def __reduce__(self) -> tuple:
+        # A worker process raises it; the parent gets it whole (params and every problem).
+        return _rebuild, (self.text_key, self.params, self.problems)
+
+    @classmethod
+    def of(cls, problems: list[Problem]) -> MinutesError:
+        """One error naming every problem found."""
+        if len(problems) == 1:
+            return cls(problems[0].key, **dict(problems[0].params))
+        from mina_bot.catalog import Safe
+
+        error = cls("minutes.error.problems", count=len(problems),
+                    listing=Safe(_listing(problems, "fa")))
+        error.problems = tuple(problems)
+        return error
+
+    def render(self, lang: str) -> str:
+        """Every problem, in the reader's language."""
+        if len(self.problems) == 1:
+            return self.problems[0].render(lang)
+        from mina_bot.catalog import Safe, text
+
+        return text("minutes.error.problems", lang, count=len(self.problems),
+                    listing=Safe(_listing(self.problems, lang)))
+
+
+def _rebuild(key: str, params: dict, problems: tuple[Problem, ...]) -> MinutesError:
+    error = MinutesError(key, **params)
+    error.problems = problems
+    return error
+
+
+def _listing(problems: tuple[Problem, ...] | list[Problem], lang: str) -> str:
+    return "\n".join(f"• {p.render(lang).removesuffix(_NOTHING[lang]).strip()}"
+                      for p in problems)
+
+
+_NOTHING = {"fa": "چیزی ذخیره نشد.", "en": "Nothing was saved."}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A line of the table region that is not a resolution, and why (for the preview)."""
+
+    line: int
+    text: str
+    reason: str  # blank, footer, page_header, repeated_header, separator, merged_row
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something read but doubtful, e.g. a weekday that does not match its date."""
+
+    line: int
+    code: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -30,8 +109,10 @@ class ParsedResolution:
     unmatched_units: tuple[str, ...] = ()
     due: dt.date | None = None
     due_at_next_session: bool = False
-    recurrence: str | None = None
+    recurrence: str | None = None  # weekly, biweekly, monthly or continuous
     line: int = 0
+    urgent: bool = False
+    working_days: int | None = None  # «۵ روز کاری»: due after that many working days
 
 
 @dataclass(frozen=True)
@@ -42,6 +123,7 @@ class Attendee:
     group: str  # "member" (اعضاء) or "guest" (سایر حاضرین)
     stand_in: str | None = None
     time: str | None = None
+    role: str | None = None  # «سمت» when the attendance table gives one
 
 
 @dataclass(frozen=True)
@@ -51,8 +133,11 @@ class ParsedMinutes:
     session_date: dt.date
     resolutions: tuple[ParsedResolution, ...]
     next_session: dt.date | None = None
+    next_session_time: dt.time | None = None
     next_agenda: tuple[str, ...] = ()
     attendance: tuple[Attendee, ...] = field(default_factory=tuple)
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def unmatched(self) -> tuple[str, ...]:
@@ -88,13 +173,20 @@ def to_json(minutes: ParsedMinutes) -> dict:
         "resolutions": [
             {"number": r.number, "subject": r.subject, "time_frame": r.time_frame,
              "units": list(r.units), "unmatched_units": list(r.unmatched_units),
-             "due": _ymd(r.due), "recurrence": r.recurrence}
+             "due": _ymd(r.due), "recurrence": r.recurrence, "urgent": r.urgent,
+             "at_next_session": r.due_at_next_session, "working_days": r.working_days}
             for r in minutes.resolutions
         ],
+        "skipped": [{"line": s.line, "text": s.text, "reason": s.reason}
+                    for s in minutes.skipped],
+        "warnings": [{"line": w.line, "code": w.code, "text": w.text} for w in minutes.warnings],
         "next_session": _ymd(minutes.next_session),
+        "next_session_time": (minutes.next_session_time.strftime("%H:%M")
+                              if minutes.next_session_time else None),
         "next_agenda": list(minutes.next_agenda),
         "attendance": [
-            {"name": a.name, "group": a.group, "stand_in": a.stand_in, "time": a.time}
+            {"name": a.name, "group": a.group, "stand_in": a.stand_in, "time": a.time,
+             "role": a.role}
             for a in minutes.attendance
         ],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,3 +78,38 @@ class UnitDirectory:
                  if name.removeprefix(_COMMITTEE_WORD) == bare
                  or (len(key) >= 6 and name.startswith(key))}
         return (found.pop(),) if len(found) == 1 else ()
+
+    def split(self, cell: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A «متولی» cell as (spelling, unit keys) parts, the longest known name first.
+
+        Parts are joined by «/», «|», «؛», «،», «,», «و» or line breaks; a run that no unit
+        matches stays one unknown spelling, up to the next «/», «|», «؛» or line break.
+        """
+        pieces = _SEPARATOR.split(cell)
+        words, glue = pieces[0::2], [*pieces[1::2], ""]
+        parts: list[tuple[str, tuple[str, ...]]] = []
+        i, unknown_from = 0, None
+        while i < len(words):
+            found = next(((j, keys) for j in range(len(words), i, -1)
+                          if (keys := self.match(_join(words, glue, i, j)))), None)
+            if found is None:
+                unknown_from = i if unknown_from is None else unknown_from
+                i += 1
+                if i == len(words) or _STRONG.search(glue[i - 1]):
+                    parts.append((_join(words, glue, unknown_from, i), ()))
+                    unknown_from = None
+                continue
+            if unknown_from is not None:
+                parts.append((_join(words, glue, unknown_from, i), ()))
+                unknown_from = None
+            parts.append((_join(words, glue, i, found[0]), found[1]))
+            i = found[0]
+        return tuple((name, keys) for name, keys in parts if name)
+
+
+_SEPARATOR = re.compile(r"(\s*[/／|،,؛;\n\u2028]\s*|\s+و\s+)")
+_STRONG = re.compile(r"[/／|؛;\n\u2028]")
+
+
+def _join(words: list[str], glue: list[str], i: int, j: int) -> str:
+    return "".join(w + (glue[k] if k < j - 1 else "") for k, w in enumerate(words[i:j], i)).strip()

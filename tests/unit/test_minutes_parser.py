@@ -135,5 +135,41 @@ def test_loose_spellings_explicit_dates_and_an_inline_next_session():
 
 
 def test_a_bad_next_session_date_is_named():
-    message = error_of(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۲/۶\n")
-    assert "زمان جلسه آینده «سه‌شنبه ۱۴۰۰/۲/۶»" in message
+    message = error_of(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۱۲/۳۰\n")
+    assert "زمان جلسه آینده «سه‌شنبه ۱۴۰۰/۱۲/۳۰»" in message
+
+
+def test_a_weekday_that_does_not_match_the_date_is_a_warning_not_a_refusal():
+    minutes = parse(f"{ROW}\nزمان جلسه: سه‌شنبه ۱۴۰۰/۲/۶ ساعت ۱۰\n")
+    assert jalali_ymd(minutes.next_session) == "1400/02/06"
+    assert [(w.line, w.code) for w in minutes.warnings] == [(2, "weekday_mismatch")]
+    assert to_json(minutes)["next_session_time"] == "10:00"
+
+
+def test_every_problem_is_named_with_its_row_and_line_not_the_first_only():
+    source = (f"بازه زمانی\tمتولی\tموضوع\n{ROW}\n"
+              "هرگز\tدبیرخانه\t۲) مهلت نامفهوم\n"
+              "یک هفته\t\t۳) بی‌متولی\n"
+              "یک هفته\tدبیرخانه\t۱) شماره تکراری\n")
+    with pytest.raises(MinutesError) as raised:
+        parse(source)
+    problems = raised.value.problems
+    assert [(p.key, dict(p.params)["line"]) for p in problems] == [
+        ("minutes.error.bad_time_frame", 3), ("minutes.error.no_units", 4),
+        ("minutes.error.duplicate_number", 5)]
+    message = raised.value.render("fa")
+    assert "۳ اشکال" in message and "«هرگز»" in message and "خط ۵" in message
+    assert text(raised.value.text_key, "fa", **raised.value.params).count("•") == 3
+
+
+def test_the_parse_call_and_its_error_cross_a_process_boundary_whole():
+    import pickle
+
+    minutes = parse(SEED)
+    assert pickle.loads(pickle.dumps(minutes)) == minutes
+    source = f"بازه زمانی\tمتولی\tموضوع\n{ROW}\nهرگز\t\t۲) دو اشکال\n"
+    with pytest.raises(MinutesError) as raised:
+        parse(source)
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert again.problems == raised.value.problems and again.render("en") == \
+        raised.value.render("en")
