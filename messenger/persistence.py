@@ -9,7 +9,7 @@ from sqlmodel import Session
 from telegram.ext import BasePersistence, CallbackContext, PersistenceInput
 from telegram.ext._utils.types import ConversationDict, ConversationKey
 
-from mina_bot import drafts
+from mina_bot import conversations
 
 
 class SQLConversationPersistence(BasePersistence):
@@ -29,7 +29,7 @@ class SQLConversationPersistence(BasePersistence):
     async def get_conversations(self, name: str) -> ConversationDict:
         """Every stored state of one conversation."""
         with Session(self.engine) as session:
-            steps = drafts.conversation_steps(session, name=name)
+            steps = conversations.conversation_steps(session, name=name)
         self._stored.update(((name, key), step) for key, step in steps.items())
         return steps
 
@@ -47,7 +47,7 @@ class SQLConversationPersistence(BasePersistence):
 
     def _write(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         with Session(self.engine) as session:
-            drafts.set_conversation_step(session, name=name, key=key, step=new_state)
+            conversations.set_conversation_step(session, name=name, key=key, step=new_state)
             session.commit()
 
     # Nothing but conversations is persisted: the database holds everything else.
