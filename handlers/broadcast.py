@@ -6,23 +6,22 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, handle, resume_progress
+from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, resume_progress, routes
 from handlers.common import (
     Context,
+    button_router,
     chat_conversation,
     guarded,
     reply,
     text_answer,
 )
 from mina_bot.actors import Actor
-from mina_bot.callbacks import decode, pattern
 from mina_bot.catalog import text
 from mina_bot.delivery import broadcast_screens, broadcasts
 from mina_bot.delivery.audience import Audience
@@ -99,17 +98,11 @@ async def cancel(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-@guarded(Action.BROADCAST)
-async def on_button(update: Update, context: Context) -> int:
-    """Every /broadcast button; its data is re-checked against the stored broadcast."""
-    await handle(update, context, decode(update.callback_query.data, FEATURE))
-    return ConversationHandler.END
-
-
 def build_handlers() -> list[BaseHandler]:
     """The /broadcast conversation (the composing step) and its buttons."""
-    buttons = CallbackQueryHandler(on_button, pattern(FEATURE))
+    buttons = button_router(FEATURE, routes())  # each re-checked against the stored broadcast
     conversation = chat_conversation(  # the buttons are stateless on purpose
+        name="broadcast",
         entry_points=[CommandHandler("broadcast", start)],
         states={COMPOSE: [
             text_answer(composed_text),

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
+from telegram.ext import ConversationHandler
 
-from handlers.common import Context, edit_or_reply
+from handlers.common import Alert, ButtonCallback, Context, edit_or_reply
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.delivery import broadcast_screens, broadcasts
 from mina_bot.delivery.audience import ROLES, Audience
-from mina_bot.errors import StaleButton
 from mina_bot.organisation.cards import units_to_pick
+from mina_bot.permissions import Action
 
 FEATURE = "bc"
 ON, OFF = "✅", "▫️"
@@ -48,16 +49,24 @@ def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
     return InlineKeyboardMarkup(rows)
 
 
-async def handle(update: Update, context: Context, data: ButtonData) -> None:
-    """Route one button press (the decorator already checked the BROADCAST permission)."""
-    verbs = {"agenda": _agenda, "drop": _drop, "prev": _preview, "back": _back,
-             "send": _send, "stop": _stop}
-    if data.verb in TOGGLES:
+def routes() -> dict[str, tuple[Action, ButtonCallback]]:
+    """Every /broadcast verb for the button router; a press ends the composing step."""
+
+    def by_id(screen):
+        async def press(update: Update, context: Context, data: ButtonData):
+            alert = await screen(update, context, data.int_arg(0))
+            return alert or ConversationHandler.END
+        return press
+
+    async def toggle(update: Update, context: Context, data: ButtonData) -> int:
         await _toggle(update, context, data)
-    elif data.verb in verbs:
-        await verbs[data.verb](update, context, data.int_arg(0))
-    else:
-        raise StaleButton()
+        return ConversationHandler.END
+
+    screens = {"agenda": _agenda, "drop": _drop, "prev": _preview, "back": _back,
+               "send": _send, "stop": _stop}
+    verbs: dict[str, ButtonCallback] = {verb: toggle for verb in TOGGLES}
+    verbs.update({verb: by_id(screen) for verb, screen in screens.items()})
+    return {verb: (Action.BROADCAST, callback) for verb, callback in verbs.items()}
 
 
 async def _edit(update: Update, html: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -72,7 +81,6 @@ async def _toggle(update: Update, context: Context, data: ButtonData) -> None:
         draft = broadcasts.change_audience(session, actor=actor, broadcast_id=broadcast_id,
                                            what=TOGGLES[data.verb], value=value)
         audience = Audience.from_json(draft.audience)
-    await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(
         audience_keyboard(context, broadcast_id, audience, actor.language))
 
@@ -81,7 +89,6 @@ async def _agenda(update: Update, context: Context, broadcast_id: int) -> None:
     actor = context.actor
     with context.runtime.session() as session:
         broadcasts.choose_agenda(session, actor=actor, broadcast_id=broadcast_id)
-    await update.callback_query.answer()
     await _edit(update, text("broadcast.audience", actor.language),
                 audience_keyboard(context, broadcast_id, Audience(), actor.language))
 
@@ -90,7 +97,6 @@ async def _back(update: Update, context: Context, broadcast_id: int) -> None:
     actor = context.actor
     with context.runtime.session() as session:
         audience = broadcasts.draft_audience(session, actor=actor, broadcast_id=broadcast_id)
-    await update.callback_query.answer()
     await _edit(update, text("broadcast.audience", actor.language),
                 audience_keyboard(context, broadcast_id, audience, actor.language))
 
@@ -99,7 +105,6 @@ async def _drop(update: Update, context: Context, broadcast_id: int) -> None:
     actor = context.actor
     with context.runtime.session() as session:
         broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
-    await update.callback_query.answer()
     await _edit(update, text("broadcast.dropped", actor.language))
 
 
@@ -110,7 +115,6 @@ async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
                                                 settings=runtime.settings,
                                                 now=runtime.clock.now())
     lang = actor.language
-    await update.callback_query.answer()
     await _edit(update, text("broadcast.preview", lang, count=count, body=Safe(body)),
                 InlineKeyboardMarkup([[button(text("broadcast.button_send", lang), "send",
                                               broadcast_id),
@@ -129,7 +133,6 @@ async def _send(update: Update, context: Context, broadcast_id: int) -> None:
                           progress_chat_id=chat_id)
         html = broadcast_screens.progress_message(session, broadcast_id=broadcast_id,
                                                   lang=actor.language)
-    await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     message = await update.effective_chat.send_message(
         html, parse_mode=ParseMode.HTML,
@@ -141,12 +144,11 @@ async def _send(update: Update, context: Context, broadcast_id: int) -> None:
     watch(context, broadcast_id)
 
 
-async def _stop(update: Update, context: Context, broadcast_id: int) -> None:
+async def _stop(update: Update, context: Context, broadcast_id: int) -> Alert:
     actor = context.actor
     with context.runtime.session() as session:
         held = broadcasts.cancel(session, actor=actor, broadcast_id=broadcast_id)
-    await update.callback_query.answer(text("broadcast.stopped", actor.language, count=held),
-                                       show_alert=True)
+    return Alert(text("broadcast.stopped", actor.language, count=held))
 
 
 def _stop_keyboard(broadcast_id: int, lang: str) -> InlineKeyboardMarkup:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -19,8 +21,9 @@ from telegram.warnings import PTBUserWarning
 
 from messenger.context import MinaContext
 from mina_bot import buttons
-from mina_bot.callbacks import ButtonData, decode, pattern
+from mina_bot.callbacks import ButtonData, decode
 from mina_bot.catalog import text
+from mina_bot.conversations import Flow
 from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action, require
 
@@ -58,33 +61,50 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
     return decorate
 
 
-def checked_button(update: Update, context: Context, feature: str) -> ButtonData:
-    """Decode a press of `feature`'s button and check the Action its verb is registered with."""
-    data = decode(update.callback_query.data if update.callback_query else None, feature)
-    require(context.actor, buttons.lookup(feature, data.verb).action)
-    return data
+@dataclass(frozen=True)
+class Alert:
+    """What a button callback returns to have its press answered with an alert."""
+
+    text: str
 
 
 def button_router(
     feature: str, routes: Mapping[str, tuple[Action, ButtonCallback]]
 ) -> CallbackQueryHandler:
-    """One handler for a feature's buttons: each verb is registered with its Action and checked
-    before its callback runs; the callback re-checks unit-scoped rights on the record it loads."""
+    """The one way to handle buttons: each verb is registered with its Action, checked with the
+    actor of this press before its callback runs, and the press is answered once. A callback
+    re-checks unit-scoped rights on the record it loads; what it returns is the next
+    conversation step when the router sits in a ConversationHandler. Several routers may share
+    a feature (a conversation's entry verbs, its steps' verbs, the rest)."""
     for verb, (action, _) in routes.items():
         buttons.register(feature, verb, action)
 
-    async def dispatch(update: Update, context: Context) -> None:
-        data = checked_button(update, context, feature)
+    async def dispatch(update: Update, context: Context) -> Any:
+        data = decode(update.callback_query.data, feature)
         if data.verb not in routes:
             raise StaleButton()
-        toast = await routes[data.verb][1](update, context, data)
-        await update.callback_query.answer(toast)
+        require(context.actor, routes[data.verb][0])  # the actor as of this press
+        result = await routes[data.verb][1](update, context, data)
+        if isinstance(result, Alert):
+            await update.callback_query.answer(result.text[:200], show_alert=True)
+            return None
+        await update.callback_query.answer()
+        return result
 
-    return CallbackQueryHandler(dispatch, pattern=pattern(feature))
+    dispatch.routes = (feature, tuple(routes))  # type: ignore[attr-defined]  # for the tests
+    verbs = "|".join(re.escape(v) for v in routes)
+    return CallbackQueryHandler(dispatch, pattern=rf"^{re.escape(feature)}:({verbs})(:|$)")
 
 
-def chat_conversation(**kwargs: Any) -> ConversationHandler:
-    """A ConversationHandler tracked per chat and user, re-enterable from its entry points.
+def flow(update: Update, name: str) -> Flow:
+    """The flow `name` of this update's chat and user (its state is kept in the database)."""
+    return Flow(name, update.effective_chat.id, update.effective_user.id)
+
+
+def chat_conversation(*, name: str | None = None, **kwargs: Any) -> ConversationHandler:
+    """A ConversationHandler per chat and user, its step stored in the database under `name`
+    (so a restart resumes it), re-enterable from its entry points. Without a name the step is
+    not kept: only handlers/resolutions.py, until it adopts the flow keys (issue 19).
 
     PTB warns when callback-query entry points are tracked per chat rather than per message;
     per chat is meant here: the answers that follow are plain messages.
@@ -92,7 +112,7 @@ def chat_conversation(**kwargs: Any) -> ConversationHandler:
     kwargs.setdefault("allow_reentry", True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(**kwargs)
+        return ConversationHandler(name=name, persistent=name is not None, **kwargs)
 
 
 def text_answer(callback: Callback) -> MessageHandler:

@@ -9,19 +9,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
 from handlers.common import (
     Context,
     button_router,
+    chat_conversation,
     edit_or_reply,
+    flow,
     guarded,
     reply,
     reply_key,
+    text_answer,
 )
 from handlers.menus import publish
 from handlers.organisation import seat_lines
-from mina_bot import drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.commands import help_text
@@ -32,15 +34,11 @@ from mina_bot.organisation import cards, invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
 from mina_bot.organisation.roster import unit_of
-from mina_bot.permissions import Action, require
+from mina_bot.permissions import Action
 
 FEATURE = "inv"
 NAME = 0
-DRAFT = "invite"
-
-
-def _draft_key(update: Update) -> str:
-    return f"invite:{update.effective_user.id}"
+FLOW = "invite"
 
 
 @guarded(Action.INVITE)
@@ -53,9 +51,9 @@ async def invite(update: Update, context: Context) -> int:
     return NAME
 
 
+@guarded(Action.INVITE)
 async def invite_name(update: Update, context: Context) -> int:
     """The invited person's name."""
-    require(context.actor, Action.INVITE)
     await _ask_unit(update, context, update.effective_message.text)
     return ConversationHandler.END
 
@@ -67,7 +65,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     check_name(name)
     lang = context.actor.language
     with context.runtime.session() as session:
-        drafts.save(session, key=_draft_key(update), name=DRAFT, state={"name": name})
+        flow(update, FLOW).save(session, {"name": name})
         rows = [[InlineKeyboardButton(name_in(u, lang),
                                       callback_data=encode(FEATURE, "unit", u.id))]
                 for u in cards.units_to_pick(session)]
@@ -78,7 +76,7 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
 async def cancel(update: Update, context: Context) -> int:
     """Leave the invitation and forget its draft."""
     with context.runtime.session() as session:
-        drafts.drop(session, key=_draft_key(update))
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -87,7 +85,7 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
     """The unit was chosen: ask for the role."""
     unit_id, lang = data.int_arg(0), context.actor.language
     with context.runtime.session() as session:
-        draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
+        draft = flow(update, FLOW).load(session)
         if draft is None:
             raise OrganisationRefused("invite.no_draft")
         unit = unit_of(session, unit_id=unit_id)
@@ -108,12 +106,12 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
     runtime = context.runtime
     now, settings = runtime.clock.now(), runtime.settings
     with runtime.session() as session:
-        draft = drafts.load(session, key=_draft_key(update), name=DRAFT)
+        draft = flow(update, FLOW).load(session)
         if draft is None:
             raise OrganisationRefused("invite.no_draft")
         issued = invitations.issue(session, actor=actor, name=draft["name"], unit_id=unit_id,
                                    role=role, now=now, ttl=timedelta(days=settings.invite_ttl_days))
-        drafts.drop(session, key=_draft_key(update))
+        flow(update, FLOW).drop(session)
     add_secret(issued.code)  # shown once, to its creator: never in a log line
     link = invitations.invite_link(settings.platform, context.bot.username, issued.code)
     await edit_or_reply(update, text(
@@ -177,12 +175,11 @@ async def redeem(update: Update, context: Context) -> None:
 
 def build_handlers() -> list[BaseHandler]:
     """The invitation conversation, its buttons and `/start CODE`."""
-    conversation = ConversationHandler(
+    conversation = chat_conversation(
+        name=FLOW,
         entry_points=[CommandHandler("invite", invite)],
-        states={NAME: [MessageHandler(filters.TEXT & ~filters.COMMAND, invite_name)]},
+        states={NAME: [text_answer(invite_name)]},
         fallbacks=[CommandHandler("cancel", cancel)],
-        allow_reentry=True,
-        name="invite",
     )
     return [
         CommandHandler("start", redeem, has_args=True),

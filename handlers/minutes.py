@@ -9,17 +9,23 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from handlers.common import Context, guarded, reply, reply_key
+from handlers.common import (
+    Context,
+    button_router,
+    chat_conversation,
+    flow,
+    guarded,
+    reply,
+    reply_key,
+)
 from messenger.keyboards import keyboard
-from mina_bot import drafts
-from mina_bot.callbacks import decode
+from mina_bot.callbacks import ButtonData
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
 from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date
@@ -29,28 +35,27 @@ from mina_bot.minutes.preview import saved_text
 from mina_bot.permissions import Action
 
 WAIT_TEXT, WAIT_DATE = range(2)
-
-
-def _key(update: Update) -> str:
-    return f"import:{update.effective_user.id}"
+FLOW, PREVIEW = "import", "import_preview"  # the conversation's state; the preview's draft
 
 
 @guarded(Action.IMPORT_MINUTES)
 async def start(update: Update, context: Context) -> int:
     """/import [date]: ask for the minutes."""
     runtime = context.runtime
-    given = " ".join(context.args or ())
-    context.user_data["import_date"] = None
+    given, date = " ".join(context.args or ()), None
     if given:
         try:
             day = parse_date(given, local_today(runtime.clock, runtime.tz))
         except JalaliDateError:
             raise MinutesError("minutes.error.bad_session_date", text=given) from None
-        context.user_data["import_date"] = jalali_ymd(day)
+        date = jalali_ymd(day)
+    with runtime.session() as session:
+        flow(update, FLOW).save(session, {"date": date})
     await reply_key(update, context, "minutes.ask_text")
     return WAIT_TEXT
 
 
+@guarded(Action.IMPORT_MINUTES)
 async def take_minutes(update: Update, context: Context) -> int:
     """The minutes as text or a file: check their shape, then ask the date or preview."""
     runtime, message = context.runtime, update.effective_message
@@ -74,13 +79,25 @@ async def take_minutes(update: Update, context: Context) -> int:
         await reply(update, exc.render(context.actor.language)
                     + "\n" + text("minutes.try_again", context.actor.language))
         return WAIT_TEXT
-    context.user_data["import_text"] = source
-    if context.user_data.get("import_date") is None:
+    state = _state(update, context, text=source)
+    if state["date"] is None:
         await reply_key(update, context, "minutes.ask_date")
         return WAIT_DATE
-    return await _preview(update, context)
+    return await _preview(update, context, state)
 
 
+def _state(update: Update, context: Context, **changes: object) -> dict:
+    """The conversation's state with `changes` saved into it."""
+    with context.runtime.session() as session:
+        state = flow(update, FLOW).load(session)
+        if state is None:
+            raise MinutesError("minutes.error.expired")
+        state.update(changes)
+        flow(update, FLOW).save(session, state)
+    return state
+
+
+@guarded(Action.IMPORT_MINUTES)
 async def take_date(update: Update, context: Context) -> int:
     """The session date, when /import did not give it."""
     runtime = context.runtime
@@ -90,20 +107,19 @@ async def take_date(update: Update, context: Context) -> int:
     except JalaliDateError:
         await reply_key(update, context, "minutes.error.bad_session_date", text=given)
         return WAIT_DATE
-    context.user_data["import_date"] = jalali_ymd(day)
-    return await _preview(update, context)
+    return await _preview(update, context, _state(update, context, date=jalali_ymd(day)))
 
 
-async def _preview(update: Update, context: Context) -> int:
-    draft = {"text": context.user_data.pop("import_text"),
-             "date": context.user_data.pop("import_date"), "decisions": {}, "create": []}
+async def _preview(update: Update, context: Context, state: dict) -> int:
+    draft = {"text": state["text"], "date": state["date"], "decisions": {}, "create": []}
     try:
         body, buttons = _render(update, context, draft)
     except MinutesError as exc:
         await reply(update, exc.render(context.actor.language))
         return ConversationHandler.END
     with context.runtime.session() as session:
-        drafts.save(session, key=_key(update), name="import", state=draft)
+        flow(update, PREVIEW).save(session, draft)
+        flow(update, FLOW).drop(session)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 
@@ -115,21 +131,18 @@ def _render(update: Update, context: Context, draft: dict):
 
 def _draft(update: Update, context: Context) -> dict:
     with context.runtime.session() as session:
-        draft = drafts.load(session, key=_key(update), name="import")
+        draft = flow(update, PREVIEW).load(session)
     if draft is None:
         raise MinutesError("minutes.error.expired")
     return draft
 
 
-@guarded(Action.IMPORT_MINUTES)
-async def button(update: Update, context: Context) -> None:
+async def button(update: Update, context: Context, data: ButtonData) -> None:
     """The preview's buttons: pick a unit, create one, save, or discard."""
-    runtime, query = context.runtime, update.callback_query
-    data, draft = decode(query.data, "imp"), _draft(update, context)
-    await query.answer()
+    runtime, draft = context.runtime, _draft(update, context)
     if data.verb == "no":
         with runtime.session() as session:
-            drafts.drop(session, key=_key(update))
+            flow(update, PREVIEW).drop(session)
         await reply_key(update, context, "minutes.discarded")
         return
     if data.verb == "ok":
@@ -138,7 +151,7 @@ async def button(update: Update, context: Context) -> None:
     with runtime.session() as session:
         draft = review.settle(session, draft=draft, verb=data.verb,
                               unit_key=data.args[0] if data.args else None)
-        drafts.save(session, key=_key(update), name="import", state=draft)
+        flow(update, PREVIEW).save(session, draft)
     body, buttons = _render(update, context, draft)
     await reply(update, body, reply_markup=keyboard(buttons))
 
@@ -148,13 +161,14 @@ async def _save(update: Update, context: Context, draft: dict) -> None:
     with runtime.session() as session:
         result, minutes = review.save(session, draft=draft, actor=actor,
                                       settings=runtime.settings, now=runtime.clock.now())
-        drafts.drop(session, key=_key(update))
+        flow(update, PREVIEW).drop(session)
     await reply(update, saved_text(result, actor.language, minutes.next_session))
 
 
 async def leave(update: Update, context: Context) -> int:
     """/cancel while importing."""
-    context.user_data.pop("import_text", None)
+    with context.runtime.session() as session:
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -163,7 +177,8 @@ def build_handlers() -> list[BaseHandler]:
     """The /import conversation and the preview's buttons."""
     private = filters.ChatType.PRIVATE
     return [
-        ConversationHandler(
+        chat_conversation(
+            name=FLOW,
             entry_points=[CommandHandler("import", start)],
             states={
                 WAIT_TEXT: [MessageHandler(private & ((filters.TEXT & ~filters.COMMAND)
@@ -172,7 +187,7 @@ def build_handlers() -> list[BaseHandler]:
                                            take_date)],
             },
             fallbacks=[CommandHandler("cancel", leave)],
-            allow_reentry=True,
         ),
-        CallbackQueryHandler(button, pattern=r"^imp:"),
+        button_router("imp", {verb: (Action.IMPORT_MINUTES, button)
+                              for verb in ("pick", "new", "ok", "no")}),
     ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.common import Context, edit_or_reply, guarded, reply
-from mina_bot.callbacks import decode, encode, pattern
+from handlers.common import Context, button_router, edit_or_reply, guarded, reply
+from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action
@@ -36,22 +36,20 @@ async def show(update: Update, context: Context) -> None:
                 reply_markup=_keyboard(context, actor.member_id, actor.language))
 
 
-@guarded(Action.SETTINGS)
-async def toggle(update: Update, context: Context) -> None:
+async def toggle(update: Update, context: Context, data: ButtonData) -> None:
     """Flip one kind; the keyboard shows the new state."""
     actor = context.actor
-    data = decode(update.callback_query.data, FEATURE)
-    if data.verb != "t" or len(data.args) != 1:
+    if len(data.args) != 1:
         raise StaleButton()
     runtime = context.runtime
     with runtime.session() as session:
         preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
                            settings=runtime.settings)
-    await update.callback_query.answer()
     await edit_or_reply(update, text("reminders.settings", actor.language),
                         reply_markup=_keyboard(context, actor.member_id, actor.language))
 
 
 def build_handlers() -> list[BaseHandler]:
     """/settings and its buttons."""
-    return [CommandHandler("settings", show), CallbackQueryHandler(toggle, pattern(FEATURE))]
+    return [CommandHandler("settings", show),
+            button_router(FEATURE, {"t": (Action.SETTINGS, toggle)})]

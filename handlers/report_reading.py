@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from telegram import InputFile, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.common import Context, guarded, reply
+from handlers.common import Context, button_router, guarded, reply
 from messenger.keyboards import keyboard
-from mina_bot.callbacks import decode, encode, pattern
+from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
-from mina_bot.errors import StaleButton
-from mina_bot.permissions import Action, allowed, require
+from mina_bot.permissions import Action, allowed
 from mina_bot.reports import reading, views
 
 FEATURE = "rpt"
@@ -36,22 +35,9 @@ async def show_reports(update: Update, context: Context) -> None:
     await reply(update, message, reply_markup=keyboard(buttons))
 
 
-async def on_button(update: Update, context: Context) -> None:
-    """open / files / trend buttons; every one re-checked against the record it names."""
-    query = update.callback_query
-    data = decode(query.data, FEATURE)
-    if data.verb == "open":
-        await _open(update, context, data.int_arg(0))
-    elif data.verb == "files":
-        await _files(update, context, data.int_arg(0))
-    elif data.verb == "trend":
-        await _trend(update, context, data.int_arg(0))
-    else:
-        raise StaleButton()
-    await query.answer()
-
-
-async def _open(update: Update, context: Context, report_id: int) -> None:
+async def _open(update: Update, context: Context, data: ButtonData) -> None:
+    """A report: its latest version and its history (re-checked against the report)."""
+    report_id = data.int_arg(0)
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         report, latest = reading.readable_report(session, report_id=report_id, actor=actor)
@@ -63,7 +49,9 @@ async def _open(update: Update, context: Context, report_id: int) -> None:
                 reply_markup=keyboard(buttons if latest.content["attachments"] else []))
 
 
-async def _files(update: Update, context: Context, report_id: int) -> None:
+async def _files(update: Update, context: Context, data: ButtonData) -> None:
+    """A report's files, sent again (re-checked against the report)."""
+    report_id = data.int_arg(0)
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         _, latest = reading.readable_report(session, report_id=report_id, actor=actor)
@@ -78,9 +66,9 @@ async def _files(update: Update, context: Context, report_id: int) -> None:
             await chat.send_document(item["file_id"])
 
 
-async def _trend(update: Update, context: Context, session_id: int) -> None:
-    runtime, actor = context.runtime, context.actor
-    require(actor, Action.VIEW_ALL_REPORTS)
+async def _trend(update: Update, context: Context, data: ButtonData) -> None:
+    """The compliance chart of the weeks up to one session."""
+    session_id, runtime, actor = data.int_arg(0), context.runtime, context.actor
     weeks = runtime.settings.report_trend_weeks
     with runtime.session() as session:
         series = reading.trend_to(session, session_id=session_id, weeks=weeks,
@@ -96,4 +84,6 @@ async def _trend(update: Update, context: Context, session_id: int) -> None:
 def build_handlers() -> list[BaseHandler]:
     """/reports and its buttons."""
     return [CommandHandler("reports", show_reports),
-            CallbackQueryHandler(on_button, pattern=pattern(FEATURE))]
+            button_router(FEATURE, {"open": (Action.VIEW_UNIT_REPORTS, _open),
+                                     "files": (Action.VIEW_UNIT_REPORTS, _files),
+                                     "trend": (Action.VIEW_ALL_REPORTS, _trend)})]

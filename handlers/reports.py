@@ -8,26 +8,18 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from typing import TypeVar
 
 from sqlmodel import Session
 from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from handlers.common import Context, guarded, reply
+from handlers.common import Context, button_router, chat_conversation, guarded, reply
 from handlers.delivery import wake
 from messenger.keyboards import keyboard
 from mina_bot.actors import Actor
-from mina_bot.callbacks import decode, encode, pattern
+from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
 from mina_bot.jalali import format_datetime
@@ -56,13 +48,14 @@ async def send_prompt(update: Update, prompt: Prompt, lead: str | None = None) -
     await reply(update, body, reply_markup=keyboard(prompt.buttons))
 
 
-def _prompt(session: Session, context: Context, actor: Actor, report: drafts.Draft) -> Prompt:
+def _prompt(session: Session, context: Context, actor: Actor,
+            report: drafts.WeeklyReport) -> Prompt:
     return prompt_for(session, report=report, lang=actor.language,
                       settings=context.runtime.settings)
 
 
 async def _on_draft(update: Update, context: Context,
-                    work: Callable[[Session, drafts.Draft], T]) -> T | object:
+                    work: Callable[[Session, drafts.WeeklyReport], T]) -> T | object:
     """work(session, draft) in the update's one transaction, or _NO_DRAFT."""
     runtime, actor = context.runtime, context.actor
 
@@ -112,10 +105,9 @@ async def start(update: Update, context: Context) -> str | int:
     return PICKING
 
 
-async def pick_unit(update: Update, context: Context) -> str:
+async def pick_unit(update: Update, context: Context, data: ButtonData) -> str:
     """A unit button: open that unit's report (the unit is re-checked)."""
-    await update.callback_query.answer()
-    unit_id = decode(update.callback_query.data, FEATURE).int_arg(0)
+    unit_id = data.int_arg(0)
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         prompt, lead = _opened(session, context, actor, unit_id)
@@ -123,7 +115,7 @@ async def pick_unit(update: Update, context: Context) -> str:
     return FILLING
 
 
-def _hint(session: Session, context: Context, actor: Actor, report: drafts.Draft
+def _hint(session: Session, context: Context, actor: Actor, report: drafts.WeeklyReport
           ) -> tuple[Prompt, str]:
     """What the step wants, and its question again (an answer of the wrong kind came)."""
     again = prompt_again(session, report=report, lang=actor.language,
@@ -141,7 +133,7 @@ async def on_text(update: Update, context: Context) -> str | int:
     actor = context.actor
     typed = update.effective_message.text
 
-    def answer(session: Session, report: drafts.Draft) -> tuple[Prompt, str | None]:
+    def answer(session: Session, report: drafts.WeeklyReport) -> tuple[Prompt, str | None]:
         if expected_input(report) != "text":
             return _hint(session, context, actor, report)
         drafts.answer_text(session, report=report, text=typed)
@@ -169,7 +161,7 @@ async def on_file(update: Update, context: Context) -> str | int:
     runtime, actor = context.runtime, context.actor
     incoming = _incoming(update)
 
-    def keep(session: Session, report: drafts.Draft) -> int | tuple[Prompt, str]:
+    def keep(session: Session, report: drafts.WeeklyReport) -> int | tuple[Prompt, str]:
         if expected_input(report) != "files":
             return _hint(session, context, actor, report)
         drafts.add_file(session, report=report, actor=actor, file=incoming,
@@ -197,13 +189,11 @@ async def on_other(update: Update, context: Context) -> str:
     return FILLING
 
 
-async def on_button(update: Update, context: Context) -> str | int:
+async def on_button(update: Update, context: Context, data: ButtonData) -> str | int:
     """skip, prog, goto, editmenu and submit buttons of the draft."""
-    query = update.callback_query
-    data = decode(query.data, FEATURE)
     runtime, actor = context.runtime, context.actor
 
-    def press(session: Session, report: drafts.Draft) -> Prompt | submission.Receipt:
+    def press(session: Session, report: drafts.WeeklyReport) -> Prompt | submission.Receipt:
         if data.verb == "skip":
             drafts.skip(session, report=report)
         elif data.verb == "prog":
@@ -225,7 +215,6 @@ async def on_button(update: Update, context: Context) -> str | int:
     pressed = await _on_draft(update, context, press)
     if pressed is _NO_DRAFT:
         raise StaleButton()
-    await query.answer()
     if isinstance(pressed, submission.Receipt):
         return await _receipt(update, context, pressed)
     await send_prompt(update, pressed)
@@ -254,15 +243,12 @@ async def cancel(update: Update, context: Context) -> str:
     return CANCELLING
 
 
-async def on_cancel_choice(update: Update, context: Context) -> int:
+async def on_cancel_choice(update: Update, context: Context, data: ButtonData) -> int:
     """Keep or discard after /cancel."""
-    query = update.callback_query
-    verb = decode(query.data, FEATURE).verb
-    runtime, actor = context.runtime, context.actor
-    await query.answer()
+    verb, runtime, actor = data.verb, context.runtime, context.actor
 
     def close(session: Session) -> None:
-        draft = drafts.active_draft(session, actor=actor, now=runtime.clock.now())
+        draft = drafts.writable_draft(session, actor=actor, now=runtime.clock.now())
         if verb == "discard" and draft is not None:
             drafts.discard(session, report=draft, actor=actor)
 
@@ -284,31 +270,26 @@ def build_handlers() -> list[BaseHandler]:
     private = filters.ChatType.PRIVATE
     entry_text = filters.Regex(r"^\s*گزارش\s*هفتگی\s*$")
     files = private & (filters.Document.ALL | filters.PHOTO)
-    with warnings.catch_warnings():
-        # Buttons are tracked per user and chat on purpose (one draft per member).
-        warnings.filterwarnings("ignore", message="If 'per_message=False'")
-        return [_conversation(private, entry_text, files)]
-
-
-def _conversation(private: filters.BaseFilter, entry_text: filters.BaseFilter,
-                  files: filters.BaseFilter) -> ConversationHandler:
-    return ConversationHandler(
+    report = Action.SUBMIT_REPORT
+    return [chat_conversation(
+        name=drafts.FLOW,
         entry_points=[CommandHandler("report", start, filters=private),
                       MessageHandler(private & filters.TEXT & entry_text, start)],
         states={
-            PICKING: [CallbackQueryHandler(pick_unit, pattern=rf"^{FEATURE}:unit:")],
+            PICKING: [button_router(FEATURE, {"unit": (report, pick_unit)})],
             FILLING: [
                 MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text),
                 MessageHandler(files, on_file),
-                CallbackQueryHandler(on_button, pattern=pattern(FEATURE)),
+                button_router(FEATURE, {verb: (report, on_button) for verb in
+                                        ("skip", "prog", "goto", "editmenu", "submit")}),
                 MessageHandler(private & ~filters.COMMAND & ~filters.UpdateType.EDITED,
                                on_other),
             ],
             CANCELLING: [
-                CallbackQueryHandler(on_cancel_choice, pattern=rf"^{FEATURE}:(keep|discard)$"),
+                button_router(FEATURE, {"keep": (report, on_cancel_choice),
+                                        "discard": (report, on_cancel_choice)}),
                 MessageHandler(private & ~filters.COMMAND, cancel_hint),
             ],
         },
         fallbacks=[CommandHandler("cancel", cancel)],
-        allow_reentry=True, persistent=True, name="report",
-    )
+    )]

@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-)
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
 from handlers.common import (
     Context,
+    button_router,
     chat_conversation,
     edit_or_reply,
+    flow,
     guarded,
     reply,
     reply_key,
     text_answer,
 )
 from messenger.keyboards import keyboard
-from mina_bot.callbacks import decode, encode
+from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import name_in, text
 from mina_bot.clock import local_today
+from mina_bot.errors import NotFound
 from mina_bot.jalali import format_date
 from mina_bot.permissions import Action
 from mina_bot.resolutions import lifecycle, manage, register
 from mina_bot.resolutions.listing import Filters
 
+FEATURE = "res"
+FLOW = "resolution_line"
 WAIT_LINE = 0
 
 
@@ -47,34 +47,26 @@ async def show(update: Update, context: Context) -> None:
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
-@guarded(Action.MANAGE_RESOLUTIONS)
-async def filter_page(update: Update, context: Context) -> None:
+async def filter_page(update: Update, context: Context, data: ButtonData) -> None:
     """A filter or page button."""
-    f = Filters.decode(decode(update.callback_query.data, "res"))
-    body, buttons = _list(update, context, f)
-    await update.callback_query.answer()
+    body, buttons = _list(update, context, Filters.decode(data))
     await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
-@guarded(Action.MANAGE_RESOLUTIONS)
-async def change_state(update: Update, context: Context) -> None:
+async def change_state(update: Update, context: Context, data: ButtonData) -> None:
     """«لغو» and «بازگشایی»."""
     runtime = context.runtime
-    data = decode(update.callback_query.data, "res")
     change = {"cancel": lifecycle.cancel, "reopen": lifecycle.reopen}[data.verb]
     with runtime.session() as session:
         resolution = change(session, resolution_id=data.int_arg(0),
                             actor=context.actor, note=None, now=runtime.clock.now())
-    await update.callback_query.answer()
     key = "resolutions.cancelled" if data.verb == "cancel" else "resolutions.reopened"
     await reply_key(update, context, key, number=resolution.number)
 
 
-@guarded(Action.MANAGE_RESOLUTIONS)
-async def units_menu(update: Update, context: Context) -> None:
+async def units_menu(update: Update, context: Context, data: ButtonData) -> None:
     """Reassign: every unit as a toggle (✓ = responsible); each press saves at once."""
     runtime, actor = context.runtime, context.actor
-    data = decode(update.callback_query.data, "res")
     rid = data.int_arg(0)
     with runtime.session() as session:
         if data.verb == "ut":
@@ -84,7 +76,6 @@ async def units_menu(update: Update, context: Context) -> None:
     rows = [[(("✓ " if u.id in current else "") + name_in(u, actor.language),
               encode("res", "ut", rid, u.id))]
             for u in units]
-    await update.callback_query.answer()
     body = text("resolutions.units.ask", actor.language, number=resolution.number)
     if data.verb == "ut":
         await update.callback_query.edit_message_reply_markup(reply_markup=keyboard(rows))
@@ -92,22 +83,23 @@ async def units_menu(update: Update, context: Context) -> None:
         await reply(update, body, reply_markup=keyboard(rows))
 
 
+async def ask_edit(update: Update, context: Context, data: ButtonData) -> int:
+    """«ویرایش»: ask for the resolution's new «بازه زمانی | متولی | موضوع»."""
+    with context.runtime.session() as session:
+        resolution = lifecycle.resolution_of(session, resolution_id=data.int_arg(0))
+        flow(update, FLOW).save(session, {"verb": "edit", "target": resolution.id})
+    await reply_key(update, context, "resolutions.edit.ask", number=resolution.number)
+    return WAIT_LINE
+
+
 @guarded(Action.MANAGE_RESOLUTIONS)
-async def ask_line(update: Update, context: Context) -> int:
-    """/newresolution or «ویرایش»: ask for «بازه زمانی | متولی | موضوع»."""
+async def ask_new(update: Update, context: Context) -> int:
+    """/newresolution: ask for «بازه زمانی | متولی | موضوع»."""
     runtime = context.runtime
-    if update.callback_query:
-        with runtime.session() as session:
-            resolution = lifecycle.resolution_of(
-                session, resolution_id=decode(update.callback_query.data, "res").int_arg(0))
-        context.user_data["res_line"] = ("edit", resolution.id)
-        await update.callback_query.answer()
-        await reply_key(update, context, "resolutions.edit.ask", number=resolution.number)
-        return WAIT_LINE
     with runtime.session() as session:
         council = register.session_for_new(session, now=runtime.clock.now(),
                                            settings=runtime.settings)
-    context.user_data["res_line"] = ("add", council.id)
+        flow(update, FLOW).save(session, {"verb": "add", "target": council.id})
     await reply_key(update, context, "resolutions.add.ask", session=council.number)
     return WAIT_LINE
 
@@ -116,17 +108,19 @@ async def ask_line(update: Update, context: Context) -> int:
 async def take_line(update: Update, context: Context) -> int:
     """Save the added or edited resolution (a malformed line is explained; try again)."""
     runtime, actor = context.runtime, context.actor
-    verb, target = context.user_data.get("res_line", ("", 0))
     line, now = update.effective_message.text, runtime.clock.now()
     with runtime.session() as session:
-        if verb == "add":
-            r = manage.add_single(session, actor=actor, session_id=target, line=line,
+        state = flow(update, FLOW).load(session)
+        if state is None:
+            raise NotFound()
+        if state["verb"] == "add":
+            r = manage.add_single(session, actor=actor, session_id=state["target"], line=line,
                                   settings=runtime.settings, now=now)
         else:
-            r = manage.edit_single(session, actor=actor, resolution_id=target, line=line,
-                                   settings=runtime.settings, now=now)
+            r = manage.edit_single(session, actor=actor, resolution_id=state["target"],
+                                   line=line, settings=runtime.settings, now=now)
         council, names = register.placement(session, resolution=r)
-    context.user_data.pop("res_line", None)
+        flow(update, FLOW).drop(session)
     due = format_date(r.due_date, actor.language) if r.due_date else text(
         "resolutions.no_due", actor.language)
     await reply_key(update, context, "resolutions.saved", number=r.number,
@@ -136,7 +130,8 @@ async def take_line(update: Update, context: Context) -> int:
 
 async def leave(update: Update, context: Context) -> int:
     """/cancel while adding or editing."""
-    context.user_data.pop("res_line", None)
+    with context.runtime.session() as session:
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -144,15 +139,17 @@ async def leave(update: Update, context: Context) -> int:
 def build_handlers() -> list[BaseHandler]:
     """The secretariat's resolution management."""
     editing = chat_conversation(
-        entry_points=[CommandHandler("newresolution", ask_line),
-                      CallbackQueryHandler(ask_line, pattern=r"^res:edit:")],
+        name=FLOW,
+        entry_points=[CommandHandler("newresolution", ask_new),
+                      button_router(FEATURE, {"edit": (Action.MANAGE_RESOLUTIONS, ask_edit)})],
         states={WAIT_LINE: [text_answer(take_line)]},
         fallbacks=[CommandHandler("cancel", leave)],
     )
+    manage_ = Action.MANAGE_RESOLUTIONS
     return [
         editing,
         CommandHandler("resolutions", show),
-        CallbackQueryHandler(filter_page, pattern=r"^res:ls:"),
-        CallbackQueryHandler(change_state, pattern=r"^res:(cancel|reopen):"),
-        CallbackQueryHandler(units_menu, pattern=r"^res:(units|ut):"),
+        button_router(FEATURE, {"ls": (manage_, filter_page), "cancel": (manage_, change_state),
+                                "reopen": (manage_, change_state), "units": (manage_, units_menu),
+                                "ut": (manage_, units_menu)}),
     ]

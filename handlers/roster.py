@@ -8,26 +8,21 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-)
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
 from handlers.common import (
     Context,
     button_router,
     chat_conversation,
-    checked_button,
     edit_or_reply,
+    flow,
+    guarded,
     reply,
     reply_key,
     text_answer,
 )
 from handlers.menus import republish
 from messenger.keyboards import keyboard
-from mina_bot import buttons, drafts
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, safe_text, text
 from mina_bot.errors import StaleButton
@@ -37,7 +32,7 @@ from mina_bot.permissions import Action, allowed
 
 FEATURE = "ros"
 GROUP_NAME = 0
-
+FLOW = "new_group"
 
 
 async def show_member(update: Update, context: Context, member_id: int) -> None:
@@ -163,30 +158,27 @@ async def _change(update: Update, context: Context, change) -> None:
     await show_member(update, context, member.id)
 
 
-async def new_group(update: Update, context: Context) -> int:
+async def new_group(update: Update, context: Context, data: ButtonData) -> int:
     """Button on a committee's card: ask the new working group's name."""
-    data = checked_button(update, context, FEATURE)
-    await update.callback_query.answer()
     with context.runtime.session() as session:
         unit = cards.unit_card(session, unit_id=data.int_arg(0)).unit
-        drafts.save(session, key=f"group:{update.effective_user.id}", name="group",
-                         state={"unit_id": unit.id})
+        flow(update, FLOW).save(session, {"unit_id": unit.id})
     lang = context.actor.language
     await reply_key(update, context, "group.ask_name", unit=name_in(unit, lang))
     return GROUP_NAME
 
 
+@guarded(Action.MANAGE_MEMBERS)
 async def group_name(update: Update, context: Context) -> int:
     """The new working group's name: create it (within resolution 5's limit)."""
     runtime, actor = context.runtime, context.actor
-    key = f"group:{update.effective_user.id}"
     with runtime.session() as session:  # a refused name keeps the draft: send another
-        draft = drafts.load(session, key=key, name="group") or {}
+        draft = flow(update, FLOW).load(session) or {}
         group = roster_service.create_group(session, actor=actor, unit_id=draft.get("unit_id", 0),
                                             name=update.effective_message.text,
                                             now=runtime.clock.now())
         unit = roster_service.unit_of(session, unit_id=group.unit_id)
-        drafts.drop(session, key=key)
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "group.created", name=group.name_fa,
                     unit=name_in(unit, actor.language))
     return ConversationHandler.END
@@ -195,19 +187,18 @@ async def group_name(update: Update, context: Context) -> int:
 async def cancel(update: Update, context: Context) -> int:
     """Leave the new-group step."""
     with context.runtime.session() as session:
-        drafts.drop(session, key=f"group:{update.effective_user.id}")
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
 
 def build_handlers() -> list[BaseHandler]:
     """The member-changing buttons and the new-working-group step."""
-    buttons.register(FEATURE, "newgroup", Action.MANAGE_MEMBERS)
     conversation = chat_conversation(
-        entry_points=[CallbackQueryHandler(new_group, pattern=rf"^{FEATURE}:newgroup:")],
+        name=FLOW,
+        entry_points=[button_router(FEATURE, {"newgroup": (Action.MANAGE_MEMBERS, new_group)})],
         states={GROUP_NAME: [text_answer(group_name)]},
         fallbacks=[CommandHandler("cancel", cancel)],
-        name="new_group",
     )
     return [conversation, button_router(FEATURE, {
         "role": (Action.MANAGE_MEMBERS, ask_role),

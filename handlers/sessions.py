@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-)
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
 from handlers.common import (
     Context,
+    button_router,
     chat_conversation,
     edit_or_reply,
+    flow,
     guarded,
     reply,
     reply_key,
     text_answer,
 )
 from messenger.keyboards import keyboard
-from mina_bot.callbacks import decode
+from mina_bot.callbacks import ButtonData
 from mina_bot.errors import NotFound
 from mina_bot.permissions import Action, allowed
 from mina_bot.sessions import agenda
@@ -28,6 +25,8 @@ from mina_bot.sessions.board import council_session, session_board
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.sessions.views import session_view
 
+FEATURE = "ses"
+FLOW = "agenda_item"
 WAIT_TITLE = 0
 
 
@@ -49,33 +48,24 @@ async def show(update: Update, context: Context) -> None:
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
-@guarded(Action.MANAGE_AGENDA)
-async def edit(update: Update, context: Context) -> None:
+async def edit(update: Update, context: Context, data: ButtonData) -> None:
     """Move an item up or down, or remove it; the message shows the new agenda."""
-    runtime, query = context.runtime, update.callback_query
-    data = decode(query.data, "ses")
     item_id = data.int_arg(0)
-    with runtime.session() as session:
+    with context.runtime.session() as session:
         if data.verb == "rm":
             session_id = agenda.remove_item(session, item_id=item_id)
-        elif data.verb in ("up", "down"):
+        else:
             item = agenda.move_item(session, item_id=item_id, step=-1 if data.verb == "up" else 1)
             session_id = item.session_id
-        else:
-            raise NotFound()
     body, buttons = _render(update, context, session_id)
-    await query.answer()
     await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
-@guarded(Action.MANAGE_AGENDA)
-async def ask_title(update: Update, context: Context) -> int:
+async def ask_title(update: Update, context: Context, data: ButtonData) -> int:
     """«افزودن بند»: ask for the title."""
-    session_id = decode(update.callback_query.data, "ses").int_arg(0)
     with context.runtime.session() as session:
-        council_session(session, session_id=session_id)
-    context.user_data["agenda_session"] = session_id
-    await update.callback_query.answer()
+        council = council_session(session, session_id=data.int_arg(0))
+        flow(update, FLOW).save(session, {"session_id": council.id})
     await reply_key(update, context, "sessions.add.ask")
     return WAIT_TITLE
 
@@ -85,9 +75,12 @@ async def take_title(update: Update, context: Context) -> int:
     """The new item's title."""
     title = update.effective_message.text.strip()
     with context.runtime.session() as session:
-        council = council_session(session,
-                                  session_id=context.user_data.pop("agenda_session", 0))
+        state = flow(update, FLOW).load(session)
+        if state is None:
+            raise NotFound()
+        council = council_session(session, session_id=state["session_id"])
         agenda.add_item(session, council_session=council, title=title)
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "sessions.add.done", title=title)
     body, buttons = _render(update, context, council.id)
     await reply(update, body, reply_markup=keyboard(buttons))
@@ -96,7 +89,8 @@ async def take_title(update: Update, context: Context) -> int:
 
 async def leave(update: Update, context: Context) -> int:
     """/cancel while adding an item."""
-    context.user_data.pop("agenda_session", None)
+    with context.runtime.session() as session:
+        flow(update, FLOW).drop(session)
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -104,12 +98,14 @@ async def leave(update: Update, context: Context) -> int:
 def build_handlers() -> list[BaseHandler]:
     """/session and the agenda buttons."""
     adding = chat_conversation(
-        entry_points=[CallbackQueryHandler(ask_title, pattern=r"^ses:add:")],
+        name=FLOW,
+        entry_points=[button_router(FEATURE, {"add": (Action.MANAGE_AGENDA, ask_title)})],
         states={WAIT_TITLE: [text_answer(take_title)]},
         fallbacks=[CommandHandler("cancel", leave)],
     )
     return [
         adding,
         CommandHandler("session", show),
-        CallbackQueryHandler(edit, pattern=r"^ses:(up|down|rm):"),
+        button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, edit)
+                                for verb in ("up", "down", "rm")}),
     ]

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from telegram.ext import BasePersistence, CallbackContext, PersistenceInput
 
-from mina_bot import drafts
+from mina_bot import conversations
 
 ConversationKey = tuple[int | str, ...]  # PTB's key: the chat and/or user ids
 ConversationDict = dict[ConversationKey, object]
@@ -31,7 +31,7 @@ class SQLConversationPersistence(BasePersistence):
     async def get_conversations(self, name: str) -> ConversationDict:
         """Every stored state of one conversation."""
         with Session(self.engine) as session:
-            steps = drafts.conversation_steps(session, name=name)
+            steps = conversations.conversation_steps(session, name=name)
         self._stored.update(((name, key), step) for key, step in steps.items())
         return steps
 
@@ -49,7 +49,7 @@ class SQLConversationPersistence(BasePersistence):
 
     def _write(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         with Session(self.engine) as session:
-            drafts.set_conversation_step(session, name=name, key=key, step=new_state)
+            conversations.set_conversation_step(session, name=name, key=key, step=new_state)
             session.commit()
 
     # Nothing but conversations is persisted: the database holds everything else.

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class Role(StrEnum):
-    """Roles, from the most to the least powerful."""
-
-    ADMIN = "admin"
-    SECRETARIAT = "secretariat"
-    HEAD = "head"
-    SECRETARY = "secretary"
-    MEMBER = "member"
-    STRANGER = "stranger"
+from storage.models import Role
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action
 
 
@@ -31,14 +30,6 @@ def register(feature: str, verb: str, action: Action) -> ButtonAction:
     if known != entry:
         raise ValueError(f"button {feature}:{verb} already needs {known.action}, not {action}")
     return entry
-
-
-def lookup(feature: str, verb: str) -> ButtonAction:
-    """The registered verb; an unknown one is stale or forged data."""
-    try:
-        return _REGISTRY[(feature, verb)]
-    except KeyError:
-        raise StaleButton() from None
 
 
 def registered() -> tuple[ButtonAction, ...]:

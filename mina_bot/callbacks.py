@@ -56,7 +56,3 @@ def decode(data: str | None, feature: str) -> ButtonData:
         raise StaleButton()
     return ButtonData(feature=parts[0], verb=parts[1], args=tuple(parts[2:]))
 
-
-def pattern(feature: str) -> str:
-    """The CallbackQueryHandler pattern that routes a feature's buttons to it."""
-    return rf"^{re.escape(feature)}:"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
 from mina_bot.catalog import text
 from mina_bot.permissions import Action, allowed
+from storage.models import Role
 
 
 @dataclass(frozen=True)

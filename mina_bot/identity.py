@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from sqlmodel import Session
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
 from mina_bot.runtime import Runtime
+from storage.models import Role
 from storage.repositories import members as members_repo
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from mina_bot.actors import Actor, Role
+from mina_bot.actors import Actor
 from mina_bot.errors import PermissionDenied
+from storage.models import Role
 
 
 class Action(StrEnum):

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from mina_bot.organisation.roster import member_of, seat_of, unit_of
 from mina_bot.persian import match_key
-from storage.models import Member, Membership, Role, Unit, WorkingGroup
+from storage.models import SEAT_ROLES, Member, Membership, Role, Unit, WorkingGroup
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
@@ -100,9 +100,9 @@ def group_seats(session: Session, *, member_id: int) -> tuple[Member, list[Group
 
 def role_choices(current: Role | None = None) -> list[Role]:
     """The roles a seat can take: all of them for a new seat, the others for an existing one."""
-    return [r for r in Role if r != current]
+    return [r for r in SEAT_ROLES if r != current]
 
 
 def seat_role(value: str | None) -> Role | None:
     """The role a button names, or None when it names none."""
-    return Role(value) if value in set(Role) else None
+    return Role(value) if value in SEAT_ROLES else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -11,7 +12,7 @@ from mina_bot.catalog import text
 from mina_bot.organisation.errors import FileProblem, LimitExceeded, OrgFileError
 from mina_bot.organisation.limits import check_group_members, check_working_groups
 from mina_bot.persian import match_key
-from storage.models import Language, Role, UnitKind
+from storage.models import Language, UnitKind
 
 Path = tuple[str | int, ...]
 
@@ -45,7 +46,7 @@ class MembershipSpec(_Strict):
     """A role in a unit."""
 
     unit: str
-    role: Role
+    role: Literal["head", "secretary", "member"]  # storage.models.SEAT_ROLES
 
 
 class MemberSpec(_Strict):

@@ -9,7 +9,8 @@ from pathlib import PurePosixPath
 
 from sqlmodel import Session
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
+from mina_bot.conversations import flow_key
 from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.permissions import Action, require
 from mina_bot.reports import steps
@@ -23,6 +24,7 @@ from storage.models import (
     ReportAnswer,
     ReportStatus,
     ResolutionStatus,
+    Role,
     WeeklyReport,
 )
 from storage.repositories import conversations as conversations_repo
@@ -30,8 +32,7 @@ from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories.races import created_or_found
 
-Draft = WeeklyReport  # a report still being written, as the handlers name it
-POINTER = "report.draft"
+FLOW = "report"  # the /report flow's state: which report the actor is writing
 ACCEPTED_EXTENSIONS = (
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "txt", "csv",
     "jpg", "jpeg", "png",
@@ -96,7 +97,7 @@ def officer_units(actor: Actor) -> tuple[UnitRole, ...]:
 
 
 def _pointer_key(actor: Actor) -> str:
-    return f"{POINTER}:{actor.member_id}"
+    return flow_key(FLOW, actor.telegram_id, actor.telegram_id)  # /report is private chats only
 
 
 def load(session: Session, *, report_id: int, actor: Actor) -> WeeklyReport:
@@ -149,7 +150,7 @@ def open_draft(
     elif report.status == ReportStatus.SUBMITTED:
         report.status, report.current_step = ReportStatus.DRAFT, steps.PREVIEW
         reports_repo.save(session, report=report)
-    conversations_repo.put_state(session, key=_pointer_key(actor), name=POINTER,
+    conversations_repo.put_state(session, key=_pointer_key(actor), name=FLOW,
                                  state={"report_id": report.id})
     return report, council
 

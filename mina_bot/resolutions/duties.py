@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from mina_bot.actors import Actor, Role
-from storage.models import CouncilSession, Resolution, ResolutionStatus
+from mina_bot.actors import Actor
+from storage.models import CouncilSession, Resolution, ResolutionStatus, Role
 from storage.repositories import resolutions as resolutions_repo
 
 OFFICERS = (Role.HEAD, Role.SECRETARY)

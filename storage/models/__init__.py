@@ -12,6 +12,7 @@ from storage.models.council import (
 )
 from storage.models.delivery import Broadcast, OutboxMessage
 from storage.models.enums import (
+    SEAT_ROLES,
     AgendaKind,
     AttachmentKind,
     BroadcastKind,
@@ -40,6 +41,7 @@ from storage.models.reports import Attachment, ReportAnswer, ReportSubmission, W
 
 __all__ = [
     "NAMING_CONVENTION",
+    "SEAT_ROLES",
     "AgendaItem",
     "AgendaKind",
     "Attachment",

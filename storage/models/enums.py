@@ -16,11 +16,17 @@ class UnitKind(StrEnum):
 
 
 class Role(StrEnum):
-    """A member's role inside one unit."""
+    """Who someone is to the bot, most powerful first; a seat in a unit holds a SEAT_ROLE."""
 
+    ADMIN = "admin"
+    SECRETARIAT = "secretariat"
     HEAD = "head"
     SECRETARY = "secretary"
     MEMBER = "member"
+    STRANGER = "stranger"
+
+
+SEAT_ROLES = (Role.HEAD, Role.SECRETARY, Role.MEMBER)  # the roles a membership row holds
 
 
 class Language(StrEnum):

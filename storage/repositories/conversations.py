@@ -1,4 +1,4 @@
-"""Persisted chat state: PTB conversation states and per-user pointers, by key."""
+"""Persisted chat state by key: the flows of mina_bot.conversations and their PTB steps."""
 
 from __future__ import annotations
 

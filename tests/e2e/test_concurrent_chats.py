@@ -11,7 +11,7 @@ from telegram.ext import TypeHandler
 
 from handlers.common import GROUP_PERSIST
 from messenger.concurrency import PerChatUpdateProcessor
-from mina_bot import drafts
+from mina_bot import conversations
 from storage.repositories import reports as reports_repo
 from storage.repositories import units as units_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
@@ -102,7 +102,8 @@ async def test_every_update_leaves_its_conversation_step_stored(bot, world):
     async def read_back(update: Update, context) -> None:
         user = update.effective_user.id
         with bot.runtime.session() as session:
-            stored[user].append(drafts.conversation_steps(session, name="report").get((user, user)))
+            steps = conversations.conversation_steps(session, name="report")
+            stored[user].append(steps.get((user, user)))
 
     bot.application.add_handler(TypeHandler(Update, read_back), group=GROUP_PERSIST + 1)
 

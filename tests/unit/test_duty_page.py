@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
 from mina_bot.resolutions.duties import DutyRecord, UnitDuties, duty_page
-from storage.models import ResolutionStatus
+from storage.models import ResolutionStatus, Role
 
 COMING = dt.date(2021, 4, 26)  # ۱۴۰۰/۰۲/۰۶
 

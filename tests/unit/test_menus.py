@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
 from mina_bot.commands import default_language, needs_own_menu
+from storage.models import Role
 
 
 def member(role: Role, language: str = "fa") -> Actor:

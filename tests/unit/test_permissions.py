@@ -2,9 +2,10 @@
 
 import pytest
 
-from mina_bot.actors import Actor, Role, UnitRole
+from mina_bot.actors import Actor, UnitRole
 from mina_bot.errors import PermissionDenied
 from mina_bot.permissions import PERMISSIONS, Action, allowed, require
+from storage.models import Role
 
 SECRETARIAT = UnitRole(1, "secretariat", "دبیرخانه", Role.MEMBER, "secretariat")
 INFRA_SECRETARY = UnitRole(4, "infrastructure", "کمیته زیرساخت", Role.SECRETARY)
