@@ -90,7 +90,9 @@ def install(application: Application) -> None:
     application.bot_data["dispatcher"] = dispatcher
     application.add_handler(TypeHandler(Update, _mark_reachable), group=GROUP_REACHABLE)
     jobs = application.job_queue
-    jobs.run_once(_run_dispatcher, 0, name="delivery.dispatcher")
+    # However late a busy start lets it run: APScheduler drops a job missed by over a second.
+    jobs.run_once(_run_dispatcher, 0, name="delivery.dispatcher",
+                  job_kwargs={"misfire_grace_time": None})
     # Application.stop() shuts the job queue down before it awaits its tasks: the dispatcher's
     # cue to stop at once (PTB calls post_stop only after stop() has awaited them).
     jobs.scheduler.add_listener(lambda _event: dispatcher.stop(), EVENT_SCHEDULER_SHUTDOWN)

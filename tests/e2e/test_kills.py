@@ -15,9 +15,9 @@ from sqlmodel import Session
 from demo.sample import seed_sample_organisation
 from storage.db import make_engine
 from storage.repositories import resolutions as resolutions_repo
-from tests.e2e.test_delivery_processes import ROOT, _environment
-from tests.e2e.test_markup_injection import exact
-from tests.e2e.test_minutes_and_duties import SEED, button
+from tests.fixtures.buttons import button, exact
+from tests.fixtures.minutes import SEED
+from tests.fixtures.processes import ROOT, delivery_environment
 
 SECRETARIAT, INFRA_SECRETARY = 1002, 1003
 
@@ -42,7 +42,7 @@ async def process_env(database_url, sandbox, sandbox_client):
         session.commit()
     for user in (1001, SECRETARIAT, INFRA_SECRETARY):
         await sandbox_client.ensure_user(user)
-    yield engine, _environment(database_url, sandbox.api_base_url)
+    yield engine, delivery_environment(database_url, sandbox.api_base_url)
     engine.dispose()
 
 

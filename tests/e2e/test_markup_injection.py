@@ -6,9 +6,10 @@ import pytest
 
 from storage.repositories import members, units
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
-from tests.e2e.test_minutes_and_duties import SEED, button
-from tests.e2e.test_organisation import invite, unit_id
 from tests.fixtures.bot import ADMIN_ID
+from tests.fixtures.buttons import button, exact
+from tests.fixtures.invitations import invite, unit_id
+from tests.fixtures.minutes import imported_with_subject
 
 INJECT = 'x<b>y</b> & <a href="https://evil.example">z</a> <i'
 SECRETARIAT, INFRA_SECRETARY, DESIGN_SECRETARY, NEWCOMER = 1002, 1003, 1005, 3101
@@ -19,15 +20,6 @@ def literal(message: dict, fragment: str = INJECT) -> None:
     assert fragment in message["text"], message["text"]
     assert not [e for e in message.get("entities") or []
                 if e["type"] == "text_link" or e.get("url", "").startswith("https://evil")]
-
-
-def exact(message: dict, label: str) -> str:
-    """The callback data of the button labelled `label` (not «مصوبه ۱۲» for «مصوبه ۱»)."""
-    rows = message.get("reply_markup") or []
-    found = [b["callback_data"] for row in rows for b in row
-             if b["text"].endswith(label) and not b["text"].endswith("۱" + label[-1:])]
-    assert found, (label, rows)
-    return found[0]
 
 
 async def test_an_unknown_command_echoes_its_name_literally(org_bot):
@@ -77,18 +69,9 @@ async def test_a_name_too_long_to_show_is_refused_in_words(org_bot):
     assert "حداکثر ۱۲۰ نویسه" in refused["text"]
 
 
-async def imported_with_subject(bot) -> dict:
-    """Import the seed minutes with markup in one subject; the preview message."""
-    source = SEED.decode().replace("\t۱) ", f"\t۱) {INJECT} ", 1).encode()
-    await bot.say(SECRETARIAT, "/import 1400/01/30")
-    sent = await bot.client.send_document(SECRETARIAT, "minutes.txt", source, "text/plain")
-    [preview] = await bot.client.wait_for_bot_messages(SECRETARIAT, 1, since=sent["message_id"])
-    return preview
-
-
 async def test_import_subjects_agenda_titles_and_notes_show_literally(org_bot):
     bot = org_bot
-    preview = await imported_with_subject(bot)
+    preview = await imported_with_subject(bot, INJECT)
     literal(preview)
     await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")

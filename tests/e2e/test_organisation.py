@@ -14,10 +14,10 @@ import pytest
 from demo.sample import seed_sample_organisation
 from storage.repositories import members, units
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
+from tests.fixtures.invitations import invite, unit_id
 
 SECRETARIAT, INFRA_HEAD, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1004, 1003, 1017
 NEWCOMER = 3001
-CODE = re.compile(r"start=([A-Za-z0-9_-]+)")
 REFUSED = "اجازه"
 
 
@@ -27,11 +27,6 @@ async def org(bot):
     with bot.runtime.session() as session:
         seed_sample_organisation(session, clock=bot.clock)
     return bot
-
-
-def unit_id(bot, key: str) -> int:
-    with bot.runtime.session() as session:
-        return units.get_by_key(session, key=key).id
 
 
 def member_id(bot, telegram_id: int) -> int:
@@ -44,20 +39,6 @@ async def forge(bot, user_id: int, message: dict, data: str) -> dict:
     with mock.patch("sandbox.users.has_button", return_value=True):
         query = await bot.client.press_button(user_id, message["message_id"], data)
     return await bot.client.wait_for_answer(query)
-
-
-async def invite(bot, inviter: int, name: str, unit: str, role: str) -> str:
-    """Walk /invite as `inviter`; return the code from the deep link."""
-    [ask] = await bot.say(inviter, "/invite")
-    assert "نام و نام خانوادگی" in ask["text"]
-    [units_message] = await bot.say(inviter, name)
-    await bot.press(inviter, units_message, f"inv:unit:{unit_id(bot, unit)}")
-    roles = await bot.client.wait_for_edit(inviter, units_message["message_id"], contains="نقش")
-    await bot.press(inviter, roles, f"inv:role:{unit_id(bot, unit)}:{role}")
-    done = await bot.client.wait_for_edit(inviter, units_message["message_id"], edits=2,
-                                          contains="start=")
-    assert "https://t.me/mina_demo_bot?start=" in done["text"]
-    return CODE.search(done["text"]).group(1)
 
 
 async def menu_once_published(org, user: int, published: Callable[[set[str]], bool]) -> set[str]:

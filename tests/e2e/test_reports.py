@@ -15,18 +15,10 @@ from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import units as units_repo
 from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
+from tests.fixtures.buttons import button
 
 INFRA_SECRETARY, DESIGN_SECRETARY, SECRETARIAT_SECRETARY = 1003, 1005, 1002
 PDF = b"%PDF-1.4\n% a test document\n"
-
-
-def button(message: dict, label: str) -> str:
-    """The callback data of the button whose label contains `label`."""
-    for row in message.get("reply_markup") or []:
-        for entry in row:
-            if label in entry["text"]:
-                return entry["callback_data"]
-    raise AssertionError(f"no button {label!r} on {message['text']!r}")
 
 
 async def upload(bot, user: int, name: str, content: bytes, mime: str) -> dict:

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from storage.repositories import resolutions as resolutions_repo
-from tests.e2e.test_minutes_and_duties import (
-    INFRA_SECRETARY,
-    SECRETARIAT,
-    button,
-    import_seed,
-)
+from tests.fixtures.buttons import button
+from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed
 
 
 async def imported(bot) -> None:
