@@ -8,7 +8,7 @@ from storage.repositories import members, units
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
 from tests.fixtures.bot import ADMIN_ID
 from tests.fixtures.buttons import button, exact
-from tests.fixtures.invitations import invite, unit_id
+from tests.fixtures.invitations import invite
 from tests.fixtures.minutes import imported_with_subject
 
 INJECT = 'x<b>y</b> & <a href="https://evil.example">z</a> <i'
@@ -49,8 +49,8 @@ async def test_a_unit_name_shows_literally_in_whoami_the_welcome_and_the_member_
     literal(welcome)
     [card] = await org_bot.say(SECRETARIAT, "/members infrastructure")
     with org_bot.runtime.session() as session:
-        target = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY).id
-    await org_bot.press(SECRETARIAT, card, f"org:mem:{target}")
+        name = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY).name
+    await org_bot.press(SECRETARIAT, card, button(card, name))
     member_card = await org_bot.client.wait_for_edit(SECRETARIAT, card["message_id"],
                                                      contains="y</b>")
     literal(member_card)
@@ -58,7 +58,7 @@ async def test_a_unit_name_shows_literally_in_whoami_the_welcome_and_the_member_
 
 async def test_a_working_group_name_shows_literally(org_bot):
     [card] = await org_bot.say(SECRETARIAT, "/members it")
-    await org_bot.press(SECRETARIAT, card, f"ros:newgroup:{unit_id(org_bot, 'it')}", replies=1)
+    await org_bot.press(SECRETARIAT, card, button(card, "کارگروه تازه"), replies=1)
     [created] = await org_bot.say(SECRETARIAT, INJECT)
     literal(created)
 
@@ -94,13 +94,11 @@ async def test_a_broadcast_text_shows_literally_in_the_preview_and_to_recipients
         await bot.client.ensure_user(member)
     await bot.say(SECRETARIAT, "/broadcast")
     [audience] = await bot.say(SECRETARIAT, INJECT)
-    draft = next(b["callback_data"] for row in audience["reply_markup"] for b in row
-                 if b["callback_data"].startswith("bc:all:")).split(":")[2]
-    await bot.press(SECRETARIAT, audience, f"bc:all:{draft}")
-    await bot.press(SECRETARIAT, audience, f"bc:prev:{draft}")
+    await bot.press(SECRETARIAT, audience, button(audience, "همه اعضا"))
+    await bot.press(SECRETARIAT, audience, button(audience, "پیش‌نمایش"))
     preview = (await bot.client.transcript(SECRETARIAT))[-1]
     literal(preview)
-    await bot.press(SECRETARIAT, preview, f"bc:send:{draft}", replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "ارسال"), replies=1)
     [received] = await bot.client.wait_for_bot_messages(1016, 1)
     literal(received)
 

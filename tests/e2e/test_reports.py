@@ -220,7 +220,9 @@ async def test_a_unit_answering_for_many_resolutions_pages_its_edit_menu(bot, wo
     assert "صفحه ۱ از ۷" in menu["text"]
     assert sum(len(row) for row in menu["reply_markup"]) <= 100  # Telegram's limit
     assert button(menu, "کارهای انجام‌شده") == "rep:goto:done"
-    [last] = await bot.press(user, menu, "rep:editmenu:6", replies=1)
+    last = menu
+    for _ in range(6):
+        [last] = await bot.press(user, last, button(last, "بعدی"), replies=1)
     assert "صفحه ۷ از ۷" in last["text"] and button(last, "افزودن پیوست") == "rep:goto:files"
     [question] = await bot.press(user, last, button(last, "مصوبه ۲۲۹ جلسه ۱"), replies=1)
     assert "مصوبه ۲۲۹ جلسه ۱" in question["text"] and "«موضوع 229»" in question["text"]
