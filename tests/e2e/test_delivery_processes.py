@@ -114,3 +114,23 @@ async def test_two_dispatchers_on_one_outbox_send_nothing_twice(
     with Session(engine) as session:
         workers = {r.claimed_by for r in outbox_repo.rows(session)}
     assert workers == {None}  # every claim was settled
+
+
+async def test_a_dispatcher_process_stops_on_sigterm_without_waiting_for_its_poll(
+        sandbox, database_url):
+    """SIGTERM wakes `bot.py dispatch` at once, though its next poll is an hour away."""
+    env = delivery_environment(database_url, sandbox.api_base_url)
+    env["MINA_DELIVERY_POLL_SECONDS"] = "3600"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", "dispatch", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        async with asyncio.timeout(60):
+            while b"delivers the outbox" not in await process.stderr.readline():
+                assert not process.stderr.at_eof(), "the dispatcher ended before it began"
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 30) == 0  # an hour if not woken
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
