@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from storage.models import Resolution
-from storage.repositories import resolutions as resolutions_repo
 from tests.fixtures.buttons import button
-from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed
-
-
-def saved(bot) -> list[Resolution]:
-    with bot.runtime.session() as session:
-        return list(resolutions_repo.search(session))
+from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed, saved
 
 
 async def test_import_then_owe_report_and_confirm(org_bot):
