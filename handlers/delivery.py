@@ -1,7 +1,9 @@
 """The delivery engine inside PTB: the dispatcher and planner jobs.
 
 Jobs (stable names, rebuilt on every start; the database is the source of truth):
-`delivery.dispatcher` runs the outbox dispatcher until the application stops,
+`delivery.dispatcher` starts the outbox dispatcher as a task of the application (so stop() waits
+for the send in flight) and stops it when the job queue shuts down, early in Application.stop(),
+rather than at its next poll,
 `reminders.planner` runs the reminder planner every reminder_interval_seconds (and `plan_now`
 runs it at once, e.g. when the demo's clock moves).
 """
@@ -13,6 +15,7 @@ import contextlib
 import logging
 import signal
 
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 
@@ -28,7 +31,6 @@ from mina_bot.runtime import Runtime
 log = logging.getLogger("mina.delivery")
 
 
-
 def dispatcher_of(context: Context) -> Dispatcher:
     """This process's dispatcher."""
     return context.application.bot_data["dispatcher"]
@@ -41,7 +43,9 @@ def wake(context: Context) -> None:
 
 async def _run_dispatcher(context: Context) -> None:
     application = context.application
-    await dispatcher_of(context).run(lambda: not application.running)
+    dispatcher = dispatcher_of(context)
+    application.bot_data["dispatcher_task"] = application.create_task(
+        dispatcher.run(lambda: not application.running), name="delivery.dispatcher")
 
 
 async def plan_now(application: Application) -> int:
@@ -80,12 +84,18 @@ def install(application: Application) -> None:
     """Create the dispatcher and schedule the delivery and reminder jobs."""
     runtime: Runtime = runtime_of(application)
     settings = runtime.settings
-    application.bot_data["dispatcher"] = Dispatcher(
+    dispatcher = Dispatcher(
         engine=runtime.engine, sender=PtbSender(application.bot, settings.delivery_send_timeout),
         settings=settings)
+    application.bot_data["dispatcher"] = dispatcher
     application.add_handler(TypeHandler(Update, _mark_reachable), group=GROUP_REACHABLE)
     jobs = application.job_queue
-    jobs.run_once(_run_dispatcher, 0, name="delivery.dispatcher")
+    # However late a busy start lets it run: APScheduler drops a job missed by over a second.
+    jobs.run_once(_run_dispatcher, 0, name="delivery.dispatcher",
+                  job_kwargs={"misfire_grace_time": None})
+    # Application.stop() shuts the job queue down before it awaits its tasks: the dispatcher's
+    # cue to stop at once (PTB calls post_stop only after stop() has awaited them).
+    jobs.scheduler.add_listener(lambda _event: dispatcher.stop(), EVENT_SCHEDULER_SHUTDOWN)
     if settings.reminders_enabled:
         jobs.run_repeating(_run_planner, settings.reminder_interval_seconds, first=1,
                            name="reminders.planner")
@@ -94,16 +104,15 @@ def install(application: Application) -> None:
 async def serve_dispatcher(runtime: Runtime, api_base_url: str, base_file_url: str) -> int:
     """`bot.py dispatch`: only deliver the outbox (another sender process), until SIGTERM."""
     settings = runtime.settings
-    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signum, stop.set)
     async with sending_bot(settings.token, base_url=api_base_url,
                            base_file_url=base_file_url) as bot:
         dispatcher = Dispatcher(engine=runtime.engine,
                                 sender=PtbSender(bot, settings.delivery_send_timeout),
                                 settings=settings)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, dispatcher.stop)
         log.info("dispatcher %s delivers the outbox", dispatcher.worker)
-        await dispatcher.run(stop.is_set)
+        await dispatcher.run()
     return 0

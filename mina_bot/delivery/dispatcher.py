@@ -86,6 +86,7 @@ class Dispatcher:
         self._checked: int | None = None  # the next row's claim, checked with the last settle
         self._draining = False
         self._wake = asyncio.Event()
+        self._stopped = False
         self._last_release = float("-inf")
 
     def _session(self) -> Session:
@@ -93,6 +94,11 @@ class Dispatcher:
 
     def wake(self) -> None:
         """Something was enqueued: look at the outbox now rather than at the next poll."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop delivering: run() returns after the send in flight, without waiting a poll."""
+        self._stopped = True
         self._wake.set()
 
     def release_stale(self) -> int:
@@ -106,16 +112,22 @@ class Dispatcher:
         self._last_release = self._monotonic()
         return released
 
-    async def run(self, stopping: Callable[[], bool]) -> None:
-        """Deliver until `stopping()` is true, waking on wake() or every poll interval."""
+    async def run(self, stopping: Callable[[], bool] = lambda: False) -> None:
+        """Deliver until stop() (or `stopping()`), waking on wake() or every poll interval."""
         poll = self.settings.delivery_poll_seconds
-        while not stopping():
+
+        def going() -> bool:
+            return not (self._stopped or stopping())
+
+        while going():
             if self._monotonic() - self._last_release >= self.settings.delivery_lease_seconds / 2:
                 self.release_stale()
             try:
-                await self.drain(lambda: not stopping())
+                await self.drain(going)
             except Exception:  # a database hiccup must not end delivery for good
                 log.exception("the dispatcher's pass failed; it goes on")
+            if not going():
+                break
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=poll)

@@ -15,6 +15,7 @@ from sandbox.server import BotApiSandbox
 from storage.repositories import units as units_repo
 from tests.e2e.webhook_bot import SECRET, update_from, webhook_bot
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID, BotHarness, harness_settings
+from tests.fixtures.buttons import labelled
 
 
 @pytest.fixture
@@ -74,13 +75,14 @@ async def test_on_bale_an_invitation_links_to_ble_ir_and_owe_works(bale, bale_cl
         with harness.runtime.session() as session:
             seed_sample_organisation(session, clock=fake_clock)
             seed_sample_minutes(session, settings=harness.runtime.settings, now=fake_clock.now())
-            design = units_repo.get_by_key(session, key="design").id
+            design = units_repo.get_by_key(session, key="design").name_fa
         [ask] = await harness.say(ADMIN_ID, "/invite")
         assert "نام و نام خانوادگی" in ask["text"]
         [units_message] = await harness.say(ADMIN_ID, "خانم بله‌ای")
-        await harness.press(ADMIN_ID, units_message, f"inv:unit:{design}")
-        await bale_client.wait_for_edit(ADMIN_ID, units_message["message_id"], contains="نقش")
-        await harness.press(ADMIN_ID, units_message, f"inv:role:{design}:member")
+        await harness.press(ADMIN_ID, units_message, labelled(units_message, design))
+        roles = await bale_client.wait_for_edit(ADMIN_ID, units_message["message_id"],
+                                                contains="نقش")
+        await harness.press(ADMIN_ID, roles, labelled(roles, "عضو"))
         done = await bale_client.wait_for_edit(ADMIN_ID, units_message["message_id"], edits=2,
                                                contains="start=")
         assert "https://ble.ir/mina_demo_bot?start=" in done["text"] and "t.me" not in done["text"]

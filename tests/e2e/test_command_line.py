@@ -8,7 +8,6 @@ import re
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -16,15 +15,7 @@ import pytest
 from sandbox.client import SandboxClient
 from sandbox.server import BotApiSandbox
 from tests.fixtures.bot import TEST_TOKEN
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_bot(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    """Run bot.py in a clean environment (only MINA_* from `env`)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
-    return subprocess.run([sys.executable, str(ROOT / "bot.py"), *args], env=base | env,
-                          cwd=cwd, capture_output=True, text=True, timeout=60)
+from tests.fixtures.processes import ROOT, run_bot
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess, starts: str) -> str:

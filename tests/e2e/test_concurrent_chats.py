@@ -15,7 +15,7 @@ from mina_bot import conversations
 from storage.repositories import reports as reports_repo
 from storage.repositories import units as units_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
-from tests.e2e.test_reports import button
+from tests.fixtures.buttons import button
 
 SECRETARIES = {1003: "infrastructure", 1005: "design", 1008: "data-provision", 1010: "it",
                1012: "organization"}

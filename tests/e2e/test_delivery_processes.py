@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session
@@ -17,27 +15,10 @@ from storage.db import make_engine
 from storage.models import OutboxState
 from storage.repositories import audience as audience_repo
 from storage.repositories import outbox as outbox_repo
-from tests.fixtures.bot import TEST_TOKEN
 from tests.fixtures.organisation import seed_org
+from tests.fixtures.processes import ROOT, delivery_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 120
-
-
-def _environment(database_url: str, api_base_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINA_")}
-    # A send that times out has an unknown fate and is sent again. The sandbox runs in this
-    # test process, which a long run can stall for a second: the timeout must outlast that. The
-    # lease is short so the killed process's claims come back soon; only one dispatcher per
-    # test has a short lease while alive, and it never releases its own rows mid-send.
-    env.update({
-        "MINA_BOT_TOKEN": TEST_TOKEN, "MINA_DATABASE_URL": database_url,
-        "MINA_API_BASE_URL": api_base_url, "MINA_DELIVERY_LEASE_SECONDS": "1",
-        "MINA_DELIVERY_SEND_TIMEOUT": "10", "MINA_DELIVERY_CHAT_INTERVAL": "0",
-        "MINA_DELIVERY_RATE_PER_SECOND": "1000", "MINA_DELIVERY_POLL_SECONDS": "0.1",
-        "MINA_DELIVERY_BACKOFF_BASE": "0.05",
-    })
-    return env
 
 
 async def _dispatcher(env: dict[str, str]) -> asyncio.subprocess.Process:
@@ -86,7 +67,7 @@ async def test_a_dispatcher_killed_mid_broadcast_resends_at_most_the_message_in_
         outbox_of_a_broadcast, sandbox, sandbox_client, database_url):
     engine, chats = outbox_of_a_broadcast
     await sandbox_client.inject_fault("sendMessage", "slow", delay=0.02)
-    env = _environment(database_url, sandbox.api_base_url)
+    env = delivery_environment(database_url, sandbox.api_base_url)
     first = await _dispatcher(env)
 
     async def some_sent() -> bool:
@@ -115,7 +96,7 @@ async def test_two_dispatchers_on_one_outbox_send_nothing_twice(
         outbox_of_a_broadcast, sandbox, sandbox_client, database_url):
     engine, chats = outbox_of_a_broadcast
     await sandbox_client.inject_fault("sendMessage", "slow", delay=0.01)
-    env = _environment(database_url, sandbox.api_base_url)
+    env = delivery_environment(database_url, sandbox.api_base_url)
     env["MINA_DELIVERY_LEASE_SECONDS"] = "30"  # both live: nothing may be taken from the other
     processes = [await _dispatcher(env), await _dispatcher(env)]
 
@@ -133,3 +114,23 @@ async def test_two_dispatchers_on_one_outbox_send_nothing_twice(
     with Session(engine) as session:
         workers = {r.claimed_by for r in outbox_repo.rows(session)}
     assert workers == {None}  # every claim was settled
+
+
+async def test_a_dispatcher_process_stops_on_sigterm_without_waiting_for_its_poll(
+        sandbox, database_url):
+    """SIGTERM wakes `bot.py dispatch` at once, though its next poll is an hour away."""
+    env = delivery_environment(database_url, sandbox.api_base_url)
+    env["MINA_DELIVERY_POLL_SECONDS"] = "3600"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", "dispatch", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        async with asyncio.timeout(60):
+            while b"delivers the outbox" not in await process.stderr.readline():
+                assert not process.stderr.at_eof(), "the dispatcher ended before it began"
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 30) == 0  # an hour if not woken
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

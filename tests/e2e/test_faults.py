@@ -1,5 +1,10 @@
 """Faults: the database locked or gone, the Bot API failing for a while. The user is told to try
-again (in Persian, not silence), nothing confirmed is lost, and the bot keeps answering."""
+again (in Persian, not silence), nothing confirmed is lost, and the bot keeps answering.
+
+The outages last a few seconds by default; the issue's full ones (the database for 30 s, the Bot
+API for a minute) run with MINA_LONG_FAULTS=1:
+    MINA_LONG_FAULTS=1 .venv/bin/python -m pytest -q tests/e2e/test_faults.py
+"""
 
 from __future__ import annotations
 
@@ -15,16 +20,14 @@ from storage import db as storage_db
 from storage.db import make_engine, normalise_url
 from storage.models import ResolutionStatus
 from storage.repositories import resolutions as resolutions_repo
-from tests.e2e.test_markup_injection import exact
+from tests.fixtures.buttons import exact, labels
 from tests.hardening.fuzz_world import import_seed_minutes
 
 INFRA_SECRETARY = 1003
 BUSY = "دوباره بفرستید"
 REPORTED = "انجام مصوبه ۸ گزارش شد"
-# The issue's outages: the database for 30 s, the Bot API for a minute (shorter for local runs).
-DB_OUTAGE = float(os.environ.get("MINA_FAULT_DB_SECONDS", "30"))
-API_OUTAGE = float(os.environ.get("MINA_FAULT_API_SECONDS", "60"))
-RETRY_EVERY = 5.0
+LONG = os.environ.get("MINA_LONG_FAULTS") == "1"
+DB_OUTAGE, API_OUTAGE, RETRY_EVERY = (30.0, 60.0, 5.0) if LONG else (3.0, 3.0, 1.0)
 
 
 async def tries_during(bot, seconds: float, user: int, message: str) -> list[dict]:
@@ -108,28 +111,46 @@ async def test_postgres_gone_gets_try_again_and_the_bot_recovers(duty, database_
     assert status_of_8(duty) != ResolutionStatus.OPEN
 
 
-async def test_api_failing_for_a_minute_loses_nothing_confirmed(duty):
+def reported_awaiting_confirmation(owe: dict) -> None:
+    """Resolution 8 is on the page as reported (awaiting the secretariat), not to report again."""
+    assert "مصوبه ۸ (جلسه" in owe["text"] and "منتظر تأیید" in owe["text"], owe["text"]
+    assert not [label for label in labels(owe) if "گزارش انجام ۸" in label]
+
+
+async def until_failed(bot, count: int, error: str = "sendMessage:500",
+                       timeout: float = 30.0) -> None:
+    """Wait until at least `count` calls have met the injected `error` (method:kind)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while (await bot.client.stats())["errors"].get(error, 0) < count:
+        assert loop.time() < deadline, f"fewer than {count} {error}"
+        await asyncio.sleep(0.05)
+
+
+async def test_api_failing_for_a_while_loses_nothing_confirmed(duty):
     bot = duty
+    loop = asyncio.get_running_loop()
     await bot.client.inject_fault("sendMessage", "500")  # every send fails, for the whole outage
-    sent = await bot.client.send_text(INFRA_SECRETARY, "انجام شد")  # its answer cannot arrive
-    await asyncio.sleep(API_OUTAGE)
-    assert status_of_8(bot) != ResolutionStatus.OPEN  # saved although no answer got through
+    outage_ends = loop.time() + API_OUTAGE
+    await bot.client.send_text(INFRA_SECRETARY, "انجام شد")  # its answer cannot arrive
+    await until_failed(bot, 2)  # the reply and its apology
+    assert status_of_8(bot) == ResolutionStatus.REPORTED_DONE  # saved, though no answer got out
+    await asyncio.sleep(max(0.0, outage_ends - loop.time()))
     await bot.client.clear_faults()
     [after] = await bot.say(INFRA_SECRETARY, "/owe")
-    assert "مصوبه ۸ (جلسه" not in after["text"] or "منتظر تأیید" in after["text"]
-    assert (await bot.client.stats())["errors"]["sendMessage:500"] >= 2  # reply and apology
-    assert sent["message_id"]
+    reported_awaiting_confirmation(after)
 
 
 async def test_api_failing_briefly_on_send_and_poll_and_the_bot_answers_again(duty):
     bot = duty
-    await bot.client.inject_fault("sendMessage", "500", count=3)
-    sent = await bot.client.send_text(INFRA_SECRETARY, "انجام شد")  # the confirmation fails
+    await bot.client.inject_fault("sendMessage", "500", count=2)
+    await bot.client.send_text(INFRA_SECRETARY, "انجام شد")  # the confirmation fails
+    await until_failed(bot, 2)  # the reply and its apology
     await bot.client.inject_fault("getUpdates", "502", count=3)
     await bot.client.inject_fault("getUpdates", "timeout", count=1, delay=1.0)
+    await until_failed(bot, 3, "getUpdates:502")  # the bot's polls fail, then
     [after] = await bot.say(INFRA_SECRETARY, "/owe")
-    assert status_of_8(bot) != ResolutionStatus.OPEN  # saved although the reply was lost
-    assert "مصوبه ۸ (جلسه" not in after["text"] or "منتظر تأیید" in after["text"]
+    assert status_of_8(bot) == ResolutionStatus.REPORTED_DONE  # saved though the reply was lost
+    reported_awaiting_confirmation(after)
     errors = (await bot.client.stats())["errors"]
-    assert errors["sendMessage:500"] == 3 and errors["getUpdates:502"] == 3
-    assert sent["message_id"]
+    assert errors["sendMessage:500"] == 2 and errors["getUpdates:502"] == 3

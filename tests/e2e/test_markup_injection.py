@@ -6,9 +6,10 @@ import pytest
 
 from storage.repositories import members, units
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
-from tests.e2e.test_minutes_and_duties import SEED, button
-from tests.e2e.test_organisation import invite, unit_id
 from tests.fixtures.bot import ADMIN_ID
+from tests.fixtures.buttons import button, exact
+from tests.fixtures.invitations import invite
+from tests.fixtures.minutes import imported_with_subject
 
 INJECT = 'x<b>y</b> & <a href="https://evil.example">z</a> <i'
 SECRETARIAT, INFRA_SECRETARY, DESIGN_SECRETARY, NEWCOMER = 1002, 1003, 1005, 3101
@@ -19,15 +20,6 @@ def literal(message: dict, fragment: str = INJECT) -> None:
     assert fragment in message["text"], message["text"]
     assert not [e for e in message.get("entities") or []
                 if e["type"] == "text_link" or e.get("url", "").startswith("https://evil")]
-
-
-def exact(message: dict, label: str) -> str:
-    """The callback data of the button labelled `label` (not «مصوبه ۱۲» for «مصوبه ۱»)."""
-    rows = message.get("reply_markup") or []
-    found = [b["callback_data"] for row in rows for b in row
-             if b["text"].endswith(label) and not b["text"].endswith("۱" + label[-1:])]
-    assert found, (label, rows)
-    return found[0]
 
 
 async def test_an_unknown_command_echoes_its_name_literally(org_bot):
@@ -57,8 +49,8 @@ async def test_a_unit_name_shows_literally_in_whoami_the_welcome_and_the_member_
     literal(welcome)
     [card] = await org_bot.say(SECRETARIAT, "/members infrastructure")
     with org_bot.runtime.session() as session:
-        target = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY).id
-    await org_bot.press(SECRETARIAT, card, f"org:mem:{target}")
+        name = members.get_by_telegram_id(session, telegram_id=INFRA_SECRETARY).name
+    await org_bot.press(SECRETARIAT, card, button(card, name))
     member_card = await org_bot.client.wait_for_edit(SECRETARIAT, card["message_id"],
                                                      contains="y</b>")
     literal(member_card)
@@ -66,7 +58,7 @@ async def test_a_unit_name_shows_literally_in_whoami_the_welcome_and_the_member_
 
 async def test_a_working_group_name_shows_literally(org_bot):
     [card] = await org_bot.say(SECRETARIAT, "/members it")
-    await org_bot.press(SECRETARIAT, card, f"ros:newgroup:{unit_id(org_bot, 'it')}", replies=1)
+    await org_bot.press(SECRETARIAT, card, button(card, "کارگروه تازه"), replies=1)
     [created] = await org_bot.say(SECRETARIAT, INJECT)
     literal(created)
 
@@ -77,18 +69,9 @@ async def test_a_name_too_long_to_show_is_refused_in_words(org_bot):
     assert "حداکثر ۱۲۰ نویسه" in refused["text"]
 
 
-async def imported_with_subject(bot) -> dict:
-    """Import the seed minutes with markup in one subject; the preview message."""
-    source = SEED.decode().replace("\t۱) ", f"\t۱) {INJECT} ", 1).encode()
-    await bot.say(SECRETARIAT, "/import 1400/01/30")
-    sent = await bot.client.send_document(SECRETARIAT, "minutes.txt", source, "text/plain")
-    [preview] = await bot.client.wait_for_bot_messages(SECRETARIAT, 1, since=sent["message_id"])
-    return preview
-
-
 async def test_import_subjects_agenda_titles_and_notes_show_literally(org_bot):
     bot = org_bot
-    preview = await imported_with_subject(bot)
+    preview = await imported_with_subject(bot, INJECT)
     literal(preview)
     await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
@@ -111,13 +94,11 @@ async def test_a_broadcast_text_shows_literally_in_the_preview_and_to_recipients
         await bot.client.ensure_user(member)
     await bot.say(SECRETARIAT, "/broadcast")
     [audience] = await bot.say(SECRETARIAT, INJECT)
-    draft = next(b["callback_data"] for row in audience["reply_markup"] for b in row
-                 if b["callback_data"].startswith("bc:all:")).split(":")[2]
-    await bot.press(SECRETARIAT, audience, f"bc:all:{draft}")
-    await bot.press(SECRETARIAT, audience, f"bc:prev:{draft}")
+    await bot.press(SECRETARIAT, audience, button(audience, "همه اعضا"))
+    await bot.press(SECRETARIAT, audience, button(audience, "پیش‌نمایش"))
     preview = (await bot.client.transcript(SECRETARIAT))[-1]
     literal(preview)
-    await bot.press(SECRETARIAT, preview, f"bc:send:{draft}", replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "ارسال"), replies=1)
     [received] = await bot.client.wait_for_bot_messages(1016, 1)
     literal(received)
 

@@ -2,35 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from storage.models import Resolution
-from storage.repositories import resolutions as resolutions_repo
-
-SEED = (Path(__file__).resolve().parents[1] / "data" / "seed_minutes.txt").read_bytes()
-SECRETARIAT, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1003, 1017
-
-
-def button(message: dict, label: str) -> str:
-    """The callback data of the button whose label contains `label`."""
-    markup = message.get("reply_markup") or []
-    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else markup
-    found = [b["callback_data"] for row in rows for b in row if label in b["text"]]
-    assert found, f"no button {label!r} in {rows}"
-    return found[0]
-
-
-async def import_seed(bot) -> dict:
-    [ask] = await bot.say(SECRETARIAT, "/import 1400/01/30")
-    assert "صورت‌جلسه را بفرستید" in ask["text"]
-    sent = await bot.client.send_document(SECRETARIAT, "minutes.txt", SEED, "text/plain")
-    [preview] = await bot.client.wait_for_bot_messages(SECRETARIAT, 1, since=sent["message_id"])
-    return preview
-
-
-def saved(bot) -> list[Resolution]:
-    with bot.runtime.session() as session:
-        return list(resolutions_repo.search(session))
+from tests.fixtures.buttons import button
+from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed, saved
 
 
 async def test_import_then_owe_report_and_confirm(org_bot):

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import units as units_repo
-from tests.e2e.test_minutes_and_duties import (
-    INFRA_MEMBER,
-    INFRA_SECRETARY,
-    SECRETARIAT,
-    button,
-    import_seed,
-    saved,
-)
+from tests.fixtures.buttons import button
+from tests.fixtures.minutes import INFRA_MEMBER, INFRA_SECRETARY, SECRETARIAT, import_seed, saved
 
 HEADER = "مصوبات:\n\nبازه زمانی\tمتولی\tموضوع\n"
 ROW = "یک هفته\tکمیته زیرساخت\t۱) گزارش پایلوت گیلان\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Callable
 from datetime import timedelta
 from unittest import mock
@@ -14,10 +13,11 @@ import pytest
 from demo.sample import seed_sample_organisation
 from storage.repositories import members, units
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
+from tests.fixtures.buttons import button, labelled
+from tests.fixtures.invitations import invite, unit_id, unit_name
 
 SECRETARIAT, INFRA_HEAD, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1004, 1003, 1017
 NEWCOMER = 3001
-CODE = re.compile(r"start=([A-Za-z0-9_-]+)")
 REFUSED = "اجازه"
 
 
@@ -29,9 +29,9 @@ async def org(bot):
     return bot
 
 
-def unit_id(bot, key: str) -> int:
+def member_name(bot, telegram_id: int) -> str:
     with bot.runtime.session() as session:
-        return units.get_by_key(session, key=key).id
+        return members.get_by_telegram_id(session, telegram_id=telegram_id).name
 
 
 def member_id(bot, telegram_id: int) -> int:
@@ -44,20 +44,6 @@ async def forge(bot, user_id: int, message: dict, data: str) -> dict:
     with mock.patch("sandbox.users.has_button", return_value=True):
         query = await bot.client.press_button(user_id, message["message_id"], data)
     return await bot.client.wait_for_answer(query)
-
-
-async def invite(bot, inviter: int, name: str, unit: str, role: str) -> str:
-    """Walk /invite as `inviter`; return the code from the deep link."""
-    [ask] = await bot.say(inviter, "/invite")
-    assert "نام و نام خانوادگی" in ask["text"]
-    [units_message] = await bot.say(inviter, name)
-    await bot.press(inviter, units_message, f"inv:unit:{unit_id(bot, unit)}")
-    roles = await bot.client.wait_for_edit(inviter, units_message["message_id"], contains="نقش")
-    await bot.press(inviter, roles, f"inv:role:{unit_id(bot, unit)}:{role}")
-    done = await bot.client.wait_for_edit(inviter, units_message["message_id"], edits=2,
-                                          contains="start=")
-    assert "https://t.me/mina_demo_bot?start=" in done["text"]
-    return CODE.search(done["text"]).group(1)
 
 
 async def menu_once_published(org, user: int, published: Callable[[set[str]], bool]) -> set[str]:
@@ -97,8 +83,8 @@ async def test_a_revoked_invitation_no_longer_works(org):
     code = await invite(org, SECRETARIAT, "آقای لغوشده", "design", "member")
     [pending] = await org.say(SECRETARIAT, "/invites")
     assert "آقای لغوشده" in pending["text"]
-    [invitation] = re.findall(r"inv:revoke:(\d+)", str(pending["reply_markup"]))
-    [revoked] = await org.press(SECRETARIAT, pending, f"inv:revoke:{invitation}", replies=1)
+    [revoked] = await org.press(SECRETARIAT, pending, button(pending, "لغو دعوت آقای لغوشده"),
+                                replies=1)
     assert "لغو شد" in revoked["text"]
     [answer] = await org.say(NEWCOMER, f"/start {code}")
     assert "لغو شده" in answer["text"]
@@ -151,13 +137,12 @@ async def test_members_command_and_its_forged_buttons_by_role(org, caplog, user,
 
 async def test_deactivation_removes_access_at_once(org):
     [card] = await org.say(SECRETARIAT, "/members infrastructure")
-    target = member_id(org, INFRA_MEMBER)
-    await org.press(SECRETARIAT, card, f"org:mem:{target}")
+    await org.press(SECRETARIAT, card, button(card, "آقای کرامتی"))
     member_card = await org.client.wait_for_edit(SECRETARIAT, card["message_id"],
                                                  contains="آقای کرامتی")
-    await org.press(SECRETARIAT, member_card, f"ros:deact:{target}")
+    await org.press(SECRETARIAT, member_card, button(member_card, "غیرفعال کردن"))
     confirm = await org.client.wait_for_edit(SECRETARIAT, card["message_id"], edits=2)
-    await org.press(SECRETARIAT, confirm, f"ros:deactok:{target}")
+    await org.press(SECRETARIAT, confirm, button(confirm, "بله، غیرفعال شود"))
     await org.client.wait_for_edit(SECRETARIAT, card["message_id"], edits=3,
                                    contains="غیرفعال شد")
     [answer] = await org.say(INFRA_MEMBER, "/whoami")
@@ -178,15 +163,13 @@ async def test_a_configured_administrator_deactivated_in_the_roster_keeps_workin
 
 async def test_a_role_change_republishes_the_menu(org):
     [card] = await org.say(ADMIN_ID, "/members secretariat")
-    target = member_id(org, SECRETARIAT)
     await org.say(SECRETARIAT, "/help")
     assert "members" in await menu_once_published(org, SECRETARIAT, lambda m: "members" in m)
-    await org.press(ADMIN_ID, card, f"org:mem:{target}")
+    await org.press(ADMIN_ID, card, button(card, member_name(org, SECRETARIAT)))
     member_card = await org.client.wait_for_edit(ADMIN_ID, card["message_id"])
-    move = re.search(r"ros:move:(\d+)", str(member_card["reply_markup"])).group(1)
-    await org.press(ADMIN_ID, member_card, f"ros:move:{move}")
+    await org.press(ADMIN_ID, member_card, button(member_card, "انتقال از"))
     targets = await org.client.wait_for_edit(ADMIN_ID, card["message_id"], edits=2)
-    await org.press(ADMIN_ID, targets, f"ros:moveto:{move}:{unit_id(org, 'design')}")
+    await org.press(ADMIN_ID, targets, labelled(targets, unit_name(org, "design")))
     await org.client.wait_for_edit(ADMIN_ID, card["message_id"], edits=3, contains="کمیته طراحی")
     assert "members" not in {c["command"] for c in await org.client.visible_commands(SECRETARIAT)}
     [whoami] = await org.say(SECRETARIAT, "/whoami")
@@ -194,13 +177,12 @@ async def test_a_role_change_republishes_the_menu(org):
 
 
 async def test_a_fifth_working_group_is_refused_in_chat(org):
-    it = unit_id(org, "it")
     [card] = await org.say(SECRETARIAT, "/members it")
-    [ask] = await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    [ask] = await org.press(SECRETARIAT, card, button(card, "کارگروه تازه"), replies=1)
     assert "نام کارگروه تازه" in ask["text"]
     [created] = await org.say(SECRETARIAT, "کارگروه آموزش")
     assert "ساخته شد" in created["text"]
-    await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    await org.press(SECRETARIAT, card, button(card, "کارگروه تازه"), replies=1)
     [refused] = await org.say(SECRETARIAT, "کارگروه پنجم")
     assert "مصوبه ۵" in refused["text"] and "حداکثر ۴ کارگروه" in refused["text"]
     [cancelled] = await org.say(SECRETARIAT, "/cancel")
@@ -210,10 +192,10 @@ async def test_a_fifth_working_group_is_refused_in_chat(org):
 async def test_an_invitation_survives_a_restart_after_the_name(org):
     [units_message] = await org.say(ADMIN_ID, "/invite آقای پایدار")
     await org.restart()
-    infra = unit_id(org, "infrastructure")
-    await org.press(ADMIN_ID, units_message, f"inv:unit:{infra}")
+    await org.press(ADMIN_ID, units_message,
+                    labelled(units_message, unit_name(org, "infrastructure")))
     roles = await org.client.wait_for_edit(ADMIN_ID, units_message["message_id"])
-    await org.press(ADMIN_ID, roles, f"inv:role:{infra}:head")
+    await org.press(ADMIN_ID, roles, labelled(roles, "مسئول"))
     done = await org.client.wait_for_edit(ADMIN_ID, units_message["message_id"], edits=2)
     assert "آقای پایدار" in done["text"] and "start=" in done["text"]
 
@@ -238,7 +220,7 @@ async def test_a_member_who_reads_english_sees_english_unit_names(org):
 async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_member_card(org):
     english = reads_english(org, SECRETARIAT, "infrastructure")
     [card] = await org.say(SECRETARIAT, "/members infrastructure")
-    await org.press(SECRETARIAT, card, f"org:mem:{member_id(org, INFRA_MEMBER)}")
+    await org.press(SECRETARIAT, card, button(card, member_name(org, INFRA_MEMBER)))
     member_card = await org.client.wait_for_edit(SECRETARIAT, card["message_id"])
     labels = [b["text"] for row in member_card["reply_markup"] for b in row]
     assert english in member_card["text"] and "کمیته زیرساخت" not in member_card["text"]
@@ -248,9 +230,8 @@ async def test_the_secretariat_reading_english_sees_english_unit_names_on_a_memb
 
 async def test_a_new_working_group_is_asked_for_and_confirmed_in_english(org):
     english = reads_english(org, SECRETARIAT, "it")
-    it = unit_id(org, "it")
     [card] = await org.say(SECRETARIAT, "/members it")
-    [ask] = await org.press(SECRETARIAT, card, f"ros:newgroup:{it}", replies=1)
+    [ask] = await org.press(SECRETARIAT, card, button(card, "new working group"), replies=1)
     assert "new working group" in ask["text"] and english in ask["text"]
     [created] = await org.say(SECRETARIAT, "کارگروه آموزش")
     assert "«کارگروه آموزش» created under" in created["text"] and english in created["text"]

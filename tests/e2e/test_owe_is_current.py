@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from tests.e2e.test_command_line import ROOT, run_bot
-from tests.e2e.test_minutes_and_duties import INFRA_SECRETARY, SECRETARIAT, button, import_seed
+from tests.fixtures.buttons import button
+from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed
+from tests.fixtures.processes import ROOT, run_bot
 
 SEED = ROOT / "tests" / "data" / "seed_minutes.txt"
 

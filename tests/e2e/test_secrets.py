@@ -15,11 +15,11 @@ from mina_bot.operator_log import REDACTOR, configure_logging
 from mina_bot.ops import webhook
 from mina_bot.ops.webhook import SECRET_HEADER
 from storage.db import make_engine
-from tests.e2e.test_markup_injection import imported_with_subject
-from tests.e2e.test_minutes_and_duties import button
-from tests.e2e.test_organisation import invite
 from tests.e2e.webhook_bot import SECRET, update_from, webhook_bot
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID, TEST_TOKEN
+from tests.fixtures.buttons import button
+from tests.fixtures.invitations import invite
+from tests.fixtures.minutes import imported_with_subject
 
 SECRETARIAT, INFRA_SECRETARY, NEWCOMER = 1002, 1003, 3201
 NOISY = ("", "httpx", "httpcore", "telegram", "apscheduler", "aiohttp", "mina", "alembic")
@@ -67,7 +67,7 @@ async def _scenario(bot) -> str:
     await bot.say(NEWCOMER, f"/start {code}")
     await bot.say(STRANGER_ID, f"/start {code}")  # a used code, from someone else
     await bot.say(STRANGER_ID, "/start wrong-code-0123456789")
-    preview = await imported_with_subject(bot)
+    preview = await imported_with_subject(bot, "<b>markup</b> & <i")
     await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
     await bot.client.inject_fault("sendMessage", "500", count=1)
     sent = await bot.client.send_text(INFRA_SECRETARY, "/owe")
@@ -78,13 +78,11 @@ async def _scenario(bot) -> str:
     await bot.press(ADMIN_ID, owe, "res:zz:1")  # a forged press
     await bot.say(SECRETARIAT, "/broadcast")
     [audience] = await bot.say(SECRETARIAT, "جلسه فردا")
-    draft = next(b["callback_data"] for row in audience["reply_markup"] for b in row
-                 if b["callback_data"].startswith("bc:all:")).split(":")[2]
-    await bot.press(SECRETARIAT, audience, f"bc:all:{draft}")
-    await bot.press(SECRETARIAT, audience, f"bc:prev:{draft}")
+    await bot.press(SECRETARIAT, audience, button(audience, "همه اعضا"))
+    await bot.press(SECRETARIAT, audience, button(audience, "پیش‌نمایش"))
     preview = (await bot.client.transcript(SECRETARIAT))[-1]
     await bot.client.inject_fault("sendMessage", "timeout", count=1, delay=0.2)
-    await bot.press(SECRETARIAT, preview, f"bc:send:{draft}", replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "ارسال"), replies=1)
     return code
 
 

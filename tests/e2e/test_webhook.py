@@ -12,9 +12,9 @@ import pytest
 
 from mina_bot.catalog import text
 from mina_bot.ops.webhook import SECRET_HEADER
-from tests.e2e.test_command_line import ROOT
 from tests.e2e.webhook_bot import SECRET, free_port, update_from, webhook_bot
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID, TEST_TOKEN
+from tests.fixtures.processes import ROOT
 
 
 @pytest.fixture

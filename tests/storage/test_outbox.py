@@ -165,3 +165,20 @@ def test_backoff_grows_with_jitter_and_stays_capped():
     assert all(0.5 * min(30, 2 ** (n - 1)) <= d <= min(30, 2 ** (n - 1))
                for n, d in enumerate(delays, 1))
     assert max(delays) <= 30
+
+
+async def test_stop_ends_the_dispatchers_wait_at_once(session, engine):
+    """With an hour between polls, stop() still ends run() right after the last send."""
+    enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi", chat_id=42)
+    session.commit()
+    sender = ScriptedSender()
+    dispatcher = _dispatcher(engine, sender, settings=FAST.model_copy(
+        update={"delivery_poll_seconds": 3600}))
+    task = asyncio.create_task(dispatcher.run())
+    while not sender.delivered:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.01)  # now waiting for a wake-up or the next poll
+    assert not task.done()
+    dispatcher.stop()
+    await asyncio.wait_for(task, timeout=30)  # an hour if stop() did not wake it
+    assert sender.delivered == [(42, "hi")]

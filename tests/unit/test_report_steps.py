@@ -35,3 +35,34 @@ def test_steps_that_follow_the_resolutions(step: str, ids: list[int], expected: 
     asked: list[bool] = []
     assert steps.following(step, lambda: asked.append(True) or ids) == expected
     assert asked == [True]
+
+
+def test_answering_every_step_walks_the_plan_in_order_with_a_note_after_each_status() -> None:
+    ids = [8, 2]
+    walked, step = [steps.DONE], steps.DONE
+    while step != steps.PREVIEW:
+        step = steps.following(step, lambda: ids)
+        walked.append(step)
+    assert walked == ["done", "planned", "problems", "status.8", "note.8", "status.2",
+                      "note.2", "files", "preview"]
+    assert [s for s in walked if not s.startswith("note.")] == steps.plan(ids)
+
+
+@pytest.mark.parametrize("step", ["edit:note.8", "edit:problems", "edit:files"])
+def test_an_answer_given_from_the_preview_goes_back_to_it(step: str) -> None:
+    assert steps.following(step, not_asked) == steps.PREVIEW
+
+
+@pytest.mark.parametrize(("step", "resolution"), [
+    ("status.12", 12), ("note.7", 7), ("edit:status.3", 3), ("edit:note.40", 40),
+    (steps.DONE, None), (steps.FILES, None), ("edit:planned", None),
+])
+def test_the_resolution_a_step_asks_about(step: str, resolution: int | None) -> None:
+    assert steps.resolution_of(step) == resolution
+
+
+def test_marking_a_step_as_edited_is_idempotent_and_reversible() -> None:
+    edited = steps.editing("status.8")
+    assert edited == "edit:status.8" and steps.editing(edited) == edited
+    assert steps.is_editing(edited) and not steps.is_editing("status.8")
+    assert steps.bare(edited) == "status.8" and steps.bare("status.8") == "status.8"
