@@ -116,4 +116,5 @@ def build_handlers() -> list[BaseHandler]:
 
 def install(application: Application) -> None:
     """Resume the progress reports of broadcasts still running at the last stop."""
-    application.job_queue.run_once(resume_progress, 0, name="broadcast.resume")
+    application.job_queue.run_once(resume_progress, 0, name="broadcast.resume",
+                                   job_kwargs={"misfire_grace_time": None})  # however late

@@ -98,7 +98,7 @@ def install(application: Application) -> None:
     jobs.scheduler.add_listener(lambda _event: dispatcher.stop(), EVENT_SCHEDULER_SHUTDOWN)
     if settings.reminders_enabled:
         jobs.run_repeating(_run_planner, settings.reminder_interval_seconds, first=1,
-                           name="reminders.planner")
+                           name="reminders.planner", job_kwargs={"misfire_grace_time": None})
 
 
 async def serve_dispatcher(runtime: Runtime, api_base_url: str, base_file_url: str) -> int:
