@@ -24,6 +24,7 @@ from storage.models.enums import (
     ResolutionStatus,
     Role,
     SessionStatus,
+    ShareState,
     UnitKind,
 )
 from storage.models.organisation import (
@@ -68,6 +69,7 @@ __all__ = [
     "ResolutionStatus",
     "Role",
     "SessionStatus",
+    "ShareState",
     "Unit",
     "UnitKind",
     "WeeklyReport",

@@ -8,7 +8,13 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from storage.models.base import created_at_field, enum_field, moment_field, updated_at_field
-from storage.models.enums import AgendaKind, ResolutionEventKind, ResolutionStatus, SessionStatus
+from storage.models.enums import (
+    AgendaKind,
+    ResolutionEventKind,
+    ResolutionStatus,
+    SessionStatus,
+    ShareState,
+)
 from storage.types import UTCDateTime
 
 
@@ -62,13 +68,20 @@ class Resolution(SQLModel, table=True):
     due_date: dt.date | None = Field(default=None, index=True)
     due_at_session_id: int | None = Field(default=None, foreign_key="council_session.id")
     recurrence: str | None = None
+    # Derived from the shares (mina_bot/resolutions/shares.py), rewritten in the transaction of
+    # every share change; kept as a column for the partial index and the filters.
     status: ResolutionStatus = enum_field(ResolutionStatus, ResolutionStatus.OPEN, index=True)
+    lead_closes: bool = False  # the lead unit's confirmed share closes the resolution
     created_at: dt.datetime = created_at_field()
     updated_at: dt.datetime = updated_at_field()
 
 
+SHARE_OWED_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back')")
+
+
 class ResolutionAssignment(SQLModel, table=True):
-    """A unit responsible (متولی) for a resolution, with the spelling used in the minutes."""
+    """A unit's share of a resolution (متولی, with the spelling used in the minutes): its own
+    state since a moment; its history is the resolution_event rows naming the unit."""
 
     __tablename__ = "resolution_assignment"
     # (unit, resolution) answers «which resolutions is this unit responsible for» from the
@@ -79,6 +92,9 @@ class ResolutionAssignment(SQLModel, table=True):
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
+    state: ShareState = enum_field(ShareState, ShareState.OPEN)
+    since: dt.datetime | None = moment_field()
+    is_lead: bool = False
 
 
 class ResolutionEvent(SQLModel, table=True):
