@@ -20,18 +20,22 @@ from handlers.common import (
     reply,
     reply_key,
 )
+from handlers.delivery import wake
 from messenger.keyboards import keyboard
+from mina_bot import drafts
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
+from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action, require
-from mina_bot.persian import match_key
-from mina_bot.resolutions import lifecycle, views
+from mina_bot.persian import match_key, shorten
+from mina_bot.resolutions import duties, lifecycle, notices, views
 from mina_bot.resolutions import owe as owe_service
-from mina_bot.resolutions.card import resolution_card
+from mina_bot.resolutions.card import evidence, resolution_card
 from mina_bot.resolutions.lifecycle import DocumentRef
 
 WAIT_NOTE, WAIT_REASON = range(2)
+NOTE_FLOW, BACK_FLOW = "share-note", "share-back"  # drafts under flow:<name>:<chat>:<user>
 OWE_PHRASES = tuple(match_key(p) for p in (
     "چه کاری بر عهده من است", "چه کاری بر عهده من هست", "چه کارهایی بر عهده من است",
     "کارهای من", "بدهی های من", "بدهیهای من", "تعهدات من", "مصوبات من", "وظایف من",
@@ -65,31 +69,44 @@ async def owe_page(update: Update, context: Context) -> None:
 
 @guarded(Action.VIEW_OWN_DUTIES)
 async def open_one(update: Update, context: Context) -> None:
-    """One resolution in full with its history (its units' members and the secretariat)."""
+    """One resolution in full: its shares and their history (its units and the secretariat)."""
     runtime, actor = context.runtime, context.actor
     rid = decode(update.callback_query.data, "res").int_arg(0)
     with runtime.session() as session:
         card = resolution_card(session, actor=actor, resolution_id=rid)
-    someone = text("resolutions.someone", actor.language)
     body, buttons = views.detail_view(
-        card.resolution, card.council, units=card.unit_names, tz=runtime.tz,
-        today=local_today(runtime.clock, runtime.tz), lang=actor.language,
-        history=[(event, name or someone) for event, name in card.history],
-        report_unit=card.report_unit, staff=card.staff)
+        card, tz=runtime.tz, today=local_today(runtime.clock, runtime.tz), lang=actor.language,
+        someone=text("resolutions.someone", actor.language))
     await update.callback_query.answer()
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
+@guarded(Action.VIEW_OWN_DUTIES)
+async def send_file(update: Update, context: Context) -> None:
+    """A file of a share's report, from the card (for whoever may see the card)."""
+    data = decode(update.callback_query.data, "res")
+    with context.runtime.session() as session:
+        attachment = evidence(session, actor=context.actor, resolution_id=data.int_arg(0),
+                              attachment_id=data.int_arg(1))
+    await update.callback_query.answer()
+    await update.effective_message.reply_document(attachment.telegram_file_id)
+
+
+def _flow_key(update: Update, flow: str) -> str:
+    return f"flow:{flow}:{update.effective_chat.id}:{update.effective_user.id}"
+
+
 @guarded(Action.REPORT_RESOLUTION_DONE)
 async def ask_note(update: Update, context: Context) -> int:
-    """«گزارش انجام»: check the unit and the state now, then ask for a note."""
+    """«گزارش انجام»: check the unit's share now, then ask for a note."""
     runtime, actor = context.runtime, context.actor
     data = decode(update.callback_query.data, "res")
     rid, unit_id = data.int_arg(0), data.int_arg(1)
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
     with runtime.session() as session:
         resolution, unit_name = lifecycle.reportable(session, resolution_id=rid, unit_id=unit_id)
-    context.user_data["report"] = (rid, unit_id)
+        drafts.save(session, key=_flow_key(update, NOTE_FLOW), name=NOTE_FLOW,
+                    state={"resolution": rid, "unit": unit_id})
     await update.callback_query.answer()
     markup = keyboard([[(text("resolutions.button.no_note", actor.language), "res:nonote")]])
     await reply(update, text("resolutions.report.ask", actor.language, number=resolution.number,
@@ -100,15 +117,9 @@ async def ask_note(update: Update, context: Context) -> int:
 async def take_note(update: Update, context: Context) -> int:
     """The note (text, a document with a caption, or «بدون توضیح») completes the report."""
     runtime, actor = context.runtime, context.actor
-    pending = context.user_data.get("report")  # kept until saved: a failed save can be retried
-    if pending is None:  # the bot restarted since the press: the press must be made again
-        await reply_key(update, context, "error.stale_button")
-        return ConversationHandler.END
-    rid, unit_id = pending
-    message, document = update.effective_message, None
+    message, document, note = update.effective_message, None, None
     if update.callback_query:
         await update.callback_query.answer()
-        note = None
     else:
         note = message.text or message.caption
         if message.document:
@@ -116,58 +127,95 @@ async def take_note(update: Update, context: Context) -> int:
             document = DocumentRef(file_id=d.file_id, file_unique_id=d.file_unique_id,
                                    file_name=d.file_name, mime_type=d.mime_type,
                                    size=d.file_size)
+    key = _flow_key(update, NOTE_FLOW)
     with runtime.session() as session:
+        pending = drafts.load(session, key=key, name=NOTE_FLOW)
+        if pending is None:  # gone (cancelled elsewhere): the press must be made again
+            raise StaleButton()
+        rid, unit_id = pending["resolution"], pending["unit"]
+        require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
         resolution = lifecycle.report_done(session, resolution_id=rid, unit_id=unit_id,
                                            actor=actor, note=note, now=runtime.clock.now(),
                                            document=document)
-    context.user_data.pop("report", None)
-    await reply_key(update, context, "resolutions.report.done", number=resolution.number)
+        unit = notices.unit_name(session, unit_id, actor.language)
+        drafts.drop(session, key=key)
+    wake(context)
+    await reply_key(update, context, "resolutions.report.done_share", number=resolution.number,
+                    unit=unit)
     return ConversationHandler.END
 
 
 @guarded(Action.CONFIRM_RESOLUTION)
 async def confirm(update: Update, context: Context) -> None:
-    """The secretariat confirms a reported resolution."""
-    runtime = context.runtime
-    rid = decode(update.callback_query.data, "res").int_arg(0)
+    """The secretariat confirms one unit's reported share."""
+    runtime, actor = context.runtime, context.actor
+    data = decode(update.callback_query.data, "res")
+    unit_id = data.int_arg(1)
     with runtime.session() as session:
-        resolution = lifecycle.confirm(session, resolution_id=rid,
-                                       actor=context.actor, note=None,
-                                       now=runtime.clock.now())
+        resolution = lifecycle.confirm(session, resolution_id=data.int_arg(0), unit_id=unit_id,
+                                       actor=actor, now=runtime.clock.now(),
+                                       allow_own=runtime.settings.self_confirm_allowed)
+        unit = notices.unit_name(session, unit_id, actor.language)
+    wake(context)
     await update.callback_query.answer()
-    await reply_key(update, context, "resolutions.confirmed", number=resolution.number)
+    await reply_key(update, context, "resolutions.confirmed_share", number=resolution.number,
+                    unit=unit, status=views.status_label(resolution.status, actor.language))
 
 
 @guarded(Action.CONFIRM_RESOLUTION)
 async def ask_reason(update: Update, context: Context) -> int:
-    """Sending a report back: ask why."""
-    runtime = context.runtime
-    rid = decode(update.callback_query.data, "res").int_arg(0)
+    """Sending one unit's report back: ask why."""
+    runtime, actor = context.runtime, context.actor
+    data = decode(update.callback_query.data, "res")
+    rid, unit_id = data.int_arg(0), data.int_arg(1)
     with runtime.session() as session:
-        resolution = lifecycle.returnable(session, resolution_id=rid)
-    context.user_data["send_back"] = rid
+        resolution = lifecycle.returnable(session, resolution_id=rid, unit_id=unit_id)
+        unit = notices.unit_name(session, unit_id, actor.language)
+        drafts.save(session, key=_flow_key(update, BACK_FLOW), name=BACK_FLOW,
+                    state={"resolution": rid, "unit": unit_id})
     await update.callback_query.answer()
-    await reply_key(update, context, "resolutions.back.ask", number=resolution.number)
+    await reply_key(update, context, "resolutions.back.ask_share", number=resolution.number,
+                    unit=unit)
     return WAIT_REASON
 
 
 async def take_reason(update: Update, context: Context) -> int:
     """The reason completes the send-back."""
-    runtime, reason = context.runtime, update.effective_message.text
+    runtime, actor, reason = context.runtime, context.actor, update.effective_message.text
+    require(actor, Action.CONFIRM_RESOLUTION)
+    key = _flow_key(update, BACK_FLOW)
     with runtime.session() as session:
+        pending = drafts.load(session, key=key, name=BACK_FLOW)
+        if pending is None:
+            raise StaleButton()
         resolution = lifecycle.send_back(
-            session, resolution_id=context.user_data.get("send_back", 0),
-            actor=context.actor, reason=reason, now=runtime.clock.now())
-    context.user_data.pop("send_back", None)
-    await reply_key(update, context, "resolutions.back.done", number=resolution.number,
-                    reason=reason.strip())
+            session, resolution_id=pending["resolution"], unit_id=pending["unit"],
+            actor=actor, reason=reason, now=runtime.clock.now())
+        unit = notices.unit_name(session, pending["unit"], actor.language)
+        drafts.drop(session, key=key)
+    wake(context)
+    await reply_key(update, context, "resolutions.back.done_share", number=resolution.number,
+                    unit=unit, reason=shorten(reason.strip(), 300))
     return ConversationHandler.END
+
+
+@guarded(Action.CONFIRM_RESOLUTION)
+async def pending(update: Update, context: Context) -> None:
+    """/pending: the shares awaiting confirmation, each with «تأیید» / «برگرداندن»."""
+    lang = context.actor.language
+    with context.runtime.session() as session:
+        count, rows = duties.awaiting_confirmation(session, limit=views.PAGE)
+    buttons: list = []
+    lines = [text("resolutions.pending.header", lang, count=count)]
+    lines += views.awaiting_lines(rows, lang, buttons) or [text("resolutions.pending.none", lang)]
+    await reply(update, "\n".join(lines), reply_markup=keyboard(buttons))
 
 
 async def leave(update: Update, context: Context) -> int:
     """/cancel inside a conversation."""
-    context.user_data.pop("report", None)
-    context.user_data.pop("send_back", None)
+    with context.runtime.session() as session:
+        for flow in (NOTE_FLOW, BACK_FLOW):
+            drafts.drop(session, key=_flow_key(update, flow))
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
 
@@ -195,4 +243,6 @@ def build_handlers() -> list[BaseHandler]:
         CallbackQueryHandler(owe_page, pattern=r"^res:owe:"),
         CallbackQueryHandler(open_one, pattern=r"^res:open:"),
         CallbackQueryHandler(confirm, pattern=r"^res:ok:"),
+        CallbackQueryHandler(send_file, pattern=r"^res:file:"),
+        CommandHandler("pending", pending),
     ]

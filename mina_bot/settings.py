@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     report_deadline_days_before: int = Field(default=1, ge=0, le=6)
     report_deadline_time: time = time(12, 0)
     report_trend_weeks: int = Field(default=8, ge=2, le=52)
+    self_confirm_allowed: bool = Field(
+        default=False, description="whether whoever reported a share done may confirm it "
+        "themselves (a one-person secretariat)")
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0)
     delivery_chat_interval: float = Field(default=1.0, ge=0)

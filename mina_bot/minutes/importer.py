@@ -16,7 +16,7 @@ from mina_bot.minutes.model import MinutesError, ParsedMinutes, ParsedResolution
 from mina_bot.minutes.units import UnitDirectory
 from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
-from mina_bot.resolutions.lifecycle import record
+from mina_bot.resolutions.lifecycle import assign_units, record
 from mina_bot.sessions import agenda
 from mina_bot.sessions.schedule import session_on
 from mina_bot.settings import Settings
@@ -100,7 +100,7 @@ def import_minutes(
         if existing is None:
             created = resolutions_repo.add_resolution(
                 session, resolution=Resolution(session_id=held.id, number=row.number, **fields))
-            resolutions_repo.set_units(session, resolution_id=created.id, units=units)
+            assign_units(session, resolution=created, units=units, actor=actor, now=now)
             record(session, resolution=created, kind=ResolutionEventKind.CREATED, actor=actor,
                    note=None, now=now)
             counts["created"] += 1
@@ -113,7 +113,7 @@ def import_minutes(
         for name, value in changed.items():
             setattr(existing, name, value)
         session.add(existing)
-        resolutions_repo.set_units(session, resolution_id=existing.id, units=units)
+        assign_units(session, resolution=existing, units=units, actor=actor, now=now)
         record(session, resolution=existing, kind=ResolutionEventKind.EDITED, actor=actor,
                note=None, now=now)
         counts["updated"] += 1

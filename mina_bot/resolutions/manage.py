@@ -13,7 +13,7 @@ from mina_bot.minutes.importer import directory
 from mina_bot.minutes.model import MinutesError, ParsedResolution
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.permissions import Action, require
-from mina_bot.resolutions.lifecycle import record
+from mina_bot.resolutions.lifecycle import assign_units, record
 from mina_bot.sessions.schedule import local_date
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Resolution, ResolutionEventKind
@@ -38,14 +38,15 @@ def read_line(
     return minutes.resolutions[0]
 
 
-def _apply(session: Session, resolution: Resolution, row: ParsedResolution) -> None:
+def _apply(session: Session, resolution: Resolution, row: ParsedResolution, *,
+           actor: Actor, now: dt.datetime) -> None:
     resolution.subject, resolution.time_frame = row.subject, row.time_frame
     resolution.due_date, resolution.recurrence = row.due, row.recurrence
     session.add(resolution)
     ids = {u.key: u.id for u in units_repo.list_units(session, include_inactive=True)}
     spelled = {k: name for name, keys in row.spellings for k in keys}
-    resolutions_repo.set_units(session, resolution_id=resolution.id,
-                               units=[(ids[k], spelled.get(k, k)) for k in row.units])
+    assign_units(session, resolution=resolution, actor=actor, now=now,
+                 units=[(ids[k], spelled.get(k, k)) for k in row.units])
 
 
 def add_single(
@@ -61,7 +62,7 @@ def add_single(
     row = read_line(session, line=line, number=number, council=council, settings=settings)
     resolution = resolutions_repo.add_resolution(
         session, resolution=Resolution(session_id=council.id, number=number, subject=""))
-    _apply(session, resolution, row)
+    _apply(session, resolution, row, actor=actor, now=now)
     record(session, resolution=resolution, kind=ResolutionEventKind.CREATED, actor=actor,
            note=None, now=now)
     return resolution
@@ -79,7 +80,7 @@ def edit_single(
     council = sessions_repo.get_session(session, session_id=resolution.session_id)
     row = read_line(session, line=line, number=resolution.number, council=council,
                     settings=settings)
-    _apply(session, resolution, row)
+    _apply(session, resolution, row, actor=actor, now=now)
     record(session, resolution=resolution, kind=ResolutionEventKind.EDITED, actor=actor,
            note=None, now=now)
     return resolution
@@ -97,8 +98,8 @@ def reassign(
     units = [units_repo.get_unit(session, unit_id=u) for u in unit_ids]
     if not units or None in units:
         raise MinutesError("resolutions.units.empty")
-    resolutions_repo.set_units(session, resolution_id=resolution.id,
-                               units=[(u.id, u.name_fa) for u in units])
+    assign_units(session, resolution=resolution, actor=actor, now=now,
+                 units=[(u.id, u.name_fa) for u in units])
     record(session, resolution=resolution, kind=ResolutionEventKind.REASSIGNED, actor=actor,
            note="، ".join(u.name_fa for u in units), now=now)
     return resolution
