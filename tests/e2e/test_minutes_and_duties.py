@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from storage.models import Resolution
@@ -28,6 +29,17 @@ async def import_seed(bot) -> dict:
     return preview
 
 
+async def notice(bot, user_id: int, part: str) -> dict:
+    """The first message to `user_id` containing `part` (a notice the outbox delivers)."""
+    for _ in range(200):
+        found = [m for m in await bot.client.bot_messages(user_id)
+                 if part in (m.get("text") or m.get("caption") or "")]
+        if found:
+            return found[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no message to {user_id} with {part!r}")
+
+
 def saved(bot) -> list[Resolution]:
     with bot.runtime.session() as session:
         return list(resolutions_repo.search(session))
@@ -52,7 +64,8 @@ async def test_import_then_owe_report_and_confirm(org_bot):
     [ask] = await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     assert "مصوبه ۸" in ask["text"]
     [ok] = await bot.say(INFRA_SECRETARY, "پیشنهاد پایلوت گیلان ارسال شد")
-    assert "انجام مصوبه ۸ گزارش شد" in ok["text"]
+    assert "از مصوبه ۸ گزارش شد" in ok["text"]
+    await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۸")
 
     [staff] = await bot.say(SECRETARIAT, "/owe")
     assert "منتظر تأیید دبیرخانه (۱)" in staff["text"]
@@ -79,5 +92,6 @@ async def test_the_history_shows_who_reported(org_bot):
     await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     await bot.say(INFRA_SECRETARY, "انجام شد")
     [detail] = await bot.press(INFRA_SECRETARY, owe, button(owe, "مصوبه ۸"), replies=1)
-    assert "گزارش انجام — آقای دکتر اصغری: «انجام شد»" in detail["text"]
-    assert "منتظر تأیید دبیرخانه" in detail["text"]
+    assert "گزارش انجام (کمیته زیرساخت و تبادل داده) — آقای دکتر اصغری: «انجام شد»" in \
+        detail["text"]
+    assert "کمیته زیرساخت و تبادل داده: گزارش انجام، منتظر تأیید" in detail["text"]  # its share
