@@ -35,7 +35,8 @@ from mina_bot.resolutions.card import evidence, resolution_card
 from mina_bot.resolutions.lifecycle import DocumentRef
 
 WAIT_NOTE, WAIT_REASON = range(2)
-NOTE_FLOW, BACK_FLOW = "share-note", "share-back"  # drafts under flow:<name>:<chat>:<user>
+NOTE_FLOW, BACK_FLOW, NA_FLOW = "share-note", "share-back", "share-na"  # flow:<name>:<chat>:<user>
+REASON_FLOWS = {"back": BACK_FLOW, "na": NA_FLOW}
 OWE_PHRASES = tuple(match_key(p) for p in (
     "چه کاری بر عهده من است", "چه کاری بر عهده من هست", "چه کارهایی بر عهده من است",
     "کارهای من", "بدهی های من", "بدهیهای من", "تعهدات من", "مصوبات من", "وظایف من",
@@ -164,37 +165,45 @@ async def confirm(update: Update, context: Context) -> None:
 
 @guarded(Action.CONFIRM_RESOLUTION)
 async def ask_reason(update: Update, context: Context) -> int:
-    """Sending one unit's report back: ask why."""
+    """Sending one unit's report back, or marking its share not applicable: ask why."""
     runtime, actor = context.runtime, context.actor
     data = decode(update.callback_query.data, "res")
-    rid, unit_id = data.int_arg(0), data.int_arg(1)
+    rid, unit_id, flow = data.int_arg(0), data.int_arg(1), REASON_FLOWS[data.verb]
+    if flow == NA_FLOW:
+        require(actor, Action.MANAGE_RESOLUTIONS)
     with runtime.session() as session:
-        resolution = lifecycle.returnable(session, resolution_id=rid, unit_id=unit_id)
+        if flow == NA_FLOW:
+            resolution = lifecycle.reportable(session, resolution_id=rid, unit_id=unit_id)[0]
+        else:
+            resolution = lifecycle.returnable(session, resolution_id=rid, unit_id=unit_id)
         unit = notices.unit_name(session, unit_id, actor.language)
-        drafts.save(session, key=_flow_key(update, BACK_FLOW), name=BACK_FLOW,
+        for other in REASON_FLOWS.values():
+            drafts.drop(session, key=_flow_key(update, other))
+        drafts.save(session, key=_flow_key(update, flow), name=flow,
                     state={"resolution": rid, "unit": unit_id})
     await update.callback_query.answer()
-    await reply_key(update, context, "resolutions.back.ask_share", number=resolution.number,
+    await reply_key(update, context, f"resolutions.{flow}.ask", number=resolution.number,
                     unit=unit)
     return WAIT_REASON
 
 
 async def take_reason(update: Update, context: Context) -> int:
-    """The reason completes the send-back."""
+    """The reason completes the send-back (or the «not applicable»)."""
     runtime, actor, reason = context.runtime, context.actor, update.effective_message.text
     require(actor, Action.CONFIRM_RESOLUTION)
-    key = _flow_key(update, BACK_FLOW)
     with runtime.session() as session:
-        pending = drafts.load(session, key=key, name=BACK_FLOW)
+        flow, pending = next(((f, p) for f in REASON_FLOWS.values() if (p := drafts.load(
+            session, key=_flow_key(update, f), name=f)) is not None), (None, None))
         if pending is None:
             raise StaleButton()
-        resolution = lifecycle.send_back(
-            session, resolution_id=pending["resolution"], unit_id=pending["unit"],
-            actor=actor, reason=reason, now=runtime.clock.now())
+        change = lifecycle.send_back if flow == BACK_FLOW else lifecycle.not_applicable
+        resolution = change(session, resolution_id=pending["resolution"],
+                            unit_id=pending["unit"], actor=actor, reason=reason,
+                            now=runtime.clock.now())
         unit = notices.unit_name(session, pending["unit"], actor.language)
-        drafts.drop(session, key=key)
+        drafts.drop(session, key=_flow_key(update, flow))
     wake(context)
-    await reply_key(update, context, "resolutions.back.done_share", number=resolution.number,
+    await reply_key(update, context, f"resolutions.{flow}.done", number=resolution.number,
                     unit=unit, reason=shorten(reason.strip(), 300))
     return ConversationHandler.END
 
@@ -214,7 +223,7 @@ async def pending(update: Update, context: Context) -> None:
 async def leave(update: Update, context: Context) -> int:
     """/cancel inside a conversation."""
     with context.runtime.session() as session:
-        for flow in (NOTE_FLOW, BACK_FLOW):
+        for flow in (NOTE_FLOW, BACK_FLOW, NA_FLOW):
             drafts.drop(session, key=_flow_key(update, flow))
     await reply_key(update, context, "cancel.done")
     return ConversationHandler.END
@@ -224,7 +233,7 @@ def _conversation() -> ConversationHandler:
     text_only = filters.TEXT & ~filters.COMMAND
     return chat_conversation(
         entry_points=[CallbackQueryHandler(ask_note, pattern=r"^res:rep:"),
-                      CallbackQueryHandler(ask_reason, pattern=r"^res:back:")],
+                      CallbackQueryHandler(ask_reason, pattern=r"^res:(back|na):")],
         states={
             WAIT_NOTE: [MessageHandler(text_only | filters.Document.ALL, take_note),
                         CallbackQueryHandler(take_note, pattern=r"^res:nonote$")],

@@ -83,13 +83,25 @@ TEXTS = {
         "fa": "سهم {unit} از مصوبه {number} تأیید شد. ✔️ وضعیت مصوبه: {status}",
         "en": "{unit}'s share of resolution {number} confirmed. ✔️ The resolution: {status}",
     },
-    "resolutions.back.ask_share": {
+    "resolutions.share-na.ask": {
+        "fa": "چرا مصوبه {number} برای {unit} موضوعیت ندارد؟ دلیل را بنویسید "
+              "(/cancel برای انصراف).",
+        "en": "Why does resolution {number} not apply to {unit}? Write the reason (/cancel to "
+              "stop).",
+    },
+    "resolutions.share-na.done": {
+        "fa": "سهم {unit} از مصوبه {number} «موضوعیت ندارد» ثبت شد: «{reason}»",
+        "en": "{unit}'s share of resolution {number} marked not applicable: «{reason}»",
+    },
+    "resolutions.button.not_applicable": {"fa": "➖ {unit}: موضوعیت ندارد",
+                                           "en": "➖ {unit}: not applicable"},
+    "resolutions.share-back.ask": {
         "fa": "چرا گزارش {unit} برای مصوبه {number} برگردانده می‌شود؟ دلیل را بنویسید "
               "(/cancel برای انصراف).",
         "en": "Why is {unit}'s report on resolution {number} sent back? Write the reason "
               "(/cancel to stop).",
     },
-    "resolutions.back.done_share": {
+    "resolutions.share-back.done": {
         "fa": "گزارش {unit} برای مصوبه {number} با این دلیل برگشت داده شد: «{reason}»",
         "en": "{unit}'s report on resolution {number} was sent back with the reason: «{reason}»",
     },

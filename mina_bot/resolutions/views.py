@@ -204,6 +204,10 @@ def detail_buttons(card: ResolutionCard, lang: str) -> Buttons:
                  encode("res", "ok", r.id, share.unit_id)),
                 (text("resolutions.button.back", lang, number=r.number),
                  encode("res", "back", r.id, share.unit_id))])
+        if active and share.state in OWED:
+            buttons.append([(label("resolutions.button.not_applicable", lang,
+                                   unit=shorten(share.unit_name, 30)),
+                             encode("res", "na", r.id, share.unit_id))])
     row = [(text("resolutions.button.cancel", lang), encode("res", "cancel", r.id))] if active \
         else [(text("resolutions.button.reopen", lang), encode("res", "reopen", r.id))]
     buttons.append(row)
