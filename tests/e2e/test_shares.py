@@ -160,3 +160,39 @@ def units_name(bot, telegram_id: int) -> str:
         member = members_repo.get_by_telegram_id(session, telegram_id=telegram_id)
         [(_, unit)] = members_repo.active_memberships(session, member_id=member.id)
         return unit.name_fa
+
+
+async def test_a_done_status_in_the_weekly_report_reports_only_the_units_share(seeded):
+    bot = seeded
+    resolution, _ = resolution3(bot)
+    [question] = await bot.say(INFRA, "/report")
+    [question] = await bot.say(INFRA, "نصب سرورها")
+    [question] = await bot.press(INFRA, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.say(INFRA, "مشکلی نبود")
+    statuses = 0
+    while "اسناد و عکس‌ها" not in question["text"]:
+        if "وضعیت مصوبه" in question["text"]:
+            statuses += 1
+            choice = "انجام شد" if "مصوبه ۳ جلسه" in question["text"] else "در حال انجام"
+            [question] = await bot.press(INFRA, question, button(question, choice), replies=1)
+            if choice == "انجام شد":
+                [question] = await bot.say(INFRA, "گزارش مکتوب هفته ارسال شد")
+                continue
+        [question] = await bot.press(INFRA, question, button(question, "رد کردن"), replies=1)
+    assert statuses == 6  # resolutions 1, 2, 3, 5, 8, 12: infrastructure's open shares
+    [preview] = await bot.press(INFRA, question, button(question, "پایان پیوست‌ها"), replies=1)
+    [receipt] = await bot.press(INFRA, preview, button(preview, "ارسال"), replies=1)
+    assert "R-1400-" in receipt["text"]
+    told = await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۳")
+    assert "گزارش مکتوب هفته ارسال شد" in told["text"]
+    _, shares = resolution3(bot)
+    assert shares["infrastructure"] == ShareState.REPORTED_DONE
+    assert {k for k, s in shares.items() if s == ShareState.OPEN} == {
+        "design", "data-provision", "it", "organization"}
+    [ok] = await bot.press(SECRETARIAT, told, button(told, "تأیید ۳"), replies=1)
+    assert "مصوبه ۳ تأیید شد" in ok["text"]
+    assert "تأیید کرد" in (await notice(bot, INFRA, "تأیید کرد"))["text"]
+    [design_owe] = await bot.say(DESIGN, "/owe")
+    assert "مصوبه ۳ (جلسه" in design_owe["text"]
+    assert reminded_units(bot, resolution.id) == {"design", "data-provision", "it",
+                                                  "organization"}
