@@ -19,8 +19,8 @@ from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
 from storage.models import Progress, ReportStatus, ReportSubmission
 from storage.repositories import reports as reports_repo
-from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories.races import savepoint
 
 
@@ -53,7 +53,7 @@ def _report_done_statuses(session: Session, *, content: dict, unit_id: int, acto
     for item in content["progress"]:
         if item.get("progress") != Progress.DONE.value:
             continue
-        share = resolutions_repo.get_share(session, resolution_id=item["resolution_id"],
+        share = shares_repo.get_share(session, resolution_id=item["resolution_id"],
                                            unit_id=unit_id)
         if share is not None and share.state in shares.OWED:
             lifecycle.report_done(session, resolution_id=share.resolution_id, unit_id=unit_id,

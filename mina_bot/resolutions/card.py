@@ -18,6 +18,7 @@ from storage.models import Attachment, CouncilSession, Resolution, ResolutionEve
 from storage.repositories import members as members_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
 
 
@@ -56,7 +57,7 @@ def resolution_card(session: Session, *, actor: Actor, resolution_id: int) -> Re
     """The card, for the secretariat or a member of a responsible unit (others are refused)."""
     staff = allowed(actor, Action.MANAGE_RESOLUTIONS)
     resolution = resolution_of(session, resolution_id=resolution_id)
-    found = resolutions_repo.shares_of(session, resolution_id=resolution.id)
+    found = shares_repo.shares_of(session, resolution_id=resolution.id)
     mine = [unit.id for _, unit in found if actor.roles_in(unit.id)]
     if not staff and not mine:
         raise PermissionDenied(action="view_resolution", unit_id=None)

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from mina_bot.actors import Actor, Role
 from storage.models import CouncilSession, Resolution, ResolutionStatus, ShareState, Unit
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 
 OFFICERS = (Role.HEAD, Role.SECRETARY)
 ACTIVE = (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
@@ -120,13 +121,13 @@ def awaiting_confirmation(
     session: Session, *, limit: int
 ) -> tuple[int, list[tuple[Resolution, CouncilSession, Unit]]]:
     """How many shares are reported done, and the first `limit` of them for the secretariat."""
-    count, rows = resolutions_repo.reported_shares(session, limit=limit)
+    count, rows = shares_repo.reported_shares(session, limit=limit)
     return count, list(rows)
 
 
 def tallies(session: Session, page: DutyPage) -> dict[int, tuple[int, int]]:
     """(units done, units responsible) of each shared resolution on a page."""
-    found = resolutions_repo.share_tallies(
+    found = shares_repo.share_tallies(
         session, resolution_ids=[d.resolution.id for d in page.duties])
     return {rid: tally for rid, tally in found.items() if tally[1] > 1}
 

@@ -28,6 +28,7 @@ from storage.models import (
     ShareState,
 )
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 
 OPEN, REPORTED, CONFIRMED, CANCELLED = (
     ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE,
@@ -82,7 +83,7 @@ def share_of(session: Session, *, resolution_id: int, unit_id: int
              ) -> tuple[Resolution, ResolutionAssignment]:
     """The resolution and the unit's share a button names; a unit with no share is refused."""
     resolution = resolution_of(session, resolution_id=resolution_id)
-    share = resolutions_repo.get_share(session, resolution_id=resolution.id, unit_id=unit_id)
+    share = shares_repo.get_share(session, resolution_id=resolution.id, unit_id=unit_id)
     if share is None:
         raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
     return resolution, share
@@ -118,7 +119,7 @@ def _move(
     kind: ResolutionEventKind, actor: Actor, note: str | None, now: dt.datetime,
 ) -> ResolutionEvent:
     before = ResolutionStatus(resolution.status)
-    resolutions_repo.set_share_state(session, share=share, state=to, now=now)
+    shares_repo.set_share_state(session, share=share, state=to, now=now)
     after = shares.refresh(session, resolution, now=now)
     return resolutions_repo.add_event(session, event=ResolutionEvent(
         resolution_id=resolution.id, actor_member_id=actor.member_id, kind=kind,
@@ -157,7 +158,7 @@ def confirm(
     require(actor, Action.CONFIRM_RESOLUTION)
     resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
     _refuse_unless(resolution, share, ShareState.REPORTED_DONE)
-    reporter = resolutions_repo.last_reporter(session, resolution_id=resolution.id,
+    reporter = shares_repo.last_reporter(session, resolution_id=resolution.id,
                                               unit_id=unit_id)
     if not allow_own and reporter is not None and reporter == actor.member_id:
         raise OwnReport(number=resolution.number)

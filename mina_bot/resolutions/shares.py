@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from sqlmodel import Session
 
 from storage.models import Resolution, ResolutionStatus, ShareState
-from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 
 OWED = frozenset({ShareState.OPEN, ShareState.SENT_BACK})
 SETTLED = frozenset({ShareState.CONFIRMED, ShareState.NOT_APPLICABLE})
@@ -39,7 +39,7 @@ def refresh(session: Session, resolution: Resolution, *, now: dt.datetime) -> Re
     """Write the state the shares give (a cancelled resolution stays cancelled); the new state."""
     if resolution.status == ResolutionStatus.CANCELLED:
         return ResolutionStatus.CANCELLED
-    shares = resolutions_repo.shares_of(session, resolution_id=resolution.id)
+    shares = shares_repo.shares_of(session, resolution_id=resolution.id)
     lead = next((share.state for share, _ in shares if share.is_lead), None)
     status = derive([share.state for share, _ in shares], lead=lead,
                     lead_closes=resolution.lead_closes)
@@ -53,11 +53,11 @@ def refresh(session: Session, resolution: Resolution, *, now: dt.datetime) -> Re
 
 def reopen_shares(session: Session, resolution: Resolution, *, now: dt.datetime) -> None:
     """A resolution reopened with nothing owed: its confirmed shares are owed again."""
-    shares = resolutions_repo.shares_of(session, resolution_id=resolution.id)
+    shares = shares_repo.shares_of(session, resolution_id=resolution.id)
     lead = next((share.state for share, _ in shares if share.is_lead), None)
     if derive([s.state for s, _ in shares], lead=lead,
               lead_closes=resolution.lead_closes) != ResolutionStatus.CONFIRMED:
         return
     for share, _ in shares:
         if share.state == ShareState.CONFIRMED:
-            resolutions_repo.set_share_state(session, share=share, state=ShareState.OPEN, now=now)
+            shares_repo.set_share_state(session, share=share, state=ShareState.OPEN, now=now)

@@ -15,7 +15,6 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
-    ResolutionEventKind,
     ResolutionStatus,
     ShareState,
     Unit,
@@ -101,69 +100,6 @@ def set_units(
     return removed
 
 
-def shares_of(
-    session: Session, *, resolution_id: int
-) -> Sequence[tuple[ResolutionAssignment, Unit]]:
-    """A resolution's shares with their units, in unit id order."""
-    query = (
-        select(ResolutionAssignment, Unit)
-        .join(Unit, Unit.id == ResolutionAssignment.unit_id)
-        .where(ResolutionAssignment.resolution_id == resolution_id)
-        .order_by(Unit.id)
-    )
-    return session.exec(query).all()
-
-
-def get_share(session: Session, *, resolution_id: int, unit_id: int
-              ) -> ResolutionAssignment | None:
-    """One unit's share of a resolution, or None (also for ids no row can hold)."""
-    if not (fits_integer(resolution_id) and fits_integer(unit_id)):
-        return None
-    return session.get(ResolutionAssignment, (resolution_id, unit_id))
-
-
-def set_share_state(session: Session, *, share: ResolutionAssignment, state: ShareState,
-                    now: dt.datetime) -> None:
-    """Move a share to a state, since now, and flush."""
-    share.state, share.since = state, now
-    session.add(share)
-    session.flush()
-
-
-def share_tallies(session: Session, *, resolution_ids: Iterable[int]
-                  ) -> dict[int, tuple[int, int]]:
-    """(shares reported or confirmed, shares that count) of each resolution; not-applicable
-    shares do not count."""
-    ids = list(resolution_ids)
-    if not ids:
-        return {}
-    done = sa.func.sum(sa.case((ResolutionAssignment.state.in_(
-        [ShareState.REPORTED_DONE.value, ShareState.CONFIRMED.value]), 1), else_=0))
-    query = (select(ResolutionAssignment.resolution_id, done, sa.func.count())
-             .where(ResolutionAssignment.resolution_id.in_(ids),
-                    ResolutionAssignment.state != ShareState.NOT_APPLICABLE.value)
-             .group_by(ResolutionAssignment.resolution_id))
-    return {rid: (int(d or 0), int(n)) for rid, d, n in session.exec(query).all()}
-
-
-def reported_shares(
-    session: Session, *, limit: int | None = None
-) -> tuple[int, Sequence[tuple[Resolution, CouncilSession, Unit]]]:
-    """How many shares await the secretariat's confirmation, and the first `limit`, oldest
-    report first."""
-    where = (ResolutionAssignment.state == ShareState.REPORTED_DONE.value,
-             in_states(ACTIVE_STATES))
-    count = session.exec(select(sa.func.count()).select_from(ResolutionAssignment).join(
-        Resolution, Resolution.id == ResolutionAssignment.resolution_id).where(*where)).one()
-    query = (select(Resolution, CouncilSession, Unit)
-             .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
-             .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-             .join(Unit, Unit.id == ResolutionAssignment.unit_id)
-             .where(*where)
-             .order_by(ResolutionAssignment.since, Resolution.id, Unit.id))
-    return count, session.exec(query.limit(limit)).all()
-
-
 def add_event(session: Session, *, event: ResolutionEvent) -> ResolutionEvent:
     """Record an event and flush it."""
     session.add(event)
@@ -176,16 +112,6 @@ def add_attachment(session: Session, *, attachment: Attachment) -> Attachment:
     session.add(attachment)
     session.flush()
     return attachment
-
-
-def last_reporter(session: Session, *, resolution_id: int, unit_id: int) -> int | None:
-    """Who last reported this unit's share done (a member id), or None."""
-    query = (select(ResolutionEvent.actor_member_id)
-             .where(ResolutionEvent.resolution_id == resolution_id,
-                    ResolutionEvent.unit_id == unit_id,
-                    ResolutionEvent.kind == ResolutionEventKind.REPORTED_DONE.value)
-             .order_by(ResolutionEvent.created_at.desc(), ResolutionEvent.id.desc()))
-    return session.exec(query.limit(1)).first()
 
 
 def attachments_of(session: Session, *, event_ids: Iterable[int]) -> dict[int, list[Attachment]]:

@@ -12,6 +12,7 @@ from mina_bot.reminders.snapshot import load_snapshot
 from storage.models import ResolutionStatus, ShareState
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
 from tests.e2e.test_minutes_and_duties import SECRETARIAT, button, import_seed, notice
 
@@ -42,7 +43,7 @@ def resolution3(bot):
         council = sessions_repo.get_by_number(session, number=1)
         resolution = resolutions_repo.get_by_number(session, session_id=council.id, number=3)
         shares = {u.key: ShareState(s.state)
-                  for s, u in resolutions_repo.shares_of(session, resolution_id=resolution.id)}
+                  for s, u in shares_repo.shares_of(session, resolution_id=resolution.id)}
         return resolution, shares
 
 

@@ -22,6 +22,7 @@ from storage.models import Resolution, ResolutionEventKind, ResolutionStatus, Sh
 from storage.repositories import outbox as outbox_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
 
 NOW = dt.datetime(2021, 4, 26, 5, 0, tzinfo=dt.UTC)
@@ -57,7 +58,7 @@ def rid_of(session: Session) -> int:
 
 def states(session: Session, rid: int) -> dict[str, ShareState]:
     """Each unit's share state (by unit key); the stored resolution state checked against it."""
-    found = resolutions_repo.shares_of(session, resolution_id=rid)
+    found = shares_repo.shares_of(session, resolution_id=rid)
     resolution = resolutions_repo.get_resolution(session, resolution_id=rid)
     if resolution.status != ResolutionStatus.CANCELLED:
         lead = next((s.state for s, _ in found if s.is_lead), None)
@@ -181,7 +182,7 @@ def test_a_removed_unit_keeps_its_history_and_an_added_one_gets_a_fresh_share(or
 def test_not_applicable_and_the_lead_close_it(org: Session):
     rid, infra, it = rid_of(org), unit(org, "infrastructure"), unit(org, "it")
     secretariat = actor(org, 1002)
-    assert {u.key: s.is_lead for s, u in resolutions_repo.shares_of(org, resolution_id=rid)} \
+    assert {u.key: s.is_lead for s, u in shares_repo.shares_of(org, resolution_id=rid)} \
         == {"infrastructure": True, "it": False}  # the first named leads
     with pytest.raises(PermissionDenied):
         lifecycle.not_applicable(org, resolution_id=rid, unit_id=it, actor=actor(org, 1010),
