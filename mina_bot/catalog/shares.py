@@ -119,4 +119,15 @@ TEXTS = {
     "resolutions.pending.none": {
         "fa": "گزارشی منتظر تأیید نیست.", "en": "No report awaits confirmation.",
     },
+    "sessions.review.header": {
+        "fa": "بررسی مصوبات باز ({open}) و معوق ({overdue}):",
+        "en": "Review of open ({open}) and overdue ({overdue}) resolutions:",
+    },
+    "sessions.review.line": {
+        "fa": "   ▫️ مصوبه {number}/ج{session}{late}: {units}",
+        "en": "   ▫️ resolution {number}/s{session}{late}: {units}",
+    },
+    "sessions.review.late": {"fa": " (معوق)", "en": " (overdue)"},
+    "sessions.review.more": {"fa": "   … و {count} مصوبه دیگر", "en": "   … and {count} more"},
+    "sessions.review.none": {"fa": "   مصوبه بازی نمانده است.", "en": "   No open resolution."},
 }

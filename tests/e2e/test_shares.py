@@ -94,6 +94,9 @@ async def test_each_committee_answers_for_its_own_share(seeded, caplog):
     assert "۱ از ۵ واحد مسئول انجام داده‌اند" in design_owe["text"]
     assert reminded_units(bot, resolution.id) == {"design", "data-provision", "it",
                                                   "organization"}
+    [agenda] = await bot.say(SECRETARIAT, "/session")  # the review item names who still owes
+    assert ("مصوبه ۳/ج۱: کمیته طراحی و روش‌شناسی، کمیته تامین داده، کمیته فناوری اطلاعات، "
+            "کمیته سازماندهی، آموزش و پشتیبانی") in agenda["text"]
 
     # 6. a member of another unit presses a forged confirm button: refused and logged
     with caplog.at_level(logging.WARNING, logger="mina.errors"):
