@@ -210,13 +210,16 @@ async def take_reason(update: Update, context: Context) -> int:
 
 @guarded(Action.CONFIRM_RESOLUTION)
 async def pending(update: Update, context: Context) -> None:
-    """/pending: the shares awaiting confirmation, each with «تأیید» / «برگرداندن»."""
+    """/pending (or its button in /resolutions): the shares awaiting confirmation, each with
+    «تأیید» / «برگرداندن»."""
     lang = context.actor.language
     with context.runtime.session() as session:
         count, rows = duties.awaiting_confirmation(session, limit=views.PAGE)
     buttons: list = []
     lines = [text("resolutions.pending.header", lang, count=count)]
     lines += views.awaiting_lines(rows, lang, buttons) or [text("resolutions.pending.none", lang)]
+    if update.callback_query:
+        await update.callback_query.answer()
     await reply(update, "\n".join(lines), reply_markup=keyboard(buttons))
 
 
@@ -254,4 +257,5 @@ def build_handlers() -> list[BaseHandler]:
         CallbackQueryHandler(confirm, pattern=r"^res:ok:"),
         CallbackQueryHandler(send_file, pattern=r"^res:file:"),
         CommandHandler("pending", pending),
+        CallbackQueryHandler(pending, pattern=r"^res:pq$"),
     ]

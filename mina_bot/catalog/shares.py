@@ -112,6 +112,9 @@ TEXTS = {
               "confirmation. ✅",
     },
     "command.pending": {"fa": "گزارش‌های منتظر تأیید", "en": "Reports awaiting confirmation"},
+    "resolutions.filter.share": {"fa": "سهم: {state}", "en": "share: {state}"},
+    "resolutions.button.pending": {"fa": "📥 گزارش‌های منتظر تأیید",
+                                   "en": "📥 Reports awaiting confirmation"},
     "resolutions.pending.header": {
         "fa": "<b>گزارش‌های منتظر تأیید</b> ({count}):",
         "en": "<b>Reports awaiting confirmation</b> ({count}):",

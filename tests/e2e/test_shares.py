@@ -134,7 +134,10 @@ async def test_each_committee_answers_for_its_own_share(seeded, caplog):
         told = await notice(bot, SECRETARIAT, f"{units_name(bot, user)} انجام سهم خود")
         await bot.press(SECRETARIAT, told, button(told, "تأیید ۳"), replies=1)
     assert resolution3(bot)[0].status == ResolutionStatus.OPEN
-    [pending] = await bot.say(SECRETARIAT, "/pending")
+    [listing] = await bot.say(SECRETARIAT, "/resolutions")
+    assert button(listing, "سهم: گزارش انجام، منتظر تأیید")
+    [pending] = await bot.press(SECRETARIAT, listing, button(listing, "📥 گزارش‌های منتظر تأیید"),
+                                replies=1)
     assert "گزارشی منتظر تأیید نیست" in pending["text"]
     [card] = await bot.press(SECRETARIAT, pending, encode("res", "open", resolution.id),
                              replies=1)

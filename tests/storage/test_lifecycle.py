@@ -255,3 +255,19 @@ def test_overdue_is_derived_from_the_due_date(org: Session):
         lifecycle.report_done(org, resolution_id=rid, unit_id=unit_id,
                               actor=actor(org, telegram_id), note=None, now=NOW)
     assert not lifecycle.is_overdue(resolution, dt.date(2021, 4, 27))
+
+
+def test_the_register_filters_by_a_units_share_state(org: Session):
+    rid, infra, it = rid_of(org), unit(org, "infrastructure"), unit(org, "it")
+    lifecycle.report_done(org, resolution_id=rid, unit_id=infra, actor=actor(org, 1003),
+                          note=None, now=NOW)
+
+    def found(unit_id: int, *wanted: ShareState) -> list[int]:
+        return [r.id for r, _ in resolutions_repo.search(org, unit_ids=[unit_id],
+                                                         share_states=wanted)]
+
+    assert found(infra, ShareState.REPORTED_DONE) == [rid]
+    assert found(it, ShareState.REPORTED_DONE) == []  # IT's share is still open
+    assert found(it, ShareState.OPEN, ShareState.SENT_BACK) == [rid]
+    count, rows = shares_repo.reported_shares(org, limit=5)
+    assert count == 1 and [(r.id, u.id) for r, _, u in rows] == [(rid, infra)]
