@@ -15,7 +15,7 @@ from storage.models.enums import (
     SessionStatus,
     ShareState,
 )
-from storage.types import UTCDateTime
+from storage.types import EnumString, UTCDateTime
 
 
 class CouncilSession(SQLModel, table=True):
@@ -71,7 +71,8 @@ class Resolution(SQLModel, table=True):
     # Derived from the shares (mina_bot/resolutions/shares.py), rewritten in the transaction of
     # every share change; kept as a column for the partial index and the filters.
     status: ResolutionStatus = enum_field(ResolutionStatus, ResolutionStatus.OPEN, index=True)
-    lead_closes: bool = False  # the lead unit's confirmed share closes the resolution
+    # The lead unit's confirmed share closes the resolution (the secretariat's choice).
+    lead_closes: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: dt.datetime = created_at_field()
     updated_at: dt.datetime = updated_at_field()
 
@@ -92,9 +93,11 @@ class ResolutionAssignment(SQLModel, table=True):
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
-    state: ShareState = enum_field(ShareState, ShareState.OPEN)
+    # Server defaults too: rows bulk-loaded without the share columns (bench/) start open.
+    state: ShareState = Field(default=ShareState.OPEN, sa_type=EnumString(ShareState),
+                              sa_column_kwargs={"server_default": ShareState.OPEN.value})
     since: dt.datetime | None = moment_field()
-    is_lead: bool = False
+    is_lead: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class ResolutionEvent(SQLModel, table=True):

@@ -32,7 +32,8 @@ UPDATE resolution_assignment SET
 
 
 def upgrade() -> None:
-    """Add the share columns, fill them from the resolutions, add the lead switch."""
+    """Add the share columns (defaults kept: bulk loads without them start open), fill them
+    from the resolutions, add the lead switch."""
     with op.batch_alter_table('resolution_assignment') as batch:
         batch.add_column(sa.Column('state', sa.String(length=32), nullable=False,
                                    server_default='open'))
@@ -43,11 +44,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column('lead_closes', sa.Boolean(), nullable=False,
                                    server_default=sa.false()))
     op.execute(FILL_STATE)
-    with op.batch_alter_table('resolution_assignment') as batch:
-        batch.alter_column('state', server_default=None)
-        batch.alter_column('is_lead', server_default=None)
-    with op.batch_alter_table('resolution') as batch:
-        batch.alter_column('lead_closes', server_default=None)
 
 
 def downgrade() -> None:
