@@ -15,12 +15,13 @@ from storage import db as storage_db
 from storage.db import make_engine, normalise_url
 from storage.models import ResolutionStatus
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 from tests.e2e.test_markup_injection import exact
 from tests.hardening.fuzz_world import import_seed_minutes
 
 INFRA_SECRETARY = 1003
 BUSY = "دوباره بفرستید"
-REPORTED = "انجام مصوبه ۸ گزارش شد"
+REPORTED = "از مصوبه ۸ گزارش شد"
 # The issue's outages: the database for 30 s, the Bot API for a minute (shorter for local runs).
 DB_OUTAGE = float(os.environ.get("MINA_FAULT_DB_SECONDS", "30"))
 API_OUTAGE = float(os.environ.get("MINA_FAULT_API_SECONDS", "60"))
@@ -61,8 +62,11 @@ async def duty(org_bot):
 
 
 def status_of_8(bot) -> str:
+    """The state of the infrastructure committee's share of resolution 8."""
     with bot.runtime.session() as session:
-        return next(r.status for r, _ in resolutions_repo.search(session) if r.number == 8)
+        rid = next(r.id for r, _ in resolutions_repo.search(session) if r.number == 8)
+        return next(s.state for s, u in shares_repo.shares_of(session, resolution_id=rid)
+                    if u.key == "infrastructure")
 
 
 async def test_a_locked_sqlite_database_gets_try_again_and_the_retry_is_kept(duty, database_url):
