@@ -52,9 +52,9 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
 
     def decorate(callback: Callback) -> Callback:
         @functools.wraps(callback)
-        async def wrapper(update: Update, context: Context) -> Any:
+        async def wrapper(update: Update, context: Context, *data: ButtonData) -> Any:
             require(context.actor, action)
-            return await callback(update, context)
+            return await callback(update, context, *data)
 
         return wrapper
 
@@ -101,10 +101,9 @@ def flow(update: Update, name: str) -> Flow:
     return Flow(name, update.effective_chat.id, update.effective_user.id)
 
 
-def chat_conversation(*, name: str | None = None, **kwargs: Any) -> ConversationHandler:
+def chat_conversation(*, name: str, **kwargs: Any) -> ConversationHandler:
     """A ConversationHandler per chat and user, its step stored in the database under `name`
-    (so a restart resumes it), re-enterable from its entry points. Without a name the step is
-    not kept: only handlers/resolutions.py, until it adopts the flow keys (issue 19).
+    (so a restart resumes it), re-enterable from its entry points.
 
     PTB warns when callback-query entry points are tracked per chat rather than per message;
     per chat is meant here: the answers that follow are plain messages.
@@ -112,7 +111,7 @@ def chat_conversation(*, name: str | None = None, **kwargs: Any) -> Conversation
     kwargs.setdefault("allow_reentry", True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(name=name, persistent=name is not None, **kwargs)
+        return ConversationHandler(name=name, persistent=True, **kwargs)
 
 
 def text_answer(callback: Callback) -> MessageHandler:

@@ -22,8 +22,9 @@ from mina_bot.catalog import name_in, text
 from mina_bot.clock import local_today
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_date
+from mina_bot.minutes import single
 from mina_bot.permissions import Action
-from mina_bot.resolutions import lifecycle, manage, register
+from mina_bot.resolutions import lifecycle, register
 from mina_bot.resolutions.listing import Filters
 
 FEATURE = "res"
@@ -114,10 +115,10 @@ async def take_line(update: Update, context: Context) -> int:
         if state is None:
             raise NotFound()
         if state["verb"] == "add":
-            r = manage.add_single(session, actor=actor, session_id=state["target"], line=line,
+            r = single.add_single(session, actor=actor, session_id=state["target"], line=line,
                                   settings=runtime.settings, now=now)
         else:
-            r = manage.edit_single(session, actor=actor, resolution_id=state["target"],
+            r = single.edit_single(session, actor=actor, resolution_id=state["target"],
                                    line=line, settings=runtime.settings, now=now)
         council, names = register.placement(session, resolution=r)
         flow(update, FLOW).drop(session)

@@ -37,7 +37,7 @@ def _render(update: Update, context: Context, session_id: int | None = None):
                               session_id=session_id)
     return session_view(board.council, board.items, tz=runtime.tz, lang=actor.language,
                         deadline=report_deadline(board.council, runtime.settings, runtime.tz),
-                        open_count=board.open_count, overdue=board.overdue,
+                        owing=board.owing,
                         staff=allowed(actor, Action.MANAGE_AGENDA))
 
 

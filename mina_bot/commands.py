@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", Action.IMPORT_MINUTES, "command.import"),
     Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
     Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
+    Command("pending", Action.CONFIRM_RESOLUTION, "command.pending"),
     Command("report", Action.SUBMIT_REPORT, "command.report"),
     Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
     Command("export", Action.EXPORT, "command.export"),

@@ -139,6 +139,9 @@ class Settings(BaseSettings):
         "Address-space limit of a worker process, in megabytes; past it the job fails alone."))
     max_document_uncompressed_mb: int = Field(default=50, ge=1, description=(
         "A .docx whose contents unpack to more megabytes than this is refused unread."))
+    self_confirm_allowed: bool = Field(default=False, description=(
+        "Whether whoever reported a unit's share done may confirm it themselves (for a "
+        "one-person secretariat)."))
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0, description=(
         "Messages a second over all chats together (Telegram allows about 30)."))

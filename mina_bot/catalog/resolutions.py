@@ -106,22 +106,6 @@ TEXTS = {
         "en": ("Reporting <b>resolution {number}</b> done for {unit}:\nwrite a short note (or "
                "send a document with the note as caption), or press «No note». /cancel to stop."),
     },
-    "resolutions.report.done": {
-        "fa": "ثبت شد: انجام مصوبه {number} گزارش شد و منتظر تأیید دبیرخانه است. ✅",
-        "en": "Recorded: resolution {number} reported done; awaiting confirmation. ✅",
-    },
-    "resolutions.confirmed": {
-        "fa": "مصوبه {number} تأیید شد و از فهرست کارهای باز خارج شد. ✔️",
-        "en": "Resolution {number} confirmed; it has left the open lists. ✔️",
-    },
-    "resolutions.back.ask": {
-        "fa": "چرا گزارش مصوبه {number} برگردانده می‌شود؟ دلیل را بنویسید (/cancel برای انصراف).",
-        "en": "Why is resolution {number} sent back? Write the reason (/cancel to stop).",
-    },
-    "resolutions.back.done": {
-        "fa": "مصوبه {number} با این دلیل به حالت باز برگشت: «{reason}»",
-        "en": "Resolution {number} is open again, with the reason: «{reason}»",
-    },
     "resolutions.cancelled": {
         "fa": "مصوبه {number} لغو شد.", "en": "Resolution {number} cancelled.",
     },

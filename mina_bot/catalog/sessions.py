@@ -14,10 +14,6 @@ TEXTS = {
     },
     "sessions.agenda.line": {"fa": "{position}. {title}", "en": "{position}. {title}"},
     "sessions.agenda.standing": {"fa": "گزارش {unit}", "en": "Report of {unit}"},
-    "sessions.agenda.review": {
-        "fa": "بررسی مصوبات باز ({open}) و معوق ({overdue})",
-        "en": "Review of open ({open}) and overdue ({overdue}) resolutions",
-    },
     "sessions.agenda.item": {"fa": "{title}", "en": "{title}"},
     "sessions.agenda.empty": {"fa": "هنوز بندی ندارد.", "en": "No items yet."},
     "sessions.button.up": {"fa": "⬆️ {position}", "en": "⬆️ {position}"},

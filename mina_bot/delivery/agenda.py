@@ -11,11 +11,13 @@ from storage.models import AgendaItem, CouncilSession
 
 
 def agenda_html(council_session: CouncilSession, items: Sequence[AgendaItem], lang: str,
-                tz: tzinfo) -> str:
-    """«دستور جلسه …»: number, Jalali date and weekday, time, place, then the items."""
+                tz: tzinfo, review: str | None = None) -> str:
+    """«دستور جلسه …»: number, Jalali date and weekday, time, place, then the items (the review
+    item as `review` says: the resolutions and the units that still owe them)."""
     local = council_session.starts_at.astimezone(tz)
     lines = [text("delivery.agenda_line", lang, position=i,
-                  title=item.title or text("delivery.agenda_review", lang))
+                  title=Safe(review) if review and not item.title else
+                  item.title or text("delivery.agenda_review", lang))
              for i, item in enumerate(items, 1)]
     body = "\n".join(lines) if lines else text("delivery.agenda_empty", lang)
     return text("delivery.agenda_message", lang, number=council_session.number,

@@ -15,6 +15,7 @@ from mina_bot.delivery.outbox import enqueue
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
 from mina_bot.persian import normalize
 from mina_bot.sessions.agenda import ensure_agenda
+from mina_bot.sessions.review import owed, review_title
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import Attachment, Broadcast, BroadcastKind, BroadcastStatus, OutboxState
@@ -156,7 +157,8 @@ def message_for(session: Session, broadcast: Broadcast, lang: str, settings: Set
     if broadcast.kind == BroadcastKind.AGENDA:
         upcoming = ensure_next_session(session, now=now, settings=settings)
         items = ensure_agenda(session, council_session=upcoming)
-        return agenda_html(upcoming, items, lang, settings.tz)
+        owing = owed(session, today=now.astimezone(settings.tz).date())
+        return agenda_html(upcoming, items, lang, settings.tz, review_title(owing, lang))
     if broadcast.text:
         return text("broadcast.message", lang, body=broadcast.text)
     return text("broadcast.document", lang)

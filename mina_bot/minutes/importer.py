@@ -16,6 +16,7 @@ from mina_bot.minutes.model import MinutesError, ParsedMinutes, ParsedResolution
 from mina_bot.minutes.units import UnitDirectory
 from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
+from mina_bot.resolutions.lifecycle import assign_units, record
 from mina_bot.sessions import agenda
 from mina_bot.sessions.schedule import session_on
 from mina_bot.settings import Settings
@@ -99,10 +100,9 @@ def import_minutes(
         if existing is None:
             created = resolutions_repo.add_resolution(
                 session, resolution=Resolution(session_id=held.id, number=row.number, **fields))
-            resolutions_repo.set_units(session, resolution_id=created.id, units=units)
-            resolutions_repo.record_event(
-                session, resolution=created, kind=ResolutionEventKind.CREATED,
-                actor_member_id=actor.member_id if actor else None, note=None, now=now)
+            assign_units(session, resolution=created, units=units, actor=actor, now=now)
+            record(session, resolution=created, kind=ResolutionEventKind.CREATED, actor=actor,
+                   note=None, now=now)
             counts["created"] += 1
             continue
         before = {u.id for u in resolutions_repo.units_of(session, resolution_id=existing.id)}
@@ -113,10 +113,9 @@ def import_minutes(
         for name, value in changed.items():
             setattr(existing, name, value)
         session.add(existing)
-        resolutions_repo.set_units(session, resolution_id=existing.id, units=units)
-        resolutions_repo.record_event(
-            session, resolution=existing, kind=ResolutionEventKind.EDITED,
-            actor_member_id=actor.member_id if actor else None, note=None, now=now)
+        assign_units(session, resolution=existing, units=units, actor=actor, now=now)
+        record(session, resolution=existing, kind=ResolutionEventKind.EDITED, actor=actor,
+               note=None, now=now)
         counts["updated"] += 1
     if following is not None:
         agenda.ensure_agenda(session, council_session=following)

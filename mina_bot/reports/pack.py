@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from sqlmodel import Session
 
@@ -12,11 +13,13 @@ from mina_bot.jalali import format_date, format_datetime, quarter_bounds
 from mina_bot.reports.reading import compliance
 from mina_bot.reports.render import progress_label
 from mina_bot.resolutions.lifecycle import is_overdue
+from mina_bot.sessions.review import owed, review_title
 from mina_bot.settings import Settings
-from storage.models import CouncilSession, ResolutionStatus
+from storage.models import AgendaKind, CouncilSession, ResolutionStatus
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 
 
 def _columns(prefix: str, names: str, lang: str) -> tuple[str, ...]:
@@ -62,15 +65,15 @@ def _resolution_state(resolution, today: dt.date, lang: str) -> str:
 def _resolutions_table(session: Session, session_ids: list[int] | None, today: dt.date,
                        lang: str) -> Table:
     rows = []
-    for resolution, council in resolutions_repo.search(session):
-        if session_ids is not None and council.id not in session_ids:
-            continue
-        if resolution.status == ResolutionStatus.CANCELLED:
-            continue
-        units = resolutions_repo.units_of(session, resolution_id=resolution.id)
+    found = [(r, c) for r, c in resolutions_repo.search(session)
+             if (session_ids is None or c.id in session_ids)
+             and r.status != ResolutionStatus.CANCELLED]
+    shares = shares_repo.share_states(session, resolution_ids=[r.id for r, _ in found])
+    for resolution, council in found:
         rows.append((
             council.number, resolution.number, resolution.subject,
-            "، ".join(name_in(u, lang) for u in units),
+            "\n".join(f"{name_in(u, lang)}: {text(f'resolutions.share.{state.value}', lang)}"
+                      for u, state in shares.get(resolution.id, ())),
             format_date(resolution.due_date, lang) if resolution.due_date else
             resolution.time_frame, _resolution_state(resolution, today, lang)))
     return Table(text("export.part.resolutions", lang),
@@ -78,8 +81,11 @@ def _resolutions_table(session: Session, session_ids: list[int] | None, today: d
                  tuple(rows), (8, 8, 60, 30, 14, 16), text("export.none", lang))
 
 
-def _agenda_table(session: Session, councils: list[CouncilSession], lang: str) -> Table:
-    rows = [(council.number, item.position, item.title,
+def _agenda_table(session: Session, councils: list[CouncilSession], today: dt.date,
+                  lang: str) -> Table:
+    review = html.unescape(review_title(owed(session, today=today), lang))
+    rows = [(council.number, item.position,
+             review if item.kind == AgendaKind.REVIEW and not item.title else item.title,
              text(f"export.agenda.{item.kind.value}", lang))
             for council in councils
             for item in sessions_repo.agenda_of(session, session_id=council.id)]
@@ -99,7 +105,7 @@ def _pack(session: Session, councils: list[CouncilSession], session_ids: list[in
         page_label=text("export.page", lang),
         tables=(_reports_table(session, councils, now, settings, lang),
                 _resolutions_table(session, session_ids, today, lang),
-                _agenda_table(session, councils, lang)),
+                _agenda_table(session, councils, today, lang)),
         file_stem=stem, lang=lang)
 
 

@@ -14,13 +14,13 @@ from mina_bot.permissions import Action, require
 from mina_bot.reports import drafts
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.copies import notify_secretariat_of_submission
-from mina_bot.resolutions import lifecycle
+from mina_bot.resolutions import lifecycle, shares
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
-from storage.models import Progress, ReportStatus, ReportSubmission, ResolutionStatus
+from storage.models import Progress, ReportStatus, ReportSubmission
 from storage.repositories import reports as reports_repo
-from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories.races import savepoint
 
 
@@ -49,13 +49,14 @@ def next_receipt_number(session: Session, *, now: dt.datetime, tz: dt.tzinfo) ->
 
 def _report_done_statuses(session: Session, *, content: dict, unit_id: int, actor: Actor,
                           now: dt.datetime) -> None:
-    """A «done» status is the same action as reporting the resolution done from /owe."""
+    """A «done» status is the same action as reporting the unit's share done from /owe."""
     for item in content["progress"]:
         if item.get("progress") != Progress.DONE.value:
             continue
-        resolution = resolutions_repo.get_resolution(session, resolution_id=item["resolution_id"])
-        if resolution is not None and resolution.status == ResolutionStatus.OPEN:
-            lifecycle.report_done(session, resolution_id=resolution.id, unit_id=unit_id,
+        share = shares_repo.get_share(session, resolution_id=item["resolution_id"],
+                                           unit_id=unit_id)
+        if share is not None and share.state in shares.OWED:
+            lifecycle.report_done(session, resolution_id=share.resolution_id, unit_id=unit_id,
                                   actor=actor, note=item.get("text"), now=now)
 
 

@@ -70,7 +70,7 @@ def trend_dto(series: Sequence[Compliance], lang: str, tz: dt.tzinfo) -> Trend:
         TrendWeek(label=format_date(c.council.starts_at.astimezone(tz).date(), lang),
                   on_time=sum(1 for x in c.lines if x.state == ON_TIME),
                   late=sum(1 for x in c.lines if x.state == LATE),
-                  missing=sum(1 for x in c.lines if x.state not in (ON_TIME, LATE)))
+                  missing=sum(1 for x in c.lines if x.state == MISSING))  # not yet due: none
         for c in series)
     return Trend(title=text("reports.trend.title", lang), weeks=weeks,
                  on_time_label=text("reports.state.on_time", lang).split(" ", 1)[1],

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from storage.models import CouncilSession, Resolution, ResolutionStatus, Role
+from storage.models import CouncilSession, Resolution, ResolutionStatus, Role, ShareState, Unit
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 
 OFFICERS = (Role.HEAD, Role.SECRETARY)
 ACTIVE = (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
@@ -20,12 +21,13 @@ ACTIVE = (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
 
 @dataclass(frozen=True)
 class DutyRecord:
-    """The columns of an active resolution that «what do I owe?» shows."""
+    """The columns of an active resolution that «what do I owe?» shows (`status`: the unit's
+    share's state)."""
 
     id: int
     number: int
     subject: str
-    status: ResolutionStatus
+    status: ShareState
     recurrence: str | None
     due_date: dt.date | None
     session_number: int
@@ -64,7 +66,7 @@ class UnitDuties:
 def unit_duties(session: Session, *, unit_id: int, weekly_due: dt.date | None) -> UnitDuties:
     """Every active resolution one unit is responsible for, in urgency order (cacheable)."""
     rows = resolutions_repo.active_of_unit(session, unit_id=unit_id, statuses=ACTIVE)
-    records = [DutyRecord(id=r[0], number=r[1], subject=r[2], status=ResolutionStatus(r[3]),
+    records = [DutyRecord(id=r[0], number=r[1], subject=r[2], status=ShareState(r[3]),
                           recurrence=r[4], due_date=r[5], session_number=r[6]) for r in rows]
     records.sort(key=lambda record: _urgency(record, weekly_due))
     return UnitDuties(ordered=tuple(records), ids=frozenset(r.id for r in records))
@@ -117,11 +119,17 @@ def _unique(records: Iterable[DutyRecord]) -> Iterator[DutyRecord]:
 
 def awaiting_confirmation(
     session: Session, *, limit: int
-) -> tuple[int, list[tuple[Resolution, CouncilSession]]]:
-    """How many resolutions are reported done, and the first `limit` of them for the secretariat."""
-    reported = [ResolutionStatus.REPORTED_DONE]
-    return (resolutions_repo.count_by_status(session, statuses=reported),
-            list(resolutions_repo.search(session, statuses=reported, limit=limit)))
+) -> tuple[int, list[tuple[Resolution, CouncilSession, Unit]]]:
+    """How many shares are reported done, and the first `limit` of them for the secretariat."""
+    count, rows = shares_repo.reported_shares(session, limit=limit)
+    return count, list(rows)
+
+
+def tallies(session: Session, page: DutyPage) -> dict[int, tuple[int, int]]:
+    """(units done, units responsible) of each shared resolution on a page."""
+    found = shares_repo.share_tallies(
+        session, resolution_ids=[d.resolution.id for d in page.duties])
+    return {rid: tally for rid, tally in found.items() if tally[1] > 1}
 
 
 def units_reported(session: Session, *, council_session_id: int) -> frozenset[int]:

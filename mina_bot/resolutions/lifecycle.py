@@ -1,7 +1,10 @@
-"""The life of a resolution: open → reported done → confirmed (or sent back); cancelled.
+"""The life of each unit's share of a resolution, and of the resolution the shares make up.
 
-Every change is a ResolutionEvent (who, when, note). Permission is checked here, against the
-unit the report is made for. Overdue is never stored: see `is_overdue`.
+A share: open → reported done (note, files) → confirmed, or sent back with a reason (owed
+again); the secretariat may mark it not applicable. The resolution's state is derived from its
+shares (`shares.refresh`, in the same transaction); only cancelling is the resolution's own.
+Every change is a ResolutionEvent (who, when, which unit, note, files): the share's history.
+Rights are checked here, against the share's unit. Overdue is never stored: see `is_overdue`.
 """
 
 from __future__ import annotations
@@ -14,15 +17,18 @@ from sqlmodel import Session
 from mina_bot.actors import Actor
 from mina_bot.errors import MinaError, NotFound, PermissionDenied
 from mina_bot.permissions import Action, require
+from mina_bot.resolutions import notices, shares
 from storage.models import (
     Attachment,
     Resolution,
+    ResolutionAssignment,
     ResolutionEvent,
     ResolutionEventKind,
     ResolutionStatus,
-    Unit,
+    ShareState,
 )
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 
 OPEN, REPORTED, CONFIRMED, CANCELLED = (
     ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE,
@@ -31,7 +37,7 @@ OPEN, REPORTED, CONFIRMED, CANCELLED = (
 
 
 class InvalidTransition(MinaError):
-    """The resolution is not in a state that allows this change (text per current state)."""
+    """The resolution or share is not in a state that allows this change (text per state)."""
 
     text_key = "resolutions.error.is_open"
 
@@ -40,6 +46,12 @@ class ReasonRequired(MinaError):
     """Sending a report back needs a reason."""
 
     text_key = "resolutions.error.reason_required"
+
+
+class OwnReport(MinaError):
+    """The person who reported a share done may not confirm it themselves."""
+
+    text_key = "resolutions.error.own_report"
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ class DocumentRef:
 
 
 def is_overdue(resolution: Resolution, today: dt.date) -> bool:
-    """Open (or sent back) and past its due date; derived, never stored."""
+    """Open (some share owed) and past its due date; derived, never stored."""
     return (resolution.status == OPEN and resolution.due_date is not None
             and resolution.due_date < today)
 
@@ -67,48 +79,51 @@ def resolution_of(session: Session, *, resolution_id: int) -> Resolution:
     return resolution
 
 
-def _responsible_unit(session: Session, resolution: Resolution, unit_id: int) -> Unit:
-    for unit in resolutions_repo.units_of(session, resolution_id=resolution.id):
-        if unit.id == unit_id:
-            return unit
-    raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+def share_of(session: Session, *, resolution_id: int, unit_id: int
+             ) -> tuple[Resolution, ResolutionAssignment]:
+    """The resolution and the unit's share a button names; a unit with no share is refused."""
+    resolution = resolution_of(session, resolution_id=resolution_id)
+    share = shares_repo.get_share(session, resolution_id=resolution.id, unit_id=unit_id)
+    if share is None:
+        raise PermissionDenied(action=Action.REPORT_RESOLUTION_DONE.value, unit_id=unit_id)
+    return resolution, share
 
 
-def _refuse_unless(resolution: Resolution, status: ResolutionStatus) -> None:
-    if resolution.status != status:
+def _refuse_unless(resolution: Resolution, share: ResolutionAssignment,
+                   *states: ShareState) -> None:
+    if resolution.status in (CANCELLED, CONFIRMED):
         raise InvalidTransition(f"resolutions.error.is_{resolution.status}",
+                                number=resolution.number)
+    if share.state not in states:
+        raise InvalidTransition(f"resolutions.error.share_{share.state}",
                                 number=resolution.number)
 
 
-def reportable(session: Session, *, resolution_id: int, unit_id: int) -> tuple[Resolution, str]:
-    """Before asking for the note: open, and the unit answers for it; the unit's name."""
-    resolution = resolution_of(session, resolution_id=resolution_id)
-    unit = _responsible_unit(session, resolution, unit_id)
-    _refuse_unless(resolution, OPEN)
-    return resolution, unit.name_fa
+def reportable(session: Session, *, resolution_id: int, unit_id: int
+               ) -> tuple[Resolution, str]:
+    """Before asking for the note: the unit's share is owed; the unit's name."""
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, *shares.OWED)
+    return resolution, notices.unit_name(session, unit_id)
 
 
-def returnable(session: Session, *, resolution_id: int) -> Resolution:
-    """Before asking why it is sent back: the resolution has been reported done."""
-    resolution = resolution_of(session, resolution_id=resolution_id)
-    _refuse_unless(resolution, REPORTED)
+def returnable(session: Session, *, resolution_id: int, unit_id: int) -> Resolution:
+    """Before asking why it is sent back: the unit's share has been reported done."""
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, ShareState.REPORTED_DONE)
     return resolution
 
 
 def _move(
-    session: Session, resolution: Resolution, *, allowed_from: tuple[ResolutionStatus, ...],
-    to: ResolutionStatus, kind: ResolutionEventKind, actor: Actor, note: str | None,
-    now: dt.datetime, unit_id: int | None = None,
+    session: Session, resolution: Resolution, share: ResolutionAssignment, *, to: ShareState,
+    kind: ResolutionEventKind, actor: Actor, note: str | None, now: dt.datetime,
 ) -> ResolutionEvent:
-    current = ResolutionStatus(resolution.status)
-    if current not in allowed_from:
-        raise InvalidTransition(f"resolutions.error.is_{current.value}", number=resolution.number)
-    resolution.status = to
-    resolution.updated_at = now
-    session.add(resolution)
+    before = ResolutionStatus(resolution.status)
+    shares_repo.set_share_state(session, share=share, state=to, now=now)
+    after = shares.refresh(session, resolution, now=now)
     return resolutions_repo.add_event(session, event=ResolutionEvent(
         resolution_id=resolution.id, actor_member_id=actor.member_id, kind=kind,
-        from_status=current, to_status=to, unit_id=unit_id, note=(note or None),
+        from_status=before, to_status=after, unit_id=share.unit_id, note=(note or None),
         created_at=now,
     ))
 
@@ -117,13 +132,12 @@ def report_done(
     session: Session, *, resolution_id: int, unit_id: int, actor: Actor, note: str | None,
     now: dt.datetime, document: DocumentRef | None = None,
 ) -> Resolution:
-    """A head or secretary of a responsible unit reports the resolution done."""
+    """A head or secretary reports their unit's share done; the secretariat is told."""
     require(actor, Action.REPORT_RESOLUTION_DONE, unit_id=unit_id)
-    resolution = resolution_of(session, resolution_id=resolution_id)
-    _responsible_unit(session, resolution, unit_id)
-    event = _move(session, resolution, allowed_from=(OPEN,), to=REPORTED,
-                  kind=ResolutionEventKind.REPORTED_DONE, actor=actor, note=note, now=now,
-                  unit_id=unit_id)
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, *shares.OWED)
+    event = _move(session, resolution, share, to=ShareState.REPORTED_DONE,
+                  kind=ResolutionEventKind.REPORTED_DONE, actor=actor, note=note, now=now)
     if document is not None:
         resolutions_repo.add_attachment(session, attachment=Attachment(
             resolution_event_id=event.id, telegram_file_id=document.file_id,
@@ -131,50 +145,123 @@ def report_done(
             mime_type=document.mime_type, size=document.size,
             uploaded_by_id=actor.member_id, created_at=now,
         ))
+    notices.share_reported(session, resolution=resolution, event=event,
+                           file_id=document.file_id if document else None, now=now)
     return resolution
 
 
 def confirm(
-    session: Session, *, resolution_id: int, actor: Actor, note: str | None, now: dt.datetime
+    session: Session, *, resolution_id: int, unit_id: int, actor: Actor, now: dt.datetime,
+    allow_own: bool = False,
 ) -> Resolution:
-    """The secretariat confirms a reported resolution: it is done for every unit."""
+    """The secretariat confirms one unit's reported share; the unit is told."""
     require(actor, Action.CONFIRM_RESOLUTION)
-    resolution = resolution_of(session, resolution_id=resolution_id)
-    _move(session, resolution, allowed_from=(REPORTED,), to=CONFIRMED,
-          kind=ResolutionEventKind.CONFIRMED, actor=actor, note=note, now=now)
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, ShareState.REPORTED_DONE)
+    reporter = shares_repo.last_reporter(session, resolution_id=resolution.id,
+                                              unit_id=unit_id)
+    if not allow_own and reporter is not None and reporter == actor.member_id:
+        raise OwnReport(number=resolution.number)
+    event = _move(session, resolution, share, to=ShareState.CONFIRMED,
+                  kind=ResolutionEventKind.CONFIRMED, actor=actor, note=None, now=now)
+    notices.share_answered(session, resolution=resolution, event=event, now=now)
     return resolution
 
 
 def send_back(
-    session: Session, *, resolution_id: int, actor: Actor, reason: str, now: dt.datetime
+    session: Session, *, resolution_id: int, unit_id: int, actor: Actor, reason: str,
+    now: dt.datetime,
 ) -> Resolution:
-    """The secretariat sends a report back: the resolution is open again, with the reason."""
+    """The secretariat sends one unit's report back: its share is owed again, with the reason."""
     require(actor, Action.CONFIRM_RESOLUTION)
     if not (reason or "").strip():
         raise ReasonRequired()
-    resolution = resolution_of(session, resolution_id=resolution_id)
-    _move(session, resolution, allowed_from=(REPORTED,), to=OPEN,
-          kind=ResolutionEventKind.SENT_BACK, actor=actor, note=reason.strip(), now=now)
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, ShareState.REPORTED_DONE)
+    event = _move(session, resolution, share, to=ShareState.SENT_BACK,
+                  kind=ResolutionEventKind.SENT_BACK, actor=actor, note=reason.strip(), now=now)
+    notices.share_answered(session, resolution=resolution, event=event, now=now)
     return resolution
+
+
+def not_applicable(
+    session: Session, *, resolution_id: int, unit_id: int, actor: Actor, reason: str,
+    now: dt.datetime,
+) -> Resolution:
+    """The secretariat marks one unit's share not applicable, with a reason."""
+    require(actor, Action.MANAGE_RESOLUTIONS)
+    if not (reason or "").strip():
+        raise ReasonRequired()
+    resolution, share = share_of(session, resolution_id=resolution_id, unit_id=unit_id)
+    _refuse_unless(resolution, share, *shares.OWED, ShareState.REPORTED_DONE)
+    _move(session, resolution, share, to=ShareState.NOT_APPLICABLE,
+          kind=ResolutionEventKind.NOT_APPLICABLE, actor=actor, note=reason.strip(), now=now)
+    return resolution
+
+
+def _resolution_event(session: Session, resolution: Resolution, *, kind: ResolutionEventKind,
+                      before: ResolutionStatus, actor: Actor | None, note: str | None,
+                      now: dt.datetime) -> ResolutionEvent:
+    return resolutions_repo.add_event(session, event=ResolutionEvent(
+        resolution_id=resolution.id, actor_member_id=actor.member_id if actor else None,
+        kind=kind, from_status=before, to_status=ResolutionStatus(resolution.status),
+        note=(note or None), created_at=now,
+    ))
 
 
 def cancel(
     session: Session, *, resolution_id: int, actor: Actor, note: str | None, now: dt.datetime
 ) -> Resolution:
-    """The secretariat cancels an open or reported resolution."""
+    """The secretariat cancels an open or reported resolution (its shares keep their states)."""
     require(actor, Action.MANAGE_RESOLUTIONS)
     resolution = resolution_of(session, resolution_id=resolution_id)
-    _move(session, resolution, allowed_from=(OPEN, REPORTED), to=CANCELLED,
-          kind=ResolutionEventKind.CANCELLED, actor=actor, note=note, now=now)
+    before = ResolutionStatus(resolution.status)
+    if before not in (OPEN, REPORTED):
+        raise InvalidTransition(f"resolutions.error.is_{before.value}", number=resolution.number)
+    resolution.status, resolution.updated_at = CANCELLED, now
+    session.add(resolution)
+    _resolution_event(session, resolution, kind=ResolutionEventKind.CANCELLED, before=before,
+                      actor=actor, note=note, now=now)
     return resolution
 
 
 def reopen(
     session: Session, *, resolution_id: int, actor: Actor, note: str | None, now: dt.datetime
 ) -> Resolution:
-    """The secretariat reopens a cancelled or confirmed resolution."""
+    """The secretariat reopens a cancelled or confirmed resolution: what its shares owe (its
+    confirmed shares owed again, if nothing else was)."""
     require(actor, Action.MANAGE_RESOLUTIONS)
     resolution = resolution_of(session, resolution_id=resolution_id)
-    _move(session, resolution, allowed_from=(CANCELLED, CONFIRMED), to=OPEN,
-          kind=ResolutionEventKind.REOPENED, actor=actor, note=note, now=now)
+    before = ResolutionStatus(resolution.status)
+    if before not in (CANCELLED, CONFIRMED):
+        raise InvalidTransition(f"resolutions.error.is_{before.value}", number=resolution.number)
+    resolution.status = OPEN
+    shares.reopen_shares(session, resolution, now=now)
+    shares.refresh(session, resolution, now=now)
+    _resolution_event(session, resolution, kind=ResolutionEventKind.REOPENED, before=before,
+                      actor=actor, note=note, now=now)
     return resolution
+
+
+def assign_units(session: Session, *, resolution: Resolution, units: list[tuple[int, str]],
+                 actor: Actor | None, now: dt.datetime) -> None:
+    """Make exactly these units responsible: kept shares keep their state, a new unit gets a
+    fresh open share, a removed unit's share goes (its history stays, its reminders stop)."""
+    removed = resolutions_repo.set_units(session, resolution_id=resolution.id, units=units,
+                                         now=now)
+    for unit_id in removed:
+        record(session, resolution=resolution, kind=ResolutionEventKind.REMOVED, actor=actor,
+               note=None, now=now, unit_id=unit_id)
+    shares.refresh(session, resolution, now=now)
+
+
+def record(
+    session: Session, *, resolution: Resolution, kind: ResolutionEventKind, actor: Actor | None,
+    note: str | None, now: dt.datetime, unit_id: int | None = None,
+) -> ResolutionEvent:
+    """Record a change that is not a state transition (created, edited, reassigned, removed)."""
+    return resolutions_repo.add_event(session, event=ResolutionEvent(
+        resolution_id=resolution.id, actor_member_id=actor.member_id if actor else None,
+        kind=kind, to_status=ResolutionStatus(resolution.status), note=note, created_at=now,
+        unit_id=unit_id,
+    ))

@@ -11,10 +11,14 @@ from mina_bot.catalog import text
 from mina_bot.pages import PAGE, Buttons, fit, page_count
 from mina_bot.persian import match_key, shorten, to_latin_digits
 from mina_bot.resolutions.views import due_label, status_label
-from storage.models import CouncilSession, Resolution, ResolutionStatus
+from storage.models import CouncilSession, Resolution, ResolutionStatus, ShareState
 
 STATES = {"a": None, "o": ResolutionStatus.OPEN, "r": ResolutionStatus.REPORTED_DONE,
           "c": ResolutionStatus.CONFIRMED, "x": ResolutionStatus.CANCELLED}
+# A share filter: the resolutions where a share (of the chosen unit, if one) is in these states.
+SHARES = {"a": None, "w": (ShareState.OPEN, ShareState.SENT_BACK),
+          "p": (ShareState.REPORTED_DONE,), "k": (ShareState.CONFIRMED,),
+          "n": (ShareState.NOT_APPLICABLE,)}
 _WORDS = {match_key(w): code for w, code in (
     ("باز", "o"), ("open", "o"), ("گزارش‌شده", "r"), ("reported", "r"), ("تأییدشده", "c"),
     ("تاییدشده", "c"), ("confirmed", "c"), ("لغوشده", "x"), ("cancelled", "x"), ("همه", "a"),
@@ -31,18 +35,21 @@ class Filters:
     session_number: int = 0
     overdue: bool = False
     page: int = 0
+    share: str = "a"
 
     def data(self, **changes: object) -> str:
         """Button data for these filters with some changed."""
         f = replace(self, **changes)
-        return encode("res", "ls", f.state, f.unit_id, f.session_number, int(f.overdue), f.page)
+        return encode("res", "ls", f.state, f.unit_id, f.session_number, int(f.overdue), f.page,
+                      f.share)
 
     @classmethod
     def decode(cls, data: ButtonData) -> Filters:
         """Filters from a list button (StaleButton when malformed)."""
         state = data.args[0] if data.args and data.args[0] in STATES else "a"
+        share = data.args[5] if len(data.args) > 5 and data.args[5] in SHARES else "a"
         return cls(state=state, unit_id=data.int_arg(1), session_number=data.int_arg(2),
-                   overdue=bool(data.int_arg(3)), page=data.int_arg(4))
+                   overdue=bool(data.int_arg(3)), page=data.int_arg(4), share=share)
 
     @classmethod
     def parse(cls, words: Sequence[str], unit_keys: dict[str, int]) -> Filters:
@@ -75,6 +82,8 @@ def list_view(
         labels.append(text("resolutions.filter.session", lang, number=f.session_number))
     if f.overdue:
         labels.append(text("resolutions.filter.overdue", lang))
+    if SHARES[f.share]:
+        labels.append(_share_label(f.share, lang))
     lines = [text("resolutions.list.header", lang, filters="، ".join(labels), count=len(rows),
                   page=page + 1, pages=pages)]
     if not rows:
@@ -94,6 +103,9 @@ def list_view(
                      f.data(overdue=not f.overdue, page=0)),
                     (("• " if not f.unit_id else "") + text("resolutions.filter.all", lang),
                      f.data(unit_id=0, page=0))])
+    buttons.append([(("• " if f.share == code else "") + _share_label(code, lang),
+                     f.data(share=code, page=0)) for code in SHARES if code != "a"])
+    buttons.append([(text("resolutions.button.pending", lang), encode("res", "pq"))])
     unit_buttons = [(("• " if uid == f.unit_id else "") + shorten(name, 24),
                      f.data(unit_id=uid, page=0)) for uid, name in units]
     buttons += [unit_buttons[i:i + 3] for i in range(0, len(unit_buttons), 3)]
@@ -103,3 +115,8 @@ def list_view(
     if page + 1 < pages:
         nav.append((text("resolutions.button.next", lang), f.data(page=page + 1)))
     return fit(lines, lang), [*buttons, nav]
+
+
+def _share_label(code: str, lang: str) -> str:
+    return text("resolutions.filter.share", lang,
+                state=text(f"resolutions.share.{SHARES[code][0].value}", lang))

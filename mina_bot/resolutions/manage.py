@@ -1,4 +1,5 @@
-"""The secretariat's single-resolution changes: add, edit, reassign (cancel is in lifecycle)."""
+"""The secretariat's reassignment of a resolution's units (cancel is in lifecycle; a resolution
+typed in chat is read and saved by mina_bot/minutes/single.py)."""
 
 from __future__ import annotations
 
@@ -8,82 +9,12 @@ from collections.abc import Iterable
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from mina_bot.errors import NotFound
-from mina_bot.minutes.importer import directory
-from mina_bot.minutes.model import MinutesError, ParsedResolution
-from mina_bot.minutes.parser import parse_minutes
+from mina_bot.errors import MinaError, NotFound
 from mina_bot.permissions import Action, require
-from mina_bot.sessions.schedule import local_date
-from mina_bot.settings import Settings
-from storage.models import CouncilSession, Resolution, ResolutionEventKind
+from mina_bot.resolutions.lifecycle import assign_units, record
+from storage.models import Resolution, ResolutionEventKind
 from storage.repositories import resolutions as resolutions_repo
-from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
-
-
-def read_line(
-    session: Session, *, line: str, number: int, council: CouncilSession, settings: Settings
-) -> ParsedResolution:
-    """«بازه زمانی | متولی | موضوع» read by the minutes parser, as one table row."""
-    cells = [c.strip() for c in line.replace("\t", "|").split("|")]
-    if len(cells) < 3:
-        raise MinutesError("minutes.error.row_columns", row=1, line=1, columns=len(cells),
-                           text=line[:60])
-    row = f"{cells[0]}\t{cells[1]}\t{number}) {' '.join(cells[2:])}"
-    minutes = parse_minutes(row, session_date=local_date(council, settings.tz),
-                            units=directory(session))
-    if minutes.unmatched:
-        raise MinutesError("minutes.error.unknown_units", names="، ".join(minutes.unmatched))
-    return minutes.resolutions[0]
-
-
-def _apply(session: Session, resolution: Resolution, row: ParsedResolution) -> None:
-    resolution.subject, resolution.time_frame = row.subject, row.time_frame
-    resolution.due_date, resolution.recurrence = row.due, row.recurrence
-    session.add(resolution)
-    ids = {u.key: u.id for u in units_repo.list_units(session, include_inactive=True)}
-    spelled = {k: name for name, keys in row.spellings for k in keys}
-    resolutions_repo.set_units(session, resolution_id=resolution.id,
-                               units=[(ids[k], spelled.get(k, k)) for k in row.units])
-
-
-def add_single(
-    session: Session, *, actor: Actor, session_id: int, line: str, settings: Settings,
-    now: dt.datetime,
-) -> Resolution:
-    """Add one resolution to a session."""
-    require(actor, Action.MANAGE_RESOLUTIONS)
-    council = sessions_repo.get_session(session, session_id=session_id)
-    if council is None:
-        raise NotFound()
-    number = resolutions_repo.next_number(session, session_id=council.id)
-    row = read_line(session, line=line, number=number, council=council, settings=settings)
-    resolution = resolutions_repo.add_resolution(
-        session, resolution=Resolution(session_id=council.id, number=number, subject=""))
-    _apply(session, resolution, row)
-    resolutions_repo.record_event(
-        session, resolution=resolution, kind=ResolutionEventKind.CREATED,
-        actor_member_id=actor.member_id, note=None, now=now)
-    return resolution
-
-
-def edit_single(
-    session: Session, *, actor: Actor, resolution_id: int, line: str, settings: Settings,
-    now: dt.datetime,
-) -> Resolution:
-    """Replace a resolution's time frame, units and subject."""
-    require(actor, Action.MANAGE_RESOLUTIONS)
-    resolution = resolutions_repo.get_resolution(session, resolution_id=resolution_id)
-    if resolution is None:
-        raise NotFound()
-    council = sessions_repo.get_session(session, session_id=resolution.session_id)
-    row = read_line(session, line=line, number=resolution.number, council=council,
-                    settings=settings)
-    _apply(session, resolution, row)
-    resolutions_repo.record_event(
-        session, resolution=resolution, kind=ResolutionEventKind.EDITED,
-        actor_member_id=actor.member_id, note=None, now=now)
-    return resolution
 
 
 def reassign(
@@ -97,10 +28,9 @@ def reassign(
         raise NotFound()
     units = [units_repo.get_unit(session, unit_id=u) for u in unit_ids]
     if not units or None in units:
-        raise MinutesError("resolutions.units.empty")
-    resolutions_repo.set_units(session, resolution_id=resolution.id,
-                               units=[(u.id, u.name_fa) for u in units])
-    resolutions_repo.record_event(
-        session, resolution=resolution, kind=ResolutionEventKind.REASSIGNED,
-        actor_member_id=actor.member_id, note="، ".join(u.name_fa for u in units), now=now)
+        raise MinaError("resolutions.units.empty")
+    assign_units(session, resolution=resolution, actor=actor, now=now,
+                 units=[(u.id, u.name_fa) for u in units])
+    record(session, resolution=resolution, kind=ResolutionEventKind.REASSIGNED, actor=actor,
+           note="، ".join(u.name_fa for u in units), now=now)
     return resolution

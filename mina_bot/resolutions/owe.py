@@ -27,8 +27,10 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
         awaiting_total, awaiting = (
             duties.awaiting_confirmation(session, limit=views.PAGE)
             if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
-    found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
+        found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page,
+                                 size=views.PAGE)
+        tallies = duties.tallies(session, found)
     return views.owe_view(
         found, today=today, lang=actor.language,
         reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
-        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total)
+        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total, tallies=tallies)

@@ -11,7 +11,7 @@ from mina_bot.actors import Actor
 from mina_bot.pages import Buttons
 from mina_bot.persian import match_key
 from mina_bot.resolutions import lifecycle, manage
-from mina_bot.resolutions.listing import STATES, Filters, list_view
+from mina_bot.resolutions.listing import SHARES, STATES, Filters, list_view
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Resolution, Unit
@@ -40,7 +40,7 @@ def register_page(session: Session, *, filters: Filters, today: dt.date,
     found = resolutions_repo.search(
         session, unit_ids=[filters.unit_id] if filters.unit_id else None,
         statuses=[state] if state else None, session_id=council.id if council else None,
-        due_before=today if filters.overdue else None)
+        due_before=today if filters.overdue else None, share_states=SHARES[filters.share])
     if filters.session_number and council is None:
         found = []
     if filters.overdue:

@@ -1,4 +1,4 @@
-"""What /session shows: a council session, its agenda, and how many resolutions are open."""
+"""What /session shows: a council session, its agenda, and the resolutions still owed."""
 
 from __future__ import annotations
 
@@ -10,21 +10,20 @@ from sqlmodel import Session
 
 from mina_bot.errors import NotFound
 from mina_bot.sessions.agenda import ensure_agenda
+from mina_bot.sessions.review import Owed, owed
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
-from storage.models import AgendaItem, CouncilSession, ResolutionStatus
-from storage.repositories import resolutions as resolutions_repo
+from storage.models import AgendaItem, CouncilSession
 from storage.repositories import sessions as sessions_repo
 
 
 @dataclass(frozen=True)
 class SessionBoard:
-    """A session with its agenda, and the open and overdue resolutions its items count."""
+    """A session with its agenda, and the open resolutions its review item names."""
 
     council: CouncilSession
     items: Sequence[AgendaItem]
-    open_count: int
-    overdue: int
+    owing: Sequence[Owed]
 
 
 def council_session(session: Session, *, session_id: int) -> CouncilSession:
@@ -41,7 +40,4 @@ def session_board(session: Session, *, now: dt.datetime, settings: Settings,
     council = (ensure_next_session(session, now=now, settings=settings) if session_id is None
                else council_session(session, session_id=session_id))
     items = ensure_agenda(session, council_session=council)
-    open_now = resolutions_repo.search(session, statuses=[ResolutionStatus.OPEN])
-    today = now.astimezone(settings.tz).date()
-    overdue = sum(1 for r, _ in open_now if r.due_date and r.due_date < today)
-    return SessionBoard(council, items, len(open_now), overdue)
+    return SessionBoard(council, items, owed(session, today=now.astimezone(settings.tz).date()))

@@ -9,22 +9,23 @@ from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.pages import Buttons, fit
+from mina_bot.sessions.review import Owed, review_title
 from storage.models import AgendaItem, AgendaKind, CouncilSession
 
 
-def item_title(item: AgendaItem, lang: str, *, open_count: int, overdue: int) -> str:
+def item_title(item: AgendaItem, lang: str, *, owing: Sequence[Owed]) -> str:
     """One agenda line in words (HTML: wrap it in Safe to put it in another text)."""
     kind = AgendaKind(item.kind)
     if kind == AgendaKind.STANDING:
         return text("sessions.agenda.standing", lang, unit=item.title)
     if kind == AgendaKind.REVIEW:
-        return text("sessions.agenda.review", lang, open=open_count, overdue=overdue)
+        return review_title(owing, lang)
     return text("sessions.agenda.item", lang, title=item.title)
 
 
 def session_view(
     council: CouncilSession, items: Sequence[AgendaItem], *, tz: dt.tzinfo, lang: str,
-    deadline: dt.datetime, open_count: int, overdue: int, staff: bool,
+    deadline: dt.datetime, owing: Sequence[Owed], staff: bool,
 ) -> tuple[str, Buttons]:
     """The next session: date and weekday, time, place, report deadline, agenda."""
     local = council.starts_at.astimezone(tz)
@@ -34,7 +35,7 @@ def session_view(
                   deadline=format_datetime(deadline, tz, lang))]
     buttons: Buttons = []
     for position, item in enumerate(items, 1):
-        title = item_title(item, lang, open_count=open_count, overdue=overdue)
+        title = item_title(item, lang, owing=owing)
         lines.append(text("sessions.agenda.line", lang, position=position, title=Safe(title)))
         if staff:
             buttons.append([(text("sessions.button.up", lang, position=position),

@@ -26,6 +26,7 @@ from storage.models.enums import (
     ResolutionStatus,
     Role,
     SessionStatus,
+    ShareState,
     UnitKind,
 )
 from storage.models.organisation import (
@@ -72,6 +73,7 @@ __all__ = [
     "ResolutionStatus",
     "Role",
     "SessionStatus",
+    "ShareState",
     "Unit",
     "UnitKind",
     "WeeklyReport",

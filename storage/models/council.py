@@ -14,6 +14,7 @@ from storage.models.enums import (
     ResolutionEventKind,
     ResolutionStatus,
     SessionStatus,
+    ShareState,
 )
 from storage.types import EnumString, UTCDateTime
 
@@ -68,13 +69,21 @@ class Resolution(SQLModel, table=True):
     due_date: dt.date | None = Field(default=None, index=True)
     due_at_session_id: int | None = Field(default=None, foreign_key="council_session.id")
     recurrence: str | None = None
+    # Derived from the shares (mina_bot/resolutions/shares.py), rewritten in the transaction of
+    # every share change; kept as a column for the partial index and the filters.
     status: ResolutionStatus = enum_field(ResolutionStatus, ResolutionStatus.OPEN, index=True)
+    # The lead unit's confirmed share closes the resolution (the secretariat's choice).
+    lead_closes: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: dt.datetime = created_at_field()
     updated_at: dt.datetime = updated_at_field()
 
 
+SHARE_OWED_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back')")
+
+
 class ResolutionAssignment(SQLModel, table=True):
-    """A unit responsible (متولی) for a resolution, with the spelling used in the minutes."""
+    """A unit's share of a resolution (متولی, with the spelling used in the minutes): its own
+    state since a moment; its history is the resolution_event rows naming the unit."""
 
     __tablename__ = "resolution_assignment"
     # (unit, resolution) answers «which resolutions is this unit responsible for» from the
@@ -85,6 +94,11 @@ class ResolutionAssignment(SQLModel, table=True):
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
+    # Server defaults too: rows bulk-loaded without the share columns (bench/) start open.
+    state: ShareState = Field(default=ShareState.OPEN, sa_type=EnumString(ShareState),
+                              sa_column_kwargs={"server_default": ShareState.OPEN.value})
+    since: dt.datetime | None = moment_field()
+    is_lead: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class ResolutionEvent(SQLModel, table=True):

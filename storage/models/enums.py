@@ -62,6 +62,16 @@ class ResolutionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ShareState(StrEnum):
+    """Where one unit's share of a resolution stands."""
+
+    OPEN = "open"
+    REPORTED_DONE = "reported_done"
+    CONFIRMED = "confirmed"
+    SENT_BACK = "sent_back"
+    NOT_APPLICABLE = "not_applicable"
+
+
 class ResolutionEventKind(StrEnum):
     """What happened to a resolution."""
 
@@ -73,6 +83,8 @@ class ResolutionEventKind(StrEnum):
     SENT_BACK = "sent_back"
     CANCELLED = "cancelled"
     REOPENED = "reopened"
+    NOT_APPLICABLE = "not_applicable"
+    REMOVED = "removed"
 
 
 class ReportStatus(StrEnum):

@@ -65,6 +65,11 @@ def secretariat_members(session: Session) -> Sequence[Member]:
     return members_holding(session, unit_kinds=[UnitKind.SECRETARIAT])
 
 
+def officers_of(session: Session, *, unit_ids: Iterable[int]) -> Sequence[Member]:
+    """Heads and secretaries of the given units."""
+    return members_holding(session, unit_ids=unit_ids, roles=[Role.HEAD, Role.SECRETARY])
+
+
 def units(session: Session, *, kinds: Iterable[str] | None = None) -> Sequence[Unit]:
     """Active units (of some kinds), by key."""
     query = select(Unit).where(Unit.active).order_by(Unit.key)

@@ -15,9 +15,12 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionStatus,
+    ShareState,
     WeeklyReport,
 )
 from storage.repositories import resolutions as resolutions_repo
+
+OWED_SHARES = (ShareState.OPEN.value, ShareState.SENT_BACK.value)
 
 
 def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
@@ -31,7 +34,7 @@ def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
 def resolutions_with_units(
     session: Session, *, statuses: Sequence[ResolutionStatus]
 ) -> list[tuple[Any, list[int]]]:
-    """Resolutions in some states, each with its assigned unit ids, by id.
+    """Resolutions in some states, each with the ids of the units whose share is owed, by id.
 
     Plain rows (id, number, session_id, subject, due_date, due_at_session_id, status), not ORM
     objects: the planner reads thousands of them every minute.
@@ -44,9 +47,12 @@ def resolutions_with_units(
     ).all()
     if not resolutions:
         return []
+    # Only the units whose share is owed (open or sent back) are reminded; a unit that has
+    # reported, been confirmed or been let off is not (issue 19: reminders per share).
     pairs = session.exec(
         select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
-        .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id).where(wanted)
+        .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
+        .where(wanted, ResolutionAssignment.state.in_(OWED_SHARES))
     ).all()
     units: dict[int, list[int]] = {}
     for resolution_id, unit_id in pairs:

@@ -15,8 +15,8 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
-    ResolutionEventKind,
     ResolutionStatus,
+    ShareState,
     Unit,
     WeeklyReport,
 )
@@ -68,23 +68,36 @@ def units_of(session: Session, *, resolution_id: int) -> Sequence[Unit]:
 
 
 def set_units(
-    session: Session, *, resolution_id: int, units: Iterable[tuple[int, str]]
-) -> None:
-    """Make exactly these (unit id, spelling) pairs responsible for the resolution."""
+    session: Session, *, resolution_id: int, units: Iterable[tuple[int, str]],
+    now: dt.datetime | None = None,
+) -> list[int]:
+    """Make exactly these (unit id, spelling) pairs responsible: a kept unit keeps its share's
+    state, a new one gets a fresh open share, the first named leads if no kept unit does; the
+    ids of the units removed (their history stays in resolution_event)."""
     wanted = dict(units)
+    order = list(wanted)
     current = session.exec(
         select(ResolutionAssignment).where(ResolutionAssignment.resolution_id == resolution_id)
     ).all()
+    removed = []
     for assignment in current:
         if assignment.unit_id not in wanted:
+            removed.append(assignment.unit_id)
             session.delete(assignment)
         else:
             assignment.raw_name = wanted.pop(assignment.unit_id)
             session.add(assignment)
+    has_lead = any(a.is_lead for a in current if a.unit_id not in removed)
     for unit_id, raw_name in wanted.items():
+        lead = not has_lead and unit_id == order[0]
         session.add(ResolutionAssignment(resolution_id=resolution_id, unit_id=unit_id,
-                                         raw_name=raw_name))
+                                         raw_name=raw_name, since=now, is_lead=lead))
+    if not has_lead and order and order[0] not in wanted:  # the lead was removed
+        for assignment in current:
+            assignment.is_lead = assignment.unit_id == order[0]
+            session.add(assignment)
     session.flush()
+    return removed
 
 
 def add_event(session: Session, *, event: ResolutionEvent) -> ResolutionEvent:
@@ -94,22 +107,23 @@ def add_event(session: Session, *, event: ResolutionEvent) -> ResolutionEvent:
     return event
 
 
-def record_event(
-    session: Session, *, resolution: Resolution, kind: ResolutionEventKind,
-    actor_member_id: int | None, note: str | None, now: dt.datetime,
-) -> ResolutionEvent:
-    """Record a change that is not a state transition (created, edited, reassigned)."""
-    return add_event(session, event=ResolutionEvent(
-        resolution_id=resolution.id, actor_member_id=actor_member_id, kind=kind,
-        to_status=ResolutionStatus(resolution.status), note=note, created_at=now,
-    ))
-
-
 def add_attachment(session: Session, *, attachment: Attachment) -> Attachment:
     """Keep a file reference and flush it."""
     session.add(attachment)
     session.flush()
     return attachment
+
+
+def attachments_of(session: Session, *, event_ids: Iterable[int]) -> dict[int, list[Attachment]]:
+    """The files of these events, by event id."""
+    ids = list(event_ids)
+    if not ids:
+        return {}
+    query = select(Attachment).where(Attachment.resolution_event_id.in_(ids))
+    found: dict[int, list[Attachment]] = {}
+    for attachment in session.exec(query.order_by(Attachment.id)).all():
+        found.setdefault(attachment.resolution_event_id, []).append(attachment)
+    return found
 
 
 def events_of(session: Session, *, resolution_id: int) -> Sequence[ResolutionEvent]:
@@ -130,15 +144,20 @@ def search(
     session_id: int | None = None,
     due_before: dt.date | None = None,
     limit: int | None = None,
+    share_states: Iterable[ShareState] | None = None,
 ) -> Sequence[tuple[Resolution, CouncilSession]]:
-    """Resolutions with their sessions, filtered; most urgent (earliest due) first."""
+    """Resolutions with their sessions, filtered (a share of these units, in these states);
+    most urgent (earliest due) first."""
     query = select(Resolution, CouncilSession).join(
         CouncilSession, CouncilSession.id == Resolution.session_id
     )
-    if unit_ids is not None:
-        assigned = select(ResolutionAssignment.resolution_id).where(
-            ResolutionAssignment.unit_id.in_(list(unit_ids))
-        )
+    if unit_ids is not None or share_states is not None:
+        assigned = select(ResolutionAssignment.resolution_id)
+        if unit_ids is not None:
+            assigned = assigned.where(ResolutionAssignment.unit_id.in_(list(unit_ids)))
+        if share_states is not None:
+            assigned = assigned.where(
+                ResolutionAssignment.state.in_([str(s) for s in share_states]))
         query = query.where(Resolution.id.in_(assigned))
     if statuses is not None:
         query = query.where(Resolution.status.in_([str(s) for s in statuses]))
@@ -158,7 +177,9 @@ _IDS_OF_UNIT = (
     select(Resolution.id)
     .join(CouncilSession, CouncilSession.id == Resolution.session_id)
     .where(Resolution.id.in_(select(ResolutionAssignment.resolution_id).where(
-               ResolutionAssignment.unit_id == sa.bindparam("unit_id"))),
+               ResolutionAssignment.unit_id == sa.bindparam("unit_id"),
+               ResolutionAssignment.state.in_([ShareState.OPEN.value,
+                                               ShareState.SENT_BACK.value]))),
            Resolution.status.in_(sa.bindparam("statuses", expanding=True)))
     .order_by(Resolution.due_date.is_(None), Resolution.due_date, CouncilSession.starts_at,
               Resolution.number)
@@ -168,7 +189,8 @@ _IDS_OF_UNIT = (
 def ids_of_unit(
     session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
 ) -> list[int]:
-    """The ids of a unit's resolutions in these states, in `search`'s order (no rows loaded)."""
+    """The ids of the resolutions in these states where a unit's share is owed (open or sent
+    back), in `search`'s order (no rows loaded)."""
     return list(session.exec(_IDS_OF_UNIT, params={
         "unit_id": unit_id, "statuses": [str(s) for s in statuses]}).all())
 
@@ -202,14 +224,16 @@ ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE
 def active_of_unit(
     session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
 ) -> Sequence[tuple]:
-    """(id, number, subject, status, recurrence, due date, session number) of every resolution
-    in these states a unit is responsible for: the columns «what do I owe?» shows, no rows."""
+    """(id, number, subject, share state, recurrence, due date, session number) of every
+    resolution in these states a unit holds a share of that is owed or reported: the columns
+    «what do I owe?» shows, no rows."""
     query = (
-        select(Resolution.id, Resolution.number, Resolution.subject, Resolution.status,
+        select(Resolution.id, Resolution.number, Resolution.subject, ResolutionAssignment.state,
                Resolution.recurrence, Resolution.due_date, CouncilSession.number)
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
         .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
-        .where(ResolutionAssignment.unit_id == unit_id)
+        .where(ResolutionAssignment.unit_id == unit_id, ResolutionAssignment.state.in_(
+            [ShareState.OPEN.value, ShareState.SENT_BACK.value, ShareState.REPORTED_DONE.value]))
     )
     return session.exec(query.where(in_states(statuses))).all()
 

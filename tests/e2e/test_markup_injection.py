@@ -80,7 +80,7 @@ async def test_import_subjects_agenda_titles_and_notes_show_literally(org_bot):
     await bot.say(INFRA_SECRETARY, INJECT)
     [detail] = await bot.press(INFRA_SECRETARY, owe, exact(owe, f"مصوبه {number}"), replies=1)
     literal(detail)  # the subject
-    assert detail["text"].count(INJECT) == 2  # and the note in the history
+    assert detail["text"].count(INJECT) == 3  # the note: the share's last note, the history
     [staff] = await bot.say(SECRETARIAT, "/session")
     await bot.press(SECRETARIAT, staff, button(staff, "افزودن بند"), replies=1)
     [added, agenda] = await bot.say(SECRETARIAT, INJECT, replies=2)

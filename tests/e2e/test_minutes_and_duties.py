@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.fixtures.buttons import button
-from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed, saved
+from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed, notice, saved
 
 
 async def test_import_then_owe_report_and_confirm(org_bot):
@@ -25,7 +25,8 @@ async def test_import_then_owe_report_and_confirm(org_bot):
     [ask] = await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     assert "مصوبه ۸" in ask["text"]
     [ok] = await bot.say(INFRA_SECRETARY, "پیشنهاد پایلوت گیلان ارسال شد")
-    assert "انجام مصوبه ۸ گزارش شد" in ok["text"]
+    assert "از مصوبه ۸ گزارش شد" in ok["text"]
+    await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۸")
 
     [staff] = await bot.say(SECRETARIAT, "/owe")
     assert "منتظر تأیید دبیرخانه (۱)" in staff["text"]
@@ -52,5 +53,6 @@ async def test_the_history_shows_who_reported(org_bot):
     await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     await bot.say(INFRA_SECRETARY, "انجام شد")
     [detail] = await bot.press(INFRA_SECRETARY, owe, button(owe, "مصوبه ۸"), replies=1)
-    assert "گزارش انجام — آقای دکتر اصغری: «انجام شد»" in detail["text"]
-    assert "منتظر تأیید دبیرخانه" in detail["text"]
+    assert "گزارش انجام (کمیته زیرساخت و تبادل داده) — آقای دکتر اصغری: «انجام شد»" in \
+        detail["text"]
+    assert "کمیته زیرساخت و تبادل داده: گزارش انجام، منتظر تأیید" in detail["text"]  # its share

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
 from tests.fixtures.buttons import button
-from tests.fixtures.minutes import INFRA_MEMBER, INFRA_SECRETARY, SECRETARIAT, import_seed, saved
+from tests.fixtures.minutes import (
+    INFRA_MEMBER,
+    INFRA_SECRETARY,
+    SECRETARIAT,
+    import_seed,
+    notice,
+    saved,
+)
 
 HEADER = "مصوبات:\n\nبازه زمانی\tمتولی\tموضوع\n"
 ROW = "یک هفته\tکمیته زیرساخت\t۱) گزارش پایلوت گیلان\n"
@@ -81,12 +89,16 @@ async def test_forged_buttons_from_the_wrong_role_are_refused(org_bot):
     assert "اجازه" in (await bot.client.wait_for_answer(query))["text"]
     await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     await bot.say(INFRA_SECRETARY, "انجام شد")
+    await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۸")
     [staff] = await bot.say(SECRETARIAT, "/owe")
     # The secretary tries the secretariat's «confirm».
     query = await bot.client.press_button(INFRA_SECRETARY, staff["message_id"],
                                           button(staff, "تأیید ۸"), chat_id=SECRETARIAT)
     assert "اجازه" in (await bot.client.wait_for_answer(query))["text"]
-    assert {str(r.status) for r, _ in _search(bot) if r.number == 8} == {"reported_done"}
+    [rid] = [r.id for r, _ in _search(bot) if r.number == 8]
+    with bot.runtime.session() as session:  # infrastructure's share, reported, not confirmed
+        assert {u.key: str(s.state) for s, u in shares_repo.shares_of(
+            session, resolution_id=rid)} == {"infrastructure": "reported_done", "it": "open"}
 
 
 def _search(bot):
@@ -110,11 +122,12 @@ async def test_a_message_mid_conversation_and_a_send_back(org_bot):
     [mine] = await bot.say(INFRA_SECRETARY, "بدهی‌های من")
     await bot.press(INFRA_SECRETARY, mine, button(mine, "گزارش انجام ۱"), replies=1)
     await bot.say(INFRA_SECRETARY, "گزارش فرستاده شد")
+    await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۱")
     [staff] = await bot.say(SECRETARIAT, "/owe")
     [why] = await bot.press(SECRETARIAT, staff, button(staff, "برگرداندن ۱"), replies=1)
-    assert "چرا گزارش مصوبه ۱" in why["text"]
+    assert "چرا گزارش کمیته زیرساخت و تبادل داده برای مصوبه ۱" in why["text"]
     [back] = await bot.say(SECRETARIAT, "مستندات پیوست نشده")
-    assert "به حالت باز برگشت" in back["text"]
+    assert "برگشت داده شد: «مستندات پیوست نشده»" in back["text"]
     [again] = await bot.say(INFRA_SECRETARY, "کارهای من")
     assert "مصوبه ۱ (جلسه" in again["text"] and "منتظر تأیید" not in again["text"]
 

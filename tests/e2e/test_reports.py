@@ -99,7 +99,9 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
                                          session_id=world["session2"])
     assert {c.chat_id for c in copies} == {1001, 1002}  # the secretariat's head and secretary
     assert copies[0].dedupe_key == f"report_copy|member:{copies[0].member_id}|report-{report.id}|v1"
-    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 1)
+    arrived = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 2)
+    [copy] = [m for m in arrived if "رونوشت" in m["text"]]  # and the notice of resolution 8
+    assert any("انجام سهم خود از مصوبه ۸" in m["text"] for m in arrived)
     assert "رونوشت گزارش هفتگی (رسید R-1400-0001)" in copy["text"]
     assert "نصب و راه‌اندازی سرورهای مرکز داده" in copy["text"]
     assert button(copy, "مشاهده گزارش") == f"rpt:open:{report.id}"

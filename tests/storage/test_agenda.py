@@ -10,6 +10,7 @@ import pytest
 from mina_bot.errors import NotFound
 from mina_bot.sessions.agenda import add_item, carry_items, ensure_agenda, move_item, remove_item
 from mina_bot.sessions.board import session_board
+from mina_bot.sessions.review import Owed
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.sessions.views import session_view
 from mina_bot.settings import Settings
@@ -94,16 +95,20 @@ def test_the_board_counts_open_and_overdue_resolutions_only(session, council):
             status=status))
     board = session_board(session, now=NOW, settings=SETTINGS)
     assert board.council.id == council.id
-    assert (board.open_count, board.overdue) == (3, 1)  # due today is not overdue yet
+    # Open ones only (reported and confirmed are not owed); due today is not overdue yet.
+    assert {o.number: o.overdue for o in board.owing} == {1: True, 2: False, 3: False}
+    assert board.owing[0].number == 1  # overdue first
     assert [i.kind for i in board.items][-1] == AgendaKind.REVIEW
 
 
 def test_staff_see_move_and_remove_buttons_per_item_and_others_only_the_agenda(session, council):
     board = session_board(session, now=NOW, settings=SETTINGS)
-    args = {"tz": SETTINGS.tz, "lang": "en", "deadline": NOW, "open_count": 4, "overdue": 2}
+    owing = [Owed(7, 1, (), True), Owed(8, 1, (), False)]
+    args = {"tz": SETTINGS.tz, "lang": "en", "deadline": NOW, "owing": owing}
     html, buttons = session_view(board.council, board.items, staff=True, **args)
     assert "1. Report of کمیته زیرساخت" in html
-    assert "3. Review of open (4) and overdue (2) resolutions" in html
+    assert "3. Review of open (2) and overdue (1) resolutions" in html
+    assert "resolution 7/s1 (overdue): —" in html
     assert [[label for label, _ in row] for row in buttons] == [
         ["⬆️ 1", "⬇️ 1", "✖️ 1"], ["⬆️ 2", "⬇️ 2", "✖️ 2"], ["⬆️ 3", "⬇️ 3", "✖️ 3"],
         ["➕ Add an item"]]

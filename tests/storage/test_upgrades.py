@@ -86,6 +86,8 @@ if "0005" in revisions():  # data_generation dropped: the rest unchanged
     FILLS["0005"] = fill_every_table
 if "0006" in revisions():  # holiday.kind added, the rows kept as closures
     FILLS["0006"] = fill_every_table
+if "0007" in revisions():  # resolution shares: new columns, filled by the test below
+    FILLS["0007"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
@@ -130,3 +132,40 @@ def test_data_written_at_a_revision_survives_the_upgrade_to_head(blank_database_
             kept = after[table].get(key)
             assert kept is not None, f"{table} row {key} was lost"
             assert {c: kept[c] for c in row if c in kept} == row, f"{table} row {key} changed"
+
+
+SHARE_STATES = {"open": "open", "reported_done": "reported_done", "confirmed": "confirmed",
+                "cancelled": "open"}
+
+
+def test_0007_gives_every_assignment_its_resolutions_present_state(blank_database_url):
+    migrate.upgrade(blank_database_url, "0006")
+    engine = make_engine(blank_database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            fill_every_table(connection)
+            council = connection.execute(sa.text("SELECT MIN(id) FROM council_session")).scalar()
+            units = [u for (u,) in connection.execute(sa.text("SELECT id FROM unit"))]
+            for number, status in enumerate(SHARE_STATES, start=100):
+                connection.execute(sa.text(
+                    "INSERT INTO resolution (id, session_id, number, subject, time_frame, "
+                    "status, created_at, updated_at) VALUES (:n, :s, :n, 'x', '-', :status, "
+                    ":when, :when)"), {"n": number, "s": council, "status": status,
+                                      "when": WHEN})
+                connection.execute(sa.text(
+                    "INSERT INTO resolution_assignment (resolution_id, unit_id, raw_name) "
+                    "VALUES (:r, :u1, 'a'), (:r, :u2, 'b')"),
+                    {"r": number, "u1": units[0], "u2": units[1]})
+        migrate.upgrade(blank_database_url, "head")
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text(
+                "SELECT r.status, a.unit_id, a.state, a.since, a.is_lead, r.lead_closes "
+                "FROM resolution_assignment a JOIN resolution r ON r.id = a.resolution_id "
+                "WHERE r.id >= 100 ORDER BY r.id, a.unit_id")).all()
+    finally:
+        engine.dispose()
+    assert len(rows) == 2 * len(SHARE_STATES)
+    for status, unit_id, state, since, is_lead, lead_closes in rows:
+        assert state == SHARE_STATES[status], status
+        assert since is not None and not lead_closes
+        assert bool(is_lead) == (unit_id == units[0])

@@ -12,7 +12,7 @@ from mina_bot.minutes.sources import text_of_file
 from mina_bot.minutes.units import UnitDirectory
 from mina_bot.resolutions.duties import Duty, DutyPage
 from mina_bot.resolutions.views import PAGE, owe_view
-from storage.models import CouncilSession, Resolution, ResolutionStatus
+from storage.models import CouncilSession, Resolution, ResolutionStatus, ShareState, Unit, UnitKind
 
 TODAY = dt.date(2021, 4, 26)
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,12 +29,15 @@ def duties(count: int, page: int = 0) -> DutyPage:
 
 def test_a_long_owe_list_is_paginated_and_fits_a_message():
     awaiting = [(Resolution(id=99, session_id=1, number=99, subject="x" * 3000),
-                 CouncilSession(id=1, number=1, starts_at=dt.datetime.now(dt.UTC)))] * 10
+                 CouncilSession(id=1, number=1, starts_at=dt.datetime.now(dt.UTC)),
+                 Unit(id=3, key="it", kind=UnitKind.COMMITTEE, name_fa="کمیته فناوری",
+                      name_en="IT"))] * 10
     body, buttons = owe_view(duties(40), today=TODAY, lang="fa",
                              reports=[("کمیته زیرساخت", False)], coming=TODAY, awaiting=awaiting)
     assert len(body) < 4096
     assert "صفحه ۱ از ۷" in body
     assert buttons[-1] == [("بعدی »", "res:owe:1")]
+    assert ("↩️ برگرداندن ۹۹", "res:back:99:3") in buttons[-2]  # a share: resolution and unit
     body, buttons = owe_view(duties(40, page=6), today=TODAY, lang="fa", reports=[],
                              coming=TODAY)
     assert "مصوبه ۴۰" in body and len(buttons) == 40 - 6 * PAGE + 1
@@ -70,3 +73,18 @@ def test_a_word_file_with_a_table_is_read_like_the_text():
     minutes = parse_minutes(source, session_date=parse_jalali_ymd("1400/01/30"), units=units)
     assert [r.units for r in minutes.resolutions] == [("infrastructure",)]
     assert minutes.next_session == parse_jalali_ymd("1400/02/06")
+
+
+def test_the_owe_line_says_how_many_units_have_done_their_part_and_a_share_sent_back():
+    items = duties(1)
+    sent_back = DutyPage(duties=(Duty(
+        resolution=Resolution(id=1, session_id=1, number=1, subject="موضوع",
+                              status=ShareState.SENT_BACK, due_date=TODAY),
+        session_number=1, unit_id=1, unit_name="کمیته زیرساخت", due=TODAY, can_report=True),),
+        total=1, page=0, pages=1)
+    body, buttons = owe_view(items, today=TODAY, lang="fa", reports=[], coming=None,
+                             tallies={1: (2, 5)})
+    assert "۲ از ۵ واحد مسئول انجام داده‌اند" in body
+    body, buttons = owe_view(sent_back, today=TODAY, lang="fa", reports=[], coming=None)
+    assert "گزارش شما برگشت داده شده است" in body
+    assert ("✅ گزارش انجام ۱", "res:rep:1:1") in buttons[0]
