@@ -9,12 +9,14 @@ from storage.models.council import (
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
+    SessionAttendance,
 )
 from storage.models.delivery import Broadcast, OutboxMessage
 from storage.models.enums import (
     SEAT_ROLES,
     AgendaKind,
     AttachmentKind,
+    AttendanceStatus,
     BroadcastKind,
     BroadcastStatus,
     HolidayKind,
@@ -46,6 +48,7 @@ __all__ = [
     "AgendaKind",
     "Attachment",
     "AttachmentKind",
+    "AttendanceStatus",
     "AuditLog",
     "AuthFailure",
     "Broadcast",
@@ -71,6 +74,7 @@ __all__ = [
     "ResolutionEventKind",
     "ResolutionStatus",
     "Role",
+    "SessionAttendance",
     "SessionStatus",
     "Unit",
     "UnitKind",

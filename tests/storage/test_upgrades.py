@@ -86,6 +86,8 @@ if "0005" in revisions():  # data_generation dropped: the rest unchanged
     FILLS["0005"] = fill_every_table
 if "0006" in revisions():  # holiday.kind added, the rows kept as closures
     FILLS["0006"] = fill_every_table
+if "0200" in revisions():  # cancel_reason, agenda edits and undo, session_attendance: added
+    FILLS["0200"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
