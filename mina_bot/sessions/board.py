@@ -15,6 +15,7 @@ from mina_bot.settings import Settings
 from storage.models import AgendaItem, CouncilSession, ResolutionStatus
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,20 @@ class SessionBoard:
     items: Sequence[AgendaItem]
     open_count: int
     overdue: int
+    units: dict[int, str]
 
 
 def council_session(session: Session, *, session_id: int) -> CouncilSession:
     """The council session a button names, or NotFound."""
     council = sessions_repo.get_session(session, session_id=session_id)
+    if council is None:
+        raise NotFound()
+    return council
+
+
+def numbered(session: Session, *, number: int) -> CouncilSession:
+    """The council session with this number, or NotFound."""
+    council = sessions_repo.get_by_number(session, number=number)
     if council is None:
         raise NotFound()
     return council
@@ -44,4 +54,5 @@ def session_board(session: Session, *, now: dt.datetime, settings: Settings,
     open_now = resolutions_repo.search(session, statuses=[ResolutionStatus.OPEN])
     today = now.astimezone(settings.tz).date()
     overdue = sum(1 for r, _ in open_now if r.due_date and r.due_date < today)
-    return SessionBoard(council, items, len(open_now), overdue)
+    units = {u.id: u.name_fa for u in units_repo.list_units(session)}
+    return SessionBoard(council, items, len(open_now), overdue, units)
