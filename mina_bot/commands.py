@@ -34,6 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("session", Action.VIEW_SESSION, "command.session"),
     Command("import", Action.IMPORT_MINUTES, "command.import"),
     Command("attendance", Action.MANAGE_AGENDA, "command.attendance"),
+    Command("minutes", Action.MANAGE_AGENDA, "command.minutes"),
     Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
     Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
     Command("report", Action.SUBMIT_REPORT, "command.report"),

@@ -89,4 +89,14 @@ TEXTS = {
         "fa": "جلسه این صورت‌جلسه هنوز شروع نشده است؛ چیزی ذخیره نشد.",
         "en": "This session has not started yet; nothing was saved.",
     },
+    "minutes_out.usage": {
+        "fa": "شماره جلسه را هم بنویسید، مثلاً <code>/minutes 12</code>.",
+        "en": "Give the session number too, e.g. <code>/minutes 12</code>.",
+    },
+    "minutes_out.sent": {
+        "fa": ("پیش‌نویس صورت‌جلسه جلسه {number} (Word و PDF). خلاصه مذاکرات را در فایل Word "
+               "بنویسید؛ همان فایل را می‌توانید با /import دوباره وارد کنید."),
+        "en": ("Draft minutes of session {number} (Word and PDF). Fill in the discussion in the "
+               "Word file; that file can be imported again with /import."),
+    },
 }

@@ -28,6 +28,7 @@ from storage.models import (
     SessionStatus,
 )
 from storage.repositories import attendance as attendance_repo
+from storage.repositories import audience as audience_repo
 from storage.repositories import audit as audit_repo
 from storage.repositories import members as members_repo
 from storage.repositories import sessions as sessions_repo
@@ -53,8 +54,8 @@ def name_key(name: str) -> str:
 
 
 def council_members(session: Session) -> Sequence[Member]:
-    """The members the council expects: every active member, by name."""
-    return members_repo.list_active_members(session)
+    """The members the council expects: every active member with a seat in a unit, by name."""
+    return audience_repo.members_holding(session)
 
 
 def _stand_in(name: str | None) -> str:
