@@ -85,19 +85,21 @@ def not_started(session: Session, *, day: dt.date, settings: Settings,
 
 def import_minutes(
     session: Session, *, minutes: ParsedMinutes, settings: Settings, actor: Actor | None,
-    now: dt.datetime, early: bool = False,
+    now: dt.datetime, early: bool | None = None,
 ) -> ImportResult:
     """Save the minutes (the caller commits); unknown units must be settled first. The minutes
-    of a session not yet started are refused unless it was held `early` (it starts now)."""
+    of a session not yet started are refused (`early` False) or saved as held early (True: it
+    starts now); None, from the command line, the demo and the bench, does not ask."""
     if actor is not None:
         require(actor, Action.IMPORT_MINUTES)
     if minutes.unmatched:
         raise MinutesError("minutes.error.unknown_units", names="، ".join(minutes.unmatched))
-    if not early and not_started(session, day=minutes.session_date, settings=settings, now=now):
+    if early is False and not_started(session, day=minutes.session_date, settings=settings,
+                                      now=now):
         raise MinutesError("minutes.error.not_started")
     unit_ids = {u.key: u.id for u in units_repo.list_units(session, include_inactive=True)}
     held = session_on(session, day=minutes.session_date, settings=settings)
-    if held.starts_at > now:
+    if early and held.starts_at > now:
         held.starts_at = now  # held early: no reminder is due for it any more
     held.status = SessionStatus.HELD
     held.minutes_imported_at = now
