@@ -17,13 +17,16 @@ from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
 from cli import minutes as minutes_cli
+from handlers import attendance as attendance_handlers
 from handlers import broadcast as broadcast_handlers
+from handlers import calendar as calendar_handlers
 from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
 from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
+from handlers import minutes_out as minutes_out_handlers
 from handlers import organisation as organisation_handlers
 from handlers import reminder_settings as reminder_settings_handlers
 from handlers import report_reading as report_reading_handlers
@@ -62,6 +65,7 @@ log = logging.getLogger("mina")
 FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
+    calendar_handlers, attendance_handlers, minutes_out_handlers,
     report_handlers, report_reading_handlers, export_handlers,
     broadcast_handlers, reminder_settings_handlers,
 )

@@ -25,7 +25,7 @@ from handlers.common import (
     reply_key,
 )
 from messenger.keyboards import keyboard
-from mina_bot.callbacks import ButtonData
+from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
 from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date
@@ -145,8 +145,22 @@ async def button(update: Update, context: Context, data: ButtonData) -> None:
             flow(update, PREVIEW).drop(session)
         await reply_key(update, context, "minutes.discarded")
         return
-    if data.verb == "ok":
-        await _save(update, context, draft)
+    if data.verb == "redate":
+        with runtime.session() as session:
+            flow(update, PREVIEW).drop(session)
+        await reply_key(update, context, "minutes.redate")
+        return
+    with runtime.session() as session:
+        ahead = review.ahead(session, draft=draft, settings=runtime.settings,
+                             now=runtime.clock.now())
+    if data.verb == "ok" and ahead:
+        lang = context.actor.language
+        await reply(update, text("minutes.ask_early", lang), reply_markup=keyboard([
+            [(text("minutes.button.early", lang), encode("imp", "early"))],
+            [(text("minutes.button.redate", lang), encode("imp", "redate"))]]))
+        return
+    if data.verb in ("ok", "early"):
+        await _save(update, context, draft, early=data.verb == "early")
         return
     with runtime.session() as session:
         draft = review.settle(session, draft=draft, verb=data.verb,
@@ -156,11 +170,12 @@ async def button(update: Update, context: Context, data: ButtonData) -> None:
     await reply(update, body, reply_markup=keyboard(buttons))
 
 
-async def _save(update: Update, context: Context, draft: dict) -> None:
+async def _save(update: Update, context: Context, draft: dict, *, early: bool) -> None:
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         result, minutes = review.save(session, draft=draft, actor=actor,
-                                      settings=runtime.settings, now=runtime.clock.now())
+                                      settings=runtime.settings, now=runtime.clock.now(),
+                                      early=early)
         flow(update, PREVIEW).drop(session)
     await reply(update, saved_text(result, actor.language, minutes.next_session))
 
@@ -189,5 +204,5 @@ def build_handlers() -> list[BaseHandler]:
             fallbacks=[CommandHandler("cancel", leave)],
         ),
         button_router("imp", {verb: (Action.IMPORT_MINUTES, button)
-                              for verb in ("pick", "new", "ok", "no")}),
+                              for verb in ("pick", "new", "ok", "no", "early", "redate")}),
     ]

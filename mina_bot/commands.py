@@ -33,6 +33,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("owe", Action.VIEW_OWN_DUTIES, "command.owe"),
     Command("session", Action.VIEW_SESSION, "command.session"),
     Command("import", Action.IMPORT_MINUTES, "command.import"),
+    Command("attendance", Action.MANAGE_AGENDA, "command.attendance"),
+    Command("minutes", Action.MANAGE_AGENDA, "command.minutes"),
     Command("resolutions", Action.MANAGE_RESOLUTIONS, "command.resolutions"),
     Command("newresolution", Action.MANAGE_RESOLUTIONS, "command.newresolution"),
     Command("pending", Action.CONFIRM_RESOLUTION, "command.pending"),

@@ -13,7 +13,8 @@ LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
 _MODULES = (
     "general", "safety", "organisation", "sessions", "resolutions", "minutes",
-    "reports", "export", "delivery", "reminders", "broadcast", "shares",
+    "reports", "export", "delivery", "reminders", "broadcast", "shares", "calendar",
+    "attendance",
 )
 
 

@@ -18,7 +18,8 @@ from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
 from mina_bot.resolutions.lifecycle import assign_units, record
 from mina_bot.sessions import agenda
-from mina_bot.sessions.schedule import session_on
+from mina_bot.sessions.attendance import store_from_minutes
+from mina_bot.sessions.schedule import session_on, session_start
 from mina_bot.settings import Settings
 from storage.models import (
     Resolution,
@@ -76,17 +77,31 @@ def _fields(row: ParsedResolution, next_session_id: int | None) -> dict:
     }
 
 
+def not_started(session: Session, *, day: dt.date, settings: Settings,
+                now: dt.datetime) -> bool:
+    """Whether the session held on `day` (or its regular time) is still ahead of `now`."""
+    found = session_on(session, day=day, settings=settings, create=False)
+    return (found.starts_at if found else session_start(day, settings)) > now
+
+
 def import_minutes(
     session: Session, *, minutes: ParsedMinutes, settings: Settings, actor: Actor | None,
-    now: dt.datetime,
+    now: dt.datetime, early: bool | None = None,
 ) -> ImportResult:
-    """Save the minutes (the caller commits); unknown units must be settled first."""
+    """Save the minutes (the caller commits); unknown units must be settled first. The minutes
+    of a session not yet started are refused (`early` False) or saved as held early (True: it
+    starts now); None, from the command line, the demo and the bench, does not ask."""
     if actor is not None:
         require(actor, Action.IMPORT_MINUTES)
     if minutes.unmatched:
         raise MinutesError("minutes.error.unknown_units", names="، ".join(minutes.unmatched))
+    if early is False and not_started(session, day=minutes.session_date, settings=settings,
+                                      now=now):
+        raise MinutesError("minutes.error.not_started")
     unit_ids = {u.key: u.id for u in units_repo.list_units(session, include_inactive=True)}
     held = session_on(session, day=minutes.session_date, settings=settings)
+    if early and held.starts_at > now:
+        held.starts_at = now  # held early: no reminder is due for it any more
     held.status = SessionStatus.HELD
     held.minutes_imported_at = now
     session.add(held)
@@ -117,9 +132,12 @@ def import_minutes(
         record(session, resolution=existing, kind=ResolutionEventKind.EDITED, actor=actor,
                note=None, now=now)
         counts["updated"] += 1
+    store_from_minutes(session, council=held, attendees=minutes.attendance,
+                       actor_member_id=actor.member_id if actor else None, now=now)
     if following is not None:
         agenda.ensure_agenda(session, council_session=following)
         agenda.carry_items(session, council_session=following, titles=minutes.next_agenda)
+        agenda.add_once(session, council_session=following, title=agenda.APPROVE_MINUTES)
     session.flush()
     return ImportResult(session_number=held.number, next_session_number=(
         following.number if following else None), **counts)

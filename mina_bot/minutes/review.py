@@ -56,8 +56,14 @@ def settle(session: Session, *, draft: Draft, verb: str, unit_key: str | None) -
     return draft
 
 
+def ahead(session: Session, *, draft: Draft, settings: Settings, now: dt.datetime) -> bool:
+    """Whether the draft's session has not started yet (asked about before saving)."""
+    return importer.not_started(session, day=parse_jalali_ymd(draft["date"]),
+                                settings=settings, now=now)
+
+
 def save(session: Session, *, draft: Draft, actor: Actor, settings: Settings,
-         now: dt.datetime) -> tuple[importer.ImportResult, ParsedMinutes]:
+         now: dt.datetime, early: bool = False) -> tuple[importer.ImportResult, ParsedMinutes]:
     """Create the new units, remember the spellings, import the minutes."""
     decisions = dict(draft["decisions"])
     for name in draft["create"]:
@@ -66,5 +72,5 @@ def save(session: Session, *, draft: Draft, actor: Actor, settings: Settings,
         importer.assign_spelling(session, spelling=name, unit_key=key)
     minutes, _ = parsed(session, {**draft, "decisions": decisions, "create": []})
     result = importer.import_minutes(session, minutes=minutes, settings=settings, actor=actor,
-                                     now=now)
+                                     now=now, early=early)
     return result, minutes

@@ -14,6 +14,7 @@ from mina_bot.reminders.planner import DROP, SEND, WAIT, Reminder, decide, plan
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
+from mina_bot.sessions.attendance_view import rsvp_buttons
 from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import conversations as conversations_repo
@@ -73,7 +74,9 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
             state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
             row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
                              period=reminder.period, now=now, member=member, state=state,
-                             text=render(reminder, str(member.language), settings.tz))
+                             text=render(reminder, str(member.language), settings.tz),
+                             buttons=rsvp_buttons(reminder.occasion, reminder.subject,
+                                                  str(member.language)))
             if row is not None:
                 rows.append((reminder, verdict, row))
     inserted = enqueue_rows(session, [row for *_, row in rows])

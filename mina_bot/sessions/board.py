@@ -15,6 +15,7 @@ from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import AgendaItem, CouncilSession
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,20 @@ class SessionBoard:
     council: CouncilSession
     items: Sequence[AgendaItem]
     owing: Sequence[Owed]
+    units: dict[int, str]
 
 
 def council_session(session: Session, *, session_id: int) -> CouncilSession:
     """The council session a button names, or NotFound."""
     council = sessions_repo.get_session(session, session_id=session_id)
+    if council is None:
+        raise NotFound()
+    return council
+
+
+def numbered(session: Session, *, number: int) -> CouncilSession:
+    """The council session with this number, or NotFound."""
+    council = sessions_repo.get_by_number(session, number=number)
     if council is None:
         raise NotFound()
     return council
@@ -40,4 +50,6 @@ def session_board(session: Session, *, now: dt.datetime, settings: Settings,
     council = (ensure_next_session(session, now=now, settings=settings) if session_id is None
                else council_session(session, session_id=session_id))
     items = ensure_agenda(session, council_session=council)
-    return SessionBoard(council, items, owed(session, today=now.astimezone(settings.tz).date()))
+    units = {u.id: u.name_fa for u in units_repo.list_units(session)}
+    return SessionBoard(council, items, owed(session, today=now.astimezone(settings.tz).date()),
+                        units)

@@ -1,7 +1,9 @@
 """When the council meets: the weekly slot, numbered sessions, and the report deadline.
 
 The next session always exists: asking for it creates it at the regular weekly slot
-(settings.session_weekday / session_time / session_place), numbered after the last one.
+(settings.session_weekday / session_time / session_place), skipping a slot whose session was
+cancelled. Sessions are numbered in date order: one created before others (the minutes of an
+earlier session, an extra session) takes its place and the later ones move up by one.
 """
 
 from __future__ import annotations
@@ -44,6 +46,29 @@ def regular_slot_after(now: dt.datetime, settings: Settings) -> dt.datetime:
     return start
 
 
+def create_numbered(session: Session, *, starts_at: dt.datetime,
+                    place: str | None) -> CouncilSession:
+    """A new planned session, numbered in date order (the later ones move up by one)."""
+    number = sessions_repo.make_room_after(session, moment=starts_at)
+    return sessions_repo.create_session(session, number=number, starts_at=starts_at,
+                                        place=place)
+
+
+def _free_slot(session: Session, now: dt.datetime, settings: Settings) -> dt.datetime:
+    """The first regular slot from `now` on whose day holds no session (a cancelled one)."""
+    start = regular_slot_after(now, settings)
+    while session_on(session, day=local_date_of(start, settings.tz), settings=settings,
+                     create=False) is not None:
+        start = session_start(local_date_of(start, settings.tz) + dt.timedelta(days=7),
+                              settings)
+    return start
+
+
+def local_date_of(moment: dt.datetime, tz: dt.tzinfo) -> dt.date:
+    """The local date of an aware moment."""
+    return _local(moment, tz).date()
+
+
 def ensure_next_session(
     session: Session, *, now: dt.datetime, settings: Settings
 ) -> CouncilSession:
@@ -53,9 +78,8 @@ def ensure_next_session(
         return upcoming
     return created_or_found(
         session,
-        create=lambda: sessions_repo.create_session(
-            session, number=sessions_repo.last_number(session) + 1,
-            starts_at=regular_slot_after(now, settings), place=settings.session_place),
+        create=lambda: create_numbered(session, starts_at=_free_slot(session, now, settings),
+                                       place=settings.session_place),
         find=lambda: sessions_repo.first_starting_at_or_after(session, moment=now))
 
 
@@ -70,10 +94,7 @@ def session_on(
     )
     if found or not create:
         return found[0] if found else None
-    return sessions_repo.create_session(
-        session, number=sessions_repo.last_number(session) + 1, starts_at=start,
-        place=settings.session_place,
-    )
+    return create_numbered(session, starts_at=start, place=settings.session_place)
 
 
 def session_for_week(

@@ -3,49 +3,67 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.pages import Buttons, fit
 from mina_bot.sessions.review import Owed, review_title
-from storage.models import AgendaItem, AgendaKind, CouncilSession
+from storage.models import AgendaItem, AgendaKind, CouncilSession, SessionStatus
 
 
-def item_title(item: AgendaItem, lang: str, *, owing: Sequence[Owed]) -> str:
+def item_title(item: AgendaItem, lang: str, *, owing: Sequence[Owed],
+               units: Mapping[int, str] | None = None) -> str:
     """One agenda line in words (HTML: wrap it in Safe to put it in another text)."""
     kind = AgendaKind(item.kind)
     if kind == AgendaKind.STANDING:
-        return text("sessions.agenda.standing", lang, unit=item.title)
-    if kind == AgendaKind.REVIEW:
-        return review_title(owing, lang)
-    return text("sessions.agenda.item", lang, title=item.title)
+        line = text("sessions.agenda.standing", lang, unit=item.title)
+    elif kind == AgendaKind.REVIEW:
+        line = review_title(owing, lang)
+    else:
+        line = text("sessions.agenda.item", lang, title=item.title)
+    if kind != AgendaKind.STANDING and item.unit_id and units and item.unit_id in units:
+        line += text("agenda.presenter", lang, unit=units[item.unit_id])
+    if item.minutes:
+        line += text("agenda.minutes", lang, minutes=item.minutes)
+    return line
 
 
 def session_view(
     council: CouncilSession, items: Sequence[AgendaItem], *, tz: dt.tzinfo, lang: str,
     deadline: dt.datetime, owing: Sequence[Owed], staff: bool,
+    units: Mapping[int, str] | None = None, attendance: str = "",
 ) -> tuple[str, Buttons]:
-    """The next session: date and weekday, time, place, report deadline, agenda."""
+    """A session: date and weekday, time, place, report deadline, agenda; for the secretariat
+    the expected attendance (`attendance`, HTML) and the buttons that change it all."""
     local = council.starts_at.astimezone(tz)
     lines = [text("sessions.header", lang, number=council.number,
                   date=format_date(local.date(), lang, "weekday_long"),
                   time=format_time(local, lang), place=council.place or "—",
                   deadline=format_datetime(deadline, tz, lang))]
+    if council.status == SessionStatus.CANCELLED:
+        lines.insert(1, text("sessions.cancelled", lang, reason=council.cancel_reason or "—"))
     buttons: Buttons = []
     for position, item in enumerate(items, 1):
-        title = item_title(item, lang, owing=owing)
+        title = item_title(item, lang, owing=owing, units=units)
         lines.append(text("sessions.agenda.line", lang, position=position, title=Safe(title)))
         if staff:
-            buttons.append([(text("sessions.button.up", lang, position=position),
-                             encode("ses", "up", item.id)),
-                            (text("sessions.button.down", lang, position=position),
-                             encode("ses", "down", item.id)),
-                            (text("sessions.button.remove", lang, position=position),
-                             encode("ses", "rm", item.id))])
+            buttons.append([(text(f"sessions.button.{verb}", lang, position=position),
+                             encode("ses", code, *args))
+                            for verb, code, args in (
+                                ("up", "up", (item.id,)), ("down", "down", (item.id,)),
+                                ("edit", "ed", (item.id,)),
+                                ("remove", "rm", (item.id, item.version)))])
     if not items:
         lines.append(text("sessions.agenda.empty", lang))
+    if attendance:
+        lines += ["", attendance]
     if staff:
         buttons.append([(text("sessions.button.add", lang), encode("ses", "add", council.id))])
+        if council.status == SessionStatus.PLANNED:
+            buttons.append([(text("sessions.button.move", lang), encode("cal", "move", council.id)),
+                            (text("sessions.button.cancel", lang),
+                             encode("cal", "cancel", council.id))])
+        buttons.append([(text("sessions.button.extra", lang), encode("cal", "extra"))])
     return fit(lines, lang), buttons

@@ -9,12 +9,14 @@ from storage.models.council import (
     Resolution,
     ResolutionAssignment,
     ResolutionEvent,
+    SessionAttendance,
 )
 from storage.models.delivery import Broadcast, OutboxMessage
 from storage.models.enums import (
     SEAT_ROLES,
     AgendaKind,
     AttachmentKind,
+    AttendanceStatus,
     BroadcastKind,
     BroadcastStatus,
     HolidayKind,
@@ -47,6 +49,7 @@ __all__ = [
     "AgendaKind",
     "Attachment",
     "AttachmentKind",
+    "AttendanceStatus",
     "AuditLog",
     "AuthFailure",
     "Broadcast",
@@ -72,6 +75,7 @@ __all__ = [
     "ResolutionEventKind",
     "ResolutionStatus",
     "Role",
+    "SessionAttendance",
     "SessionStatus",
     "ShareState",
     "Unit",

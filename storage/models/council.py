@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 from storage.models.base import created_at_field, enum_field, moment_field, updated_at_field
 from storage.models.enums import (
     AgendaKind,
+    AttendanceStatus,
     HolidayKind,
     ResolutionEventKind,
     ResolutionStatus,
@@ -30,6 +31,7 @@ class CouncilSession(SQLModel, table=True):
     place: str | None = None
     status: SessionStatus = enum_field(SessionStatus, SessionStatus.PLANNED)
     minutes_imported_at: dt.datetime | None = moment_field()
+    cancel_reason: str | None = Field(default=None, sa_type=sa.Text())
     created_at: dt.datetime = created_at_field()
 
 
@@ -45,7 +47,29 @@ class AgendaItem(SQLModel, table=True):
     kind: AgendaKind = enum_field(AgendaKind)
     title: str = Field(sa_type=sa.Text())
     unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    minutes: int | None = None  # time allotted
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # edits check it
+    removed_at: dt.datetime | None = moment_field()  # removed, undoable for a minute
     created_at: dt.datetime = created_at_field()
+
+
+class SessionAttendance(SQLModel, table=True):
+    """Who came to a session: a member's answer before it, or the minutes' word after it."""
+
+    __tablename__ = "session_attendance"
+    __table_args__ = (sa.UniqueConstraint("session_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="council_session.id", index=True, ondelete="CASCADE")
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    name: str  # as the minutes wrote it, or the member's name
+    guest: bool = False  # «سایر حاضرین»
+    status: AttendanceStatus = enum_field(AttendanceStatus)
+    stand_in: str | None = None
+    source: str  # rsvp, minutes or chat
+    position: int = 0
+    changed_by_member_id: int | None = Field(default=None, foreign_key="member.id")
+    changed_at: dt.datetime = Field(sa_type=UTCDateTime())
 
 
 ACTIVE_SQL = sa.text("status IN ('open', 'reported_done')")

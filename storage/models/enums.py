@@ -44,6 +44,14 @@ class SessionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class AttendanceStatus(StrEnum):
+    """Whether a member comes (came), sends (sent) a stand-in, or not."""
+
+    PRESENT = "present"
+    STAND_IN = "stand_in"
+    ABSENT = "absent"
+
+
 class AgendaKind(StrEnum):
     """Why an item is on a session's agenda."""
 

@@ -24,11 +24,6 @@ def get_by_number(session: Session, *, number: int) -> CouncilSession | None:
     return session.exec(select(CouncilSession).where(CouncilSession.number == number)).first()
 
 
-def last_number(session: Session) -> int:
-    """The highest session number so far (0 when there is none)."""
-    return session.exec(select(sa.func.max(CouncilSession.number))).one() or 0
-
-
 # Built once (every /report asks it): building the statement cost more than running it.
 _FIRST_FROM = (
     select(CouncilSession)
@@ -76,10 +71,10 @@ def create_session(
 
 
 def agenda_of(session: Session, *, session_id: int) -> Sequence[AgendaItem]:
-    """A session's agenda items in order."""
+    """A session's agenda items in order (those removed, undoable for a while, left out)."""
     query = (
         select(AgendaItem)
-        .where(AgendaItem.session_id == session_id)
+        .where(AgendaItem.session_id == session_id, AgendaItem.removed_at.is_(None))
         .order_by(AgendaItem.position, AgendaItem.id)
     )
     return session.exec(query).all()
@@ -109,3 +104,48 @@ def delete_agenda_items(session: Session, *, session_id: int, kind: AgendaKind) 
     ).all():
         session.delete(item)
     session.flush()
+
+
+def update_agenda_item(session: Session, *, item_id: int, version: int, **values: object) -> bool:
+    """Change an item if it is still at `version` (and bump it); False if someone came first."""
+    result = session.execute(
+        sa.update(AgendaItem)
+        .where(AgendaItem.id == item_id, AgendaItem.version == version)
+        .values(version=AgendaItem.version + 1, **values)
+        .execution_options(synchronize_session=False))
+    session.expire_all()
+    return result.rowcount == 1
+
+
+def purge_removed(session: Session, *, before: dt.datetime) -> None:
+    """Forget the items removed before `before` (their undo has expired)."""
+    session.execute(sa.delete(AgendaItem).where(AgendaItem.removed_at < before)
+                    .execution_options(synchronize_session=False))
+
+
+def make_room_after(session: Session, *, moment: dt.datetime) -> int:
+    """The number a session starting at `moment` takes in date order; the sessions after it
+    move up by one to make room."""
+    before = session.exec(select(sa.func.max(CouncilSession.number))
+                          .where(CouncilSession.starts_at < moment)).one() or 0
+    later = CouncilSession.number > before
+    # In two steps, so no row ever holds a number another row still holds (unique).
+    session.execute(sa.update(CouncilSession).where(later)
+                    .values(number=-(CouncilSession.number + 1))
+                    .execution_options(synchronize_session=False))
+    session.execute(sa.update(CouncilSession).where(CouncilSession.number < 0)
+                    .values(number=-CouncilSession.number)
+                    .execution_options(synchronize_session=False))
+    session.expire_all()
+    return before + 1
+
+
+def sessions_between(session: Session, *, start: dt.datetime, end: dt.datetime,
+                     held_only: bool = False) -> Sequence[CouncilSession]:
+    """Sessions not cancelled starting in [start, end), earliest first."""
+    query = select(CouncilSession).where(CouncilSession.starts_at >= start,
+                                         CouncilSession.starts_at < end,
+                                         CouncilSession.status != SessionStatus.CANCELLED)
+    if held_only:
+        query = query.where(CouncilSession.status == SessionStatus.HELD)
+    return session.exec(query.order_by(CouncilSession.starts_at)).all()

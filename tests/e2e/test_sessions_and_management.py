@@ -27,11 +27,12 @@ async def test_session_shows_date_place_and_the_agenda_the_secretariat_edits(org
     assert "عنوان بند تازه" in ask["text"]
     [added, agenda] = await bot.say(SECRETARIAT, "گزارش بودجه", replies=2)
     assert "«گزارش بودجه»" in added["text"] and "گزارش بودجه" in agenda["text"]
-    lines = [x for x in agenda["text"].split("\n") if x.startswith("۱۱.")]
-    assert lines == ["۱۱. گزارش بودجه"]
-    await bot.press(SECRETARIAT, agenda, button(agenda, "⬆️ ۱۱"))
+    assert "۱۱. تأیید صورتجلسه جلسه قبل" in agenda["text"]  # the minutes were imported
+    lines = [x for x in agenda["text"].split("\n") if x.startswith("۱۲.")]
+    assert lines == ["۱۲. گزارش بودجه"]
+    await bot.press(SECRETARIAT, agenda, button(agenda, "⬆️ ۱۲"))
     moved = await bot.client.wait_for_edit(SECRETARIAT, agenda["message_id"])
-    assert "۱۰. گزارش بودجه" in moved["text"]
+    assert "۱۱. گزارش بودجه" in moved["text"]
 
 
 async def test_resolutions_filters_and_single_changes(org_bot):

@@ -8,7 +8,14 @@ import datetime as dt
 import pytest
 
 from mina_bot.errors import NotFound
-from mina_bot.sessions.agenda import add_item, carry_items, ensure_agenda, move_item, remove_item
+from mina_bot.sessions.agenda import (
+    AgendaError,
+    add_item,
+    carry_items,
+    ensure_agenda,
+    move_item,
+    remove_item,
+)
 from mina_bot.sessions.board import session_board
 from mina_bot.sessions.review import Owed
 from mina_bot.sessions.schedule import ensure_next_session
@@ -49,7 +56,7 @@ def test_a_new_agenda_has_each_committees_report_then_the_review_once(session, c
 
 def test_a_removed_standing_item_stays_removed(session, council):
     first = ensure_agenda(session, council_session=council)[0]
-    remove_item(session, item_id=first.id)
+    remove_item(session, item_id=first.id, version=first.version, now=NOW)
     ensure_agenda(session, council_session=council)
     assert agenda(session, council) == [STANDING[1], REVIEW]
 
@@ -76,11 +83,11 @@ def test_an_added_item_goes_last_and_moves_within_the_agenda(session, council):
 
 def test_an_item_that_is_gone_is_not_found(session, council):
     item = add_item(session, council_session=council, title="موقت")
-    remove_item(session, item_id=item.id)
+    remove_item(session, item_id=item.id, version=item.version, now=NOW)
     with pytest.raises(NotFound):
         move_item(session, item_id=item.id, step=1)
-    with pytest.raises(NotFound):
-        remove_item(session, item_id=item.id)
+    with pytest.raises(AgendaError):  # a second press of the same ✖️
+        remove_item(session, item_id=item.id, version=item.version, now=NOW)
 
 
 def test_the_board_counts_open_and_overdue_resolutions_only(session, council):
@@ -109,9 +116,10 @@ def test_staff_see_move_and_remove_buttons_per_item_and_others_only_the_agenda(s
     assert "1. Report of کمیته زیرساخت" in html
     assert "3. Review of open (2) and overdue (1) resolutions" in html
     assert "resolution 7/s1 (overdue): —" in html
-    assert [[label for label, _ in row] for row in buttons] == [
-        ["⬆️ 1", "⬇️ 1", "✖️ 1"], ["⬆️ 2", "⬇️ 2", "✖️ 2"], ["⬆️ 3", "⬇️ 3", "✖️ 3"],
+    rows = [[label for label, _ in row] for row in buttons]
+    assert rows[:4] == [[f"⬆️ {n}", f"⬇️ {n}", f"✏️ {n}", f"✖️ {n}"] for n in (1, 2, 3)] + [
         ["➕ Add an item"]]
+    assert rows[4][:2] == ["🗓 Move the session", "🚫 Cancel the session"]
     member_html, member_buttons = session_view(board.council, board.items, staff=False, **args)
     assert member_html == html and member_buttons == []
     empty, _ = session_view(board.council, [], staff=False, **args)

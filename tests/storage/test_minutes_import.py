@@ -62,6 +62,21 @@ def test_unknown_units_are_refused_and_nothing_is_saved(session: Session):
     assert resolutions_repo.search(session) == []
 
 
+def test_minutes_of_a_session_not_started_are_refused_or_held_early(session: Session):
+    seed_sample_organisation(session)
+    session.commit()
+    before_start = dt.datetime(2021, 4, 19, 3, 0, tzinfo=dt.UTC)  # 07:30 on 1400/01/30
+    with pytest.raises(MinutesError) as refused:
+        import_minutes(session, minutes=parsed(session), settings=SETTINGS, actor=None,
+                       now=before_start, early=False)
+    assert refused.value.text_key == "minutes.error.not_started"
+    session.rollback()
+    import_minutes(session, minutes=parsed(session), settings=SETTINGS, actor=None,
+                   now=before_start, early=True)
+    held = sessions_repo.first_starting_at_or_after(session, moment=before_start)
+    assert held.starts_at == before_start and held.status == "held"
+
+
 def test_the_cli_import_saves_after_the_preview_and_twice_is_once(database_url: str):
     command = [sys.executable, "bot.py", "minutes", "import", "tests/data/seed_minutes.txt",
                "--session-date", "1400/01/30", "--json"]

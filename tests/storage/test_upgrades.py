@@ -88,6 +88,8 @@ if "0006" in revisions():  # holiday.kind added, the rows kept as closures
     FILLS["0006"] = fill_every_table
 if "0007" in revisions():  # resolution shares: new columns, filled by the test below
     FILLS["0007"] = fill_every_table
+if "0008" in revisions():  # cancel_reason, agenda edits and undo, session_attendance: added
+    FILLS["0008"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 

@@ -1,0 +1,1 @@
+"""The secretariat's changes to the council's calendar, told to every member."""
