@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from mina_bot.delivery.outbox import dedupe_key, enqueue_rows, member_recipient, outbox_row
-from mina_bot.reminders.planner import DROP, SEND, WAIT, Reminder, decide, plan
+from mina_bot.reminders.planner import DROP, SEND, Reminder, decide, plan
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
@@ -18,6 +18,7 @@ from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import outbox as outbox_repo
+from storage.repositories import reminders as sources
 
 log = logging.getLogger("mina.reminders")
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
@@ -42,17 +43,24 @@ def _key(reminder: Reminder, member_id: int) -> str:
                       reminder.period)
 
 
-def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> PlannerRun:
-    """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op)."""
-    snapshot = load_snapshot(session, now=now, settings=settings)
-    window = SendingWindow.from_settings(settings, snapshot.holidays)
+def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
+                full: bool = False) -> PlannerRun:
+    """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op).
+
+    Incremental: everything with a moment up to the last pass in the sending window (the
+    frontier) was sent or dropped then, so a pass plans only the moments after it; in quiet
+    hours and on days off, only those since the last pass (they wait, or are dropped if already
+    past use), and the frontier stays where it was. `full` plans the whole look-back again.
+    """
+    window = SendingWindow.from_settings(settings, _holidays(session, now, settings))
+    last, frontier = _last_pass(session)
+    since = None
+    if not full and last is not None and last <= now:
+        since = last if not window.allows(now) else frontier if frontier and frontier <= now \
+            else None
+    snapshot = load_snapshot(session, now=now, settings=settings, since=since)
     result = PlannerRun()
-    last = _last_pass(session)
-    # A reminder the previous (committed) pass saw and did not leave waiting was enqueued or
-    # dropped then: only new moments and waiting ones need the outbox. The rest are checked
-    # by dedupe key in one go, rather than loaded, rendered and refused one insert at a time.
-    reminders = [r for r in plan(snapshot, now, settings)
-                 if last is None or r.moment > last or decide(r, last, window) == WAIT]
+    reminders = plan(snapshot, now, settings, since)
     decided = [(r, decide(r, now, window)) for r in reminders]
     due = [(r, verdict) for r, verdict in decided if verdict in (SEND, DROP)]
     result.waiting = len(decided) - len(due)
@@ -91,11 +99,22 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
         else:
             result.enqueued += count
     if last is None or now > last:
-        conversations_repo.put_state(session, key=LAST_PASS, name="reminders",
-                                     state={"at": now.isoformat()})
+        settled = now if window.allows(now) else frontier
+        conversations_repo.put_state(session, key=LAST_PASS, name="reminders", state={
+            "at": now.isoformat(), "settled": settled.isoformat() if settled else None})
     return result
 
 
-def _last_pass(session: Session) -> dt.datetime | None:
+def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When the last pass ran, and the frontier: every moment up to it is settled."""
     row = conversations_repo.get_state(session, key=LAST_PASS)
-    return dt.datetime.fromisoformat(row.state["at"]) if row and row.state.get("at") else None
+    state = row.state if row else {}
+    return tuple(dt.datetime.fromisoformat(state[k]) if state.get(k) else None  # type: ignore
+                 for k in ("at", "settled"))
+
+
+def _holidays(session: Session, now: dt.datetime, settings: Settings) -> frozenset[dt.date]:
+    today = now.astimezone(settings.tz).date()
+    return sources.holidays_between(
+        session, start=today - dt.timedelta(days=settings.reminder_lookback_days),
+        end=today + dt.timedelta(days=60))
