@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ from storage.repositories import outbox as outbox_repo
 from storage.repositories import reminders as sources
 
 log = logging.getLogger("mina.reminders")
+# A catch-up pass over years of reminders writes hundreds of thousands of rows: in batches, so
+# its memory is a batch's, not the pass's.
+BATCH = 5000
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
 
 
@@ -64,32 +68,11 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
     decided = [(r, decide(r, now, window)) for r in reminders]
     due = [(r, verdict) for r, verdict in decided if verdict in (SEND, DROP)]
     result.waiting = len(decided) - len(due)
-    keys = {(r, m): _key(r, m) for r, _ in due for m in r.recipients}
-    done = outbox_repo.existing_keys(session, keys=keys.values())
-    wanted = {m for (_, m), key in keys.items() if key not in done}
-    members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
-    # Rows first, then one insert for them all: a first pass catching up years of
-    # reminders writes tens of thousands (README, Benchmarks).
-    rows: list[tuple[Reminder, str, dict]] = []
-    for reminder, verdict in due:
-        for member_id in reminder.recipients:
-            if keys[reminder, member_id] in done:
-                continue
-            member = members.get(member_id)
-            if member is None or (verdict == SEND and muted(member, reminder.kind, settings)):
-                continue
-            state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
-            row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
-                             period=reminder.period, now=now, member=member, state=state,
-                             text=render(reminder, str(member.language), settings.tz))
-            if row is not None:
-                rows.append((reminder, verdict, row))
-    inserted = enqueue_rows(session, [row for *_, row in rows])
     new: Counter[tuple[Reminder, str]] = Counter()
-    for reminder, verdict, row in rows:
-        if row["dedupe_key"] in inserted:
-            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
-            new[reminder, verdict] += 1
+    texts: dict[tuple[Reminder, str], str] = {}  # a session reminder reads alike for thousands
+    pairs = ((r, verdict, m) for r, verdict in due for m in r.recipients)
+    while batch := list(itertools.islice(pairs, BATCH)):
+        _enqueue(session, batch, now=now, settings=settings, texts=texts, new=new)
     for (reminder, verdict), count in new.items():
         if verdict == DROP:
             log.info("dropped reminder %s %s %s (due %s, useful until %s)", reminder.occasion,
@@ -103,6 +86,35 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
         conversations_repo.put_state(session, key=LAST_PASS, name="reminders", state={
             "at": now.isoformat(), "settled": settled.isoformat() if settled else None})
     return result
+
+
+def _enqueue(session: Session, batch: list[tuple[Reminder, str, int]], *, now: dt.datetime,
+             settings: Settings, texts: dict, new: Counter) -> None:
+    """Insert the rows of a batch of (reminder, verdict, member id) whose keys are new."""
+    keys = [_key(r, m) for r, _, m in batch]
+    done = outbox_repo.existing_keys(session, keys=keys)
+    wanted = {m for (_, _, m), key in zip(batch, keys, strict=True) if key not in done}
+    members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
+    rows: list[tuple[Reminder, str, dict]] = []
+    for (reminder, verdict, member_id), key in zip(batch, keys, strict=True):
+        member = members.get(member_id)
+        if key in done or member is None or (verdict == SEND and muted(member, reminder.kind,
+                                                                       settings)):
+            continue
+        state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
+        lang = str(member.language)
+        if (reminder, lang) not in texts:
+            texts[reminder, lang] = render(reminder, lang, settings.tz)
+        row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
+                         period=reminder.period, now=now, member=member, state=state,
+                         text=texts[reminder, lang])
+        if row is not None:
+            rows.append((reminder, verdict, row))
+    inserted = enqueue_rows(session, [row for *_, row in rows])
+    for reminder, verdict, row in rows:
+        if row["dedupe_key"] in inserted:
+            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
+            new[reminder, verdict] += 1
 
 
 def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None]:
