@@ -64,11 +64,9 @@ def _shared_row(row: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]
 def _compose(runtime: Runtime, actor: Actor, page: int, today: dt.date, coming: CouncilSession,
              units: dict[int, str], submitted: frozenset[int]) -> tuple[str, views.Buttons]:
     reads, coming_date = runtime.reads, local_date(coming, runtime.tz)
-    by_unit = {unit_id: reads.fetch(("unit-duties", unit_id), ("duties",),
-                                    lambda unit_id=unit_id: _unit(runtime, unit_id, coming_date),
-                                    variant=coming_date)
-               for unit_id in units}
-    found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page, size=views.PAGE)
+    with runtime.reading() as session:
+        found = duties.member_page(session, actor, weekly_due=coming_date, page=page,
+                                   size=views.PAGE)
     awaiting_total, awaiting = (
         reads.fetch("awaiting", ("duties",), lambda: _awaiting(runtime))
         if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
@@ -81,11 +79,6 @@ def _compose(runtime: Runtime, actor: Actor, page: int, today: dt.date, coming: 
 def _coming(runtime: Runtime) -> CouncilSession:
     with runtime.session() as session:
         return ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
-
-
-def _unit(runtime: Runtime, unit_id: int, weekly_due: dt.date) -> duties.UnitDuties:
-    with runtime.reading() as session:
-        return duties.unit_duties(session, unit_id=unit_id, weekly_due=weekly_due)
 
 
 def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:

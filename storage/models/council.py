@@ -73,12 +73,18 @@ class ResolutionAssignment(SQLModel, table=True):
     __tablename__ = "resolution_assignment"
     # (unit, resolution) answers «which resolutions is this unit responsible for» from the
     # index alone; it also serves lookups by unit, so there is no index on unit_id by itself.
+    # `active` mirrors the resolution's status (open or reported done), kept by the database's
+    # own triggers (migration 0005), so that a member's duties are found in an index of the
+    # active assignments: as many entries as duties, not as the unit's whole history.
     __table_args__ = (sa.Index("ix_resolution_assignment_unit_id_resolution_id",
-                               "unit_id", "resolution_id"),)
+                               "unit_id", "resolution_id"),
+                      sa.Index("ix_resolution_assignment_active", "unit_id", "resolution_id",
+                               sqlite_where=sa.text("active"), postgresql_where=sa.text("active")))
 
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
 
 
 class ResolutionEvent(SQLModel, table=True):

@@ -202,6 +202,48 @@ def active_of_unit(
     return session.exec(query.where(in_states(statuses))).all()
 
 
+def _duties_of(unit_ids: Sequence[int]) -> sa.Select:
+    """The ids of the active resolutions these units answer for, from the active index."""
+    return select(ResolutionAssignment.resolution_id).where(
+        ResolutionAssignment.unit_id.in_(list(unit_ids)), sa.text("resolution_assignment.active"))
+
+
+def count_duties(session: Session, *, unit_ids: Sequence[int]) -> int:
+    """How many active resolutions these units answer for (one counted once)."""
+    query = select(sa.func.count(sa.distinct(ResolutionAssignment.resolution_id))).where(
+        ResolutionAssignment.unit_id.in_(list(unit_ids)), sa.text("resolution_assignment.active"))
+    return session.exec(query).one()
+
+
+def duties_page(session: Session, *, unit_ids: Sequence[int], weekly_due: dt.date | None,
+                offset: int, limit: int) -> Sequence[tuple]:
+    """(id, number, subject, status, recurrence, due date, session number) of these units'
+    active resolutions, most urgent first (a weekly one falls due at `weekly_due`; undated
+    last; then by session and number), `limit` of them from `offset`."""
+    due: sa.ColumnElement = Resolution.due_date
+    if weekly_due is not None:
+        due = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
+                       sa.literal(weekly_due, sa.Date)), else_=Resolution.due_date)
+    query = (
+        select(Resolution.id, Resolution.number, Resolution.subject, Resolution.status,
+               Resolution.recurrence, Resolution.due_date, CouncilSession.number)
+        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
+        .where(Resolution.id.in_(_duties_of(unit_ids)))
+        .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
+        .offset(offset).limit(limit)
+    )
+    return session.exec(query).all()
+
+
+def duty_units(session: Session, *, resolution_ids: Sequence[int],
+               unit_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """(resolution id, unit id) for these resolutions among these units."""
+    query = select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id).where(
+        ResolutionAssignment.resolution_id.in_(list(resolution_ids)),
+        ResolutionAssignment.unit_id.in_(list(unit_ids)))
+    return list(session.exec(query).all())
+
+
 def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
     """Resolution.status in these states; the active ones written out as the partial index's
     own condition, not as parameters, so that both databases can use ix_resolution_active
