@@ -22,8 +22,8 @@ from storage.repositories import outbox as outbox_repo
 from storage.repositories import reminders as sources
 
 log = logging.getLogger("mina.reminders")
-# A catch-up pass over years of reminders writes hundreds of thousands of rows: in batches, so
-# its memory is a batch's, not the pass's.
+# A catch-up pass over a week of reminders writes hundreds of thousands of rows at ten times the
+# country: in batches, each committed, so its memory is a batch's and other writers get turns.
 BATCH = 5000
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
 
@@ -73,6 +73,7 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
     pairs = ((r, verdict, m) for r, verdict in due for m in r.recipients)
     while batch := list(itertools.islice(pairs, BATCH)):
         _enqueue(session, batch, now=now, settings=settings, texts=texts, new=new)
+        session.commit()  # others may write between batches; dedupe keys make a rerun safe
     for (reminder, verdict), count in new.items():
         if verdict == DROP:
             log.info("dropped reminder %s %s %s (due %s, useful until %s)", reminder.occasion,
