@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -97,7 +98,8 @@ def awaiting_confirmation(
             list(resolutions_repo.search(session, statuses=reported, limit=limit)))
 
 
-def units_reported(session: Session, *, council_session_id: int) -> frozenset[int]:
-    """The units whose weekly report for this session has been submitted."""
+def units_reported(session: Session, *, council_session_id: int,
+                   unit_ids: Sequence[int]) -> frozenset[int]:
+    """Which of these units have submitted their weekly report for this session."""
     return frozenset(resolutions_repo.units_with_submitted_report(
-        session, session_id=council_session_id))
+        session, session_id=council_session_id, unit_ids=unit_ids))

@@ -1,8 +1,7 @@
-"""«What do I owe?» for one member: a page composed from reads the runtime keeps in memory.
+"""«What do I owe?» for one member: one page of their units' duties, chosen by the database.
 
-Each unit's active resolutions, the coming session, the reports in and the secretariat's
-queue are read once and kept until their data changes (mina_bot/readcache.py); the page itself
-is kept per member and page, for the day. Asking again costs no query at all.
+The coming session and the secretariat's queue are read once and kept until their data changes
+(mina_bot/readcache.py); the page itself is kept per member and page, for the day.
 """
 
 from __future__ import annotations
@@ -32,11 +31,9 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
                          until=lambda council: council.starts_at)
     today = local_today(runtime.clock, runtime.tz)
     units = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
-    submitted = reads.fetch("reports-in", ("reports",), lambda: _reported(runtime, coming.id),
-                            variant=coming.id) if units else frozenset()
-    # Keyed on which of the actor's reports are in, not on every report write: a draft being
-    # typed elsewhere changes the reports topic but not this page.
-    mine = frozenset(units) & submitted
+    # Which of the actor's units' reports are in (the page is keyed on it, not on every
+    # report write: a draft being typed elsewhere does not change this page).
+    mine = _reported(runtime, coming.id, sorted(units)) if units else frozenset()
     # One slot per member and page: yesterday's page, or one read before their seats changed,
     # is replaced, not kept beside the new one.
     lines, buttons = reads.fetch(
@@ -81,9 +78,10 @@ def _coming(runtime: Runtime) -> CouncilSession:
         return ensure_next_session(session, now=runtime.clock.now(), settings=runtime.settings)
 
 
-def _reported(runtime: Runtime, council_session_id: int) -> frozenset[int]:
+def _reported(runtime: Runtime, council_session_id: int, unit_ids: list[int]) -> frozenset[int]:
     with runtime.reading() as session:
-        return duties.units_reported(session, council_session_id=council_session_id)
+        return duties.units_reported(session, council_session_id=council_session_id,
+                                     unit_ids=unit_ids)
 
 
 def _awaiting(runtime: Runtime) -> tuple[int, list]:

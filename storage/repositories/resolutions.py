@@ -254,9 +254,11 @@ def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bo
     return Resolution.status.in_([str(s) for s in wanted])
 
 
-def units_with_submitted_report(session: Session, *, session_id: int) -> set[int]:
-    """The units that have submitted their weekly report for a session."""
+def units_with_submitted_report(session: Session, *, session_id: int,
+                                unit_ids: Sequence[int]) -> set[int]:
+    """Which of these units have submitted their weekly report for a session."""
     query = select(WeeklyReport.unit_id).where(
         WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED,
+        WeeklyReport.unit_id.in_(list(unit_ids)),
     )
     return set(session.exec(query).all())
