@@ -24,7 +24,8 @@ class Scale:
     broadcast_rate: float
     import_rows: int
     repeats: int  # how many times a single timed action is repeated (median kept)
-    blocking_seconds: float = 4.0  # the quiet load's length, and the least each action is loaded
+    blocking_seconds: float = 4.0  # the quiet load's length
+    action_limit: float = 115.0  # seconds (under the sandbox's longest wait): then «not done»
     factor: int = 1
 
     def times(self, factor: int) -> Scale:
@@ -47,5 +48,5 @@ QUICK = Scale(
     name="quick", provinces=3, members=300, resolutions=2000, reports=3000,
     probes=30, owe_requests=200, e2e_users=20, e2e_seconds=2.0, e2e_warmup_seconds=0.5,
     broadcast_recipients=200, broadcast_rate=500.0, import_rows=100, repeats=2,
-    blocking_seconds=3.0,
+    blocking_seconds=3.0, action_limit=20.0,
 )
