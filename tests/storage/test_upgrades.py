@@ -82,6 +82,8 @@ if "0003" in revisions():  # data_generation: a new table, no data changes
     FILLS["0003"] = fill_every_table
 if "0004" in revisions():  # the partial index of active resolutions: no data changes
     FILLS["0004"] = fill_every_table
+if "0005" in revisions():  # resolution_assignment.active: a new column, filled by the migration
+    FILLS["0005"] = fill_every_table
 
 
 def read_all(connection: Connection) -> Rows:
@@ -117,7 +119,9 @@ def test_data_written_at_a_revision_survives_the_upgrade_to_head(blank_database_
         engine.dispose()
     assert sum(len(rows) for rows in before.values()) > ROWS_PER_TABLE * 10
     for table, rows in before.items():
-        if table == "alembic_version":
+        # data_generation counts writes (the read cache's invalidation): a migration filling a
+        # new column is one.
+        if table in ("alembic_version", "data_generation"):
             continue
         assert table in after, f"{table} was dropped"
         for key, row in rows.items():
