@@ -15,7 +15,6 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, TypeHandler
 from telegram.request import BaseRequest
 
-from bench import cli as bench_cli
 from cli import minutes as minutes_cli
 from handlers import attendance as attendance_handlers
 from handlers import broadcast as broadcast_handlers
@@ -251,7 +250,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     org.add_argument("file", help="the organisation YAML file, e.g. examples/org.yaml")
     minutes_cli.add_parser(sub)
     sub.add_parser("dispatch", help="only deliver the outbox (an extra sender process)")
-    bench_cli.add_parser(sub)
     return parser.parse_args(argv)
 
 
@@ -273,8 +271,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_dispatch(settings)
         if command == "minutes":
             return minutes_cli.run(args, settings, prepare_runtime)
-        if command == "bench":
-            return bench_cli.run(args, settings, prepare_runtime, build_application)
         return command_db(settings, args)
     except (SettingsError, StartupError) as exc:
         print(f"mina: {exc}", file=sys.stderr)

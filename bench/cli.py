@@ -1,4 +1,4 @@
-"""`python bot.py bench [--quick] [--json FILE] [--only NAME…]`: build, measure, print."""
+"""`python -m bench [--quick] [--scale N…] [--json FILE] [--only NAME…]`: build, measure, print."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -18,19 +18,24 @@ from pydantic import SecretStr
 from mina_bot.settings import Settings
 
 # In the order they run: the broadcast before the planner fills the outbox with reminders.
-MEASUREMENTS = ("owe", "e2e", "broadcast", "planner", "footprint", "import")
+MEASUREMENTS = ("owe", "e2e", "broadcast", "planner", "footprint", "import", "blocking")
 TOKEN = "424242:BENCH-token-not-a-secret-0000000"
 SEED = 1405
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Register `bench`."""
-    bench = sub.add_parser("bench", help="benchmarks at national scale (see README, Benchmarks)")
-    bench.add_argument("--quick", action="store_true", help="a small version, under a minute")
-    bench.add_argument("--json", type=Path, default=None, help="write every figure to FILE")
-    bench.add_argument("--only", nargs="+", choices=MEASUREMENTS, default=None, metavar="NAME",
-                       help=f"run only these: {', '.join(MEASUREMENTS)}")
-    bench.add_argument("--seed", type=int, default=SEED, help="the dataset's seed")
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The bench's command line."""
+    parser = argparse.ArgumentParser(prog="python -m bench",
+                                     description="Mina's benchmarks (docs/benchmarks.md)")
+    parser.add_argument("--quick", action="store_true", help="a small version, under a minute")
+    parser.add_argument("--scale", type=int, nargs="+", default=[1], metavar="N",
+                        help="the organisation N times the national size (e.g. 1 3 10), "
+                             "one run each, reported side by side")
+    parser.add_argument("--json", type=Path, default=None, help="write every figure to FILE")
+    parser.add_argument("--only", nargs="+", choices=MEASUREMENTS, default=None, metavar="NAME",
+                        help=f"run only these: {', '.join(MEASUREMENTS)}")
+    parser.add_argument("--seed", type=int, default=SEED, help="the dataset's seed")
+    return parser.parse_args(argv)
 
 
 def machine() -> dict:
@@ -45,9 +50,19 @@ def machine() -> dict:
             "python": platform.python_version()}
 
 
-async def _measure(names, settings: Settings, data, scale, url: str, prepare_runtime: Callable,
-                   build_application: Callable, logs: Path, backend: str) -> tuple[list, dict]:
-    from bench import broadcast, footprint, importing, inprocess, over_http, planner
+async def _measure(names, settings: Settings, data, scale, url: str, logs: Path,
+                   backend: str) -> tuple[list, dict]:
+
+    from bench import (
+        blocking,
+        broadcast,
+        footprint,
+        importing,
+        inprocess,
+        over_http,
+        planner,
+    )
+    from bot import build_application, prepare_runtime
 
     figures: list = []
     details: dict = {}
@@ -69,6 +84,8 @@ async def _measure(names, settings: Settings, data, scale, url: str, prepare_run
             found = planner.measure(runtime, data, scale)
         elif name == "footprint":
             found = await footprint.measure(data.probes, data.everyone, **child)
+        elif name == "blocking":
+            found = await blocking.measure(runtime, data, scale, **child)
         else:
             found = importing.measure(runtime, data, scale)
         figures += found[0]
@@ -77,37 +94,56 @@ async def _measure(names, settings: Settings, data, scale, url: str, prepare_run
     return figures, details
 
 
-def run(args: argparse.Namespace, settings: Settings, prepare_runtime: Callable,
-        build_application: Callable) -> int:
-    """Run the benchmarks; print the table; write the JSON."""
+def _one_scale(args: argparse.Namespace, settings: Settings, scale, names: list[str]) -> dict:
     from bench.database import bench_database, workdir
     from bench.dataset import generate
-    from bench.figures import as_json, table
-    from bench.scale import NATIONAL, QUICK
+    from bench.figures import table
     from storage.db import make_engine
     from storage.migrate import upgrade
 
-    scale = QUICK if args.quick else NATIONAL
-    names = [n for n in MEASUREMENTS if args.only is None or n in args.only]
     with workdir() as logs, bench_database(settings.database_url, logs) as url:
         backend = "postgresql" if url.startswith("postgresql") else "sqlite"
         print(f"bench: {scale.name} dataset on {backend}…", file=sys.stderr, flush=True)
         upgrade(url)
-        bench_settings = settings.model_copy(update={
-            "bot_token": SecretStr(TOKEN), "database_url": url, "admin_ids": ()})
+        update = {"bot_token": SecretStr(TOKEN), "database_url": url, "admin_ids": ()}
+        bench_settings = settings.model_copy(update=update)
         engine = make_engine(url)
         data = generate(engine, scale, seed=args.seed, now=dt.datetime.now(dt.UTC),
                         settings=bench_settings)
         engine.dispose()
-        figures, details = asyncio.run(_measure(names, bench_settings, data, scale, url,
-                                                prepare_runtime, build_application, logs,
+        print(f"bench: generated {data.counts} in {data.seconds:.1f} s", file=sys.stderr,
+              flush=True)
+        figures, details = asyncio.run(_measure(names, bench_settings, data, scale, url, logs,
                                                 backend))
     print(table(figures))
     print(f"\n{scale.name} dataset on {backend}: {data.counts}; generated in "
-          f"{data.seconds:.1f} s. Machine: {machine()}")
+          f"{data.seconds:.1f} s. Machine: {machine()}\n", flush=True)
+    return {"scale": scale.name, "factor": scale.factor, "backend": backend,
+            "machine": machine(), "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "dataset": data.describe(), "figures": figures, "details": details}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks at each scale; print the tables; write the JSON."""
+    from bench.figures import as_json, side_by_side
+    from bench.scale import NATIONAL, QUICK
+    from mina_bot.operator_log import configure_logging
+    from mina_bot.settings import SettingsError, load_settings
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(secrets=(settings.token,))
+    base = QUICK if args.quick else NATIONAL
+    names = [n for n in MEASUREMENTS if args.only is None or n in args.only]
+    runs = [_one_scale(args, settings, base.times(n), names) for n in args.scale]
+    if len(runs) > 1:
+        print(side_by_side([(r["scale"], r["figures"]) for r in runs]))
     if args.json:
-        report = {"scale": scale.name, "backend": backend, "machine": machine(),
-                  "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                  "dataset": data.describe(), "figures": as_json(figures), "details": details}
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        reports = [{**r, "figures": as_json(r["figures"])} for r in runs]
+        out = reports[0] if len(reports) == 1 else {"runs": reports}
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2, default=str))
     return 0

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from bench import council_data
 from bench.scale import Scale
-from bench.vocabulary import FIRST_NAMES, LAST_NAMES, PROVINCES, PROVINCIAL_COMMITTEES
+from bench.vocabulary import FIRST_NAMES, LAST_NAMES, PROVINCIAL_COMMITTEES, province_names
 from mina_bot.settings import Settings
 from storage.models import metadata
 
@@ -63,16 +63,16 @@ def _units(scale: Scale, now: dt.datetime) -> list[dict]:
     rows = [dict(id=i, key=u["key"], kind=u["kind"], name_fa=u["name_fa"],
                  name_en=u["name_en"], aliases=list(u.get("aliases") or []), parent_id=None,
                  active=True, **_stamp(now)) for i, u in enumerate(org, start=1)]
-    for p, province in enumerate(PROVINCES[: scale.provinces], start=1):
+    for p, province in enumerate(province_names(scale.provinces), start=1):
         head_id = len(rows) + 1
-        rows.append(dict(id=head_id, key=f"p{p:02d}", kind="province",
+        rows.append(dict(id=head_id, key=f"p{p:03d}", kind="province",
                          name_fa=f"ستاد سرشماری استان {province}", name_en=f"Province {p}",
                          aliases=[], parent_id=None, active=True, **_stamp(now)))
-        rows.append(dict(id=head_id + 1, key=f"p{p:02d}-secretariat", kind="office",
+        rows.append(dict(id=head_id + 1, key=f"p{p:03d}-secretariat", kind="office",
                          name_fa=f"دبیرخانه استان {province}", name_en=f"Province {p} secretariat",
                          aliases=[], parent_id=head_id, active=True, **_stamp(now)))
         for suffix, name_fa, name_en in PROVINCIAL_COMMITTEES:
-            rows.append(dict(id=len(rows) + 1, key=f"p{p:02d}-{suffix}", kind="committee",
+            rows.append(dict(id=len(rows) + 1, key=f"p{p:03d}-{suffix}", kind="committee",
                              name_fa=f"{name_fa} استان {province}",
                              name_en=f"{name_en}, province {p}", aliases=[],
                              parent_id=head_id, active=True, **_stamp(now)))

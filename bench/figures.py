@@ -91,3 +91,21 @@ def markdown(figures: Sequence[Figure]) -> str:
 def as_json(figures: Sequence[Figure]) -> dict[str, dict]:
     """Every figure by key."""
     return {f.key: {k: v for k, v in asdict(f).items() if k != "key"} for f in figures}
+
+
+def side_by_side(runs: Sequence[tuple[str, Sequence[Figure]]]) -> str:
+    """One row per figure, one column per run (e.g. 1×, 3×, 10×), each value with its verdict."""
+    labels: dict[str, tuple[str, str]] = {}
+    for _, figures in runs:
+        for f in figures:
+            labels.setdefault(f.key, (f.label, f.goal or "-"))
+    values = [{f.key: f"{f.shown()} {'' if f.passed is None else f.verdict()}".strip()
+               for f in figures} for _, figures in runs]
+    header = ("figure", "goal", *(name for name, _ in runs))
+    rows = [(label, goal, *(v.get(key, "n/a") for v in values))
+            for key, (label, goal) in labels.items()]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*header), line.format(*("-" * w for w in widths))]
+    out.extend(line.format(*row) for row in rows)
+    return "\n".join(out)

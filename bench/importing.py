@@ -120,3 +120,36 @@ def measure(runtime: Runtime, data: Dataset, scale: Scale) -> tuple[list[Figure]
     ]
     return figures, {"rows": len(parsed.resolutions), "created": created,
                      "assignments": assignments, "runs_s": imports, "reimport_s": again}
+
+
+def minutes_docx(text: str) -> bytes:
+    """The minutes as the secretariat sends them: a Word file, the tab-separated runs as tables
+    (blank lines inside a table dropped), the rest as paragraphs."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for cells, row in zip(table.rows, rows, strict=True):
+                for cell, value in zip(cells.cells, row, strict=False):
+                    cell.text = value
+            rows.clear()
+
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+        elif not line.strip() and rows and index + 1 < len(lines) and "\t" in lines[index + 1]:
+            continue  # a blank line inside the table
+        else:
+            flush()
+            document.add_paragraph(line)
+    flush()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

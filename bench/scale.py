@@ -1,7 +1,8 @@
-"""How big a run is: the national scale, and the small one `--quick` runs in CI."""
+"""How big a run is: the national scale, its multiples (`--scale N`), and the quick one in CI."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -23,6 +24,19 @@ class Scale:
     broadcast_rate: float
     import_rows: int
     repeats: int  # how many times a single timed action is repeated (median kept)
+    blocking_seconds: float = 4.0  # the quiet load's length
+    action_limit: float = 115.0  # seconds (under the sandbox's longest wait): then «not done»
+    factor: int = 1
+
+    def times(self, factor: int) -> Scale:
+        """The organisation `factor` times as large (every county's committees joining): more
+        provinces, members, resolutions and reports; the measurements' own sizes unchanged."""
+        if factor == 1:
+            return self
+        return dataclasses.replace(
+            self, name=f"{self.name}×{factor}", provinces=self.provinces * factor,
+            members=self.members * factor, resolutions=self.resolutions * factor,
+            reports=self.reports * factor, factor=self.factor * factor)
 
 
 NATIONAL = Scale(
@@ -34,4 +48,5 @@ QUICK = Scale(
     name="quick", provinces=3, members=300, resolutions=2000, reports=3000,
     probes=30, owe_requests=200, e2e_users=20, e2e_seconds=2.0, e2e_warmup_seconds=0.5,
     broadcast_recipients=200, broadcast_rate=500.0, import_rows=100, repeats=2,
+    blocking_seconds=3.0, action_limit=20.0,
 )

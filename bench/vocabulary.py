@@ -57,3 +57,10 @@ def subject(pick: int, action: int, topic: int, tail: int) -> str:
             f"{SUBJECT_TOPICS[topic % len(SUBJECT_TOPICS)]} (بند {pick}) "
             f"{SUBJECT_TAILS[tail % len(SUBJECT_TAILS)]}")
     return text.strip()
+
+
+def province_names(count: int) -> list[str]:
+    """`count` region names: the 31 provinces, then numbered regions of them (10× the country)."""
+    return [PROVINCES[i % len(PROVINCES)] + ("" if i < len(PROVINCES) else
+                                             f" ناحیه {i // len(PROVINCES) + 1}")
+            for i in range(count)]

@@ -25,7 +25,7 @@ from messenger.context import runtime_of
 from messenger.sender import PtbSender
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.outbox import mark_reachable
-from mina_bot.reminders.service import run_planner
+from mina_bot.reminders.service import PlannerRun, run_planner
 from mina_bot.runtime import Runtime
 
 log = logging.getLogger("mina.delivery")
@@ -51,17 +51,23 @@ async def _run_dispatcher(context: Context) -> None:
 async def plan_now(application: Application) -> int:
     """One planner pass against the clock's "now", delivered at once; how many rows were new.
 
-    The planner job calls it on schedule; the demo calls it when its clock jumps.
+    The planner job calls it on schedule; the demo calls it when its clock jumps. The pass is
+    CPU-bound Python (a catch-up plans a week of reminders): it runs in a thread with its own
+    database session, so the loop goes on answering meanwhile (benchmark `blocking`).
     """
     runtime: Runtime = runtime_of(application)
     if not runtime.settings.reminders_enabled:
         return 0
-    with runtime.session() as session:
-        result = run_planner(session, now=runtime.clock.now(), settings=runtime.settings)
+    result = await asyncio.to_thread(_plan, runtime)
     if result.enqueued:
         log.info("planner enqueued %d reminder message(s)", result.enqueued)
         application.bot_data["dispatcher"].wake()
     return result.enqueued
+
+
+def _plan(runtime: Runtime) -> PlannerRun:
+    with runtime.session() as session:
+        return run_planner(session, now=runtime.clock.now(), settings=runtime.settings)
 
 
 async def _run_planner(context: Context) -> None:

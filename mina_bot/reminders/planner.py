@@ -1,6 +1,9 @@
 """The reminder planner: a pure function from the organisation's state and `now` to reminders.
 
-It lists every reminder whose moment lies in the look-back window up to `now`; `decide` then
+It lists every reminder whose moment lies in a window (since, now], the look-back by default;
+a pass every minute asks only for the moments since the last one, and the loader
+(snapshot.py) reads only what can have a moment there (`resolution_due_dates`,
+`session_moments`, `digest_moments`). `decide` then
 says, per reminder, whether to send it now, let it wait (quiet hours, a day off) or drop it
 (its moment passed long ago: the next reminder of its series, or the event, came first).
 """
@@ -130,7 +133,7 @@ def session_reminders(s: SessionFacts, snap: Snapshot, settings: Settings) -> li
 
 
 def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
-                         now: dt.datetime) -> list[Reminder]:
+                         now: dt.datetime, since: dt.datetime | None = None) -> list[Reminder]:
     """Before the due date, on it, and every few days while overdue (escalated later on)."""
     if r.due is None or not r.open:
         return []
@@ -143,10 +146,10 @@ def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
                ("due", _at(r.due, at, settings))]
     if moments[0][1] > now:  # not even its first reminder is due yet
         return []
-    # plan() keeps only moments inside the look-back: the overdue series starts just before it,
+    # plan() keeps only moments inside its window: the overdue series starts just before it,
     # not at the first one (a resolution overdue for years has hundreds), and none is built
     # for the moments before it.
-    since = now - dt.timedelta(days=settings.reminder_lookback_days)
+    since = since or now - dt.timedelta(days=settings.reminder_lookback_days)
     horizon = _local_date(since, settings)
     k = 1 + max(0, (horizon - r.due).days // settings.resolution_overdue_every_days - 1)
     while moments[-1][1] <= now:
@@ -167,12 +170,22 @@ def resolution_reminders(r: ResolutionFacts, snap: Snapshot, settings: Settings,
     return found
 
 
-def digest_reminders(snap: Snapshot, settings: Settings, now: dt.datetime) -> list[Reminder]:
-    """The weekly digest to the secretariat, this week's and last week's."""
-    found = []
+def digest_moments(now: dt.datetime, settings: Settings) -> list[tuple[IranianWeek, dt.datetime]]:
+    """Last week's and this week's digest moments."""
     week = IranianWeek.of(_local_date(now, settings))
-    for w in (week.shifted(-1), week):
-        moment = _at(w.day(settings.digest_weekday), settings.digest_time, settings)
+    return [(w, _at(w.day(settings.digest_weekday), settings.digest_time, settings))
+            for w in (week.shifted(-1), week)]
+
+
+def digest_reminders(snap: Snapshot, settings: Settings, now: dt.datetime,
+                     since: dt.datetime | None = None) -> list[Reminder]:
+    """The weekly digest to the secretariat, this week's and last week's (those in the window:
+    its lists go over every active resolution)."""
+    found = []
+    since = since or now - dt.timedelta(days=settings.reminder_lookback_days)
+    for w, moment in digest_moments(now, settings):
+        if not since < moment <= now:
+            continue
         upcoming = next((s for s in snap.sessions if s.starts_at > moment), None)
         today = _local_date(moment, settings)
         params = {
@@ -191,17 +204,51 @@ def digest_reminders(snap: Snapshot, settings: Settings, now: dt.datetime) -> li
     return found
 
 
-def plan(snap: Snapshot, now: dt.datetime, settings: Settings) -> list[Reminder]:
-    """Every reminder whose moment lies in (now - look-back, now]."""
+def plan(snap: Snapshot, now: dt.datetime, settings: Settings,
+         since: dt.datetime | None = None) -> list[Reminder]:
+    """Every reminder whose moment lies in (since, now]; since is at most the look-back ago."""
     horizon = now - dt.timedelta(days=settings.reminder_lookback_days)
+    since = horizon if since is None else max(since, horizon)
     found: list[Reminder] = []
     for s in snap.sessions:
-        found += report_reminders(s, snap, settings)
-        found += session_reminders(s, snap, settings)
+        if any(since < m <= now for m in session_moments(s, settings)):
+            found += report_reminders(s, snap, settings)
+            found += session_reminders(s, snap, settings)
     for r in snap.resolutions:
-        found += resolution_reminders(r, snap, settings, now)
-    found += digest_reminders(snap, settings, now)
-    return [r for r in found if horizon < r.moment <= now and r.recipients]
+        found += resolution_reminders(r, snap, settings, now, since)
+    found += digest_reminders(snap, settings, now, since)
+    return [r for r in found if since < r.moment <= now and r.recipients]
+
+
+def session_moments(s: SessionFacts, settings: Settings) -> list[dt.datetime]:
+    """Every moment a session's report and session reminders can have."""
+    deadline_day = _local_date(s.deadline, settings)
+    day = _local_date(s.starts_at, settings)
+    return [_at(IranianWeek.of(deadline_day).day(settings.report_reminder_weekday),
+                settings.report_reminder_time, settings),
+            _at(deadline_day, settings.report_deadline_reminder_time, settings), s.deadline,
+            _at(day - dt.timedelta(days=1), settings.session_eve_reminder_time, settings),
+            _at(day, settings.session_day_reminder_time, settings)]
+
+
+def resolution_due_dates(since: dt.datetime, now: dt.datetime, settings: Settings,
+                         oldest: dt.date) -> set[dt.date]:
+    """The due dates (not before `oldest`) of the resolutions whose reminders can have a moment
+    in (since, now]: all their moments are at resolution_reminder_time, on the day before the
+    due date, on it, and every few days after it."""
+    before = dt.timedelta(days=settings.resolution_remind_days_before)
+    every = dt.timedelta(days=settings.resolution_overdue_every_days)
+    dates: set[dt.date] = set()
+    day = _local_date(since, settings)
+    while day <= _local_date(now, settings):
+        if since < _at(day, settings.resolution_reminder_time, settings) <= now:
+            dates |= {day + before, day}
+            overdue = day - every
+            while overdue >= oldest:
+                dates.add(overdue)
+                overdue -= every
+        day += dt.timedelta(days=1)
+    return dates
 
 
 def decide(reminder: Reminder, now: dt.datetime, window: SendingWindow) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from mina_bot.delivery.outbox import dedupe_key, enqueue_rows, member_recipient, outbox_row
-from mina_bot.reminders.planner import DROP, SEND, WAIT, Reminder, decide, plan
+from mina_bot.official_calendar import days_off
+from mina_bot.reminders.planner import DROP, SEND, Reminder, decide, plan
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
@@ -21,6 +23,9 @@ from storage.repositories import conversations as conversations_repo
 from storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("mina.reminders")
+# A catch-up pass over a week of reminders writes hundreds of thousands of rows at ten times the
+# country: in batches, each committed, so its memory is a batch's and other writers get turns.
+BATCH = 5000
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
 
 
@@ -43,48 +48,33 @@ def _key(reminder: Reminder, member_id: int) -> str:
                       reminder.period)
 
 
-def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> PlannerRun:
-    """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op)."""
-    snapshot = load_snapshot(session, now=now, settings=settings)
-    window = SendingWindow.from_settings(settings, snapshot.holidays)
+def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
+                full: bool = False) -> PlannerRun:
+    """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op).
+
+    Incremental: everything with a moment up to the last pass in the sending window (the
+    frontier) was sent or dropped then, so a pass plans only the moments after it; in quiet
+    hours and on days off, only those since the last pass (they wait, or are dropped if already
+    past use), and the frontier stays where it was. `full` plans the whole look-back again.
+    """
+    window = SendingWindow.from_settings(settings, _holidays(session, now, settings))
+    last, frontier = _last_pass(session)
+    since = None
+    if not full and last is not None and last <= now:
+        since = last if not window.allows(now) else frontier if frontier and frontier <= now \
+            else None
+    snapshot = load_snapshot(session, now=now, settings=settings, since=since)
     result = PlannerRun()
-    last = _last_pass(session)
-    # A reminder the previous (committed) pass saw and did not leave waiting was enqueued or
-    # dropped then: only new moments and waiting ones need the outbox. The rest are checked
-    # by dedupe key in one go, rather than loaded, rendered and refused one insert at a time.
-    reminders = [r for r in plan(snapshot, now, settings)
-                 if last is None or r.moment > last or decide(r, last, window) == WAIT]
+    reminders = plan(snapshot, now, settings, since)
     decided = [(r, decide(r, now, window)) for r in reminders]
     due = [(r, verdict) for r, verdict in decided if verdict in (SEND, DROP)]
     result.waiting = len(decided) - len(due)
-    keys = {(r, m): _key(r, m) for r, _ in due for m in r.recipients}
-    done = outbox_repo.existing_keys(session, keys=keys.values())
-    wanted = {m for (_, m), key in keys.items() if key not in done}
-    members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
-    # Rows first, then one insert for them all: a first pass catching up years of
-    # reminders writes tens of thousands (README, Benchmarks).
-    rows: list[tuple[Reminder, str, dict]] = []
-    for reminder, verdict in due:
-        for member_id in reminder.recipients:
-            if keys[reminder, member_id] in done:
-                continue
-            member = members.get(member_id)
-            if member is None or (verdict == SEND and muted(member, reminder.kind, settings)):
-                continue
-            state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
-            row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
-                             period=reminder.period, now=now, member=member, state=state,
-                             text=render(reminder, str(member.language), settings.tz),
-                             buttons=rsvp_buttons(reminder.occasion, reminder.subject,
-                                                  str(member.language)))
-            if row is not None:
-                rows.append((reminder, verdict, row))
-    inserted = enqueue_rows(session, [row for *_, row in rows])
     new: Counter[tuple[Reminder, str]] = Counter()
-    for reminder, verdict, row in rows:
-        if row["dedupe_key"] in inserted:
-            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
-            new[reminder, verdict] += 1
+    texts: dict[tuple[Reminder, str], str] = {}  # a session reminder reads alike for thousands
+    pairs = ((r, verdict, m) for r, verdict in due for m in r.recipients)
+    while batch := list(itertools.islice(pairs, BATCH)):
+        _enqueue(session, batch, now=now, settings=settings, texts=texts, new=new)
+        session.commit()  # others may write between batches; dedupe keys make a rerun safe
     for (reminder, verdict), count in new.items():
         if verdict == DROP:
             log.info("dropped reminder %s %s %s (due %s, useful until %s)", reminder.occasion,
@@ -94,11 +84,51 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings) -> Pl
         else:
             result.enqueued += count
     if last is None or now > last:
-        conversations_repo.put_state(session, key=LAST_PASS, name="reminders",
-                                     state={"at": now.isoformat()})
+        settled = now if window.allows(now) else frontier
+        conversations_repo.put_state(session, key=LAST_PASS, name="reminders", state={
+            "at": now.isoformat(), "settled": settled.isoformat() if settled else None})
     return result
 
 
-def _last_pass(session: Session) -> dt.datetime | None:
+def _enqueue(session: Session, batch: list[tuple[Reminder, str, int]], *, now: dt.datetime,
+             settings: Settings, texts: dict, new: Counter) -> None:
+    """Insert the rows of a batch of (reminder, verdict, member id) whose keys are new."""
+    keys = [_key(r, m) for r, _, m in batch]
+    done = outbox_repo.existing_keys(session, keys=keys)
+    wanted = {m for (_, _, m), key in zip(batch, keys, strict=True) if key not in done}
+    members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
+    rows: list[tuple[Reminder, str, dict]] = []
+    for (reminder, verdict, member_id), key in zip(batch, keys, strict=True):
+        member = members.get(member_id)
+        if key in done or member is None or (verdict == SEND and muted(member, reminder.kind,
+                                                                       settings)):
+            continue
+        state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
+        lang = str(member.language)
+        if (reminder, lang) not in texts:
+            texts[reminder, lang] = render(reminder, lang, settings.tz)
+        row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
+                         period=reminder.period, now=now, member=member, state=state,
+                         text=texts[reminder, lang],
+                         buttons=rsvp_buttons(reminder.occasion, reminder.subject, lang))
+        if row is not None:
+            rows.append((reminder, verdict, row))
+    inserted = enqueue_rows(session, [row for *_, row in rows])
+    for reminder, verdict, row in rows:
+        if row["dedupe_key"] in inserted:
+            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
+            new[reminder, verdict] += 1
+
+
+def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When the last pass ran, and the frontier: every moment up to it is settled."""
     row = conversations_repo.get_state(session, key=LAST_PASS)
-    return dt.datetime.fromisoformat(row.state["at"]) if row and row.state.get("at") else None
+    state = row.state if row else {}
+    return tuple(dt.datetime.fromisoformat(state[k]) if state.get(k) else None  # type: ignore
+                 for k in ("at", "settled"))
+
+
+def _holidays(session: Session, now: dt.datetime, settings: Settings) -> frozenset[dt.date]:
+    today = now.astimezone(settings.tz).date()
+    return frozenset(days_off(session, today - dt.timedelta(days=settings.reminder_lookback_days),
+                              today + dt.timedelta(days=60)))

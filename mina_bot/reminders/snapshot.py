@@ -1,4 +1,4 @@
-"""Load what the planner needs from the database into a Snapshot."""
+"""Load what the planner needs from the database into a Snapshot: what can fall due in a window."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import datetime as dt
 from sqlmodel import Session
 
 from mina_bot.official_calendar import days_off
-from mina_bot.reminders.planner import ResolutionFacts, SessionFacts, Snapshot, UnitFacts
+from mina_bot.reminders.planner import (
+    ResolutionFacts,
+    SessionFacts,
+    Snapshot,
+    UnitFacts,
+    digest_moments,
+    resolution_due_dates,
+    session_moments,
+)
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
@@ -17,50 +25,84 @@ from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
 
 LOOKAHEAD = dt.timedelta(days=8)
+ACTIVE = ("open", "reported_done")
 
 
-def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings) -> Snapshot:
-    """Sessions around now, units and their officers, members, open resolutions, holidays."""
+def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
+                  since: dt.datetime | None = None) -> Snapshot:
+    """What plan(snapshot, now, settings, since) needs, and no more: the sessions around now,
+    and only when one of their reminders falls in (since, now] the members, units, reports and
+    agenda; the resolutions whose series has a moment there (every active one when the digest
+    does). `since` defaults to the look-back."""
     ensure_next_session(session, now=now, settings=settings)
     lookback = dt.timedelta(days=settings.reminder_lookback_days)
+    since = max(since or now - lookback, now - lookback)
+
+    def inside(moments) -> bool:
+        return any(since < m <= now for m in moments)
+
     found = [s for s in sessions_repo.starting_between(session, start=now - lookback,
                                                        end=now + LOOKAHEAD)
              if s.status == SessionStatus.PLANNED]
-    sessions = tuple(
-        SessionFacts(s.id, s.number, s.starts_at, report_deadline(s, settings), s.place,
-                     tuple(i.title for i in (
-                         ensure_agenda(session, council_session=s) if s.starts_at > now
-                         else sessions_repo.agenda_of(session, session_id=s.id))))
-        for s in found
-    )
+    bare = [SessionFacts(s.id, s.number, s.starts_at, report_deadline(s, settings), s.place)
+            for s in found]
+    due = [(s, facts) for s, facts in zip(found, bare, strict=True)
+           if inside(session_moments(facts, settings))]
+    digest = inside(m for _, m in digest_moments(now, settings))
+    resolutions = _resolutions(session, since=since, now=now, settings=settings, every=digest)
+    if not due and not digest and not resolutions:  # most minutes: nothing can fall due
+        return Snapshot(sessions=tuple(bare), holidays=_holidays(session, now, settings))
     officers = audience_repo.officers_by_unit(session)  # one query for every unit
     units = {unit.id: UnitFacts(unit.id, unit.name_fa, unit.name_en,
                                 tuple(officers.get(unit.id, ())))
              for unit in audience_repo.units(session)}
-    reporting = tuple(u.id for u in audience_repo.units(session,
-                                                        kinds=settings.reporting_unit_kinds))
-    resolutions = sources.resolutions_with_units(session, statuses=["open", "reported_done"])
+    with_agenda = {s.id: SessionFacts(
+        f.id, f.number, f.starts_at, f.deadline, f.place, tuple(i.title for i in (
+            ensure_agenda(session, council_session=s) if s.starts_at > now
+            else sessions_repo.agenda_of(session, session_id=s.id)))) for s, f in due}
+    return Snapshot(
+        sessions=tuple(with_agenda.get(f.id, f) for f in bare),
+        units=units,
+        reporting_unit_ids=tuple(u.id for u in audience_repo.units(
+            session, kinds=settings.reporting_unit_kinds)) if due or digest else (),
+        submitted={s.id: frozenset(sources.submitted_unit_ids(session, session_id=s.id))
+                   for s in found} if due or digest else {},
+        members=tuple(audience_repo.reachable_member_ids(session)) if due else (),
+        secretariat=tuple(m.id for m in audience_repo.secretariat_members(session)),
+        resolutions=resolutions,
+        holidays=_holidays(session, now, settings),
+    )
+
+
+def _resolutions(session: Session, *, since: dt.datetime, now: dt.datetime,
+                 settings: Settings, every: bool) -> tuple[ResolutionFacts, ...]:
+    """The active resolutions whose reminders can fall in (since, now]; all of them if `every`."""
+    dates: set[dt.date] | None = None
+    at_sessions: list[int] | None = None
+    if not every:
+        oldest = sources.oldest_due_date(session)
+        if oldest is None:
+            return ()
+        dates = resolution_due_dates(since, now, settings, oldest)
+        if not dates:
+            return ()
+        at_sessions = [s.id for s in sources.sessions_on_days(session, days=dates, tz=settings.tz)]
+    rows = sources.resolutions_with_units(session, statuses=ACTIVE, due_dates=dates,
+                                          due_at_sessions=at_sessions)
     linked = sources.sessions_by_id(
-        session, session_ids=[i for r, _ in resolutions
-                              for i in (r.session_id, r.due_at_session_id) if i])
-    facts = tuple(
+        session, session_ids=[i for r, _ in rows for i in (r.session_id, r.due_at_session_id) if i])
+    return tuple(
         ResolutionFacts(r.id, r.number, linked[r.session_id].number, r.subject,
                         r.due_date or _session_day(linked.get(r.due_at_session_id), settings),
                         tuple(unit_ids), open=r.status == "open")
-        for r, unit_ids in resolutions
+        for r, unit_ids in rows
     )
+
+
+def _holidays(session: Session, now: dt.datetime, settings: Settings) -> frozenset[dt.date]:
     today = now.astimezone(settings.tz).date()
-    return Snapshot(
-        sessions=sessions,
-        units=units,
-        reporting_unit_ids=reporting,
-        submitted={s.id: frozenset(sources.submitted_unit_ids(session, session_id=s.id))
-                   for s in found},
-        members=tuple(audience_repo.reachable_member_ids(session)),
-        secretariat=tuple(m.id for m in audience_repo.secretariat_members(session)),
-        resolutions=facts,
-        holidays=frozenset(days_off(session, today - lookback, today + dt.timedelta(days=60))),
-    )
+    return frozenset(days_off(session, today - dt.timedelta(days=settings.reminder_lookback_days),
+                              today + dt.timedelta(days=60)))
 
 
 def _session_day(council_session: CouncilSession | None, settings: Settings) -> dt.date | None:

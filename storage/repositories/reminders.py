@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from storage.models import (
@@ -15,12 +17,24 @@ from storage.models import (
     Resolution,
     ResolutionAssignment,
     ResolutionStatus,
+    SessionStatus,
     ShareState,
     WeeklyReport,
 )
 from storage.repositories import resolutions as resolutions_repo
 
+ONE_DAY = dt.timedelta(days=1)
 OWED_SHARES = (ShareState.OPEN.value, ShareState.SENT_BACK.value)
+
+
+def sessions_between(session: Session, *, start: dt.datetime,
+                     end: dt.datetime) -> Sequence[CouncilSession]:
+    """Planned council sessions starting in [start, end), by start."""
+    query = select(CouncilSession).where(
+        CouncilSession.status == SessionStatus.PLANNED,
+        CouncilSession.starts_at >= start, CouncilSession.starts_at < end,
+    )
+    return session.exec(query.order_by(CouncilSession.starts_at)).all()
 
 
 def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
@@ -32,14 +46,22 @@ def submitted_unit_ids(session: Session, *, session_id: int) -> set[int]:
 
 
 def resolutions_with_units(
-    session: Session, *, statuses: Sequence[ResolutionStatus]
+    session: Session, *, statuses: Sequence[ResolutionStatus | str],
+    due_dates: Iterable[dt.date] | None = None, due_at_sessions: Iterable[int] | None = None,
 ) -> list[tuple[Any, list[int]]]:
-    """Resolutions in some states, each with the ids of the units whose share is owed, by id.
+    """Resolutions in some states, each with the ids of the units whose share is owed, by id;
+    with `due_dates`, only those due on one of them, or undated and due at one of
+    `due_at_sessions`.
 
     Plain rows (id, number, session_id, subject, due_date, due_at_session_id, status), not ORM
-    objects: the planner reads thousands of them every minute.
+    objects: a catch-up pass reads thousands of them.
     """
     wanted = resolutions_repo.in_states(statuses)
+    if due_dates is not None:
+        wanted = sa.and_(wanted, sa.or_(
+            Resolution.due_date.in_(sorted(due_dates)),
+            sa.and_(Resolution.due_date.is_(None),
+                    Resolution.due_at_session_id.in_(sorted(due_at_sessions or ())))))
     resolutions = session.exec(
         select(Resolution.id, Resolution.number, Resolution.session_id, Resolution.subject,
                Resolution.due_date, Resolution.due_at_session_id, Resolution.status)
@@ -58,6 +80,23 @@ def resolutions_with_units(
     for resolution_id, unit_id in pairs:
         units.setdefault(resolution_id, []).append(unit_id)
     return [(r, sorted(units.get(r.id, []))) for r in resolutions]
+
+
+def oldest_due_date(session: Session) -> dt.date | None:
+    """The earliest due date of any resolution (an index's first entry)."""
+    return session.exec(select(sa.func.min(Resolution.due_date))).one()
+
+
+def sessions_on_days(session: Session, *, days: Iterable[dt.date],
+                     tz: dt.tzinfo) -> list[CouncilSession]:
+    """The sessions held (in `tz`) on one of these days."""
+    wanted = set(days)
+    if not wanted:
+        return []
+    query = select(CouncilSession).where(
+        CouncilSession.starts_at >= dt.datetime.combine(min(wanted), dt.time(), tz) - ONE_DAY,
+        CouncilSession.starts_at < dt.datetime.combine(max(wanted), dt.time(), tz) + 2 * ONE_DAY)
+    return [s for s in session.exec(query).all() if s.starts_at.astimezone(tz).date() in wanted]
 
 
 def sessions_by_id(session: Session, *, session_ids: Sequence[int]) -> dict[int, CouncilSession]:

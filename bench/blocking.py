@@ -1,0 +1,277 @@
+"""Benchmark 7, `blocking`: nobody waits for somebody else's work.
+
+20 members ask «what do I owe?» in a loop over HTTP through the sandbox while, one at a time,
+the secretariat exports the session pack (PDF and XLSX) and the quarter, draws the compliance
+chart, imports minutes with 100 resolutions as a .docx, and starts a broadcast to 5,000; then
+the bot restarts and its planner catches up a week. For each: its own duration, and the others'
+/owe p99 and max while it ran, beside the same load with nothing else going on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import aiohttp
+import sqlalchemy as sa
+
+from bench import processes
+from bench.dataset import Dataset
+from bench.figures import Figure, at_most, info, percentile
+from bench.importing import minutes_docx, minutes_text
+from bench.over_http import round_trip
+from bench.scale import Scale
+from mina_bot.delivery import broadcasts
+from mina_bot.delivery.audience import Audience, recipients
+from mina_bot.identity import load_actor
+from mina_bot.jalali import jalali_ymd
+from mina_bot.reminders.service import LAST_PASS, run_planner
+from mina_bot.runtime import Runtime
+from storage.models import ConversationState, Membership, OutboxMessage, OutboxState
+
+USERS = 20
+BROADCAST = 5000
+# The broadcast benchmark's delivery settings (a short backoff after the sandbox's 429s), and
+# the sending window open whatever the hour, so that the planner's catch-up does its work.
+ENV = {"MINA_FLOOD_LIMIT": "1000000", "MINA_REMINDER_QUIET_START": "00:00",
+       "MINA_REMINDER_QUIET_END": "00:00", "MINA_REMINDER_DAYS_OFF": "",
+       "MINA_DELIVERY_BACKOFF_BASE": "0.1", "MINA_DELIVERY_BACKOFF_CAP": "1.0",
+       "MINA_DELIVERY_POLL_SECONDS": "0.05"}
+
+
+async def _wait(sandbox: processes.Sandbox, user: int, since: int,
+                done: Callable[[list[dict]], bool] = bool) -> list[dict]:
+    """The bot's messages after `since` once `done` says they hold what was asked for."""
+    count, deadline = 1, time.monotonic() + 115.0
+    while True:
+        entries = await sandbox.control("GET", f"/chats/{user}/wait", params={
+            "count": count, "since": since, "timeout": max(1.0, deadline - time.monotonic())})
+        if done(entries):
+            return entries
+        count = len(entries) + 1
+
+
+def _buttons(entry: dict) -> list[str]:
+    return [b.get("callback_data", "") for row in entry.get("reply_markup") or [] for b in row]
+
+
+def _with_button(prefix: str) -> Callable[[list[dict]], bool]:
+    return lambda entries: any(d.startswith(prefix) for e in entries for d in _buttons(e))
+
+
+async def _say(sandbox: processes.Sandbox, user: int, words: str,
+               done: Callable[[list[dict]], bool] = bool) -> list[dict]:
+    sent = await sandbox.control("POST", f"/users/{user}/messages", json={"text": words})
+    return await _wait(sandbox, user, sent["message_id"], done)
+
+
+async def _press(sandbox: processes.Sandbox, user: int, entries: list[dict], prefix: str,
+                 done: Callable[[list[dict]], bool] = bool) -> list[dict]:
+    entry, data = next((e, d) for e in entries for d in _buttons(e) if d.startswith(prefix))
+    await sandbox.control("POST", f"/users/{user}/callbacks",
+                          json={"message_id": entry["message_id"], "data": data})
+    return await _wait(sandbox, user, entry["message_id"], done)
+
+
+def _documents(entries: list[dict]) -> bool:
+    return sum(1 for e in entries if e.get("document")) >= 2  # XLSX and PDF
+
+
+async def _chart(sandbox: processes.Sandbox, head: int) -> None:
+    table = await _say(sandbox, head, "/reports", _with_button("rpt:trend:"))
+    await _press(sandbox, head, table, "rpt:trend:", lambda es: any(e.get("photo") for e in es))
+
+
+async def _import(sandbox: processes.Sandbox, head: int, data: Dataset, scale: Scale) -> None:
+    day = data.coming_date + dt.timedelta(weeks=30)
+    text = minutes_text(scale.import_rows, session_day=day, provinces=min(scale.provinces, 31),
+                        seed=data.seed)
+    await _say(sandbox, head, f"/import {jalali_ymd(day)}")
+    form = aiohttp.FormData()
+    form.add_field("file", minutes_docx(text), filename="minutes.docx",
+                   content_type="application/vnd.openxmlformats-officedocument."
+                                "wordprocessingml.document")
+    sent = await sandbox.control("POST", f"/users/{head}/documents", data=form)
+    preview = await _wait(sandbox, head, sent["message_id"], _with_button("imp:"))
+    while not _with_button("imp:ok")(preview):  # a unit the directory does not know: create it
+        preview = await _press(sandbox, head, preview, "imp:new", _with_button("imp:"))
+    await _press(sandbox, head, preview, "imp:ok")
+
+
+def _settle_reminders(runtime: Runtime) -> None:
+    """The week's reminders planned and delivered before the measurement: the bot starts with
+    an empty outbox and the planner at its frontier (the catch-up has its own figure)."""
+    settings = runtime.settings.model_copy(update={
+        "reminder_quiet_start": dt.time(0), "reminder_quiet_end": dt.time(0),
+        "reminder_days_off": ()})
+    with runtime.session() as session:
+        run_planner(session, now=runtime.clock.now(), settings=settings)
+        session.exec(sa.update(OutboxMessage).where(
+            OutboxMessage.state == OutboxState.PENDING, OutboxMessage.broadcast_id.is_(None))
+            .values(state=OutboxState.SENT))
+
+
+async def _broadcast(sandbox: processes.Sandbox, runtime: Runtime, data: Dataset) -> int:
+    """Launch a broadcast to about 5,000 members (whole units) and wait until all are sent."""
+    with runtime.session() as session:
+        actor = load_actor(session, telegram_id=data.secretariat_head, admin_ids=())
+        draft = broadcasts.start_draft(session, actor=actor, body="اطلاعیه آزمون انسداد")
+        sizes = session.exec(sa.select(Membership.unit_id, sa.func.count()).group_by(
+            Membership.unit_id).order_by(Membership.unit_id)).all()
+        audience, total = Audience(), 0
+        for unit_id, size in sizes:
+            if total >= BROADCAST:
+                break
+            audience, total = audience.toggle_unit(unit_id), total + size
+        draft.audience = audience.to_json()
+        session.add(draft)
+        draft_id = draft.id
+        chats = [m.telegram_id for m in recipients(session, audience)]
+    for start in range(0, len(chats), 200):
+        await asyncio.gather(*(sandbox.control("POST", f"/users/{user}", json={})
+                               for user in chats[start:start + 200]))
+    with runtime.session() as session:
+        actor = load_actor(session, telegram_id=data.secretariat_head, admin_ids=())
+        broadcasts.launch(session, actor=actor, broadcast_id=draft_id, now=runtime.clock.now(),
+                          settings=runtime.settings, progress_chat_id=data.secretariat_head)
+    while True:
+        with runtime.session() as session:
+            if broadcasts.progress(session, broadcast_id=draft_id).done:
+                return len(chats)
+        await asyncio.sleep(0.2)
+
+
+async def _planner_pass(runtime: Runtime, since: float) -> None:
+    while True:
+        with runtime.session() as session:
+            row = session.get(ConversationState, LAST_PASS)
+            if row and dt.datetime.fromisoformat(row.state["at"]).timestamp() >= since:
+                return
+        await asyncio.sleep(0.1)
+
+
+async def _under_load(sandbox: processes.Sandbox, users: list[int],
+                      action: Callable[[], Awaitable[object]], least: float,
+                      limit: float) -> dict:
+    """Run `action` while the users ask /owe; its duration and the round trips during it."""
+    samples: list[float] = []
+    failures = 0
+    done = asyncio.Event()
+
+    async def member(user: int) -> None:
+        nonlocal failures
+        while not done.is_set():
+            try:
+                took, _ = await round_trip(sandbox, user, ("text", "/owe"))
+            except RuntimeError:
+                failures += 1
+                took = 10.0
+            samples.append(took)
+
+    workers = [asyncio.create_task(member(u)) for u in users]
+    started = time.perf_counter()
+    finished, error = True, None
+    try:
+        await asyncio.wait_for(action(), limit)
+    except (TimeoutError, RuntimeError) as exc:
+        finished, error = False, repr(exc)[:300]
+    seconds = time.perf_counter() - started
+    await asyncio.sleep(max(0.0, least - seconds))
+    done.set()
+    await asyncio.gather(*workers)
+    return {"seconds": seconds if finished else None, "p99": percentile(samples, 0.99) * 1000,
+            "max": max(samples, default=float("nan")) * 1000, "round_trips": len(samples),
+            "failures": failures, "error": error}
+
+
+async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, url: str,
+                  log: Path) -> tuple[list[Figure], dict]:
+    """The quiet figure, then each action under the same load."""
+    officers = set(data.officers)
+    users = [u for u in data.everyone if u not in officers and u != data.secretariat_head]
+    users = users[:USERS]
+    head = data.secretariat_head
+    env = {**ENV, "MINA_DELIVERY_RATE_PER_SECOND": str(scale.broadcast_rate)}
+    found: dict[str, dict] = {}
+    async with processes.sandbox() as sandbox:
+        bot = _Bot(sandbox, scale.broadcast_rate, token=token, url=url, log=log, env=env)
+        _settle_reminders(runtime)
+        spawned = await bot.start()
+        await _planner_pass(runtime, spawned)
+        await asyncio.gather(*(round_trip(sandbox, u, ("text", "/owe")) for u in users))
+        found["quiet"] = await _under_load(sandbox, users, lambda: asyncio.sleep(0),
+                                           scale.blocking_seconds, scale.action_limit)
+        actions = {
+            "session pack": lambda: _say(sandbox, head, "/export", _documents),
+            "quarter": lambda: _say(sandbox, head, "/export quarter", _documents),
+            "chart": lambda: _chart(sandbox, head),
+            "import": lambda: _import(sandbox, head, data, scale),
+            "broadcast": lambda: _broadcast(sandbox, runtime, data),
+        }
+        for name, action in actions.items():
+            print(f"bench: blocking: {name}…", flush=True, file=sys.stderr)
+            found[name] = await _under_load(sandbox, users, action, 0.5, scale.action_limit)
+            if found[name]["seconds"] is None:  # still at it: it would weigh on the next one
+                found[name]["chat"] = [(m["text"] or m.get("caption") or "")[:200] for m in (
+                    await sandbox.control("GET", f"/chats/{head}/messages"))[-4:]]
+                await bot.stop()
+                await bot.start()
+        # Down for a week: the restarted bot's planner catches up the whole look-back.
+        await bot.stop()
+        with runtime.session() as session:
+            session.exec(sa.delete(ConversationState).where(ConversationState.key == LAST_PASS))
+        spawned = await bot.start(wait=False)
+        answering = await sandbox.first_call("getUpdates")
+        found["restart"] = await _under_load(
+            sandbox, users, lambda: _planner_pass(runtime, spawned), 0.5, scale.action_limit)
+        if found["restart"]["seconds"] is not None:
+            found["restart"]["seconds"] = time.time() - answering
+        await bot.stop()
+    return _figures(found, scale), found
+
+
+class _Bot:
+    """Mina in its own process, stopped and started again between actions."""
+
+    def __init__(self, sandbox: processes.Sandbox, rate: float, **options) -> None:
+        self.sandbox, self.rate, self.options, self.running = sandbox, rate, options, None
+
+    async def start(self, wait: bool = True) -> float:
+        """Spawn it on a fresh sandbox (first_call then sees this start); the spawn time."""
+        await self.sandbox.control("POST", "/reset")
+        await self.sandbox.control("POST", "/rate-limit", json={"per_second": self.rate})
+        self.running = processes.bot("mina", api_base_url=self.sandbox.api_base_url,
+                                     database_url=self.options["url"],
+                                     token=self.options["token"], log=self.options["log"],
+                                     env=self.options["env"])
+        _, spawned = await self.running.__aenter__()
+        if wait:
+            await self.sandbox.first_call("getUpdates")
+        return spawned
+
+    async def stop(self) -> None:
+        """Terminate it."""
+        await self.running.__aexit__(None, None, None)
+
+
+def _figures(found: dict[str, dict], scale: Scale) -> list[Figure]:
+    quiet = found["quiet"]
+    figures = [info("blocking.quiet_p99_ms", f"blocking: {USERS} users' /owe p99, quiet",
+                    quiet["p99"], "ms", f"max {quiet['max']:.0f} ms, "
+                                        f"{quiet['round_trips']:,} round trips")]
+    limit = min(100.0, 2 * quiet["p99"])
+    for name, got in found.items():
+        if name == "quiet":
+            continue
+        own = (f"not done in {scale.action_limit:.0f} s" if got["seconds"] is None
+               else f"{got['seconds']:.1f} s")
+        key = name.replace(" ", "_")
+        figures.append(at_most(f"blocking.{key}_p99_ms", f"blocking: others' /owe p99 during "
+                               f"{name}", got["p99"], "ms", limit,
+                               f"its own {own}; max {got['max']:.0f} ms; "
+                               f"{got['failures']} unanswered"))
+    return figures
