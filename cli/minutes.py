@@ -30,6 +30,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                          help="units from an organisation file (parse only; default "
                               "examples/org.yaml)")
     minutes.add_argument("--json", action="store_true", help="print JSON")
+    minutes.add_argument("--held-early", action="store_true",
+                         help="import: the session has not reached its planned start but was "
+                              "held (without it, such minutes are refused)")
 
 
 def _preview(minutes: ParsedMinutes, as_json: bool) -> str:
@@ -72,7 +75,8 @@ def run(args: argparse.Namespace, settings: object, open_runtime: Callable) -> i
             minutes = _read(args, directory(session))
             print(_preview(minutes, args.json))
             result = import_minutes(session, minutes=minutes, settings=runtime.settings,
-                                    actor=None, now=runtime.clock.now())
+                                    actor=None, now=runtime.clock.now(),
+                                    early=bool(args.held_early))
         print(f"imported session {result.session_number}: {result.created} created, "
               f"{result.updated} updated, {result.unchanged} unchanged", file=sys.stderr)
         return 0

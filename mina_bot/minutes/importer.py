@@ -90,7 +90,7 @@ def import_minutes(
 ) -> ImportResult:
     """Save the minutes (the caller commits); unknown units must be settled first. The minutes
     of a session not yet started are refused (`early` False) or saved as held early (True: it
-    starts now); None, from the command line, the demo and the bench, does not ask."""
+    starts now); None, from the demo and the bench, does not ask."""
     if actor is not None:
         require(actor, Action.IMPORT_MINUTES)
     if minutes.unmatched:

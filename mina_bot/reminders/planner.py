@@ -124,11 +124,12 @@ def session_reminders(s: SessionFacts, snap: Snapshot, settings: Settings) -> li
     eve = _at(day - dt.timedelta(days=1), settings.session_eve_reminder_time, settings)
     morning = _at(day, settings.session_day_reminder_time, settings)
     params = {"session": s}
-    found = [Reminder("session", "session.eve", f"session:{s.id}", "eve", eve,
+    # The period names the session's day: a session moved to another day is reminded anew.
+    found = [Reminder("session", "session.eve", f"session:{s.id}", f"eve:{day}", eve,
                       min(morning, s.starts_at), snap.members, params)]
     if morning < s.starts_at:
-        found.append(Reminder("session", "session.day", f"session:{s.id}", "day", morning,
-                              s.starts_at, snap.members, params))
+        found.append(Reminder("session", "session.day", f"session:{s.id}", f"day:{day}",
+                              morning, s.starts_at, snap.members, params))
     return found
 
 

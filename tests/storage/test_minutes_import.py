@@ -95,3 +95,23 @@ def test_the_cli_import_saves_after_the_preview_and_twice_is_once(database_url: 
     with Session(engine) as session:
         assert len(resolutions_repo.search(session)) == 14
     engine.dispose()
+
+
+def test_the_cli_refuses_minutes_of_a_session_not_yet_held_unless_told(database_url: str):
+    command = [sys.executable, "bot.py", "minutes", "import", "tests/data/seed_minutes.txt",
+               "--session-date", "1420/01/30"]  # years after today's real clock
+    env = {"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": database_url}
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_sample_organisation(session)
+        session.commit()
+    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    assert refused.returncode == 1 and "هنوز شروع نشده" in refused.stderr
+    with Session(engine) as session:
+        assert resolutions_repo.search(session) == []
+    held = subprocess.run([*command, "--held-early"], cwd=ROOT, capture_output=True, text=True,
+                          env=env)
+    assert held.returncode == 0, held.stderr
+    with Session(engine) as session:
+        assert len(resolutions_repo.search(session)) == 14
+    engine.dispose()

@@ -98,8 +98,8 @@ def test_every_rule_fires_once_at_its_tehran_time_never_on_friday_holidays_or_at
     expect("report.weekly", infra, unit, f"session:{s2}", (24, 10))
     expect("report.deadline_day", infra, unit, f"session:{s2}", (25, 9))
     expect("report.missing", (m[SECRETARY_ID],), "units", f"session:{s2}", (25, 12))
-    expect("session.eve", everyone, f"session:{s2}", "eve", (25, 16))
-    expect("session.day", everyone, f"session:{s2}", "day", (26, 8))
+    expect("session.eve", everyone, f"session:{s2}", "eve:2021-04-26", (25, 16))
+    expect("session.day", everyone, f"session:{s2}", "day:2021-04-26", (26, 8))
     soon, late = f"resolution:{world.soon}", f"resolution:{world.late}"
     expect("resolution.before", infra, soon, "before", (25, 9))
     expect("resolution.due", infra, soon, "due", (28, 8))  # Tuesday is a holiday

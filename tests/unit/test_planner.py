@@ -127,3 +127,20 @@ def test_planning_a_window_gives_what_the_whole_look_back_has_in_it():
     for since in (now - dt.timedelta(minutes=1), at(DUE, 9), now - days(3)):
         assert reminders(snap(*facts), now, since) == [r for r in full if r[2] > since]
     assert full
+
+
+def test_a_session_moved_to_another_day_is_reminded_again_under_a_new_key():
+    day, moved = dt.date(2021, 5, 17), dt.date(2021, 5, 18)  # Monday, then Tuesday
+    members = (7, 8, 11)
+
+    def eves(starts: dt.datetime, now: dt.datetime) -> set[tuple[str, str]]:
+        session = SessionFacts(5, 41, starts, starts - days(1), agenda=())
+        snapshot = Snapshot(sessions=(session,), units=UNITS, reporting_unit_ids=(),
+                            submitted={5: frozenset()}, members=members, secretariat=(9,))
+        return {(r.subject, r.period) for r in plan(snapshot, now, SETTINGS)
+                if r.occasion == "session.eve"}
+
+    before = eves(at(day, 10), at(day - days(1), 16, 5))
+    after = eves(at(moved, 11), at(moved - days(1), 16, 5))
+    assert before == {("session:5", "eve:2021-05-17")}
+    assert after == {("session:5", "eve:2021-05-18")}  # a new dedupe key: sent again
