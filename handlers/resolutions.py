@@ -30,8 +30,10 @@ from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key, shorten
 from mina_bot.resolutions import duties, lifecycle, notices, views
+from mina_bot.resolutions import lead as lead_units
 from mina_bot.resolutions import owe as owe_service
 from mina_bot.resolutions.card import evidence, resolution_card
+from mina_bot.resolutions.lead_view import lead_menu
 from mina_bot.resolutions.lifecycle import DocumentRef
 
 FEATURE = "res"
@@ -182,6 +184,25 @@ async def take_reason(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
+async def lead(update: Update, context: Context, data: ButtonData) -> None:
+    """The lead-unit menu: a page of the resolution's units, or a choice made on it."""
+    runtime, actor, rid = context.runtime, context.actor, data.int_arg(0)
+    page = data.int_arg(1) if data.verb == "lead" else 0  # leadm: the menu's first page
+    with runtime.session() as session:
+        if data.verb == "setlead":
+            lead_units.set_lead(session, actor=actor, resolution_id=rid, unit_id=data.int_arg(1),
+                                now=runtime.clock.now())
+        elif data.verb == "leadc":
+            lead_units.toggle_lead_closes(session, actor=actor, resolution_id=rid,
+                                          now=runtime.clock.now())
+        resolution, shares = lead_units.lead_choices(session, resolution_id=rid)
+        body, buttons = lead_menu(resolution, shares, page=page, lang=actor.language)
+    if data.verb == "leadm":  # opened from the card: the card stays
+        await reply(update, body, reply_markup=keyboard(buttons))
+    else:
+        await edit_or_reply(update, body, reply_markup=keyboard(buttons))
+
+
 @guarded(Action.CONFIRM_RESOLUTION)
 async def pending(update: Update, context: Context, _data: ButtonData | None = None) -> None:
     """/pending (or its button in /resolutions): the shares awaiting confirmation, each with
@@ -231,5 +252,7 @@ def build_handlers() -> list[BaseHandler]:
         button_router(FEATURE, {"owe": (duties_, owe_page), "open": (duties_, open_one),
                                 "file": (duties_, send_file), "ok": (confirm_, confirm),
                                 "pq": (confirm_, pending)}),
+        button_router(FEATURE, {verb: (Action.MANAGE_RESOLUTIONS, lead)
+                                for verb in ("leadm", "lead", "setlead", "leadc")}),
         CommandHandler("pending", pending),
     ]

@@ -26,6 +26,9 @@ from storage.models import (
     Unit,
 )
 
+# A card's file rows and share-action rows (two buttons each), within Telegram's 100 buttons.
+MAX_FILES, MAX_ACTIONS = 20, 30
+
 
 def status_label(status: ResolutionStatus | str, lang: str) -> str:
     """The state of a resolution in words."""
@@ -151,35 +154,42 @@ def share_lines(card: ResolutionCard, tz: dt.tzinfo, lang: str) -> list[str]:
 
 
 def detail_buttons(card: ResolutionCard, lang: str) -> Buttons:
-    """Report (the reader's unit's owed share), the files, and the secretariat's buttons."""
+    """Report (the reader's unit's owed share), the files, and the secretariat's buttons; a
+    resolution of hundreds of units keeps to Telegram's 100 buttons (the rest: /pending)."""
     r, status = card.resolution, ResolutionStatus(card.resolution.status)
     buttons: Buttons = []
     if card.report_unit is not None and status == ResolutionStatus.OPEN:
         buttons.append([(text("resolutions.button.report", lang, number=r.number),
                          encode("res", "rep", r.id, card.report_unit))])
-    for share in card.shares:
-        for attachment in share.files[-3:]:
-            name = shorten(attachment.file_name or share.unit_name, 30)
-            buttons.append([(label("resolutions.button.file", lang, name=name),
-                             encode("res", "file", r.id, attachment.id))])
+    files = [(share, attachment) for share in card.shares for attachment in share.files[-3:]]
+    for share, attachment in files[-MAX_FILES:]:
+        name = shorten(attachment.file_name or share.unit_name, 30)
+        buttons.append([(label("resolutions.button.file", lang, name=name),
+                         encode("res", "file", r.id, attachment.id))])
     if not card.staff:
         return buttons
     active = status in (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
-    for share in card.shares:
-        if active and share.state == ShareState.REPORTED_DONE:
-            unit = shorten(share.unit_name, 24)
-            buttons.append([
+    acts: Buttons = []
+    for share in card.shares if active else ():
+        unit = shorten(share.unit_name, 24)
+        if share.state == ShareState.REPORTED_DONE:
+            acts.append([
                 (label("resolutions.button.confirm_unit", lang, number=r.number, unit=unit),
                  encode("res", "ok", r.id, share.unit_id)),
                 (text("resolutions.button.back", lang, number=r.number),
                  encode("res", "back", r.id, share.unit_id))])
-        if active and share.state in OWED:
-            buttons.append([(label("resolutions.button.not_applicable", lang,
-                                   unit=shorten(share.unit_name, 30)),
-                             encode("res", "na", r.id, share.unit_id))])
+        if share.state in OWED:
+            acts.append([(label("resolutions.button.not_applicable", lang,
+                                unit=shorten(share.unit_name, 30)),
+                          encode("res", "na", r.id, share.unit_id))])
+    buttons += acts[:MAX_ACTIONS]
+    if len(acts) > MAX_ACTIONS:
+        buttons.append([(text("resolutions.button.pending", lang), encode("res", "pq"))])
     row = [(text("resolutions.button.cancel", lang), encode("res", "cancel", r.id))] if active \
         else [(text("resolutions.button.reopen", lang), encode("res", "reopen", r.id))]
     buttons.append(row)
     buttons.append([(text("resolutions.button.reassign", lang), encode("res", "units", r.id)),
                     (text("resolutions.button.edit", lang), encode("res", "edit", r.id))])
+    if len(card.shares) > 1:
+        buttons.append([(text("resolutions.button.lead", lang), encode("res", "leadm", r.id))])
     return buttons

@@ -93,6 +93,7 @@ class ResolutionEventKind(StrEnum):
     REOPENED = "reopened"
     NOT_APPLICABLE = "not_applicable"
     REMOVED = "removed"
+    LEAD = "lead"  # the lead unit, or whether its confirmed share closes the resolution
 
 
 class ReportStatus(StrEnum):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -14,7 +15,7 @@ from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
-from tests.fixtures.buttons import button
+from tests.fixtures.buttons import button, exact, labels
 from tests.fixtures.minutes import SECRETARIAT, import_seed, notice
 
 INFRA, DESIGN, DATA, IT, ORG = 1003, 1005, 1008, 1010, 1012
@@ -68,6 +69,18 @@ async def report(bot, user: int, *, note: str, document: bool = False) -> dict:
         [ok] = await bot.say(user, note)
     assert "از مصوبه ۳ گزارش شد" in ok["text"]
     return ok
+
+
+async def current(bot, user: int, message: dict) -> dict:
+    """A message as it reads now (a button press may have edited it)."""
+    for _ in range(100):
+        [now] = [m for m in await bot.client.bot_messages(user)
+                 if m["message_id"] == message["message_id"]]
+        if now.get("text") != message.get("text") or now.get("reply_markup") != message.get(
+                "reply_markup"):
+            return now
+        await asyncio.sleep(0.05)
+    return now
 
 
 async def answer_of(bot, user: int, message: dict, data: str) -> str:
@@ -204,3 +217,34 @@ async def test_a_done_status_in_the_weekly_report_reports_only_the_units_share(s
     assert "مصوبه ۳ (جلسه" in design_owe["text"]
     assert reminded_units(bot, resolution.id) == {"design", "data-provision", "it",
                                                   "organization"}
+
+
+async def test_the_secretariat_names_a_lead_whose_confirmed_share_closes_it(seeded):
+    bot = seeded
+    [listing] = await bot.say(SECRETARIAT, "/resolutions")
+    [card] = await bot.press(SECRETARIAT, listing, exact(listing, "مصوبه ۳"), replies=1)
+    [menu] = await bot.press(SECRETARIAT, card, button(card, "واحد پیشرو"), replies=1)
+    assert "مصوبه ۳" in menu["text"] and "سهم همه واحدها" in menu["text"]
+    resolution, _ = resolution3(bot)
+    [own] = await bot.say(INFRA, "/owe")  # a forged «lead» press from a committee secretary
+    forged = await answer_of(bot, INFRA, own, button(menu, "کمیته زیرساخت"))
+    assert "اجازه" in forged and not resolution3(bot)[0].lead_closes
+    await bot.press_label(SECRETARIAT, menu, "کمیته زیرساخت")
+    menu = await current(bot, SECRETARIAT, menu)
+    assert "👑 کمیته زیرساخت و تبادل داده" in labels(menu)
+    await bot.press_label(SECRETARIAT, menu, "بستن با تأیید پیشرو")
+    assert "با تأیید سهم واحد پیشرو" in (await current(bot, SECRETARIAT, menu))["text"]
+    resolution, _ = resolution3(bot)
+    assert resolution.lead_closes
+    with bot.runtime.session() as session:
+        leads = [u.key for s, u in shares_repo.shares_of(session, resolution_id=resolution.id)
+                 if s.is_lead]
+    assert leads == ["infrastructure"]
+    await report(bot, INFRA, note="انجام شد")
+    told = await notice(bot, SECRETARIAT, "انجام سهم خود از مصوبه ۳")
+    await bot.press(SECRETARIAT, told, button(told, "تأیید"), replies=1)
+    resolution, shares = resolution3(bot)
+    assert resolution.status == ResolutionStatus.CONFIRMED  # the lead's confirmation closed it
+    assert shares["design"] == ShareState.OPEN  # the others' shares stay as they were
+    [owe] = await bot.say(DESIGN, "/owe")
+    assert "مصوبه ۳ (جلسه" not in owe["text"]
