@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from mina_bot.settings import Settings
 from mina_bot.weeks import IranianWeek, next_weekday
-from storage.models import CouncilSession
+from storage.models import CouncilSession, SessionStatus
 from storage.repositories import sessions as sessions_repo
 from storage.repositories.races import created_or_found
 
@@ -107,8 +107,9 @@ def session_for_week(
         session, start=midnight.astimezone(dt.UTC),
         end=(midnight + dt.timedelta(days=7)).astimezone(dt.UTC),
     )
-    if found:
-        return found[0]
+    held = [s for s in found if s.status != SessionStatus.CANCELLED]  # a cancelled one if alone
+    if held or found:
+        return (held or found)[0]
     result = session_on(session, day=week.day(settings.session_weekday), settings=settings)
     assert result is not None
     return result
