@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from importlib import import_module
 from typing import Any
 
-from mina_bot.persian import to_persian_digits
+from mina_bot.message_size import ECHO_LIMIT
+from mina_bot.persian import shorten, to_persian_digits
 
 LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
@@ -38,14 +39,15 @@ TEXTS = _load()
 
 
 def render_param(value: object, lang: str) -> str:
-    """Escape user text for HTML, and put numbers in the reader's digits."""
+    """Escape user text for HTML, shortened: the one place every echo of it passes (anything
+    meant whole is rendered by the caller and passed as Safe); numbers in the reader's digits."""
     if isinstance(value, Safe):
         return str(value)
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, int):
         return to_persian_digits(str(value)) if lang == "fa" else str(value)
-    return html.escape(str(value), quote=False)
+    return html.escape(shorten(str(value), ECHO_LIMIT), quote=False)
 
 
 def text(key: str, lang: str = "fa", /, **params: object) -> str:

@@ -102,4 +102,17 @@ TEXTS = {
     "command.start": {"fa": "شروع و معرفی", "en": "start and introduction"},
     "command.help": {"fa": "راهنما: کارهایی که می‌توانید انجام دهید", "en": "what you can do"},
     "command.cancel": {"fa": "لغو کار نیمه‌تمام", "en": "cancel the current step"},
+    "pick.page": {
+        "fa": "صفحهٔ {page} از {pages} ({count} مورد). برای یافتن زودتر، چند حرف از نام را بنویسید.",
+        "en": "Page {page} of {pages} ({count} in all). Type a few letters of the name to narrow "
+              "the list.",
+    },
+    "pick.found": {
+        "fa": "{count} مورد با «{query}»؛ صفحهٔ {page} از {pages}.",
+        "en": "{count} match «{query}»; page {page} of {pages}.",
+    },
+    "pick.none": {
+        "fa": "هیچ موردی با «{query}» پیدا نشد؛ چند حرف دیگر بنویسید.",
+        "en": "Nothing matches «{query}»; type other letters.",
+    },
 }
