@@ -23,14 +23,14 @@ from mina_bot.permissions import Action, allowed
 from mina_bot.sessions import agenda
 from mina_bot.sessions.board import council_session, session_board
 from mina_bot.sessions.schedule import report_deadline
-from mina_bot.sessions.views import session_view
+from mina_bot.sessions.views import AGENDA_PAGE, session_view
 
 FEATURE = "ses"
 FLOW = "agenda_item"
 WAIT_TITLE = 0
 
 
-def _render(update: Update, context: Context, session_id: int | None = None):
+def _render(update: Update, context: Context, session_id: int | None = None, page: int = 0):
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         board = session_board(session, now=runtime.clock.now(), settings=runtime.settings,
@@ -38,7 +38,7 @@ def _render(update: Update, context: Context, session_id: int | None = None):
     return session_view(board.council, board.items, tz=runtime.tz, lang=actor.language,
                         deadline=report_deadline(board.council, runtime.settings, runtime.tz),
                         open_count=board.open_count, overdue=board.overdue,
-                        staff=allowed(actor, Action.MANAGE_AGENDA))
+                        staff=allowed(actor, Action.MANAGE_AGENDA), page=page)
 
 
 @guarded(Action.VIEW_SESSION)
@@ -49,15 +49,23 @@ async def show(update: Update, context: Context) -> None:
 
 
 async def edit(update: Update, context: Context, data: ButtonData) -> None:
-    """Move an item up or down, or remove it; the message shows the new agenda."""
+    """Move an item up or down, or remove it; the message shows the new agenda on the page of
+    the moved item (or the page the press came from)."""
     item_id = data.int_arg(0)
+    page = data.int_arg(1) if len(data.args) > 1 else 0
     with context.runtime.session() as session:
         if data.verb == "rm":
             session_id = agenda.remove_item(session, item_id=item_id)
         else:
             item = agenda.move_item(session, item_id=item_id, step=-1 if data.verb == "up" else 1)
-            session_id = item.session_id
-    body, buttons = _render(update, context, session_id)
+            session_id, page = item.session_id, (item.position - 1) // AGENDA_PAGE
+    body, buttons = _render(update, context, session_id, page)
+    await edit_or_reply(update, body, reply_markup=keyboard(buttons))
+
+
+async def turn_page(update: Update, context: Context, data: ButtonData) -> None:
+    """Another page of the agenda's buttons."""
+    body, buttons = _render(update, context, data.int_arg(0), data.int_arg(1))
     await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
@@ -79,10 +87,11 @@ async def take_title(update: Update, context: Context) -> int:
         if state is None:
             raise NotFound()
         council = council_session(session, session_id=state["session_id"])
-        agenda.add_item(session, council_session=council, title=title)
+        item = agenda.add_item(session, council_session=council, title=title)
+        page = (item.position - 1) // AGENDA_PAGE  # the page showing the new item
         flow(update, FLOW).drop(session)
     await reply_key(update, context, "sessions.add.done", title=title)
-    body, buttons = _render(update, context, council.id)
+    body, buttons = _render(update, context, council.id, page)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 
@@ -106,6 +115,7 @@ def build_handlers() -> list[BaseHandler]:
     return [
         adding,
         CommandHandler("session", show),
-        button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, edit)
-                                for verb in ("up", "down", "rm")}),
+        button_router(FEATURE, {**{verb: (Action.MANAGE_AGENDA, edit)
+                                   for verb in ("up", "down", "rm")},
+                                "page": (Action.MANAGE_AGENDA, turn_page)}),
     ]

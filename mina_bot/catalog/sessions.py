@@ -22,7 +22,7 @@ TEXTS = {
     "sessions.agenda.empty": {"fa": "هنوز بندی ندارد.", "en": "No items yet."},
     "sessions.button.up": {"fa": "⬆️ {position}", "en": "⬆️ {position}"},
     "sessions.button.down": {"fa": "⬇️ {position}", "en": "⬇️ {position}"},
-    "sessions.button.remove": {"fa": "✖️ {position}", "en": "✖️ {position}"},
+    "sessions.button.rm": {"fa": "✖️ {position}", "en": "✖️ {position}"},
     "sessions.button.add": {"fa": "➕ افزودن بند", "en": "➕ Add an item"},
     "sessions.add.ask": {
         "fa": "عنوان بند تازه دستور جلسه را بنویسید (/cancel برای انصراف).",

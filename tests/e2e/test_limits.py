@@ -7,12 +7,14 @@ import pytest
 
 from demo.sample import seed_sample_organisation
 from mina_bot.catalog import text
-from mina_bot.persian import to_persian_digits
+from mina_bot.persian import to_latin_digits, to_persian_digits
+from mina_bot.sessions import agenda
+from mina_bot.sessions.schedule import ensure_next_session
 from sandbox.limits import MAX_TEXT_LENGTH, utf16_length
 from sandbox.views import button_data
 from storage.models import UnitKind
 from storage.repositories import units
-from tests.fixtures.bot import ADMIN_ID
+from tests.fixtures.bot import ADMIN_ID, button
 
 SECRETARIAT = 1002
 PROVINCES = 320
@@ -114,3 +116,21 @@ async def test_a_4096_character_answer_to_the_date_question_gets_a_reply_within_
     [answer] = await bot.say(SECRETARIAT, "ت" * 4096)
     assert utf16_length(answer["text"]) <= MAX_TEXT_LENGTH
     assert "…" in answer["text"]
+
+
+async def test_the_agenda_buttons_fit_an_agenda_of_any_length(national):
+    bot = national
+    with bot.runtime.session() as session:
+        council = ensure_next_session(session, now=bot.clock.now(), settings=bot.runtime.settings)
+        for i in range(60):
+            agenda.add_item(session, council_session=council, title=f"بند افزوده {i}")
+        session.commit()
+    [board] = await bot.say(SECRETARIAT, "/session")
+    assert len(labels(board)) <= 100
+    last, _, edits = await walk_to_the_last_page(bot, SECRETARIAT, board)
+    first = labels(last)[0]  # «⬆️ N» of the first item on the last page
+    assert edits >= 1 and len(labels(last)) <= 100
+    await bot.press(SECRETARIAT, last, button(last, first))
+    moved = await bot.client.wait_for_edit(SECRETARIAT, last["message_id"], edits=edits + 1)
+    position = int(to_latin_digits(first.split()[-1]))
+    assert f"⬆️ {to_persian_digits(str(position - 1))}" in labels(moved)  # its page follows it
