@@ -179,9 +179,13 @@ def command_run(settings: Settings, webhook: bool) -> int:
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
-        from messenger.webhook import serve_webhook
+        from messenger.webhook import WebhookRefused, serve_webhook
 
-        asyncio.run(serve_webhook(application, runtime))
+        try:
+            asyncio.run(serve_webhook(application, runtime))
+        except WebhookRefused as exc:
+            raise StartupError(f"MINA_WEBHOOK_URL was refused by the Bot API ({exc}); use a "
+                               "public https URL on port 443, 80, 88 or 8443.") from None
     else:
         application.run_polling(allowed_updates=None, drop_pending_updates=False)
     return 0

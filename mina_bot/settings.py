@@ -9,10 +9,10 @@ from typing import Annotated, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from mina_bot.platforms import platform_for_api
+from mina_bot.platforms import platform_for_api, webhook_refusal
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite:///./data/mina.sqlite3"
@@ -26,7 +26,7 @@ HINTS = {
     "timezone": "use an IANA time zone name such as Asia/Tehran",
     "admin_ids": "use comma-separated numeric Telegram user ids, e.g. 11111,22222",
     "language": "use fa or en",
-    "webhook_url": "use the public https URL Telegram should post updates to",
+    "webhook_url": "use the public https URL (port 443, 80, 88 or 8443) Telegram posts to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
     "invite_ttl_days": "use a whole number of days between 1 and 365, e.g. 7",
     "auth_max_failures": "use how many wrong invitation codes an account may send, e.g. 5",
@@ -237,6 +237,14 @@ class Settings(BaseSettings):
         parsed = urlparse(value)
         if parsed.scheme not in {"http", "https"} or not parsed.netloc:
             raise ValueError("is not an http(s) URL")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_telegram_takes(cls, value: str | None, info: ValidationInfo) -> str | None:
+        refusal = webhook_refusal(value, info.data.get("api_base_url", "")) if value else None
+        if refusal:
+            raise ValueError(refusal)
         return value
 
     @field_validator("timezone")

@@ -31,6 +31,7 @@ async def webhook_bot(sandbox: BotApiSandbox, database_url: str, clock: FakeCloc
     sandbox.lenient = True
     port = free_port()
     values = {"webhook_url": f"http://127.0.0.1:{port}/telegram", "webhook_listen": "127.0.0.1",
+              "api_base_url": sandbox.api_base_url,
               "webhook_port": port, "webhook_secret": SECRET, **overrides}
     runtime = prepare_runtime(harness_settings(database_url, **values), clock=clock)
     application = build_application(runtime, api_base_url=sandbox.api_base_url)
