@@ -143,6 +143,8 @@ async def _post_init(application: Application) -> None:
             )
         except TelegramError as exc:  # e.g. a platform without command menus
             log.warning("could not publish the command menu: %s", exc)
+            if menu_handlers.menus_missing(application.bot_data, exc):
+                return
 
 
 async def _post_shutdown(application: Application) -> None:
