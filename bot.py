@@ -22,6 +22,7 @@ from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
 from handlers import invitations as invitation_handlers
+from handlers import language as language_handlers
 from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
 from handlers import organisation as organisation_handlers
@@ -63,7 +64,7 @@ FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     report_handlers, report_reading_handlers, export_handlers,
-    broadcast_handlers, reminder_settings_handlers,
+    broadcast_handlers, reminder_settings_handlers, language_handlers,
 )
 
 

@@ -23,6 +23,7 @@ from handlers.common import (
     reply_key,
     text_answer,
 )
+from handlers.language import language_row
 from handlers.menus import publish
 from handlers.organisation import seat_lines
 from handlers.picking import MAX_QUERY, with_hint
@@ -206,7 +207,8 @@ async def redeem(update: Update, context: Context) -> None:
     actor = context.actor
     lines = "\n".join(seat_lines(actor, actor.language))
     await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=Safe(lines),
-                             help=Safe(help_text(actor, actor.language))))
+                             help=Safe(help_text(actor, actor.language))),
+                reply_markup=keyboard(language_row()))  # the language, offered at once
     await publish(context, actor)
 
 

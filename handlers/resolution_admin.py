@@ -18,7 +18,7 @@ from handlers.common import (
 )
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import name_in, text
+from mina_bot.catalog import join, name_in, text
 from mina_bot.clock import local_today
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_date
@@ -124,12 +124,12 @@ async def take_line(update: Update, context: Context) -> int:
         else:
             r = manage.edit_single(session, actor=actor, resolution_id=state["target"],
                                    line=line, settings=runtime.settings, now=now)
-        council, names = register.placement(session, resolution=r)
+        council, names = register.placement(session, resolution=r, lang=actor.language)
         flow(update, FLOW).drop(session)
     due = format_date(r.due_date, actor.language) if r.due_date else text(
         "resolutions.no_due", actor.language)
     await reply_key(update, context, "resolutions.saved", number=r.number,
-                    session=council.number, units="، ".join(names), due=due)
+                    session=council.number, units=join(names, actor.language), due=due)
     return ConversationHandler.END
 
 

@@ -18,7 +18,9 @@ from handlers.common import (
 )
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData
+from mina_bot.catalog import name_in
 from mina_bot.errors import NotFound
+from mina_bot.organisation.cards import units_to_pick
 from mina_bot.permissions import Action, allowed
 from mina_bot.sessions import agenda
 from mina_bot.sessions.board import council_session, session_board
@@ -35,10 +37,12 @@ def _render(update: Update, context: Context, session_id: int | None = None, pag
     with runtime.session() as session:
         board = session_board(session, now=runtime.clock.now(), settings=runtime.settings,
                               session_id=session_id)
+        names = {u.id: name_in(u, actor.language) for u in units_to_pick(session)}
     return session_view(board.council, board.items, tz=runtime.tz, lang=actor.language,
                         deadline=report_deadline(board.council, runtime.settings, runtime.tz),
                         open_count=board.open_count, overdue=board.overdue,
-                        staff=allowed(actor, Action.MANAGE_AGENDA), page=page)
+                        staff=allowed(actor, Action.MANAGE_AGENDA), page=page,
+                        unit_names=names)
 
 
 @guarded(Action.VIEW_SESSION)

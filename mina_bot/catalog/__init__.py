@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import import_module
 from typing import Any
 
@@ -67,8 +67,14 @@ def label(key: str, lang: str = "fa", /, **params: object) -> str:
 
 
 def name_in(record: Any, lang: str) -> str:
-    """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language."""
-    return record.name_en if lang == "en" else record.name_fa
+    """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language (Persian when
+    it has no English one)."""
+    return (getattr(record, "name_en", None) or record.name_fa) if lang == "en" else record.name_fa
+
+
+def join(items: Iterable[str], lang: str) -> str:
+    """Items as a list in the reader's language: «الف، ب» or "a, b"."""
+    return text("list.separator", lang).join(items)
 
 
 def safe_text(key: str, lang: str = "fa", /, **params: object) -> Safe:

@@ -115,4 +115,15 @@ TEXTS = {
         "fa": "هیچ موردی با «{query}» پیدا نشد؛ چند حرف دیگر بنویسید.",
         "en": "Nothing matches «{query}»; type other letters.",
     },
+    "language.name": {"fa": "فارسی", "en": "English"},
+    "language.ask": {
+        "fa": "زبان شما اکنون {current} است. به چه زبانی با شما سخن بگویم؟",
+        "en": "Your language is now {current}. Which language shall I use with you?",
+    },
+    "language.chosen": {
+        "fa": "از این پس فارسی می‌نویسم. /help فهرست کارها را نشان می‌دهد.",
+        "en": "From now on I write in English. /help lists what you can do.",
+    },
+    "command.language": {"fa": "زبان: فارسی یا انگلیسی", "en": "language: Persian or English"},
+    "list.separator": {"fa": "، ", "en": ", "},
 }

@@ -29,4 +29,5 @@ TEXTS = {
         "en": "Write the new agenda item (/cancel to stop).",
     },
     "sessions.add.done": {"fa": "به دستور جلسه اضافه شد: «{title}»", "en": "Added: «{title}»"},
+    "sessions.place.default": {"fa": "سالن شورا", "en": "the council hall"},
 }

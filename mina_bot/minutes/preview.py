@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import label, text
+from mina_bot.catalog import join, label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
@@ -20,7 +20,7 @@ def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
     lines = [text("minutes.preview.header", lang, date=format_date(minutes.session_date, lang),
                   count=len(minutes.resolutions))]
     for r in minutes.resolutions:
-        unit_names = "، ".join(names.get(k, k) for k in r.units) or "—"
+        unit_names = join((names.get(k, k) for k in r.units), lang) or "—"
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines.append(text("minutes.preview.line", lang, number=r.number, units=unit_names,
                           due=due, subject=shorten(r.subject, 70)))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
-from mina_bot.catalog import name_in, text
+from mina_bot.catalog import join, name_in, text
 from mina_bot.export.dto import Pack, Table
 from mina_bot.jalali import format_date, format_datetime, quarter_bounds
 from mina_bot.reports.reading import compliance
@@ -70,7 +70,7 @@ def _resolutions_table(session: Session, session_ids: list[int] | None, today: d
         units = resolutions_repo.units_of(session, resolution_id=resolution.id)
         rows.append((
             council.number, resolution.number, resolution.subject,
-            "، ".join(name_in(u, lang) for u in units),
+            join((name_in(u, lang) for u in units), lang),
             format_date(resolution.due_date, lang) if resolution.due_date else
             resolution.time_frame, _resolution_state(resolution, today, lang)))
     return Table(text("export.part.resolutions", lang),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import join, text
 from mina_bot.pages import PAGE, Buttons, fit, page_count
 from mina_bot.persian import match_key, shorten, to_latin_digits
 from mina_bot.resolutions.views import due_label, status_label
@@ -75,14 +75,14 @@ def list_view(
         labels.append(text("resolutions.filter.session", lang, number=f.session_number))
     if f.overdue:
         labels.append(text("resolutions.filter.overdue", lang))
-    lines = [text("resolutions.list.header", lang, filters="، ".join(labels), count=len(rows),
+    lines = [text("resolutions.list.header", lang, filters=join(labels, lang), count=len(rows),
                   page=page + 1, pages=pages)]
     if not rows:
         lines.append(text("resolutions.list.none", lang))
     buttons: Buttons = []
     for r, council, unit_names in rows[page * PAGE:(page + 1) * PAGE]:
         lines.append(text("resolutions.list.line", lang, number=r.number, session=council.number,
-                          status=status_label(r.status, lang), units="، ".join(unit_names),
+                          status=status_label(r.status, lang), units=join(unit_names, lang),
                           due=due_label(r.due_date, today, lang, r.status),
                           subject=shorten(r.subject, 90)))
         buttons.append([(text("resolutions.button.open", lang, number=r.number),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.catalog import name_in
 from mina_bot.pages import Buttons
 from mina_bot.persian import match_key
 from mina_bot.resolutions import lifecycle, manage
@@ -75,8 +76,9 @@ def session_for_new(session: Session, *, now: dt.datetime, settings: Settings) -
         session, now=now, settings=settings)
 
 
-def placement(session: Session, *, resolution: Resolution) -> tuple[CouncilSession, list[str]]:
-    """The session a resolution was decided in and its units' names."""
+def placement(session: Session, *, resolution: Resolution,
+              lang: str = "fa") -> tuple[CouncilSession, list[str]]:
+    """The session a resolution was decided in and its units' names in the reader's language."""
     council = sessions_repo.get_session(session, session_id=resolution.session_id)
-    return council, [u.name_fa for u in resolutions_repo.units_of(session,
-                                                                  resolution_id=resolution.id)]
+    return council, [name_in(u, lang) for u in resolutions_repo.units_of(
+        session, resolution_id=resolution.id)]

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, join, text
 from mina_bot.durations import relative_days
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import PAGE, Buttons, fit, page_nav
@@ -94,7 +94,7 @@ def detail_view(
     """One resolution in full, with its history and the buttons the reader may use."""
     lines = [text("resolutions.detail", lang, number=r.number, session=council.number,
                   date=format_date(council.starts_at.astimezone(tz).date(), lang),
-                  subject=r.subject, units="، ".join(units), time_frame=r.time_frame,
+                  subject=r.subject, units=join(units, lang), time_frame=r.time_frame,
                   due=due_label(r.due_date, today, lang, r.status),
                   status=status_label(r.status, lang), extra=Safe(_extra(r, lang)))]
     if history:

@@ -1,0 +1,47 @@
+"""Both languages: each person chooses, and an English reader sees English where it exists."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from demo.sample import seed_sample_organisation
+from mina_bot.catalog import text
+from tests.fixtures.bot import STRANGER_ID
+
+SECRETARIAT, INFRA_SECRETARY = 1002, 1003
+PERSIAN = re.compile("[\u0600-\u06ff]")
+
+
+@pytest.fixture
+async def org(bot):
+    with bot.runtime.session() as session:
+        seed_sample_organisation(session, clock=bot.clock)
+    return bot
+
+
+async def choose(bot, user: int, lang: str) -> dict:
+    [ask] = await bot.say(user, "/language")
+    await bot.press_label(user, ask, text("language.name", lang))
+    return await bot.client.wait_for_edit(user, ask["message_id"])
+
+
+async def test_a_member_switches_to_english_and_the_session_speaks_it(org):
+    chosen = await choose(org, SECRETARIAT, "en")
+    assert chosen["source_text"] == text("language.chosen", "en")
+    [board] = await org.say(SECRETARIAT, "/session")
+    standing = [line for line in board["text"].split("\n") if "report" in line.lower()]
+    assert standing and not any(PERSIAN.search(line) for line in standing), board["text"]
+    assert "the council hall" in board["text"]
+    [settings] = await org.say(SECRETARIAT, "/settings")
+    await org.press_label(SECRETARIAT, settings, "فارسی")
+    back = await org.client.wait_for_edit(SECRETARIAT, settings["message_id"])
+    assert back["source_text"] == text("language.chosen", "fa")
+
+
+async def test_a_stranger_with_an_english_client_is_answered_in_english(org):
+    [answer] = await org.say(STRANGER_ID, "/start", language_code="en")
+    assert answer["source_text"] == text("start.stranger", "en")
+    [answer] = await org.say(STRANGER_ID + 1, "/start", language_code="de")
+    assert answer["source_text"] == text("start.stranger", "fa")
