@@ -24,6 +24,7 @@ from messenger.keyboards import keyboard
 from mina_bot.callbacks import decode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
+from mina_bot.intents import OWE, intent_of
 from mina_bot.permissions import Action, require
 from mina_bot.persian import match_key
 from mina_bot.resolutions import lifecycle, views
@@ -42,8 +43,7 @@ class OwePhrase(filters.MessageFilter):
     """Free text asking «what do I owe?», however it is spelled."""
 
     def filter(self, message) -> bool:
-        key = match_key(message.text or "").strip("?؟!.")
-        return any(key.startswith(p) for p in OWE_PHRASES)
+        return intent_of(message.text) == OWE
 
 
 

@@ -44,8 +44,12 @@ TEXTS = {
         "en": "There is nothing to cancel. /help lists what you can do.",
     },
     "unknown.member": {
-        "fa": "متوجه نشدم چه می‌خواهید. 🙏 فهرست کارها با /help می‌آید.",
-        "en": "Sorry, I did not understand that. /help lists what you can do.",
+        "fa": ("متوجه نشدم چه می‌خواهید. 🙏 از نوشته‌ها فعلاً این پرسش را می‌فهمم: "
+               "«چه کاری بر عهده من است؟» (یا «مهلت‌های من»، «چه کارهایی باید بکنم؟»، "
+               "«وظایف من»). بقیه کارها با دستورها انجام می‌شود؛ فهرست آن‌ها با /help می‌آید."),
+        "en": ("Sorry, I did not understand that. 🙏 Of free text I understand one question so "
+               "far: «What do I owe?» (or «my tasks», «my deadlines», «what should I do?»). "
+               "Everything else is a command; /help lists them."),
     },
     "unknown.command": {
         "fa": "دستور «{command}» را نمی‌شناسم. فهرست دستورها با /help می‌آید.",

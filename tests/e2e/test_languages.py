@@ -45,3 +45,18 @@ async def test_a_stranger_with_an_english_client_is_answered_in_english(org):
     assert answer["source_text"] == text("start.stranger", "en")
     [answer] = await org.say(STRANGER_ID + 1, "/start", language_code="de")
     assert answer["source_text"] == text("start.stranger", "fa")
+
+
+@pytest.mark.parametrize("question", ["سلام، چه کارهایی دارم؟", "مهلت‌های من",
+                                      "Hi, what do I owe?", "my deadlines"])
+async def test_free_text_asking_what_i_owe_gets_the_owe_answer(org, question):
+    [asked] = await org.say(INFRA_SECRETARY, question)
+    [command] = await org.say(INFRA_SECRETARY, "/owe")
+    assert asked["text"] == command["text"]
+
+
+async def test_text_the_bot_does_not_understand_is_answered_with_what_it_does(org):
+    await choose(org, SECRETARIAT, "en")
+    [answer] = await org.say(SECRETARIAT, "Could you book a room?")
+    assert answer["source_text"] == text("unknown.member", "en")
+    assert "What do I owe?" in answer["text"]
