@@ -6,7 +6,7 @@ TEXTS = {
     "command.members": {"fa": "اعضای یک واحد و مدیریت آنها", "en": "a unit's members"},
     "command.invite": {"fa": "دعوت از یک نفر", "en": "invite a person"},
     "command.invites": {"fa": "دعوت‌نامه‌های در انتظار", "en": "pending invitations"},
-    "role.head": {"fa": "مسئول", "en": "head"},
+    "role.head": {"fa": "رئیس", "en": "head"},  # one word for a unit's head everywhere
     "role.secretary": {"fa": "دبیر", "en": "secretary"},
     "role.member": {"fa": "عضو", "en": "member"},
     # The organisation file

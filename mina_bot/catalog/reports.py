@@ -26,7 +26,7 @@ TEXTS = {
     "reports.progress.in_progress": {"fa": "⏳ در حال انجام", "en": "⏳ In progress"},
     "reports.progress.blocked": {"fa": "⛔ متوقف", "en": "⛔ Blocked"},
     "reports.progress.none": {"fa": "—", "en": "—"},
-    "reports.answer.skipped": {"fa": "(رد شد)", "en": "(skipped)"},
+    "reports.answer.skipped": {"fa": "(صرف‌نظر شد)", "en": "(skipped)"},
     "reports.answer.empty": {"fa": "(هنوز پاسخ داده نشده)", "en": "(not answered yet)"},
     "reports.view.heading": {
         "fa": "📋 <b>گزارش هفتگی {unit}</b>\nبرای جلسه {number} ({date})",

@@ -13,6 +13,7 @@ from mina_bot.delivery.agenda import agenda_html
 from mina_bot.delivery.audience import Audience, recipients
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
+from mina_bot.message_size import utf16_length
 from mina_bot.persian import normalize
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session
@@ -74,11 +75,13 @@ def start_draft(session: Session, *, actor: Actor, body: str | None = None) -> B
 
 
 def _clean(body: str | None, limit: int) -> str:
-    cleaned = normalize(body or "").strip()
-    if not cleaned:
+    """The body as its author wrote it («لطفاً» stays «لطفاً»), trimmed; refused when it says
+    nothing or is longer than Telegram allows (counted in UTF-16 units, as Telegram counts)."""
+    cleaned = (body or "").strip()
+    if not normalize(cleaned):
         raise BroadcastError("broadcast.empty")
-    if len(cleaned) > limit:
-        raise BroadcastError("broadcast.too_long", limit=limit, length=len(cleaned))
+    if utf16_length(cleaned) > limit:
+        raise BroadcastError("broadcast.too_long", limit=limit, length=utf16_length(cleaned))
     return cleaned
 
 

@@ -84,7 +84,8 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     saved = await upload(bot, user, "budget.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
     assert "(۲ پیوست)" in saved["text"]
     [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
-    for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(رد شد)", "گزارش-پایلوت.pdf"):
+    for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(صرف‌نظر شد)",
+                 "گزارش-پایلوت.pdf"):
         assert said in preview["text"]
     [hint] = await bot.say(user, "بفرست لطفاً")  # typed at the preview: its buttons again,
     assert "دکمه" in hint["text"] and "«ارسال» یا «ویرایش»" in hint["text"]
