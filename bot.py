@@ -21,6 +21,7 @@ from handlers import broadcast as broadcast_handlers
 from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
+from handlers import groups as group_handlers
 from handlers import invitations as invitation_handlers
 from handlers import language as language_handlers
 from handlers import menus as menu_handlers
@@ -33,7 +34,7 @@ from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
-from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
+from handlers.common import GROUP_CHATS, GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.errors import on_error
 from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
@@ -64,7 +65,7 @@ FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     report_handlers, report_reading_handlers, export_handlers,
-    broadcast_handlers, reminder_settings_handlers, language_handlers,
+    broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,
 )
 
 
@@ -114,6 +115,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .build()
     )
     install_runtime(application, runtime, Workers.from_settings(settings))  # processes start lazily
+    application.add_handlers(group_handlers.build_gate(), group=GROUP_CHATS)
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
     application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)

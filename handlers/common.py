@@ -140,6 +140,7 @@ async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
 
 # Handler groups for checks that apply to every update. PTB runs at most one handler per
 # group, so each check needs its own group; lower runs first.
+GROUP_CHATS = -5  # groups and channels: only /link and notes, nothing private
 GROUP_FLOOD = -4
 GROUP_REACHABLE = -3
 GROUP_MENUS = -2

@@ -41,6 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("settings", Action.SETTINGS, "command.settings"),
     Command("language", Action.SETTINGS, "command.language"),
     Command("broadcast", Action.BROADCAST, "command.broadcast"),
+    Command("links", Action.BROADCAST, "command.links"),
 )
 
 

@@ -14,7 +14,7 @@ LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
 _MODULES = (
     "general", "safety", "organisation", "sessions", "resolutions", "minutes",
-    "reports", "export", "delivery", "reminders", "broadcast",
+    "reports", "export", "delivery", "reminders", "broadcast", "groups",
 )
 
 

@@ -11,6 +11,7 @@ from mina_bot.actors import Actor
 from mina_bot.catalog import Safe, text
 from mina_bot.delivery.agenda import agenda_html
 from mina_bot.delivery.audience import Audience, recipients
+from mina_bot.delivery.linked_chats import chats_for
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
 from mina_bot.message_size import utf16_length
@@ -183,6 +184,12 @@ def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime,
                 now=now, member=member, text=rendered[str(member.language)],
                 document=document.telegram_file_id if document else None,
                 broadcast_id=broadcast_id)
+    audience = Audience.from_json(broadcast.audience)
+    for chat_id in chats_for(session, audience, agenda=broadcast.kind == BroadcastKind.AGENDA):
+        enqueue(session, kind="broadcast", subject=f"broadcast:{broadcast_id}", period="-",
+                now=now, chat_id=chat_id, text=rendered[settings.language],
+                document=document.telegram_file_id if document else None,
+                broadcast_id=broadcast_id)  # a linked group or channel, in the house language
     broadcast.progress_chat_id = progress_chat_id
     session.add(broadcast)
     return len(members)

@@ -10,7 +10,7 @@ from storage.models.council import (
     ResolutionAssignment,
     ResolutionEvent,
 )
-from storage.models.delivery import Broadcast, OutboxMessage
+from storage.models.delivery import Broadcast, LinkedChat, OutboxMessage
 from storage.models.enums import (
     SEAT_ROLES,
     AgendaKind,
@@ -57,6 +57,7 @@ __all__ = [
     "HolidayKind",
     "Invitation",
     "Language",
+    "LinkedChat",
     "Member",
     "Membership",
     "OutboxMessage",

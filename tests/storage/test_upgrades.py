@@ -86,6 +86,8 @@ if "0005" in revisions():  # data_generation dropped: the rest unchanged
     FILLS["0005"] = fill_every_table
 if "0006" in revisions():  # holiday.kind added, the rows kept as closures
     FILLS["0006"] = fill_every_table
+if "0100" in revisions():  # linked_chat: a new table, no data changes
+    FILLS["0100"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 

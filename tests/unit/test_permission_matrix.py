@@ -66,7 +66,7 @@ EXPECTED: dict[Action, set[str]] = {
 # Handlers the router does not (yet) hold: the catch-all for unclaimed presses, and
 # handlers/resolutions.py, which is being rewritten for issue 19 and adopts the router then.
 UNROUTED_MODULES = {"handlers.start", "handlers.resolutions"}
-FEATURES = {"bc", "imp", "inv", "lang", "org", "rep", "res", "ros", "rpt", "rs", "ses"}
+FEATURES = {"bc", "imp", "inv", "lang", "lnk", "org", "rep", "res", "ros", "rpt", "rs", "ses"}
 
 
 def walk(handlers):
