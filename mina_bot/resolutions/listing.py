@@ -54,11 +54,16 @@ class Filters:
                 f = replace(f, state=_WORDS[key])
             elif key in _OVERDUE:
                 f = replace(f, overdue=True)
-            elif to_latin_digits(key).isdigit():
-                f = replace(f, session_number=int(to_latin_digits(key)))
+            elif to_latin_digits(key).isdigit():  # more than 9 digits names no session
+                digits = to_latin_digits(key).lstrip("0")[:10]
+                f = replace(f, session_number=int(digits or "0") if len(digits) < 10
+                            else NO_SESSION)
             elif key in unit_keys:
                 f = replace(f, unit_id=unit_keys[key])
         return f
+
+
+NO_SESSION = 999_999_999  # what a session number too long for any session is read as
 
 
 def list_view(

@@ -12,7 +12,7 @@ from mina_bot.sessions import agenda
 from mina_bot.sessions.schedule import ensure_next_session
 from sandbox.limits import MAX_TEXT_LENGTH, utf16_length
 from sandbox.views import button_data
-from storage.models import UnitKind
+from storage.models import Resolution, ResolutionAssignment, UnitKind
 from storage.repositories import units
 from tests.fixtures.bot import ADMIN_ID, button
 
@@ -101,12 +101,13 @@ async def test_reports_at_national_size_pages(national):
     assert edits == 8
 
 
-@pytest.mark.parametrize("command", ["/import", "/reports", "/export"])
+@pytest.mark.parametrize("command", ["/import", "/reports", "/export", "/resolutions"])
 async def test_a_5000_digit_argument_gets_a_clear_answer(national, command):
     [answer] = await national.say(SECRETARIAT, f"{command} {'9' * 5000}")
     assert utf16_length(answer["text"]) < 1000
     assert answer["source_text"] != text("error.unexpected")
-    assert "۹۹۹۹…" in answer["text"] or "9999…" in answer["text"]  # the argument, shortened
+    if command != "/resolutions":  # the list says «session ۹۹۹۹۹۹۹۹۹: none» instead
+        assert "۹۹۹۹…" in answer["text"] or "9999…" in answer["text"]  # the argument, shortened
 
 
 async def test_a_4096_character_answer_to_the_date_question_gets_a_reply_within_limits(national):
@@ -134,3 +135,22 @@ async def test_the_agenda_buttons_fit_an_agenda_of_any_length(national):
     moved = await bot.client.wait_for_edit(SECRETARIAT, last["message_id"], edits=edits + 1)
     position = int(to_latin_digits(first.split()[-1]))
     assert f"⬆️ {to_persian_digits(str(position - 1))}" in labels(moved)  # its page follows it
+
+
+async def test_the_resolutions_filter_buttons_fit_at_national_size(national):
+    bot = national
+    with bot.runtime.session() as session:
+        zones = [u.id for u in units.list_units(session) if u.key.startswith("zone_")]
+        council = ensure_next_session(session, now=bot.clock.now(), settings=bot.runtime.settings)
+        for number, unit_id in enumerate(zones, 1):
+            resolution = Resolution(session_id=council.id, number=number, subject=f"کار {number}",
+                                    time_frame="یک هفته")
+            session.add(resolution)
+            session.flush()
+            session.add(ResolutionAssignment(resolution_id=resolution.id, unit_id=unit_id,
+                                             raw_name=f"zone {number}"))
+        session.commit()
+    [listing] = await bot.say(SECRETARIAT, "/resolutions")
+    assert listing["text"].startswith("مصوبات") and "۳۲۰ مورد" in listing["text"]
+    zones = [x for x in labels(listing) if x.startswith("حوزه")]
+    assert 0 < len(zones) <= 18 and len(labels(listing)) <= 100
