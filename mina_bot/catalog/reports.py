@@ -67,7 +67,7 @@ TEXTS = {
     "reports.button.files": {"fa": "📎 دریافت پیوست‌ها", "en": "📎 Get the files"},
     "reports.button.history": {"fa": "نسخه‌ها", "en": "Versions"},
     "reports.button.trend": {"fa": "📈 روند هفته‌های اخیر", "en": "📈 Recent weeks"},
-    "reports.button.skip": {"fa": "رد کردن ⏭", "en": "Skip ⏭"},
+    "reports.button.skip": {"fa": "صرف‌نظر ⏭", "en": "Skip ⏭"},
     "reports.button.files_done": {"fa": "پایان پیوست‌ها ✅", "en": "No more files ✅"},
     "reports.button.submit": {"fa": "ارسال", "en": "Submit"},
     "reports.button.edit": {"fa": "ویرایش", "en": "Edit"},
