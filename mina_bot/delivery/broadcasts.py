@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.delivery.agenda import agenda_html
 from mina_bot.delivery.audience import Audience, recipients
 from mina_bot.delivery.linked_chats import chats_for
@@ -22,6 +22,7 @@ from mina_bot.settings import Settings
 from storage.models import Attachment, Broadcast, BroadcastKind, BroadcastStatus, OutboxState
 from storage.repositories import broadcasts as broadcasts_repo
 from storage.repositories import outbox as outbox_repo
+from storage.repositories import units as units_repo
 
 TEXT_LIMIT = 3500  # leaves room for the header within Telegram's 4096
 CAPTION_LIMIT = 900  # within Telegram's 1024 for a document caption
@@ -160,7 +161,8 @@ def message_for(session: Session, broadcast: Broadcast, lang: str, settings: Set
     if broadcast.kind == BroadcastKind.AGENDA:
         upcoming = ensure_next_session(session, now=now, settings=settings)
         items = ensure_agenda(session, council_session=upcoming)
-        return agenda_html(upcoming, items, lang, settings.tz)
+        names = {u.id: name_in(u, lang) for u in units_repo.list_units(session)}
+        return agenda_html(upcoming, items, lang, settings.tz, names)
     if broadcast.text:
         return text("broadcast.message", lang, body=broadcast.text)
     return text("broadcast.document", lang)

@@ -60,3 +60,24 @@ async def test_text_the_bot_does_not_understand_is_answered_with_what_it_does(or
     [answer] = await org.say(SECRETARIAT, "Could you book a room?")
     assert answer["source_text"] == text("unknown.member", "en")
     assert "What do I owe?" in answer["text"]
+
+
+@pytest.mark.parametrize("bot_settings", [{"delivery_rate_per_second": 1000,
+                                           "delivery_chat_interval": 0,
+                                           "delivery_poll_seconds": 0.1}])
+async def test_an_english_member_gets_the_agenda_with_english_names(org):
+    await choose(org, INFRA_SECRETARY, "en")
+    [compose] = await org.say(SECRETARIAT, "/broadcast")
+    await org.press_label(SECRETARIAT, compose, "دستور جلسه")
+    audience = await org.client.wait_for_edit(SECRETARIAT, compose["message_id"])
+    await org.press_label(SECRETARIAT, audience, "همه اعضا")
+    chosen = await org.client.wait_for_edit(SECRETARIAT, compose["message_id"], edits=2)
+    await org.press_label(SECRETARIAT, chosen, "پیش‌نمایش")
+    preview = await org.client.wait_for_edit(SECRETARIAT, compose["message_id"], edits=3)
+    since = (await org.client.transcript(INFRA_SECRETARY))[-1]["message_id"]
+    await org.press_label(SECRETARIAT, preview, "ارسال", replies=1)
+    [agenda] = await org.client.wait_for_bot_messages(INFRA_SECRETARY, 1, since=since)
+    committees = [line for line in agenda["text"].split("\n") if "Committee" in line
+                  or "committee" in line]
+    assert committees and not any(PERSIAN.search(line) for line in committees), agenda["text"]
+    assert "the council hall" in agenda["text"]
