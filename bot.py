@@ -22,7 +22,9 @@ from handlers import calendar as calendar_handlers
 from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
+from handlers import groups as group_handlers
 from handlers import invitations as invitation_handlers
+from handlers import language as language_handlers
 from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
 from handlers import minutes_out as minutes_out_handlers
@@ -34,7 +36,7 @@ from handlers import resolution_admin as resolution_admin_handlers
 from handlers import resolutions as resolution_handlers
 from handlers import sessions as session_handlers
 from handlers import start as start_handlers
-from handlers.common import GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
+from handlers.common import GROUP_CHATS, GROUP_FLOOD, GROUP_GATE, GROUP_MENUS, GROUP_PERSIST
 from handlers.errors import on_error
 from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
@@ -66,7 +68,7 @@ FEATURES: tuple = (
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     calendar_handlers, attendance_handlers, minutes_out_handlers,
     report_handlers, report_reading_handlers, export_handlers,
-    broadcast_handlers, reminder_settings_handlers,
+    broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,
 )
 
 
@@ -116,6 +118,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .build()
     )
     install_runtime(application, runtime, Workers.from_settings(settings))  # processes start lazily
+    application.add_handlers(group_handlers.build_gate(), group=GROUP_CHATS)
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
     application.add_handlers(start_handlers.build_gate(), group=GROUP_GATE)
@@ -146,6 +149,8 @@ async def _post_init(application: Application) -> None:
             )
         except TelegramError as exc:  # e.g. a platform without command menus
             log.warning("could not publish the command menu: %s", exc)
+            if menu_handlers.menus_missing(application.bot_data, exc):
+                return
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -182,9 +187,13 @@ def command_run(settings: Settings, webhook: bool) -> int:
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
-        from messenger.webhook import serve_webhook
+        from messenger.webhook import WebhookRefused, serve_webhook
 
-        asyncio.run(serve_webhook(application, runtime))
+        try:
+            asyncio.run(serve_webhook(application, runtime))
+        except WebhookRefused as exc:
+            raise StartupError(f"MINA_WEBHOOK_URL was refused by the Bot API ({exc}); use a "
+                               "public https URL on port 443, 80, 88 or 8443.") from None
     else:
         application.run_polling(allowed_updates=None, drop_pending_updates=False)
     return 0

@@ -12,7 +12,8 @@ from telegram.ext import (
     filters,
 )
 
-from handlers.broadcast_buttons import FEATURE, audience_keyboard, button, resume_progress, routes
+from handlers.broadcast_audience import AUDIENCE, FEATURE, ask_audience, button, search
+from handlers.broadcast_buttons import resume_progress, routes
 from handlers.common import (
     Context,
     button_router,
@@ -24,17 +25,9 @@ from handlers.common import (
 from mina_bot.actors import Actor
 from mina_bot.catalog import text
 from mina_bot.delivery import broadcast_screens, broadcasts
-from mina_bot.delivery.audience import Audience
 from mina_bot.permissions import Action
 
 COMPOSE = 0
-
-
-async def _ask_audience(update: Update, context: Context, broadcast_id: int) -> None:
-    actor = context.actor
-    await reply(update, text("broadcast.audience", actor.language),
-                reply_markup=audience_keyboard(context, broadcast_id, Audience(),
-                                               actor.language))
 
 
 @guarded(Action.BROADCAST)
@@ -47,8 +40,7 @@ async def start(update: Update, context: Context) -> int:
     if body is not None:
         with context.runtime.session() as session:
             broadcasts.set_text(session, actor=actor, broadcast_id=draft.id, body=body)
-        await _ask_audience(update, context, draft.id)
-        return ConversationHandler.END
+        return await ask_audience(update, context, draft.id)
     keyboard = InlineKeyboardMarkup([[
         button(text("broadcast.button_agenda", actor.language), "agenda", draft.id),
         button(text("broadcast.button_drop", actor.language), "drop", draft.id)]])
@@ -69,8 +61,7 @@ async def composed_text(update: Update, context: Context) -> int:
     with context.runtime.session() as session:
         broadcasts.set_text(session, actor=actor, broadcast_id=draft_id,
                             body=update.effective_message.text or "")
-    await _ask_audience(update, context, draft_id)
-    return ConversationHandler.END
+    return await ask_audience(update, context, draft_id)
 
 
 @guarded(Action.BROADCAST)
@@ -85,8 +76,7 @@ async def composed_document(update: Update, context: Context) -> int:
                                 file_id=document.file_id, file_unique_id=document.file_unique_id,
                                 file_name=document.file_name, mime_type=document.mime_type,
                                 size=document.file_size, caption=message.caption)
-    await _ask_audience(update, context, draft_id)
-    return ConversationHandler.END
+    return await ask_audience(update, context, draft_id)
 
 
 async def cancel(update: Update, context: Context) -> int:
@@ -108,7 +98,7 @@ def build_handlers() -> list[BaseHandler]:
             text_answer(composed_text),
             MessageHandler(filters.Document.ALL, composed_document),
             buttons,
-        ]},
+        ], AUDIENCE: [text_answer(search), buttons]},
         fallbacks=[CommandHandler("cancel", cancel), buttons],
     )
     return [conversation, buttons]

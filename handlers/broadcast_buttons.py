@@ -2,69 +2,42 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import ConversationHandler
 
+from handlers.broadcast_audience import (
+    AUDIENCE,
+    FEATURE,
+    TOGGLES,
+    audience_screen,
+    button,
+    toggle,
+    turn_page,
+)
 from handlers.common import Alert, ButtonCallback, Context, edit_or_reply
 from handlers.delivery import dispatcher_of, wake
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, label, name_in, text
+from mina_bot.catalog import Safe, text
 from mina_bot.delivery import broadcast_screens, broadcasts
-from mina_bot.delivery.audience import ROLES, Audience
-from mina_bot.organisation.cards import units_to_pick
+from mina_bot.delivery.audience import Audience
 from mina_bot.permissions import Action
-
-FEATURE = "bc"
-ON, OFF = "✅", "▫️"
-TOGGLES = {"all": "everyone", "unit": "unit", "role": "role"}
-
-
-def button(label: str, verb: str, *args: object) -> InlineKeyboardButton:
-    """An inline button of this feature."""
-    return InlineKeyboardButton(label, callback_data=encode(FEATURE, verb, *args))
-
-
-def _mark(chosen: bool) -> str:
-    return ON if chosen else OFF
-
-
-def audience_keyboard(context: Context, broadcast_id: int, audience: Audience,
-                      lang: str) -> InlineKeyboardMarkup:
-    """Everyone, one button per unit, one per role, then preview and discard."""
-    with context.runtime.session() as session:
-        units = units_to_pick(session)
-    rows = [[button(text("broadcast.button_everyone", lang, mark=_mark(audience.everyone)),
-                    "all", broadcast_id)]]
-    unit_buttons = [
-        button(label("broadcast.button_unit", lang, mark=_mark(u.id in audience.unit_ids),
-                    name=name_in(u, lang)), "unit", broadcast_id, u.id)
-        for u in units
-    ]
-    rows += [unit_buttons[i:i + 2] for i in range(0, len(unit_buttons), 2)]
-    rows.append([button(text(f"broadcast.role_{r}", lang, mark=_mark(r in audience.roles)),
-                        "role", broadcast_id, r) for r in ROLES])
-    rows.append([button(text("broadcast.button_preview", lang), "prev", broadcast_id),
-                 button(text("broadcast.button_drop", lang), "drop", broadcast_id)])
-    return InlineKeyboardMarkup(rows)
 
 
 def routes() -> dict[str, tuple[Action, ButtonCallback]]:
-    """Every /broadcast verb for the button router; a press ends the composing step."""
+    """Every /broadcast verb for the button router; a press ends the composing step, and the
+    audience's own presses keep the step where typed letters narrow the units."""
 
     def by_id(screen):
         async def press(update: Update, context: Context, data: ButtonData):
-            alert = await screen(update, context, data.int_arg(0))
-            return alert or ConversationHandler.END
+            result = await screen(update, context, data.int_arg(0))
+            return result if result is not None else ConversationHandler.END
         return press
-
-    async def toggle(update: Update, context: Context, data: ButtonData) -> int:
-        await _toggle(update, context, data)
-        return ConversationHandler.END
 
     screens = {"agenda": _agenda, "drop": _drop, "prev": _preview, "back": _back,
                "send": _send, "stop": _stop}
     verbs: dict[str, ButtonCallback] = {verb: toggle for verb in TOGGLES}
+    verbs["units"] = turn_page
     verbs.update({verb: by_id(screen) for verb, screen in screens.items()})
     return {verb: (Action.BROADCAST, callback) for verb, callback in verbs.items()}
 
@@ -73,32 +46,20 @@ async def _edit(update: Update, html: str, markup: InlineKeyboardMarkup | None =
     await edit_or_reply(update, html, reply_markup=markup)
 
 
-async def _toggle(update: Update, context: Context, data: ButtonData) -> None:
-    actor = context.actor
-    broadcast_id = data.int_arg(0)
-    value = data.args[1] if len(data.args) > 1 else None
-    with context.runtime.session() as session:
-        draft = broadcasts.change_audience(session, actor=actor, broadcast_id=broadcast_id,
-                                           what=TOGGLES[data.verb], value=value)
-        audience = Audience.from_json(draft.audience)
-    await update.callback_query.edit_message_reply_markup(
-        audience_keyboard(context, broadcast_id, audience, actor.language))
-
-
-async def _agenda(update: Update, context: Context, broadcast_id: int) -> None:
+async def _agenda(update: Update, context: Context, broadcast_id: int) -> int:
     actor = context.actor
     with context.runtime.session() as session:
         broadcasts.choose_agenda(session, actor=actor, broadcast_id=broadcast_id)
-    await _edit(update, text("broadcast.audience", actor.language),
-                audience_keyboard(context, broadcast_id, Audience(), actor.language))
+    await _edit(update, *audience_screen(update, context, broadcast_id, Audience()))
+    return AUDIENCE
 
 
-async def _back(update: Update, context: Context, broadcast_id: int) -> None:
+async def _back(update: Update, context: Context, broadcast_id: int) -> int:
     actor = context.actor
     with context.runtime.session() as session:
         audience = broadcasts.draft_audience(session, actor=actor, broadcast_id=broadcast_id)
-    await _edit(update, text("broadcast.audience", actor.language),
-                audience_keyboard(context, broadcast_id, audience, actor.language))
+    await _edit(update, *audience_screen(update, context, broadcast_id, audience))
+    return AUDIENCE
 
 
 async def _drop(update: Update, context: Context, broadcast_id: int) -> None:

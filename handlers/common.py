@@ -25,6 +25,7 @@ from mina_bot.callbacks import ButtonData, decode
 from mina_bot.catalog import text
 from mina_bot.conversations import Flow
 from mina_bot.errors import StaleButton
+from mina_bot.message_size import fits, split
 from mina_bot.permissions import Action, require
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,16 @@ ButtonCallback = Callable[[Update, Context, ButtonData], Awaitable[Any]]
 
 
 async def reply(update: Update, message: str, **kwargs: Any) -> None:
-    """Answer in the update's chat with an HTML message."""
+    """Answer in the update's chat with an HTML message; one too long for Telegram goes as
+    several, cut between lines, the keyboard under the last."""
     chat = update.effective_chat
     if chat is None:
         return
-    await chat.send_message(message, **kwargs)
+    parts = split(message)
+    markup = kwargs.pop("reply_markup", None)
+    for part in parts[:-1]:
+        await chat.send_message(part, **kwargs)
+    await chat.send_message(parts[-1], reply_markup=markup, **kwargs)
 
 
 async def reply_key(update: Update, context: Context, key: str, **params: object) -> None:
@@ -121,9 +127,11 @@ def text_answer(callback: Callback) -> MessageHandler:
 
 async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
     """Replace the pressed button's message, or answer anew: for a command, and for a button on
-    a message with no text to replace (a document or photo: editing it is refused)."""
+    a message with no text to replace (a document or photo: editing it is refused), and for a
+    text too long for one message."""
     query = update.callback_query
-    if query and query.message and getattr(query.message, "text", None) is not None:
+    if query and query.message and getattr(query.message, "text", None) is not None \
+            and fits(message):
         await query.edit_message_text(message, **kwargs)
     else:
         await reply(update, message, **kwargs)
@@ -131,6 +139,7 @@ async def edit_or_reply(update: Update, message: str, **kwargs: Any) -> None:
 
 # Handler groups for checks that apply to every update. PTB runs at most one handler per
 # group, so each check needs its own group; lower runs first.
+GROUP_CHATS = -5  # groups and channels: only /link and notes, nothing private
 GROUP_FLOOD = -4
 GROUP_REACHABLE = -3
 GROUP_MENUS = -2

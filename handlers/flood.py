@@ -35,7 +35,8 @@ async def check_flood(update: Update, context: Context) -> None:
         log.warning("flood from %s: slowed down for %.0f s", user.id, guard.cooloff)
         chat = update.effective_chat
         if chat is not None and chat.type == "private":
-            await chat.send_message(text("flood.slow_down"), parse_mode=ParseMode.HTML)
+            await chat.send_message(text("flood.slow_down", context.actor.language),
+                                    parse_mode=ParseMode.HTML)
     if update.callback_query:
         await update.callback_query.answer()
     raise ApplicationHandlerStop

@@ -1,7 +1,8 @@
 """/invite (name → unit → role → link), /invites with revoke buttons, and `/start CODE`.
 
-    /invite [name] ──(no name)──> NAME ──text──> unit buttons ──> role buttons ──> link + code
-The draft (name, then unit) is kept in the database after the name, so a restart loses nothing.
+    /invite [name] ──(no name)──> NAME ──text──> UNIT: unit buttons, a page at a time
+    UNIT ──typed letters──> the units narrowed ──button──> role buttons ──> link + code
+The draft (name, then what was typed) is kept in the database, so a restart loses nothing.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from handlers.common import (
     reply_key,
     text_answer,
 )
+from handlers.language import language_row
 from handlers.menus import publish
 from handlers.organisation import seat_lines
+from handlers.picking import MAX_QUERY, with_hint
+from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.commands import help_text
@@ -34,10 +38,11 @@ from mina_bot.organisation import cards, invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
 from mina_bot.organisation.roster import unit_of
+from mina_bot.pages import narrowed, picker
 from mina_bot.permissions import Action
 
 FEATURE = "inv"
-NAME = 0
+NAME, UNIT = range(2)
 FLOW = "invite"
 
 
@@ -46,7 +51,7 @@ async def invite(update: Update, context: Context) -> int:
     """Start an invitation; the name may come with the command."""
     if context.args:
         await _ask_unit(update, context, " ".join(context.args))
-        return ConversationHandler.END
+        return UNIT
     await reply_key(update, context, "invite.ask_name")
     return NAME
 
@@ -55,7 +60,7 @@ async def invite(update: Update, context: Context) -> int:
 async def invite_name(update: Update, context: Context) -> int:
     """The invited person's name."""
     await _ask_unit(update, context, update.effective_message.text)
-    return ConversationHandler.END
+    return UNIT
 
 
 async def _ask_unit(update: Update, context: Context, name: str) -> None:
@@ -63,14 +68,46 @@ async def _ask_unit(update: Update, context: Context, name: str) -> None:
     if not name:
         raise OrganisationRefused("invite.name.empty")
     check_name(name)
-    lang = context.actor.language
     with context.runtime.session() as session:
         flow(update, FLOW).save(session, {"name": name})
-        rows = [[InlineKeyboardButton(name_in(u, lang),
-                                      callback_data=encode(FEATURE, "unit", u.id))]
-                for u in cards.units_to_pick(session)]
-    await reply(update, text("invite.ask_unit", lang, name=name),
-                reply_markup=InlineKeyboardMarkup(rows))
+    html, markup = _unit_page(context, {"name": name}, 0)
+    await reply(update, html, reply_markup=markup)
+
+
+def _unit_page(context: Context, draft: dict, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The question and one page of unit buttons, narrowed by the letters typed so far."""
+    lang, query = context.actor.language, draft.get("query")
+    with context.runtime.session() as session:
+        units = narrowed(cards.units_to_pick(session), query, lambda u: f"{u.name_fa} {u.name_en}")
+    shown = picker([(name_in(u, lang), encode(FEATURE, "unit", u.id)) for u in units], page,
+                   (FEATURE, "units"), lang)
+    question = text("invite.ask_unit", lang, name=draft["name"])
+    return with_hint(question, shown, query, lang), keyboard(shown.rows)
+
+
+@guarded(Action.INVITE)
+async def search_unit(update: Update, context: Context) -> int:
+    """A few letters typed while the units are shown: the units whose name holds them."""
+    with context.runtime.session() as session:
+        draft = flow(update, FLOW).load(session)
+        if draft is None:
+            raise OrganisationRefused("invite.no_draft")
+        draft["query"] = (update.effective_message.text or "").strip()[:MAX_QUERY]
+        flow(update, FLOW).save(session, draft)
+    html, markup = _unit_page(context, draft, 0)
+    await reply(update, html, reply_markup=markup)
+    return UNIT
+
+
+async def turn_unit_page(update: Update, context: Context, data: ButtonData) -> int:
+    """«previous» / «next» under the units."""
+    with context.runtime.session() as session:
+        draft = flow(update, FLOW).load(session)
+    if draft is None:
+        raise OrganisationRefused("invite.no_draft")
+    html, markup = _unit_page(context, draft, data.int_arg(0))
+    await edit_or_reply(update, html, reply_markup=markup)
+    return UNIT
 
 
 async def cancel(update: Update, context: Context) -> int:
@@ -81,8 +118,8 @@ async def cancel(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-async def choose_unit(update: Update, context: Context, data: ButtonData) -> None:
-    """The unit was chosen: ask for the role."""
+async def choose_unit(update: Update, context: Context, data: ButtonData) -> int:
+    """The unit was chosen: ask for the role (typed text is no longer a search)."""
     unit_id, lang = data.int_arg(0), context.actor.language
     with context.runtime.session() as session:
         draft = flow(update, FLOW).load(session)
@@ -95,6 +132,7 @@ async def choose_unit(update: Update, context: Context, data: ButtonData) -> Non
     await edit_or_reply(update, text("invite.ask_role", lang, name=draft["name"],
                                      unit=name_in(unit, lang)),
                         reply_markup=InlineKeyboardMarkup(rows))
+    return ConversationHandler.END
 
 
 async def choose_role(update: Update, context: Context, data: ButtonData) -> None:
@@ -169,25 +207,24 @@ async def redeem(update: Update, context: Context) -> None:
     actor = context.actor
     lines = "\n".join(seat_lines(actor, actor.language))
     await reply(update, text("invite.welcome", actor.language, name=actor.name, lines=Safe(lines),
-                             help=Safe(help_text(actor, actor.language))))
+                             help=Safe(help_text(actor, actor.language))),
+                reply_markup=keyboard(language_row()))  # the language, offered at once
     await publish(context, actor)
 
 
 def build_handlers() -> list[BaseHandler]:
     """The invitation conversation, its buttons and `/start CODE`."""
-    conversation = chat_conversation(
+    buttons = button_router(FEATURE, {
+        "unit": (Action.INVITE, choose_unit),
+        "units": (Action.INVITE, turn_unit_page),
+        "role": (Action.INVITE, choose_role),
+        "revoke": (Action.INVITE, revoke),
+    })
+    conversation = chat_conversation(  # the same buttons end or keep the UNIT step
         name=FLOW,
         entry_points=[CommandHandler("invite", invite)],
-        states={NAME: [text_answer(invite_name)]},
-        fallbacks=[CommandHandler("cancel", cancel)],
+        states={NAME: [text_answer(invite_name)], UNIT: [text_answer(search_unit), buttons]},
+        fallbacks=[CommandHandler("cancel", cancel), buttons],
     )
-    return [
-        CommandHandler("start", redeem, has_args=True),
-        conversation,
-        CommandHandler("invites", list_pending),
-        button_router(FEATURE, {
-            "unit": (Action.INVITE, choose_unit),
-            "role": (Action.INVITE, choose_role),
-            "revoke": (Action.INVITE, revoke),
-        }),
-    ]
+    return [CommandHandler("start", redeem, has_args=True), conversation,
+            CommandHandler("invites", list_pending), buttons]

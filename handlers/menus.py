@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import BaseHandler, TypeHandler
 
 from handlers.common import Context
@@ -16,18 +16,30 @@ from mina_bot.platforms import platform_named
 
 log = logging.getLogger(__name__)
 PUBLISHED = "published_menus"  # chat ids whose menu this process has published
+NO_MENUS = "no_command_menus"  # the messenger answered 404 to setMyCommands: never ask again
+
+
+def menus_missing(bot_data: dict, exc: TelegramError) -> bool:
+    """Whether `exc` says the messenger has no setMyCommands (404), remembering it if so."""
+    if isinstance(exc, InvalidToken) and "not found" in str(exc).lower():
+        bot_data[NO_MENUS] = True
+    return bool(bot_data.get(NO_MENUS))
 
 
 async def publish(context: Context, actor: Actor) -> bool:
     """Publish the actor's own command list in their private chat (where the platform has one);
     whether there is nothing left to do."""
     bot, bot_data = context.bot, context.bot_data
-    if not platform_named(context.runtime.settings.platform).supports_command_menu:
+    if bot_data.get(NO_MENUS) or \
+            not platform_named(context.runtime.settings.platform).supports_command_menu:
         return True
     commands = [BotCommand(n, d) for n, d in menu(commands_for(actor), actor.language)]
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(actor.telegram_id))
     except TelegramError as exc:  # a blocked bot or a platform without chat scopes
+        if menus_missing(bot_data, exc):
+            log.warning("the messenger has no command menus (%s); not asking again", exc)
+            return True
         log.warning("could not publish the menu of %s: %s", actor.telegram_id, exc)
         return False
     bot_data.setdefault(PUBLISHED, set()).add(actor.telegram_id)

@@ -19,6 +19,7 @@ from handlers.common import (
     Context,
     button_router,
     chat_conversation,
+    edit_or_reply,
     flow,
     guarded,
     reply,
@@ -124,9 +125,9 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
     return ConversationHandler.END
 
 
-def _render(update: Update, context: Context, draft: dict):
+def _render(update: Update, context: Context, draft: dict, page: int = 0):
     with context.runtime.session() as session:
-        return review.preview_of(session, draft=draft, lang=context.actor.language)
+        return review.preview_of(session, draft=draft, lang=context.actor.language, page=page)
 
 
 def _draft(update: Update, context: Context) -> dict:
@@ -161,6 +162,10 @@ async def button(update: Update, context: Context, data: ButtonData) -> None:
         return
     if data.verb in ("ok", "early"):
         await _save(update, context, draft, early=data.verb == "early")
+        return
+    if data.verb == "pg":  # another page of the units to pick from
+        body, buttons = _render(update, context, draft, data.int_arg(0))
+        await edit_or_reply(update, body, reply_markup=keyboard(buttons))
         return
     with runtime.session() as session:
         draft = review.settle(session, draft=draft, verb=data.verb,
@@ -204,5 +209,5 @@ def build_handlers() -> list[BaseHandler]:
             fallbacks=[CommandHandler("cancel", leave)],
         ),
         button_router("imp", {verb: (Action.IMPORT_MINUTES, button)
-                              for verb in ("pick", "new", "ok", "no", "early", "redate")}),
+                              for verb in ("pick", "new", "ok", "no", "early", "redate", "pg")}),
     ]

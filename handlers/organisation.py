@@ -16,7 +16,7 @@ from handlers.common import (
 )
 from mina_bot.actors import Actor
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import Safe, label, name_in, text
+from mina_bot.catalog import Safe, join, label, name_in, text
 from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
 
@@ -100,8 +100,9 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
     lang = actor.language
     with context.runtime.session() as session:
         card = cards.unit_card(session, unit_id=unit_id)
-    groups = ("" if not card.groups else text("unit.groups", lang, groups="، ".join(
-        text("unit.group", lang, name=g.name_fa, count=n) for g, n in card.groups)))
+    groups = ("" if not card.groups else text("unit.groups", lang, groups=join(
+        (text("unit.group", lang, name=name_in(g, lang), count=n) for g, n in card.groups),
+        lang)))
     rows = [[InlineKeyboardButton(
         label("unit.member_button", lang, name=m.name, role=text(f"role.{s.role.value}", lang)),
         callback_data=encode(FEATURE, "mem", m.id))]

@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from handlers.common import Context, button_router, edit_or_reply, guarded, reply
+from handlers.language import language_row
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
@@ -17,14 +18,17 @@ MARKS = {"on": "🔔", "off": "🔕", "mandatory": "🔒"}
 
 
 def _keyboard(context: Context, member_id: int, lang: str) -> InlineKeyboardMarkup:
+    """A switch per reminder kind, then the language switch."""
     runtime = context.runtime
     with runtime.session() as session:
         states = preferences.switches(session, member_id=member_id, settings=runtime.settings)
     return InlineKeyboardMarkup([
-        [InlineKeyboardButton(text("reminders.button", lang, mark=MARKS[state],
-                                   kind=text(f"reminders.kind_{kind}", lang)),
-                              callback_data=encode(FEATURE, "t", kind))]
-        for kind, state in states
+        *([InlineKeyboardButton(text("reminders.button", lang, mark=MARKS[state],
+                                     kind=text(f"reminders.kind_{kind}", lang)),
+                                callback_data=encode(FEATURE, "t", kind))]
+          for kind, state in states),
+        *([InlineKeyboardButton(caption, callback_data=data) for caption, data in row]
+          for row in language_row()),
     ])
 
 

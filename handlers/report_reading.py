@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.common import Context, button_router, guarded, reply
+from handlers.common import Context, button_router, edit_or_reply, guarded, reply
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
@@ -26,13 +26,28 @@ async def show_reports(update: Update, context: Context) -> None:
                                             settings=runtime.settings)
             table = reading.compliance(session, council=council, now=runtime.clock.now(),
                                        settings=runtime.settings)
-            message, buttons = views.compliance_message(table, actor.language, runtime.tz)
-            buttons.append([(text("reports.button.trend", actor.language),
-                             encode(FEATURE, "trend", council.id))])
+            message, buttons = _compliance(table, actor.language, runtime.tz, 0)
         else:
             rows = reading.own_reports(session, actor=actor)
             message, buttons = views.own_list(rows, actor.language)
     await reply(update, message, reply_markup=keyboard(buttons))
+
+
+def _compliance(table: reading.Compliance, lang: str, tz, page: int) -> tuple[str, list]:
+    message, buttons = views.compliance_message(table, lang, tz, page)
+    return message, [*buttons, [(text("reports.button.trend", lang),
+                                 encode(FEATURE, "trend", table.council.id))]]
+
+
+async def _page(update: Update, context: Context, data: ButtonData) -> None:
+    """Another page of the compliance table."""
+    runtime, actor = context.runtime, context.actor
+    with runtime.session() as session:
+        council = reading.council_by_id(session, session_id=data.int_arg(0))
+        table = reading.compliance(session, council=council, now=runtime.clock.now(),
+                                   settings=runtime.settings)
+    message, buttons = _compliance(table, actor.language, runtime.tz, data.int_arg(1))
+    await edit_or_reply(update, message, reply_markup=keyboard(buttons))
 
 
 async def _open(update: Update, context: Context, data: ButtonData) -> None:
@@ -86,4 +101,5 @@ def build_handlers() -> list[BaseHandler]:
     return [CommandHandler("reports", show_reports),
             button_router(FEATURE, {"open": (Action.VIEW_UNIT_REPORTS, _open),
                                      "files": (Action.VIEW_UNIT_REPORTS, _files),
+                                     "page": (Action.VIEW_ALL_REPORTS, _page),
                                      "trend": (Action.VIEW_ALL_REPORTS, _trend)})]

@@ -18,11 +18,12 @@ from handlers.common import (
 )
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import name_in, text
+from mina_bot.catalog import join, name_in, text
 from mina_bot.clock import local_today
 from mina_bot.errors import NotFound
 from mina_bot.jalali import format_date
 from mina_bot.minutes import single
+from mina_bot.pages import picker
 from mina_bot.permissions import Action
 from mina_bot.resolutions import lifecycle, register
 from mina_bot.resolutions.listing import Filters
@@ -66,19 +67,23 @@ async def change_state(update: Update, context: Context, data: ButtonData) -> No
 
 
 async def units_menu(update: Update, context: Context, data: ButtonData) -> None:
-    """Reassign: every unit as a toggle (✓ = responsible); each press saves at once."""
+    """Reassign: every unit as a toggle (✓ = responsible), a page at a time; each press saves
+    at once."""
     runtime, actor = context.runtime, context.actor
-    rid = data.int_arg(0)
+    rid, toggled = data.int_arg(0), data.verb == "ut"
+    page_arg = 2 if toggled else 1
+    page = data.int_arg(page_arg) if len(data.args) > page_arg else 0
     with runtime.session() as session:
-        if data.verb == "ut":
+        if toggled:
             register.toggle_unit(session, actor=actor, resolution_id=rid,
                                  unit_id=data.int_arg(1), now=runtime.clock.now())
         resolution, current, units = register.unit_choices(session, resolution_id=rid)
-    rows = [[(("✓ " if u.id in current else "") + name_in(u, actor.language),
-              encode("res", "ut", rid, u.id))]
-            for u in units]
+    shown = picker([(("✓ " if u.id in current else "") + name_in(u, actor.language),
+                     encode("res", "ut", rid, u.id, page)) for u in units],
+                   page, ("res", "units"), actor.language, rid, per_row=1)
+    rows = shown.rows
     body = text("resolutions.units.ask", actor.language, number=resolution.number)
-    if data.verb == "ut":
+    if toggled or page_arg < len(data.args):
         await update.callback_query.edit_message_reply_markup(reply_markup=keyboard(rows))
     else:
         await reply(update, body, reply_markup=keyboard(rows))
@@ -120,12 +125,12 @@ async def take_line(update: Update, context: Context) -> int:
         else:
             r = single.edit_single(session, actor=actor, resolution_id=state["target"],
                                    line=line, settings=runtime.settings, now=now)
-        council, names = register.placement(session, resolution=r)
+        council, names = register.placement(session, resolution=r, lang=actor.language)
         flow(update, FLOW).drop(session)
     due = format_date(r.due_date, actor.language) if r.due_date else text(
         "resolutions.no_due", actor.language)
     await reply_key(update, context, "resolutions.saved", number=r.number,
-                    session=council.number, units="، ".join(names), due=due)
+                    session=council.number, units=join(names, actor.language), due=due)
     return ConversationHandler.END
 
 

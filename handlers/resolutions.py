@@ -27,8 +27,9 @@ from mina_bot.callbacks import ButtonData
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
 from mina_bot.errors import StaleButton
+from mina_bot.intents import OWE, intent_of
 from mina_bot.permissions import Action, require
-from mina_bot.persian import match_key, shorten
+from mina_bot.persian import shorten
 from mina_bot.resolutions import duties, lifecycle, notices, views
 from mina_bot.resolutions import lead as lead_units
 from mina_bot.resolutions import owe as owe_service
@@ -41,18 +42,13 @@ WAIT_NOTE, WAIT_REASON = range(2)
 CONVERSATION = "share"  # the conversation's step; what each step collected is under its flow:
 NOTE_FLOW, BACK_FLOW, NA_FLOW = "share-note", "share-back", "share-na"
 REASON_FLOWS = {"back": BACK_FLOW, "na": NA_FLOW}
-OWE_PHRASES = tuple(match_key(p) for p in (
-    "چه کاری بر عهده من است", "چه کاری بر عهده من هست", "چه کارهایی بر عهده من است",
-    "کارهای من", "بدهی های من", "بدهیهای من", "تعهدات من", "مصوبات من", "وظایف من",
-))
 
 
 class OwePhrase(filters.MessageFilter):
     """Free text asking «what do I owe?», however it is spelled."""
 
     def filter(self, message) -> bool:
-        key = match_key(message.text or "").strip("?؟!.")
-        return any(key.startswith(p) for p in OWE_PHRASES)
+        return intent_of(message.text) == OWE
 
 
 

@@ -28,6 +28,7 @@ from mina_bot.catalog import Safe, label, name_in, safe_text, text
 from mina_bot.errors import StaleButton
 from mina_bot.organisation import cards
 from mina_bot.organisation import roster as roster_service
+from mina_bot.pages import picker
 from mina_bot.permissions import Action, allowed
 
 FEATURE = "ros"
@@ -82,14 +83,16 @@ async def set_role(update: Update, context: Context, data: ButtonData) -> None:
 
 
 async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
-    """Offer the units a seat can move to."""
+    """Offer the units a seat can move to, a page at a time."""
     lang = context.actor.language
     with context.runtime.session() as session:
         seat, member, unit, targets = cards.move_choices(session,
                                                          membership_id=data.int_arg(0))
-    rows = [[(name_in(u, lang), encode(FEATURE, "moveto", seat.id, u.id))] for u in targets]
+    shown = picker([(name_in(u, lang), encode(FEATURE, "moveto", seat.id, u.id))
+                    for u in targets], data.int_arg(1) if len(data.args) > 1 else 0,
+                   (FEATURE, "move"), lang, seat.id)
     await edit_or_reply(update, text("member.choose_unit", lang, name=member.name,
-                                     unit=name_in(unit, lang)), reply_markup=keyboard(rows))
+                                     unit=name_in(unit, lang)), reply_markup=keyboard(shown.rows))
 
 
 async def move(update: Update, context: Context, data: ButtonData) -> None:

@@ -23,7 +23,7 @@ from handlers.common import (
 )
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import name_in, text
 from mina_bot.errors import NotFound
 from mina_bot.permissions import Action, allowed
 from mina_bot.persian import to_latin_digits
@@ -31,14 +31,14 @@ from mina_bot.sessions import agenda
 from mina_bot.sessions.attendance_view import expected_attendance
 from mina_bot.sessions.board import council_session, numbered, session_board
 from mina_bot.sessions.schedule import report_deadline
-from mina_bot.sessions.views import session_view
+from mina_bot.sessions.views import AGENDA_PAGE, session_view
 
 FEATURE = "ses"
 FLOW, EDIT_FLOW = "agenda_item", "agenda_edit"
 WAIT_TITLE, WAIT_EDIT = range(2)
 
 
-def _render(update: Update, context: Context, session_id: int | None = None):
+def _render(update: Update, context: Context, session_id: int | None = None, page: int = 0):
     runtime, actor = context.runtime, context.actor
     staff = allowed(actor, Action.MANAGE_AGENDA)
     with runtime.session() as session:
@@ -46,10 +46,11 @@ def _render(update: Update, context: Context, session_id: int | None = None):
                               session_id=session_id)
         expected = (expected_attendance(session, council=board.council, lang=actor.language)
                     if staff else "")
+    names = {unit_id: name_in(unit, actor.language) for unit_id, unit in board.units.items()}
     return session_view(board.council, board.items, tz=runtime.tz, lang=actor.language,
                         deadline=report_deadline(board.council, runtime.settings, runtime.tz),
-                        owing=board.owing, staff=staff,
-                        units=board.units, attendance=expected)
+                        owing=board.owing, staff=staff, page=page, units=names,
+                        attendance=expected)
 
 
 @guarded(Action.VIEW_SESSION)
@@ -72,8 +73,11 @@ async def show(update: Update, context: Context) -> None:
 
 
 async def edit(update: Update, context: Context, data: ButtonData) -> None:
-    """Move an item up or down, or remove it; the message shows the new agenda."""
+    """Move an item up or down, or remove it; the message shows the new agenda on the page of
+    the moved item (or the page the press came from)."""
     item_id, now = data.int_arg(0), context.runtime.clock.now()
+    at = 2 if data.verb == "rm" else 1  # the page the press came from, after id (and version)
+    page = data.int_arg(at) if data.verb != "undo" and len(data.args) > at else 0
     with context.runtime.session() as session:
         if data.verb == "rm":
             item = agenda.remove_item(session, item_id=item_id, version=data.int_arg(1), now=now)
@@ -82,7 +86,9 @@ async def edit(update: Update, context: Context, data: ButtonData) -> None:
         else:
             item = agenda.move_item(session, item_id=item_id, step=-1 if data.verb == "up" else 1)
         session_id, title = item.session_id, item.title
-    body, buttons = _render(update, context, session_id)
+        if data.verb in ("up", "down"):
+            page = (item.position - 1) // AGENDA_PAGE
+    body, buttons = _render(update, context, session_id, page)
     if data.verb == "undo":
         await reply_key(update, context, "agenda.restored", title=title)
         await reply(update, body, reply_markup=keyboard(buttons))
@@ -92,6 +98,12 @@ async def edit(update: Update, context: Context, data: ButtonData) -> None:
         lang = context.actor.language
         await reply(update, text("agenda.removed", lang, title=title), reply_markup=keyboard(
             [[(text("agenda.button.undo", lang), encode(FEATURE, "undo", item_id))]]))
+
+
+async def turn_page(update: Update, context: Context, data: ButtonData) -> None:
+    """Another page of the agenda's buttons."""
+    body, buttons = _render(update, context, data.int_arg(0), data.int_arg(1))
+    await edit_or_reply(update, body, reply_markup=keyboard(buttons))
 
 
 async def ask_edit(update: Update, context: Context, data: ButtonData) -> int:
@@ -140,10 +152,11 @@ async def take_title(update: Update, context: Context) -> int:
         if state is None:
             raise NotFound()
         council = council_session(session, session_id=state["session_id"])
-        agenda.add_item(session, council_session=council, title=title)
+        item = agenda.add_item(session, council_session=council, title=title)
+        page = (item.position - 1) // AGENDA_PAGE  # the page showing the new item
         flow(update, FLOW).drop(session)
     await reply_key(update, context, "sessions.add.done", title=title)
-    body, buttons = _render(update, context, council.id)
+    body, buttons = _render(update, context, council.id, page)
     await reply(update, body, reply_markup=keyboard(buttons))
     return ConversationHandler.END
 
@@ -175,6 +188,7 @@ def build_handlers() -> list[BaseHandler]:
         adding,
         editing,
         CommandHandler("session", show),
-        button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, edit)
-                                for verb in ("up", "down", "rm", "undo")}),
+        button_router(FEATURE, {**{verb: (Action.MANAGE_AGENDA, edit)
+                                   for verb in ("up", "down", "rm", "undo")},
+                                "page": (Action.MANAGE_AGENDA, turn_page)}),
     ]

@@ -19,6 +19,15 @@ class MinaContext(CallbackContext[ExtBot, dict, dict, dict]):
                  user_id: int | None = None) -> None:
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         self._actor: Actor | None = None
+        self._client_language: str | None = None
+
+    @classmethod
+    def from_update(cls, update: object, application: Application) -> MinaContext:
+        """PTB's context, remembering the client's language (a stranger is answered in it)."""
+        context = super().from_update(update, application)
+        user = getattr(update, "effective_user", None)
+        context._client_language = user.language_code if user is not None else None
+        return context
 
     @property
     def runtime(self) -> Runtime:
@@ -34,7 +43,8 @@ class MinaContext(CallbackContext[ExtBot, dict, dict, dict]):
     def actor(self) -> Actor:
         """Who sent this update, as the database says at this update (read once per update)."""
         if self._actor is None:
-            self._actor = actor_for(self.runtime, telegram_id=self._user_id or 0)
+            self._actor = actor_for(self.runtime, telegram_id=self._user_id or 0,
+                                    client_language=self._client_language)
         return self._actor
 
     def forget_actor(self) -> None:

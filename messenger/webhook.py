@@ -9,6 +9,7 @@ import signal
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from mina_bot.operator_log import add_secret
@@ -18,6 +19,10 @@ from mina_bot.platforms import platform_named
 from mina_bot.runtime import Runtime
 
 log = logging.getLogger("mina.transport")
+
+
+class WebhookRefused(Exception):
+    """The messenger refused setWebhook (its reason is the message); nothing keeps running."""
 
 
 class WebhookRunner:
@@ -49,10 +54,14 @@ class WebhookRunner:
             await self.application.post_init(self.application)
         await self.application.start()
         await self.server.start(self.listen, self.port)
-        await self.application.bot.set_webhook(
-            self.plan.public_url, secret_token=self.plan.set_webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        try:
+            await self.application.bot.set_webhook(
+                self.plan.public_url, secret_token=self.plan.set_webhook_secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        except TelegramError as exc:  # a URL the messenger will not post to: stop, say why
+            await self.stop()
+            raise WebhookRefused(exc.message) from None
         log.info("webhook listening on %s:%s (secret in %s)", self.listen, self.server.port,
                  "header" if self.plan.secret_in_header else "path")
 

@@ -42,7 +42,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
     Command("export", Action.EXPORT, "command.export"),
     Command("settings", Action.SETTINGS, "command.settings"),
+    Command("language", Action.SETTINGS, "command.language"),
     Command("broadcast", Action.BROADCAST, "command.broadcast"),
+    Command("links", Action.BROADCAST, "command.links"),
 )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlmodel import Session
 
 from mina_bot.actors import Actor, UnitRole
+from mina_bot.catalog import LANGUAGES
 from mina_bot.runtime import Runtime
 from storage.models import Role
 from storage.repositories import members as members_repo
@@ -40,11 +41,16 @@ def load_actor(
     )
 
 
-def actor_for(runtime: Runtime, *, telegram_id: int) -> Actor:
-    """The actor for a Telegram account as the database has it now."""
+def actor_for(runtime: Runtime, *, telegram_id: int, client_language: str | None = None) -> Actor:
+    """The actor for a Telegram account as the database has it now; someone with no member
+    record reads their client's language when Mina speaks it, else the organisation's."""
+    fallback = runtime.settings.language
+    if client_language:
+        code = client_language.split("-")[0].lower()
+        fallback = code if code in LANGUAGES else fallback
     with runtime.session() as session:
         return load_actor(session, telegram_id=telegram_id, admin_ids=runtime.settings.admin_ids,
-                          fallback_language=runtime.settings.language)
+                          fallback_language=fallback)
 
 
 def ensure_admins(session: Session, *, admin_ids: Iterable[int]) -> int:

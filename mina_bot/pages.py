@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from mina_bot.callbacks import encode
 from mina_bot.catalog import text
+from mina_bot.persian import match_key
 
 LIMIT = 4000  # under Telegram's 4096, with room for the page footer
 PAGE = 6  # items on a page of a paged list
 Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
+T = TypeVar("T")
 
 
 def fit(lines: Sequence[str], lang: str, limit: int = LIMIT) -> str:
@@ -38,3 +42,35 @@ def page_nav(feature_verb: tuple[str, str], page: int, pages: int, lang: str, *p
         row.append((text("resolutions.button.next", lang),
                     encode(*feature_verb, *prefix, page + 1)))
     return [row] if row else []
+
+
+PICK_PAGE = 24  # buttons on a page of a picker: two to a row, well under Telegram's 100
+
+
+@dataclass(frozen=True)
+class Picker:
+    """One page of a long list of buttons, narrowed by what was typed."""
+
+    rows: Buttons
+    page: int
+    pages: int
+    found: int
+
+
+def narrowed(items: Sequence[T], query: str | None, name: Callable[[T], str]) -> list[T]:
+    """The items whose name contains the typed letters (loosely: spaces, ZWNJs, ی/ي alike)."""
+    if not query or not match_key(query):
+        return list(items)
+    key = match_key(query)
+    return [item for item in items if key in match_key(name(item))]
+
+
+def picker(choices: Sequence[tuple[str, str]], page: int, turn: tuple[str, str], lang: str,
+           *prefix: object, per_row: int = 2, size: int = PICK_PAGE) -> Picker:
+    """Page `page` (clamped) of (label, data) choices in rows of `per_row`, with the «previous» /
+    «next» row whose data is `turn` + prefix + page."""
+    pages = page_count(len(choices), size)
+    page = min(max(page, 0), pages - 1)
+    shown = list(choices[page * size:(page + 1) * size])
+    rows = [shown[i:i + per_row] for i in range(0, len(shown), per_row)]
+    return Picker(rows + page_nav(turn, page, pages, lang, *prefix), page, pages, len(choices))

@@ -47,3 +47,22 @@ def platform_named(name: str) -> PlatformProfile:
         return PLATFORMS[name]
     except KeyError:
         raise ValueError(f"unknown platform {name!r}; use one of {sorted(PLATFORMS)}") from None
+
+
+WEBHOOK_PORTS = (443, 80, 88, 8443)  # the only ports Telegram posts webhooks to
+
+
+def webhook_refusal(webhook_url: str, api_base_url: str) -> str | None:
+    """Why Telegram's own Bot API would refuse this webhook URL (not https, or another port
+    than 443, 80, 88 or 8443), or None; a local Bot API server or Bale takes any URL."""
+    host = (urlparse(api_base_url).hostname or "").lower()
+    if host != "api.telegram.org":
+        return None
+    parsed = urlparse(webhook_url)
+    if parsed.scheme != "https":
+        return "is not https, which Telegram requires"
+    try:
+        port = parsed.port or 443
+    except ValueError:
+        port = -1
+    return None if port in WEBHOOK_PORTS else "has a port Telegram does not post to"

@@ -9,60 +9,16 @@ from typing import Annotated, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from mina_bot.platforms import platform_for_api
+from mina_bot.platforms import platform_for_api, webhook_refusal
+from mina_bot.settings_hints import HINTS
 
 TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite:///./data/mina.sqlite3"
 _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 _PLACEHOLDERS = {"changeme", "change-me", "token", "your-token", "xxx", "secret"}
-
-HINTS = {
-    "bot_token": "set it to the token BotFather (or Bale) gave you, e.g. 123456:ABC...",
-    "database_url": "use sqlite:///path/to/mina.sqlite3 or postgresql://user@host:5432/dbname",
-    "api_base_url": "use https://api.telegram.org/bot or Bale's https://tapi.bale.ai/bot",
-    "timezone": "use an IANA time zone name such as Asia/Tehran",
-    "admin_ids": "use comma-separated numeric Telegram user ids, e.g. 11111,22222",
-    "language": "use fa or en",
-    "webhook_url": "use the public https URL Telegram should post updates to",
-    "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",
-    "invite_ttl_days": "use a whole number of days between 1 and 365, e.g. 7",
-    "auth_max_failures": "use how many wrong invitation codes an account may send, e.g. 5",
-    "auth_window_minutes": "use the minutes in which wrong codes are counted, e.g. 15",
-    "auth_cooldown_minutes": "use the minutes an account waits after too many wrong codes, e.g. 15",
-    "session_weekday": "use 0..6 counted from Saturday (0=Saturday, 2=Monday)",
-    "session_time": "use HH:MM, e.g. 10:00",
-    "report_deadline_days_before": "use a number of days 0..6 before the session",
-    "report_deadline_time": "use HH:MM, e.g. 12:00",
-    "max_upload_mb": "use a size in megabytes, 1..2000 (Telegram bots receive up to 20)",
-    "report_trend_weeks": "use a number of weeks, 2..52",
-    "delivery_rate_per_second": "messages a second over all chats, e.g. 30",
-    "delivery_chat_interval": "seconds between two messages to one chat, e.g. 1",
-    "delivery_group_per_minute": "messages a minute to one group chat, e.g. 20",
-    "delivery_max_attempts": "tries for a message failing with 5xx/timeouts, e.g. 5",
-    "delivery_lease_seconds": "seconds after which a claimed, unsent message is retried (> 2 x"
-    " delivery_send_timeout)",
-    "delivery_claim_batch": "rows a dispatcher claims at once (1 claims one at a time), e.g. 100",
-    "reporting_unit_kinds": "comma-separated unit kinds that send weekly reports, e.g. committee",
-    "mandatory_reminders": "comma-separated reminder kinds nobody may mute: report, session,"
-    " resolution, digest",
-    "reminder_days_off": "comma-separated jdatetime weekdays without reminders (0=Sat, 6=Fri)",
-    "webhook_port": "use a TCP port number, e.g. 8443",
-    "messenger": "use auto, telegram or bale",
-    "demo_port": "use a free TCP port number, e.g. 8080 (0 picks one)",
-    "concurrent_updates": "use how many chats' updates are handled at once, 1..256 (1: one"
-    " update at a time), e.g. 16",
-    "flood_limit": "use how many updates one account may send within the window, e.g. 20",
-    "flood_window_seconds": "use the seconds over which an account's updates are counted, e.g. 10",
-    "flood_cooloff_seconds": "use the seconds a flooding account is ignored, e.g. 30",
-    "heavy_work_processes": "use how many exports, charts or imports may run at once, 1..8, e.g. 1",
-    "heavy_work_timeout_seconds": "use the seconds one export, chart or import may take, e.g. 120",
-    "heavy_work_memory_mb": "use the megabytes one export, chart or import may use, e.g. 1024",
-    "max_document_uncompressed_mb": "use the megabytes a .docx may unpack to, e.g. 50",
-}
-
 
 class SettingsError(Exception):
     """A setting is missing or malformed; the message is one line for the operator."""
@@ -240,6 +196,14 @@ class Settings(BaseSettings):
         parsed = urlparse(value)
         if parsed.scheme not in {"http", "https"} or not parsed.netloc:
             raise ValueError("is not an http(s) URL")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_telegram_takes(cls, value: str | None, info: ValidationInfo) -> str | None:
+        refusal = webhook_refusal(value, info.data.get("api_base_url", "")) if value else None
+        if refusal:
+            raise ValueError(refusal)
         return value
 
     @field_validator("timezone")

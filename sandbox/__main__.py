@@ -20,6 +20,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--profile", choices=sorted(PROFILES), default="telegram")
     parser.add_argument("--bot-username", default="mina_demo_bot")
     parser.add_argument("--token", default=None, help="accept only this bot token")
+    parser.add_argument("--lenient", action="store_true",
+                        help="accept a local http webhook (Telegram wants https on 443/80/88/8443)")
     return parser.parse_args(argv)
 
 
@@ -34,7 +36,7 @@ def _settle_collector() -> None:
 
 async def run(args: argparse.Namespace) -> None:
     """Start the sandbox, print its URLs, serve until cancelled."""
-    sandbox = BotApiSandbox(args.profile, args.bot_username, args.token)
+    sandbox = BotApiSandbox(args.profile, args.bot_username, args.token, lenient=args.lenient)
     await sandbox.start(args.host, args.port)
     _settle_collector()
     print(f"Bot API sandbox listening on {sandbox.url}", flush=True)

@@ -59,6 +59,9 @@ async def handle_call(sb: BotApiSandbox, request: web.Request) -> web.StreamResp
         sb.check_token(request.match_info["token"])
         name, handler = resolve(sb, request.match_info["method"])
     except ApiError as error:
+        if error is METHOD_NOT_FOUND:  # counted too: a bot asking again and again shows
+            sb.stats.called(request.match_info["method"])
+            sb.stats.failed(request.match_info["method"], error.code)
         return error.response()
     sb.stats.called(name)
     chat_id: int | None = None

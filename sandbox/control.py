@@ -95,10 +95,12 @@ class ControlRoutes:
         ]
 
     async def upsert_user(self, request: web.Request) -> web.Response:
-        """Create or update a user without sending anything (e.g. broadcast recipients)."""
+        """Create or update a user without sending anything (e.g. broadcast recipients); with
+        "started": false the user never started the bot, so sends to them answer 403."""
         data = await body_of(request)
         user = self.world.user(int(request.match_info["user_id"]), **users.profile_of(data))
-        self.world.private_chat(user)
+        if str(data.get("started", True)).lower() not in ("false", "0"):
+            self.world.private_chat(user)
         return ok(user.to_api())
 
     async def block_user(self, request: web.Request) -> web.Response:

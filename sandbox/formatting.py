@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.errors import ApiError, bad_request
-
-MAX_TEXT_LENGTH = 4096
-MAX_CAPTION_LENGTH = 1024
+from sandbox.limits import check_length, utf16_length
 
 SIMPLE_TAGS = {
     "b": "bold",
@@ -37,11 +35,6 @@ AUTO_ENTITIES = (
 
 
 _PLAIN_END = re.compile("[<&]")
-
-
-def utf16_length(text: str) -> int:
-    """Length in UTF-16 code units, the unit of Telegram entity offsets."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass
@@ -183,13 +176,11 @@ def format_text(
     else:
         text, found = source, list(entities or [])
     if caption:
-        if len(text) > MAX_CAPTION_LENGTH:
-            raise bad_request("message caption is too long")
+        check_length(text, caption=True)
         return text, found
     if not source.strip():
         raise bad_request("message text is empty")
     if not text.strip():
         raise bad_request("text must be non-empty")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise bad_request("message is too long")
+    check_length(text, caption=False)
     return text, found

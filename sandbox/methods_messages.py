@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sandbox.errors import bad_request
 from sandbox.formatting import format_text
+from sandbox.limits import MAX_ANSWER_LENGTH, check_callback_data, check_inline_rows
 from sandbox.params import Params
 from sandbox.state import Chat, StoredMessage
 
@@ -55,9 +56,8 @@ def parse_reply_markup(p: Params) -> dict[str, Any] | None:
                 "can't parse inline keyboard button: "
                 "Text buttons are unallowed in the inline keyboard"
             )
-        data = button.get("callback_data")
-        if data is not None and not 1 <= len(str(data).encode()) <= 64:
-            raise bad_request("BUTTON_DATA_INVALID")
+        check_callback_data(button.get("callback_data"))
+    check_inline_rows(rows)
     return markup
 
 
@@ -209,7 +209,7 @@ async def answer_callback_query(sb: BotApiSandbox, p: Params) -> bool:
     if query is None or query.answer is not None:
         raise bad_request("query is too old and response timeout expired or query ID is invalid")
     text = p.text("text")
-    if text is not None and len(text) > 200:
+    if text is not None and len(text) > MAX_ANSWER_LENGTH:
         raise bad_request("MESSAGE_TOO_LONG")
     query.answer = {
         "text": text,

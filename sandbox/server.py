@@ -33,8 +33,11 @@ class BotApiSandbox:
         token: str | None = None,
         bot_first_name: str = "Mina",
         clock: SupportsNow | None = None,
+        *,
+        lenient: bool = False,
     ) -> None:
         self.profile = profile_named(profile)
+        self.lenient = lenient  # accept local http webhooks; every other limit stays
         self.token = token
         bot_id = int(token.split(":", 1)[0]) if token and token.split(":", 1)[0].isdigit() else None
         self.world = World(
@@ -153,6 +156,7 @@ class BotApiSandbox:
         """URLs and profile, as python -m sandbox prints them."""
         return {
             "profile": self.profile.name,
+            "lenient": self.lenient,
             "url": self.url,
             "api_base_url": self.api_base_url,
             "file_base_url": self.file_base_url,

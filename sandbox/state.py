@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from sandbox.errors import BLOCKED_BY_USER, CHAT_NOT_FOUND
+from sandbox.limits import NEVER_STARTED
 from sandbox.signals import Signal
 
 DEFAULT_ALLOWED_UPDATES = frozenset(
@@ -185,10 +186,11 @@ class World:
         return chat
 
     def chat_for_bot(self, chat_id: int | str) -> Chat:
-        """The chat a bot call addresses; 400 when unknown, 403 when the user blocked the bot."""
+        """The chat a bot call addresses; 400 when unknown, 403 when the user blocked the bot or
+        never started it (a known user without a private chat)."""
         chat = self.chats.get(chat_id) if isinstance(chat_id, int) else None
         if chat is None:
-            raise CHAT_NOT_FOUND
+            raise NEVER_STARTED if chat_id in self.users else CHAT_NOT_FOUND
         if chat.user is not None and chat.user.blocked_bot:
             raise BLOCKED_BY_USER
         return chat

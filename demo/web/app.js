@@ -217,11 +217,23 @@ async function selectPerson(person) {
 
 async function sendText(text) {
   if (!state.person || !text.trim()) return;
-  const sent = await postJson(`/users/${state.person.telegram_id}/messages`,
-                              { text, first_name: state.person.name, language_code: "fa" });
-  renderMessages.force = true;
-  state.messages.push({ ...sent, from_bot: false, entities: sent.entities || [] });
+  for (const part of splitLikeTelegram(text)) {  // a long paste arrives as Telegram sends it
+    const sent = await postJson(`/users/${state.person.telegram_id}/messages`,
+                                { text: part, first_name: state.person.name, language_code: "fa" });
+    renderMessages.force = true;
+    state.messages.push({ ...sent, from_bot: false, entities: sent.entities || [] });
+  }
   renderMessages();
+}
+
+// An invitation link pressed in the page (#start=CODE): the invited stranger opens it.
+async function openInvitation() {
+  const code = /^#start=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (!code) return false;
+  history.replaceState(null, "", location.pathname);
+  await selectPerson(STRANGER);
+  await sendText(`/start ${code[1]}`);
+  return true;
 }
 
 async function press(entry, data) {
@@ -281,6 +293,10 @@ async function start() {
     button.addEventListener("click", () => moveClock(Number(button.dataset.minutes))
       .catch((error) => toast(error.message, true)));
   }
+  window.addEventListener("hashchange", () => {
+    openInvitation().catch((error) => toast(error.message, true));
+  });
+  if (await openInvitation()) return;
   await selectPerson(everyone.find((p) => p.telegram_id === wanted) || everyone[0]);
 }
 

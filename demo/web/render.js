@@ -2,6 +2,25 @@
 "use strict";
 
 const SAFE_LINK = /^(https?:|tg:)/i;
+const DEEP_LINK = /^https:\/\/t\.me\/[A-Za-z0-9_]+\?start=([A-Za-z0-9_-]+)$/;
+const TELEGRAM_LIMIT = 4096;  // UTF-16 units, which is how JavaScript strings count
+
+// A text over the limit, cut the way Telegram's apps send it: several messages, each cut at
+// the last line break (else space) before the limit, never inside a surrogate pair.
+function splitLikeTelegram(text) {
+  const parts = [];
+  let rest = text;
+  while (rest.length > TELEGRAM_LIMIT) {
+    let cut = rest.lastIndexOf("\n", TELEGRAM_LIMIT);
+    if (cut < TELEGRAM_LIMIT / 2) cut = rest.lastIndexOf(" ", TELEGRAM_LIMIT);
+    if (cut < TELEGRAM_LIMIT / 2) cut = TELEGRAM_LIMIT;
+    if (/[\uD800-\uDBFF]/.test(rest[cut - 1])) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, "");
+  }
+  parts.push(rest);
+  return parts.filter((part) => part.trim());
+}
 const TAGS = {
   bold: "b", italic: "i", underline: "u", strikethrough: "s", code: "code", pre: "pre",
   blockquote: "blockquote", expandable_blockquote: "blockquote",
@@ -13,6 +32,12 @@ function entityElement(entity, slice, onCommand) {
     const href = entity.type === "url" ? slice : entity.url || "";
     if (!SAFE_LINK.test(href)) return document.createElement("span");
     const link = document.createElement("a");
+    const invitation = DEEP_LINK.exec(href);
+    if (invitation) {  // the bot's invitation opens this page as the invited person, not t.me
+      link.href = `#start=${invitation[1]}`;
+      link.className = "invitation";
+      return link;
+    }
     link.href = href;
     link.target = "_blank";
     link.rel = "noopener noreferrer";

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import import_module
 from typing import Any
 
-from mina_bot.persian import to_persian_digits
+from mina_bot.message_size import ECHO_LIMIT
+from mina_bot.persian import shorten, to_persian_digits
 
 LANGUAGES = ("fa", "en")
 # One module per feature; each exports TEXTS = {key: {"fa": ..., "en": ...}}.
 _MODULES = (
     "general", "safety", "organisation", "sessions", "resolutions", "minutes",
     "reports", "export", "delivery", "reminders", "broadcast", "shares", "calendar",
-    "attendance",
+    "attendance", "groups",
 )
 
 
@@ -39,14 +40,15 @@ TEXTS = _load()
 
 
 def render_param(value: object, lang: str) -> str:
-    """Escape user text for HTML, and put numbers in the reader's digits."""
+    """Escape user text for HTML, shortened: the one place every echo of it passes (anything
+    meant whole is rendered by the caller and passed as Safe); numbers in the reader's digits."""
     if isinstance(value, Safe):
         return str(value)
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, int):
         return to_persian_digits(str(value)) if lang == "fa" else str(value)
-    return html.escape(str(value), quote=False)
+    return html.escape(shorten(str(value), ECHO_LIMIT), quote=False)
 
 
 def text(key: str, lang: str = "fa", /, **params: object) -> str:
@@ -66,8 +68,14 @@ def label(key: str, lang: str = "fa", /, **params: object) -> str:
 
 
 def name_in(record: Any, lang: str) -> str:
-    """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language."""
-    return record.name_en if lang == "en" else record.name_fa
+    """A record's name (a unit's: `name_fa`, `name_en`) in the reader's language (Persian when
+    it has no English one)."""
+    return (getattr(record, "name_en", None) or record.name_fa) if lang == "en" else record.name_fa
+
+
+def join(items: Iterable[str], lang: str) -> str:
+    """Items as a list in the reader's language: «الف، ب» or "a, b"."""
+    return text("list.separator", lang).join(items)
 
 
 def safe_text(key: str, lang: str = "fa", /, **params: object) -> Safe:

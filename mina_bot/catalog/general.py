@@ -44,8 +44,12 @@ TEXTS = {
         "en": "There is nothing to cancel. /help lists what you can do.",
     },
     "unknown.member": {
-        "fa": "متوجه نشدم چه می‌خواهید. 🙏 فهرست کارها با /help می‌آید.",
-        "en": "Sorry, I did not understand that. /help lists what you can do.",
+        "fa": ("متوجه نشدم چه می‌خواهید. 🙏 از نوشته‌ها فعلاً این پرسش را می‌فهمم: "
+               "«چه کاری بر عهده من است؟» (یا «مهلت‌های من»، «چه کارهایی باید بکنم؟»، "
+               "«وظایف من»). بقیه کارها با دستورها انجام می‌شود؛ فهرست آن‌ها با /help می‌آید."),
+        "en": ("Sorry, I did not understand that. 🙏 Of free text I understand one question so "
+               "far: «What do I owe?» (or «my tasks», «my deadlines», «what should I do?»). "
+               "Everything else is a command; /help lists them."),
     },
     "unknown.command": {
         "fa": "دستور «{command}» را نمی‌شناسم. فهرست دستورها با /help می‌آید.",
@@ -102,4 +106,28 @@ TEXTS = {
     "command.start": {"fa": "شروع و معرفی", "en": "start and introduction"},
     "command.help": {"fa": "راهنما: کارهایی که می‌توانید انجام دهید", "en": "what you can do"},
     "command.cancel": {"fa": "لغو کار نیمه‌تمام", "en": "cancel the current step"},
+    "pick.page": {
+        "fa": "صفحهٔ {page} از {pages} ({count} مورد). برای یافتن زودتر، چند حرف از نام را بنویسید.",
+        "en": "Page {page} of {pages} ({count} in all). Type a few letters of the name to narrow "
+              "the list.",
+    },
+    "pick.found": {
+        "fa": "{count} مورد با «{query}»؛ صفحهٔ {page} از {pages}.",
+        "en": "{count} match «{query}»; page {page} of {pages}.",
+    },
+    "pick.none": {
+        "fa": "هیچ موردی با «{query}» پیدا نشد؛ چند حرف دیگر بنویسید.",
+        "en": "Nothing matches «{query}»; type other letters.",
+    },
+    "language.name": {"fa": "فارسی", "en": "English"},
+    "language.ask": {
+        "fa": "زبان شما اکنون {current} است. به چه زبانی با شما سخن بگویم؟",
+        "en": "Your language is now {current}. Which language shall I use with you?",
+    },
+    "language.chosen": {
+        "fa": "از این پس فارسی می‌نویسم. /help فهرست کارها را نشان می‌دهد.",
+        "en": "From now on I write in English. /help lists what you can do.",
+    },
+    "command.language": {"fa": "زبان: فارسی یا انگلیسی", "en": "language: Persian or English"},
+    "list.separator": {"fa": "، ", "en": ", "},
 }

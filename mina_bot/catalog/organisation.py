@@ -6,7 +6,7 @@ TEXTS = {
     "command.members": {"fa": "اعضای یک واحد و مدیریت آنها", "en": "a unit's members"},
     "command.invite": {"fa": "دعوت از یک نفر", "en": "invite a person"},
     "command.invites": {"fa": "دعوت‌نامه‌های در انتظار", "en": "pending invitations"},
-    "role.head": {"fa": "مسئول", "en": "head"},
+    "role.head": {"fa": "رئیس", "en": "head"},  # one word for a unit's head everywhere
     "role.secretary": {"fa": "دبیر", "en": "secretary"},
     "role.member": {"fa": "عضو", "en": "member"},
     # The organisation file
@@ -136,8 +136,12 @@ TEXTS = {
     "invite.revoked": {"fa": "دعوت {name} لغو شد.", "en": "{name}'s invitation is revoked."},
     "invite.revoke.not_pending": {"fa": "این دعوت‌نامه دیگر در انتظار نیست.",
                                   "en": "That invitation is no longer pending."},
-    "invite.welcome": {"fa": "خوش آمدید {name}! حساب شما ثبت شد.\n{lines}\n\n{help}",
-                       "en": "Welcome {name}! Your account is registered.\n{lines}\n\n{help}"},
+    "invite.welcome": {
+        "fa": ("خوش آمدید {name}! حساب شما ثبت شد.\n{lines}\n\n{help}\n\n"
+               "🌐 زبان گفتگو را با دکمه‌های زیر برگزینید (Choose your language below)."),
+        "en": ("Welcome {name}! Your account is registered.\n{lines}\n\n{help}\n\n"
+               "🌐 Choose your language below (زبان را با دکمه‌های زیر برگزینید)."),
+    },
     "invite.code.wrong": {
         "fa": "این کد دعوت معتبر نیست. کد را دقیق از پیام دعوت کپی کنید یا از دبیرخانه بپرسید.",
         "en": "This invitation code is not valid. Copy it exactly or ask the secretariat."},

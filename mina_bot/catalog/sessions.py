@@ -18,11 +18,12 @@ TEXTS = {
     "sessions.agenda.empty": {"fa": "هنوز بندی ندارد.", "en": "No items yet."},
     "sessions.button.up": {"fa": "⬆️ {position}", "en": "⬆️ {position}"},
     "sessions.button.down": {"fa": "⬇️ {position}", "en": "⬇️ {position}"},
-    "sessions.button.remove": {"fa": "✖️ {position}", "en": "✖️ {position}"},
+    "sessions.button.rm": {"fa": "✖️ {position}", "en": "✖️ {position}"},
     "sessions.button.add": {"fa": "➕ افزودن بند", "en": "➕ Add an item"},
     "sessions.add.ask": {
         "fa": "عنوان بند تازه دستور جلسه را بنویسید (/cancel برای انصراف).",
         "en": "Write the new agenda item (/cancel to stop).",
     },
     "sessions.add.done": {"fa": "به دستور جلسه اضافه شد: «{title}»", "en": "Added: «{title}»"},
+    "sessions.place.default": {"fa": "سالن شورا", "en": "the council hall"},
 }

@@ -8,11 +8,13 @@ from datetime import datetime
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from mina_bot.catalog import Safe, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.delivery.agenda import agenda_html
 from mina_bot.delivery.audience import Audience, recipients
+from mina_bot.delivery.linked_chats import chats_for
 from mina_bot.delivery.outbox import enqueue
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
+from mina_bot.message_size import utf16_length
 from mina_bot.persian import normalize
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.review import owed, review_title
@@ -21,6 +23,7 @@ from mina_bot.settings import Settings
 from storage.models import Attachment, Broadcast, BroadcastKind, BroadcastStatus, OutboxState
 from storage.repositories import broadcasts as broadcasts_repo
 from storage.repositories import outbox as outbox_repo
+from storage.repositories import units as units_repo
 
 TEXT_LIMIT = 3500  # leaves room for the header within Telegram's 4096
 CAPTION_LIMIT = 900  # within Telegram's 1024 for a document caption
@@ -75,11 +78,13 @@ def start_draft(session: Session, *, actor: Actor, body: str | None = None) -> B
 
 
 def _clean(body: str | None, limit: int) -> str:
-    cleaned = normalize(body or "").strip()
-    if not cleaned:
+    """The body as its author wrote it («لطفاً» stays «لطفاً»), trimmed; refused when it says
+    nothing or is longer than Telegram allows (counted in UTF-16 units, as Telegram counts)."""
+    cleaned = (body or "").strip()
+    if not normalize(cleaned):
         raise BroadcastError("broadcast.empty")
-    if len(cleaned) > limit:
-        raise BroadcastError("broadcast.too_long", limit=limit, length=len(cleaned))
+    if utf16_length(cleaned) > limit:
+        raise BroadcastError("broadcast.too_long", limit=limit, length=utf16_length(cleaned))
     return cleaned
 
 
@@ -158,7 +163,8 @@ def message_for(session: Session, broadcast: Broadcast, lang: str, settings: Set
         upcoming = ensure_next_session(session, now=now, settings=settings)
         items = ensure_agenda(session, council_session=upcoming)
         owing = owed(session, today=now.astimezone(settings.tz).date())
-        return agenda_html(upcoming, items, lang, settings.tz, review_title(owing, lang))
+        names = {u.id: name_in(u, lang) for u in units_repo.list_units(session)}
+        return agenda_html(upcoming, items, lang, settings.tz, review_title(owing, lang), names)
     if broadcast.text:
         return text("broadcast.message", lang, body=broadcast.text)
     return text("broadcast.document", lang)
@@ -182,6 +188,12 @@ def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime,
                 now=now, member=member, text=rendered[str(member.language)],
                 document=document.telegram_file_id if document else None,
                 broadcast_id=broadcast_id)
+    audience = Audience.from_json(broadcast.audience)
+    for chat_id in chats_for(session, audience, agenda=broadcast.kind == BroadcastKind.AGENDA):
+        enqueue(session, kind="broadcast", subject=f"broadcast:{broadcast_id}", period="-",
+                now=now, chat_id=chat_id, text=rendered[settings.language],
+                document=document.telegram_file_id if document else None,
+                broadcast_id=broadcast_id)  # a linked group or channel, in the house language
     broadcast.progress_chat_id = progress_chat_id
     session.add(broadcast)
     return len(members)

@@ -5,21 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import label, text
+from mina_bot.catalog import join, label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
-from mina_bot.pages import Buttons, fit
+from mina_bot.pages import Buttons, fit, picker
 from mina_bot.persian import shorten
 
 
 def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
-            lang: str) -> tuple[str, Buttons]:
-    """The preview message, with either a question about an unknown unit or confirm buttons."""
+            lang: str, page: int = 0) -> tuple[str, Buttons]:
+    """The preview message, with either a question about an unknown unit (the units a page at
+    a time) or confirm buttons."""
     lines = [text("minutes.preview.header", lang, date=format_date(minutes.session_date, lang),
                   count=len(minutes.resolutions))]
     for r in minutes.resolutions:
-        unit_names = "، ".join(names.get(k, k) for k in r.units) or "—"
+        unit_names = join((names.get(k, k) for k in r.units), lang) or "—"
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines.append(text("minutes.preview.line", lang, number=r.number, units=unit_names,
                           due=due, subject=shorten(r.subject, 70)))
@@ -35,9 +36,8 @@ def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
     if unknown:
         lines.append(text("minutes.preview.ask_unit", lang, name=unknown[0],
                           count=len(unknown)))
-        rows = [[(names.get(e.key, e.key), encode("imp", "pick", e.key))]
-                for e in units.entries]
-        paired = [[b for row in rows[i:i + 2] for b in row] for i in range(0, len(rows), 2)]
+        choices = [(names.get(e.key, e.key), encode("imp", "pick", e.key)) for e in units.entries]
+        paired = picker(choices, page, ("imp", "pg"), lang).rows
         paired.append([(label("minutes.button.create", lang, name=shorten(unknown[0], 30)),
                         encode("imp", "new"))])
         paired.append([(text("minutes.button.cancel", lang), encode("imp", "no"))])

@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.catalog import name_in
 from mina_bot.jalali import parse_jalali_ymd
 from mina_bot.minutes import importer
 from mina_bot.minutes.model import MinutesError, ParsedMinutes
@@ -34,12 +35,14 @@ def parsed(session: Session, draft: Draft) -> tuple[ParsedMinutes, UnitDirectory
     return minutes.with_units({**draft["decisions"], **created}), units
 
 
-def preview_of(session: Session, *, draft: Draft, lang: str) -> tuple[str, Buttons]:
-    """The preview of the draft, with a button per choice for its first unknown unit."""
+def preview_of(session: Session, *, draft: Draft, lang: str,
+               page: int = 0) -> tuple[str, Buttons]:
+    """The preview of the draft, with a button per choice (a page of them) for its first
+    unknown unit; unit names in the reader's language."""
     minutes, units = parsed(session, draft)
-    names = {u.key: u.name_fa for u in units_repo.list_units(session)}
+    names = {u.key: name_in(u, lang) for u in units_repo.list_units(session)}
     names |= {f"new:{i}": name for i, name in enumerate(draft["create"])}
-    return preview(minutes, units, names, lang)
+    return preview(minutes, units, names, lang, page)
 
 
 def settle(session: Session, *, draft: Draft, verb: str, unit_key: str | None) -> Draft:

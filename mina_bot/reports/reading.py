@@ -75,6 +75,9 @@ def own_reports(session: Session, *, actor: Actor) -> list[tuple[WeeklyReport, A
     return list(reports_repo.submitted_of_units(session, unit_ids=unit_ids))
 
 
+MAX_NUMBER_DIGITS = 9  # a session number fits an INTEGER column; Python refuses 4,300+ digits
+
+
 def session_named(
     session: Session, *, words: str, now: dt.datetime, settings: Settings
 ) -> CouncilSession:
@@ -83,7 +86,9 @@ def session_named(
     if not words:
         return ensure_next_session(session, now=now, settings=settings)
     if to_latin_digits(words).isdigit():
-        found = sessions_repo.get_by_number(session, number=int(to_latin_digits(words)))
+        number = to_latin_digits(words).lstrip("0")
+        found = sessions_repo.get_by_number(session, number=int(number or "0")) \
+            if len(number) <= MAX_NUMBER_DIGITS else None  # a longer one names no session
         if found is None:
             raise UnknownWeek(words=words)
         return found
@@ -134,11 +139,17 @@ def trend(
             for c in recent_sessions(session, council=council, weeks=weeks)]
 
 
+def council_by_id(session: Session, *, session_id: int) -> CouncilSession:
+    """The session a button names (StaleButton when it names none)."""
+    council = sessions_repo.get_session(session, session_id=session_id)
+    if council is None:
+        raise StaleButton()
+    return council
+
+
 def trend_to(
     session: Session, *, session_id: int, weeks: int, now: dt.datetime, settings: Settings,
 ) -> list[Compliance]:
     """The trend up to the session a button names (StaleButton when it names none)."""
-    council = sessions_repo.get_session(session, session_id=session_id)
-    if council is None:
-        raise StaleButton()
+    council = council_by_id(session, session_id=session_id)
     return trend(session, council=council, weeks=weeks, now=now, settings=settings)

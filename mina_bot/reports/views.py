@@ -6,23 +6,29 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
-from mina_bot.pages import Buttons
+from mina_bot.pages import Buttons, page_count, page_nav
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
 from mina_bot.reports.render import report_html
 from storage.models import ReportSubmission
 
+COMPLIANCE_PAGE = 40  # units on a page of the compliance table: ~2,500 characters, 40 buttons
 
-def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str, Buttons]:
-    """Every committee with on time (time), late, missing; a button per submitted report."""
+
+def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo,
+                       page: int = 0) -> tuple[str, Buttons]:
+    """Every committee with on time (time), late, missing, a page of COMPLIANCE_PAGE units at a
+    time (319 at national size); a button per submitted report on the page, then «next»."""
     day = table.council.starts_at.astimezone(tz).date()
     lines = [text("reports.compliance.heading", lang, number=table.council.number,
                   date=format_date(day, lang, "weekday_long"),
                   deadline=format_datetime(table.deadline, tz, lang)), ""]
     buttons: Buttons = []
-    for line in table.lines:
+    pages = page_count(len(table.lines), COMPLIANCE_PAGE)
+    page = min(max(page, 0), pages - 1)
+    for line in table.lines[page * COMPLIANCE_PAGE:(page + 1) * COMPLIANCE_PAGE]:
         when = format_datetime(line.submitted_at, tz, lang) if line.submitted_at else ""
         lines.append(text("reports.compliance.line", lang,
                           state=Safe(text(f"reports.state.{line.state}", lang)),
@@ -32,7 +38,10 @@ def compliance_message(table: Compliance, lang: str, tz: dt.tzinfo) -> tuple[str
                              encode("rpt", "open", line.report_id))])
     counts = {s: sum(1 for x in table.lines if x.state == s) for s in (ON_TIME, LATE, MISSING)}
     lines += ["", text("reports.compliance.summary", lang, **counts)]
-    return "\n".join(lines), buttons
+    if pages > 1:
+        lines.append(text("reports.compliance.page", lang, page=page + 1, pages=pages))
+    nav = page_nav(("rpt", "page"), page, pages, lang, table.council.id)
+    return "\n".join(lines), buttons + nav
 
 
 def own_list(rows: Sequence[tuple], lang: str) -> tuple[str, Buttons]:
@@ -42,10 +51,9 @@ def own_list(rows: Sequence[tuple], lang: str) -> tuple[str, Buttons]:
     lines, buttons = [text("reports.list.heading", lang)], []
     for report, council, unit in rows:
         late = Safe(text("reports.view.late_mark", lang)) if report.late else ""
-        label = text("reports.list.line", lang, unit=name_in(unit, lang), number=council.number,
-                     late=late)
-        lines.append(label)
-        buttons.append([(f"{text('reports.button.open', lang)} — {council.number}",
+        lines.append(text("reports.list.line", lang, unit=name_in(unit, lang),
+                          number=council.number, late=late))
+        buttons.append([(label("reports.button.open_number", lang, number=council.number),
                          encode("rpt", "open", report.id))])
     return "\n".join(lines), buttons
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mina_bot.callbacks import ButtonData, encode
-from mina_bot.catalog import text
+from mina_bot.catalog import join, text
 from mina_bot.pages import PAGE, Buttons, fit, page_count
 from mina_bot.persian import match_key, shorten, to_latin_digits
 from mina_bot.resolutions.views import due_label, status_label
@@ -61,11 +61,16 @@ class Filters:
                 f = replace(f, state=_WORDS[key])
             elif key in _OVERDUE:
                 f = replace(f, overdue=True)
-            elif to_latin_digits(key).isdigit():
-                f = replace(f, session_number=int(to_latin_digits(key)))
+            elif to_latin_digits(key).isdigit():  # more than 9 digits names no session
+                digits = to_latin_digits(key).lstrip("0")[:10]
+                f = replace(f, session_number=int(digits or "0") if len(digits) < 10
+                            else NO_SESSION)
             elif key in unit_keys:
                 f = replace(f, unit_id=unit_keys[key])
         return f
+
+
+NO_SESSION = 999_999_999  # what a session number too long for any session is read as
 
 
 def list_view(
@@ -84,14 +89,14 @@ def list_view(
         labels.append(text("resolutions.filter.overdue", lang))
     if SHARES[f.share]:
         labels.append(_share_label(f.share, lang))
-    lines = [text("resolutions.list.header", lang, filters="، ".join(labels), count=len(rows),
+    lines = [text("resolutions.list.header", lang, filters=join(labels, lang), count=len(rows),
                   page=page + 1, pages=pages)]
     if not rows:
         lines.append(text("resolutions.list.none", lang))
     buttons: Buttons = []
     for r, council, unit_names in rows[page * PAGE:(page + 1) * PAGE]:
         lines.append(text("resolutions.list.line", lang, number=r.number, session=council.number,
-                          status=status_label(r.status, lang), units="، ".join(unit_names),
+                          status=status_label(r.status, lang), units=join(unit_names, lang),
                           due=due_label(r.due_date, today, lang, r.status),
                           subject=shorten(r.subject, 90)))
         buttons.append([(text("resolutions.button.open", lang, number=r.number),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.catalog import name_in
 from mina_bot.pages import Buttons
 from mina_bot.persian import match_key
 from mina_bot.resolutions import lifecycle, manage
@@ -18,6 +19,8 @@ from storage.models import CouncilSession, Resolution, Unit
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
+
+UNIT_FILTERS = 18  # unit filter buttons under /resolutions: six rows of three
 
 
 def _units_by_id(session: Session) -> list[Unit]:
@@ -45,10 +48,25 @@ def register_page(session: Session, *, filters: Filters, today: dt.date,
         found = []
     if filters.overdue:
         found = [(r, c) for r, c in found if lifecycle.is_overdue(r, today)]
-    rows = [(r, c, [u.name_fa for u in resolutions_repo.units_of(session, resolution_id=r.id)])
-            for r, c in found]
-    units = [(u.id, u.name_fa) for u in _units_by_id(session)]
-    return list_view(rows, filters, today=today, lang=lang, units=units)
+    responsible = {r.id: resolutions_repo.units_of(session, resolution_id=r.id) for r, _ in found}
+    rows = [(r, c, [name_in(u, lang) for u in responsible[r.id]]) for r, c in found]
+    return list_view(rows, filters, today=today, lang=lang,
+                     units=_filter_units(responsible.values(), filters.unit_id, lang))
+
+
+def _filter_units(responsible, chosen: int | None, lang: str) -> list[tuple[int, str]]:
+    """The unit filter buttons: the units most often responsible for what is listed (at most
+    UNIT_FILTERS: 319 units would overflow Telegram's 100 buttons), the chosen one kept;
+    any other unit is one `/resolutions <unit>` away."""
+    counts: dict[int, tuple[int, Unit]] = {}
+    for units in responsible:
+        for unit in units:
+            counts[unit.id] = (counts.get(unit.id, (0, unit))[0] + 1, unit)
+    ranked = sorted(counts.values(), key=lambda pair: (-pair[0], pair[1].key))
+    shown = [unit for _, unit in ranked[:UNIT_FILTERS]]
+    if chosen and chosen not in {u.id for u in shown} and chosen in counts:
+        shown.append(counts[chosen][1])
+    return [(u.id, name_in(u, lang)) for u in sorted(shown, key=lambda u: u.key)]
 
 
 def unit_choices(session: Session, *,
@@ -75,8 +93,9 @@ def session_for_new(session: Session, *, now: dt.datetime, settings: Settings) -
         session, now=now, settings=settings)
 
 
-def placement(session: Session, *, resolution: Resolution) -> tuple[CouncilSession, list[str]]:
-    """The session a resolution was decided in and its units' names."""
+def placement(session: Session, *, resolution: Resolution,
+              lang: str = "fa") -> tuple[CouncilSession, list[str]]:
+    """The session a resolution was decided in and its units' names in the reader's language."""
     council = sessions_repo.get_session(session, session_id=resolution.session_id)
-    return council, [u.name_fa for u in resolutions_repo.units_of(session,
-                                                                  resolution_id=resolution.id)]
+    return council, [name_in(u, lang) for u in resolutions_repo.units_of(
+        session, resolution_id=resolution.id)]

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import Safe, label, name_in, text
+from mina_bot.catalog import Safe, join, label, name_in, text
 from mina_bot.durations import relative_days
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import PAGE, Buttons, fit, page_nav
@@ -119,7 +119,7 @@ def detail_view(card: ResolutionCard, *, tz: dt.tzinfo, today: dt.date, lang: st
     r, council = card.resolution, card.council
     lines = [text("resolutions.detail", lang, number=r.number, session=council.number,
                   date=format_date(council.starts_at.astimezone(tz).date(), lang),
-                  subject=r.subject, units="، ".join(card.unit_names), time_frame=r.time_frame,
+                  subject=r.subject, units=join(card.unit_names, lang), time_frame=r.time_frame,
                   due=due_label(r.due_date, today, lang, r.status),
                   status=status_label(r.status, lang), extra=Safe(_extra(r, lang)))]
     lines += share_lines(card, tz, lang)

@@ -13,7 +13,7 @@ from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.review import Owed, owed
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
-from storage.models import AgendaItem, CouncilSession
+from storage.models import AgendaItem, CouncilSession, Unit
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
 
@@ -25,7 +25,7 @@ class SessionBoard:
     council: CouncilSession
     items: Sequence[AgendaItem]
     owing: Sequence[Owed]
-    units: dict[int, str]
+    units: dict[int, Unit]
 
 
 def council_session(session: Session, *, session_id: int) -> CouncilSession:
@@ -50,6 +50,6 @@ def session_board(session: Session, *, now: dt.datetime, settings: Settings,
     council = (ensure_next_session(session, now=now, settings=settings) if session_id is None
                else council_session(session, session_id=session_id))
     items = ensure_agenda(session, council_session=council)
-    units = {u.id: u.name_fa for u in units_repo.list_units(session)}
+    units = {u.id: u for u in units_repo.list_units(session)}
     return SessionBoard(council, items, owed(session, today=now.astimezone(settings.tz).date()),
                         units)

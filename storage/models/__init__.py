@@ -11,7 +11,7 @@ from storage.models.council import (
     ResolutionEvent,
     SessionAttendance,
 )
-from storage.models.delivery import Broadcast, OutboxMessage
+from storage.models.delivery import Broadcast, LinkedChat, OutboxMessage
 from storage.models.enums import (
     SEAT_ROLES,
     AgendaKind,
@@ -61,6 +61,7 @@ __all__ = [
     "HolidayKind",
     "Invitation",
     "Language",
+    "LinkedChat",
     "Member",
     "Membership",
     "OutboxMessage",

@@ -52,3 +52,20 @@ class OutboxMessage(SQLModel, table=True):
     telegram_message_id: int | None = Field(default=None, sa_type=sa.BigInteger())
     last_error: str | None = Field(default=None, sa_type=sa.Text())
     created_at: datetime = created_at_field()
+
+
+class LinkedChat(SQLModel, table=True):
+    """A group or channel the bot was added to and asked (/link) to serve a unit or the council;
+    it receives broadcasts and the agenda once the secretariat confirms it."""
+
+    __tablename__ = "linked_chat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=sa.BigInteger(), unique=True, index=True)
+    title: str = ""
+    chat_type: str = Field(default="group", max_length=32)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    council: bool = False  # the council's own group (the agenda and everyone's broadcasts)
+    confirmed: bool = False
+    requested_by: int | None = Field(default=None, sa_type=sa.BigInteger())  # a Telegram id
+    created_at: datetime = created_at_field()

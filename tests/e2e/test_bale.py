@@ -109,3 +109,19 @@ async def test_webhook_on_bale_puts_the_secret_in_the_path(bale, bale_client, da
             no_secret = await http.post(base, json=update_from(STRANGER_ID, "/start"))
             wrong = await http.post(f"{base}/not-the-secret", json=update_from(STRANGER_ID, "/x"))
         assert no_secret.status_code in (403, 404) and wrong.status_code == 403
+
+
+async def test_a_messenger_answering_404_to_set_my_commands_is_not_asked_again(
+        bale, bale_client, database_url, fake_clock, caplog):
+    """Told it is Telegram (MINA_MESSENGER=telegram), the bot learns from the first 404."""
+    harness = BotHarness(sandbox=bale, client=bale_client, clock=fake_clock,
+                         settings=harness_settings(database_url, messenger="telegram"))
+    await harness.start()
+    try:
+        for user in (ADMIN_ID, 7001, 7002):
+            for _ in range(2):
+                await talk(bale_client, user, "/help")
+    finally:
+        await harness.stop()
+    assert bale.stats.calls["setMyCommands"] == 1
+    assert caplog.text.count("could not publish") == 1

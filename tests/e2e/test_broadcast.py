@@ -183,3 +183,9 @@ async def test_bad_input_is_refused_in_persian(delivery_bot):
     said = await bot.client.wait_for_answer(query)
     assert "مخاطبی انتخاب نشده" in said["text"]
     assert not await bot.client.bot_messages(HEAD_ID)
+
+
+async def test_the_broadcast_goes_out_as_its_author_wrote_it(delivery_bot):
+    body = "لطفاً گزارش‌ها را تا ساعت ۱۲ بفرستید؛ كمیته‌ها"  # tanwin, ZWNJ, an Arabic kaf
+    preview = await compose(delivery_bot, body, "همه اعضا")
+    assert body in preview["text"]

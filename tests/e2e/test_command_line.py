@@ -15,6 +15,7 @@ import pytest
 
 from sandbox.client import SandboxClient
 from sandbox.server import BotApiSandbox
+from tests.e2e.webhook_bot import free_port
 from tests.fixtures.bot import TEST_TOKEN
 from tests.fixtures.processes import ROOT, run_bot
 
@@ -117,3 +118,23 @@ async def test_the_demo_shows_two_addresses_and_leaves_no_folder_behind(tmp_path
     assert len(console.strip().splitlines()) <= 3, console
     assert " INFO " not in console
     assert not log.parent.exists()
+
+
+def test_a_webhook_url_telegram_refuses_is_one_line_at_start(tmp_path):
+    env = {"MINA_BOT_TOKEN": TEST_TOKEN, "MINA_WEBHOOK_URL": "http://mina.example.org/hook"}
+    line = assert_one_clear_line(run_bot("run", env=env, cwd=tmp_path), "MINA_WEBHOOK_URL")
+    assert "https" in line
+
+
+async def test_a_refused_set_webhook_at_start_is_one_line(tmp_path):
+    async with BotApiSandbox() as sandbox:  # strict: http is refused, as Telegram does
+        env = {"MINA_BOT_TOKEN": TEST_TOKEN, "MINA_API_BASE_URL": sandbox.api_base_url,
+               "MINA_DATABASE_URL": f"sqlite:///{tmp_path / 'mina.sqlite3'}",
+               "MINA_WEBHOOK_URL": "http://127.0.0.1:9/hook", "MINA_WEBHOOK_PORT": str(free_port()),
+               "MINA_WEBHOOK_LISTEN": "127.0.0.1"}
+        result = await asyncio.to_thread(run_bot, "run", "--webhook", env=env, cwd=tmp_path)
+    # The start's own INFO lines come first; the failure is one line, with no traceback.
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    problems = [x for x in result.stderr.splitlines() if x and " INFO " not in x]
+    assert len(problems) == 1 and problems[0].startswith("mina: MINA_WEBHOOK_URL was refused")
+    assert "https url must be provided" in problems[0].lower()

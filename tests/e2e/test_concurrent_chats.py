@@ -34,7 +34,7 @@ async def resolution_steps(bot, user: int, question: dict) -> dict:
     [question] = await bot.say(user, f"پایلوت {user} اجرا شد")
     assert "مصوبه ۲ جلسه ۱" in question["text"]
     [question] = await bot.press(user, question, button(question, "در حال انجام"), replies=1)
-    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(user, question, button(question, "صرف‌نظر ⏭"), replies=1)
     return question
 
 

@@ -43,7 +43,7 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     assert "این هفته چه کارهایی انجام شد" in question["text"]
     [question] = await bot.say(user, "نصب سرورهای مرکز داده")
     assert "برنامه هفته آینده" in question["text"]
-    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(user, question, button(question, "صرف‌نظر ⏭"), replies=1)
     assert "مشکلات" in question["text"]
     [question] = await bot.say(user, "نیاز به پهنای باند از کمیته فناوری")
     assert "مصوبه ۸ جلسه ۱" in question["text"]  # the overdue one first
@@ -56,7 +56,7 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     [hint] = await bot.say(user, "این یک پیام بی‌جاست")  # buttons expected, not text
     assert "دکمه" in hint["text"] and "مصوبه ۲ جلسه ۱" in hint["text"]
     [question] = await bot.press(user, hint, button(hint, "در حال انجام"), replies=1)
-    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(user, question, button(question, "صرف‌نظر ⏭"), replies=1)
     assert "اسناد و عکس‌ها" in question["text"]
 
     [cancel] = await bot.say(user, "/cancel")
@@ -76,7 +76,8 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     saved = await upload(bot, user, "budget.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
     assert "(۲ پیوست)" in saved["text"]
     [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
-    for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(رد شد)", "گزارش-پایلوت.pdf"):
+    for said in ("نصب سرورهای مرکز داده", "پایلوت گیلان اجرا شد", "(صرف‌نظر شد)",
+                 "گزارش-پایلوت.pdf"):
         assert said in preview["text"]
     [hint] = await bot.say(user, "بفرست لطفاً")  # typed at the preview: its buttons again,
     assert "دکمه" in hint["text"] and "«ارسال» یا «ویرایش»" in hint["text"]
@@ -149,8 +150,8 @@ async def test_late_and_missing_units_and_a_forged_button(bot, world):
     user = DESIGN_SECRETARY
     [question] = await bot.say(user, "گزارش هفتگی")
     [question] = await bot.say(user, "تدوین روش نمونه‌گیری")
-    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
-    [question] = await bot.press(user, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(user, question, button(question, "صرف‌نظر ⏭"), replies=1)
+    [question] = await bot.press(user, question, button(question, "صرف‌نظر ⏭"), replies=1)
     [preview] = await bot.press(user, question, button(question, "پایان پیوست‌ها"), replies=1)
     [receipt] = await bot.press(user, preview, button(preview, "ارسال"), replies=1)
     assert "با تأخیر" in receipt["text"]

@@ -188,7 +188,7 @@ async def test_a_done_status_in_the_weekly_report_reports_only_the_units_share(s
     resolution, _ = resolution3(bot)
     [question] = await bot.say(INFRA, "/report")
     [question] = await bot.say(INFRA, "نصب سرورها")
-    [question] = await bot.press(INFRA, question, button(question, "رد کردن"), replies=1)
+    [question] = await bot.press(INFRA, question, button(question, "صرف‌نظر"), replies=1)
     [question] = await bot.say(INFRA, "مشکلی نبود")
     statuses = 0
     while "اسناد و عکس‌ها" not in question["text"]:
@@ -199,7 +199,7 @@ async def test_a_done_status_in_the_weekly_report_reports_only_the_units_share(s
             if choice == "انجام شد":
                 [question] = await bot.say(INFRA, "گزارش مکتوب هفته ارسال شد")
                 continue
-        [question] = await bot.press(INFRA, question, button(question, "رد کردن"), replies=1)
+        [question] = await bot.press(INFRA, question, button(question, "صرف‌نظر"), replies=1)
     assert statuses == 6  # resolutions 1, 2, 3, 5, 8, 12: infrastructure's open shares
     [preview] = await bot.press(INFRA, question, button(question, "پایان پیوست‌ها"), replies=1)
     [receipt] = await bot.press(INFRA, preview, button(preview, "ارسال"), replies=1)

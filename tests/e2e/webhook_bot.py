@@ -26,9 +26,12 @@ def free_port() -> int:
 @asynccontextmanager
 async def webhook_bot(sandbox: BotApiSandbox, database_url: str, clock: FakeClock,
                       **overrides: Any) -> AsyncIterator[WebhookRunner]:
-    """Start the bot in webhook mode (it registers its URL with the sandbox); stop it after."""
+    """Start the bot in webhook mode (it registers its URL with the sandbox); stop it after.
+    The URL is local http, which only a lenient sandbox takes (Telegram wants https)."""
+    sandbox.lenient = True
     port = free_port()
     values = {"webhook_url": f"http://127.0.0.1:{port}/telegram", "webhook_listen": "127.0.0.1",
+              "api_base_url": sandbox.api_base_url,
               "webhook_port": port, "webhook_secret": SECRET, **overrides}
     runtime = prepare_runtime(harness_settings(database_url, **values), clock=clock)
     application = build_application(runtime, api_base_url=sandbox.api_base_url)

@@ -7,11 +7,15 @@ from typing import Any
 
 from sandbox.errors import ApiError
 from sandbox.formatting import parse_html
+from sandbox.limits import MAX_ANSWER_LENGTH as MAX_ANSWER
+from sandbox.limits import MAX_BUTTONS, MAX_BUTTONS_PER_ROW, utf16_length
+from sandbox.limits import MAX_CALLBACK_DATA as MAX_DATA
+from sandbox.limits import MAX_CAPTION_LENGTH as MAX_CAPTION
+from sandbox.limits import MAX_TEXT_LENGTH as MAX_TEXT
 from tests.hardening.inprocess_api import ApiCall
 
 # Handled by the error handler: a button pressed twice, a press answered before it failed.
 TOLERATED = ("message is not modified", "query is too old")
-MAX_TEXT, MAX_CAPTION, MAX_ANSWER, MAX_DATA, MAX_BUTTONS = 4096, 1024, 200, 64, 100
 
 
 def _plain(source: str, parse_mode: str | None) -> str:
@@ -26,6 +30,7 @@ def _markup_problems(markup: Any) -> list[str]:
     rows = (markup or {}).get("inline_keyboard") or []
     found = [b for row in rows for b in row]
     problems = [f"{len(found)} buttons"] if len(found) > MAX_BUTTONS else []
+    problems += [f"{len(row)} buttons in a row" for row in rows if len(row) > MAX_BUTTONS_PER_ROW]
     problems += [f"callback_data {b['callback_data']!r} over {MAX_DATA} bytes" for b in found
                  if len(str(b.get("callback_data", "")).encode()) > MAX_DATA]
     return problems
@@ -38,9 +43,10 @@ def violations(call: ApiCall) -> list[str]:
         t in call.error.lower() for t in TOLERATED) else []
     try:
         if "text" in p and call.method in ("sendMessage", "editMessageText") and \
-                len(_plain(p["text"], p.get("parse_mode"))) > MAX_TEXT:
+                utf16_length(_plain(p["text"], p.get("parse_mode"))) > MAX_TEXT:
             problems.append(f"{call.method} text over {MAX_TEXT}")
-        if p.get("caption") and len(_plain(p["caption"], p.get("parse_mode"))) > MAX_CAPTION:
+        caption = p.get("caption")
+        if caption and utf16_length(_plain(caption, p.get("parse_mode"))) > MAX_CAPTION:
             problems.append(f"{call.method} caption over {MAX_CAPTION}")
     except ApiError as error:
         problems.append(f"{call.method} HTML refused: {error.description}")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 from telegram import Bot, BotCommand
-from telegram.error import Conflict, InvalidToken
+from telegram.error import BadRequest, Conflict, InvalidToken
 
 from sandbox.client import SandboxClient
 from sandbox.server import BotApiSandbox
@@ -30,7 +30,10 @@ class Receiver:
 
 
 @pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
+async def receiver(request: pytest.FixtureRequest) -> AsyncIterator[Receiver]:
+    """A local http endpoint, which only a lenient sandbox accepts as a webhook."""
+    if "sandbox" in request.fixturenames:
+        request.getfixturevalue("sandbox").lenient = True
     state = Receiver()
 
     async def hook(request: web.Request) -> web.Response:
@@ -94,7 +97,7 @@ async def test_failed_webhook_deliveries_are_retried(
 
 async def test_bale_profile_lacks_commands_and_webhook_secret(receiver: Receiver) -> None:
     async with (
-        BotApiSandbox(profile="bale") as sandbox,
+        BotApiSandbox(profile="bale", lenient=True) as sandbox,
         SandboxClient(sandbox.url) as client,
         Bot("9:BALE", base_url=sandbox.api_base_url) as bot,
     ):
@@ -107,3 +110,15 @@ async def test_bale_profile_lacks_commands_and_webhook_secret(receiver: Receiver
         await wait_for_delivery(receiver, 1)
         assert receiver.received[0][1] is None
         assert (await bot.send_message(USER, "hi")).text == "hi"
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("http://bot.example.org/hook", "An HTTPS URL must be provided"),
+    ("https://bot.example.org:8080/hook", "only on ports 80, 88, 443 or 8443"),
+    ("https://bot.example.org:99999/hook", "only on ports 80, 88, 443 or 8443"),
+])
+async def test_the_strict_sandbox_refuses_webhooks_telegram_refuses(sandbox_bot: Bot, url, reason):
+    with pytest.raises(BadRequest, match=f"(?i){reason}"):
+        await sandbox_bot.set_webhook(url)
+    for good in ("https://bot.example.org/hook", "https://bot.example.org:8443/hook"):
+        assert await sandbox_bot.set_webhook(good)

@@ -90,6 +90,8 @@ if "0007" in revisions():  # resolution shares: new columns, filled by the test 
     FILLS["0007"] = fill_every_table
 if "0008" in revisions():  # cancel_reason, agenda edits and undo, session_attendance: added
     FILLS["0008"] = fill_every_table
+if "0009" in revisions():  # linked_chat: a new table, no data changes
+    FILLS["0009"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 

@@ -66,7 +66,8 @@ EXPECTED: dict[Action, set[str]] = {
 # Handlers the router does not (yet) hold: the catch-all for unclaimed presses, and
 # handlers/resolutions.py, which is being rewritten for issue 19 and adopts the router then.
 UNROUTED_MODULES = {"handlers.start"}
-FEATURES = {"bc", "cal", "imp", "inv", "org", "rep", "res", "ros", "rpt", "rs", "rsvp", "ses"}
+FEATURES = {"bc", "cal", "imp", "inv", "lang", "lnk", "org", "rep", "res", "ros", "rpt", "rs",
+            "rsvp", "ses"}
 
 
 def walk(handlers):
