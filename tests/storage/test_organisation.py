@@ -174,3 +174,16 @@ def test_role_change_move_and_deactivation_are_audited(session, clock) -> None:
     assert actions == ["membership.end", "membership.start", "membership.end",
                        "membership.start", "member.deactivate"]
     assert len(members.memberships_of(session, member_id=person.id, include_ended=True)) == 3
+
+
+def test_the_last_administrator_cannot_be_removed(session, clock) -> None:
+    seed_sample_organisation(session, clock=clock)
+    person = members.get_by_telegram_id(session, telegram_id=1017)
+    person.is_admin = True
+    session.add(person)
+    configured = Actor(telegram_id=77, is_admin=True)  # an administrator by the setting alone
+    for change in (roster.deactivate, roster.toggle_admin):
+        with pytest.raises(OrganisationRefused) as caught:
+            change(session, actor=configured, member_id=person.id, now=clock.now())
+        assert caught.value.text_key == "org.refused.last_admin"
+    assert person.active and person.is_admin
