@@ -54,6 +54,7 @@ from storage.db import (
     refresh_planner_statistics,
 )
 from storage.migrate import upgrade
+from storage.receiver_lock import AnotherReceiver, ReceiverLock, take_receiver_role
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); registered before the general commands so
@@ -168,7 +169,9 @@ def command_run(settings: Settings, webhook: bool) -> int:
         raise StartupError("MINA_WEBHOOK_URL is not set: give the public https URL the "
                            "messenger should post updates to (or run without --webhook).")
     runtime = prepare_runtime(settings)
+    lock = receive_alone(runtime)
     application = build_application(runtime)
+    application.job_queue.run_repeating(_check_lock, 5, first=5, data=lock, name="receiver")
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
@@ -178,6 +181,23 @@ def command_run(settings: Settings, webhook: bool) -> int:
     else:
         application.run_polling(allowed_updates=None, drop_pending_updates=False)
     return 0
+
+
+def receive_alone(runtime: Runtime) -> ReceiverLock:
+    """Hold the update-receiving role: one bot per SQLite file, a standby on PostgreSQL."""
+    try:
+        return take_receiver_role(runtime.engine, on_standby=lambda: log.info(
+            "standby: another bot receives updates on this database; taking over when it stops"))
+    except AnotherReceiver as exc:
+        raise StartupError(f"another `bot.py run` already receives updates on {exc}: stop it "
+                           "first (extra senders: `bot.py dispatch`).") from None
+
+
+async def _check_lock(context) -> None:
+    """A lost PostgreSQL connection lost the lock too: stop rather than run beside a standby."""
+    if not context.job.data.alive():
+        log.error("lost the database lock of the update-receiving role: stopping")
+        context.application.stop_running()
 
 
 def command_demo(settings: Settings, port: int | None) -> int:

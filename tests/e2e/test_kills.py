@@ -12,10 +12,8 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
-from storage.db import make_engine
 from storage.repositories import resolutions as resolutions_repo
-from tests.e2e.test_delivery_processes import ROOT, _environment
+from tests.e2e.test_delivery_processes import ROOT
 from tests.e2e.test_markup_injection import exact
 from tests.e2e.test_minutes_and_duties import SEED, button
 
@@ -32,18 +30,6 @@ async def _kill(process: asyncio.subprocess.Process) -> None:
     if process.returncode is None:
         process.send_signal(signal.SIGKILL)
         await process.wait()
-
-
-@pytest.fixture
-async def process_env(database_url, sandbox, sandbox_client):
-    engine = make_engine(database_url)
-    with Session(engine) as session:
-        seed_sample_organisation(session)
-        session.commit()
-    for user in (1001, SECRETARIAT, INFRA_SECRETARY):
-        await sandbox_client.ensure_user(user)
-    yield engine, _environment(database_url, sandbox.api_base_url)
-    engine.dispose()
 
 
 def _resolutions(engine) -> list:
