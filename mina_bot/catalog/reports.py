@@ -4,6 +4,12 @@ TEXTS = {
     "command.report": {"fa": "گزارش هفتگی واحد", "en": "Weekly report of your unit"},
     "command.reports": {"fa": "خواندن گزارش‌ها و وضعیت ارسال", "en": "Read reports, compliance"},
     "reports.entry_text": {"fa": "گزارش هفتگی", "en": "weekly report"},
+    "reports.error.closed": {
+        "fa": "این گزارش دیگر باز نیست (فرستاده شده یا جلسه‌اش آغاز شده). گزارش این هفته را با "
+              "/report بنویسید.",
+        "en": "This report is no longer open (already sent, or its session has begun). Write "
+              "this week's report with /report.",
+    },
     "reports.error.no_unit": {
         "fa": "گزارش هفتگی را رئیس یا دبیر یک واحد می‌فرستد و شما در هیچ واحدی این نقش را ندارید.",
         "en": "Weekly reports are sent by a unit's head or secretary; you are neither.",

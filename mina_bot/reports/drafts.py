@@ -45,6 +45,12 @@ class NoReportingUnit(MinaError):
     text_key = "reports.error.no_unit"
 
 
+class ReportClosed(MinaError):
+    """A submit of a report no longer open: submitted already, or its session has begun."""
+
+    text_key = "reports.error.closed"
+
+
 class FileTooLarge(MinaError):
     """A file over settings.max_upload_mb."""
 

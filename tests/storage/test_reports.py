@@ -175,3 +175,20 @@ def test_the_opening_names_the_unit_in_the_actors_language_with_or_without_a_sea
     lead = prompts.opening(session, report=report, actor=admin, settings=SETTINGS,
                            resumed=True)
     assert infra.name_fa in lead and "ادامه پیش‌نویس" in lead
+
+
+def test_a_forged_submit_of_an_earlier_weeks_report_is_no_new_version(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    submission.submit(session, report_id=report.id, actor=secretary, now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    next_week = SATURDAY_MORNING + dt.timedelta(days=7)
+    for now in (SATURDAY_MORNING, next_week):  # sent already; its session is over
+        with pytest.raises(drafts.ReportClosed):
+            submission.submit(session, report_id=report.id, actor=secretary, now=now,
+                              settings=SETTINGS)
+    report.status = ReportStatus.DRAFT  # reopened, then left until its session had begun
+    with pytest.raises(drafts.ReportClosed):
+        submission.submit(session, report_id=report.id, actor=secretary, now=next_week,
+                          settings=SETTINGS)
+    assert [v.version for v in reports_repo.submissions_of(session, report_id=report.id)] == [1]
