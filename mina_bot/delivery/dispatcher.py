@@ -4,8 +4,9 @@ A claim moves up to `delivery_claim_batch` due rows to `sending` in one statemen
 returns them whole. They wait in this process's memory (`Batch`) and go out one at a time, in
 order, a busy chat's row letting other chats' rows pass; rows for one chat beyond what its
 limits let go within a quarter of the lease are put back at once. Just before each send the
-row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one taken
-over by another process after its lease is dropped. The send's outcome is committed before the
+row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one to a
+member deactivated since is marked `not_member`, one taken over by another process after its
+lease is dropped. The send's outcome is committed before the
 next send starts: one message is in flight per process at any moment, so a process killed
 mid-send re-sends at most that one message. Rows claimed but not yet sent are not in flight:
 on a stop they go back to `pending` at once; after a kill they stay `sending` until the lease
@@ -157,8 +158,9 @@ class Dispatcher:
             self.batch.take(row)
             if row.id != self._checked and not outbox_repo.still_claimed(
                     db, message_id=row.id, worker=self.worker):
-                # Its broadcast was cancelled (this cancels the row), or another process took
-                # it over after the lease (this does nothing).
+                # Its broadcast was cancelled (this cancels the row), its member was deactivated
+                # (this marks it not_member), or another process took it over after the lease
+                # (this does nothing).
                 outbox_repo.release_claimed(db, ids=[row.id], worker=self.worker)
                 continue
             self._checked = None

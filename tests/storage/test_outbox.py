@@ -8,9 +8,11 @@ import random
 import threading
 
 from mina_bot.clock import FakeClock
+from mina_bot.delivery import broadcasts
 from mina_bot.delivery.dispatcher import Dispatcher, backoff
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
+from mina_bot.identity import load_actor
 from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import outbox as outbox_repo
@@ -165,3 +167,27 @@ def test_backoff_grows_with_jitter_and_stays_capped():
     assert all(0.5 * min(30, 2 ** (n - 1)) <= d <= min(30, 2 ** (n - 1))
                for n, d in enumerate(delays, 1))
     assert max(delays) <= 30
+
+
+async def test_a_member_deactivated_after_a_broadcast_was_queued_is_skipped(session, engine):
+    org = seed_org(session, plain_members=3)
+    sender_actor = load_actor(session, telegram_id=SECRETARY_ID, admin_ids=())
+    draft = broadcasts.start_draft(session, actor=sender_actor, body="جلسه فردا")
+    broadcasts.change_audience(session, actor=sender_actor, broadcast_id=draft.id, what="everyone")
+    broadcasts.launch(session, actor=sender_actor, broadcast_id=draft.id, now=NOW,
+                      settings=FAST, progress_chat_id=SECRETARY_ID)
+    gone = session.get(Member, org.members[HEAD_ID])
+    enqueue(session, kind="reminder", subject="s", period="p", now=NOW, text="یادآوری",
+            member=gone)
+    gone.active = False  # deactivated after the broadcast and the reminder were queued
+    session.commit()
+    sender = ScriptedSender()
+    await _dispatcher(engine, sender).drain()
+    assert HEAD_ID not in [chat for chat, _ in sender.delivered]
+    assert outbox_repo.rows(session, kind="reminder")[0].state == OutboxState.NOT_MEMBER
+    state = broadcasts.progress(session, broadcast_id=draft.id)
+    assert (state.not_member, state.sent, state.waiting) == (1, state.total - 1, 0)
+    assert broadcasts.finish_if_done(session, broadcast_id=draft.id, now=NOW, lang="fa")
+    [report] = outbox_repo.rows(session, kind="broadcast.report")
+    assert "دیگر عضو نیست: ۱" in report.payload["text"]
+    assert f"{gone.name} (دیگر عضو نیست)" in report.payload["text"]
