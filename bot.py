@@ -37,7 +37,7 @@ from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
 from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of
 from messenger.persistence import SQLConversationPersistence, write_through
-from mina_bot.clock import SystemClock
+from mina_bot.clock import SteadyClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.minutes import cli as minutes_cli
@@ -86,7 +86,7 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
         refresh_planner_statistics(engine)
     except DatabaseUnavailable as exc:
         raise StartupError(f"MINA_DATABASE_URL: {exc}") from None
-    runtime = Runtime(settings=settings, engine=engine, clock=clock or SystemClock())
+    runtime = Runtime(settings=settings, engine=engine, clock=clock or SteadyClock())
     with runtime.session() as session:
         ensure_admins(session, admin_ids=settings.admin_ids)
     return runtime

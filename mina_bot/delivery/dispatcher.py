@@ -16,8 +16,9 @@ or not (the messenger keeps no idempotency key): it is sent again rather than lo
 The hot path runs prebuilt Core statements on one autocommit connection, each statement its
 own transaction: a claim per batch, then per message one settle, which on PostgreSQL also
 checks the next row's claim when no limit makes that row wait (one round trip a message).
-Delivery timing (429 waits, backoff, leases) runs on the wall clock: these are real seconds of
-the messenger's API, not business time.
+Delivery timing (429 waits, backoff, leases) runs on real seconds of the messenger's API, not
+business time: pauses on the monotonic clock, stored times (leases, retries) on a wall clock
+that never goes backwards, so a clock stepped back stalls nothing.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from mina_bot.catalog import text
-from mina_bot.clock import Clock, SystemClock
+from mina_bot.clock import Clock, SteadyClock, SystemClock
 from mina_bot.delivery.batch import Batch
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.limits import RateLimits
@@ -74,6 +75,7 @@ class Dispatcher:
         self.settings = settings
         self.worker = worker or worker_name()
         self.clock = clock or SystemClock()
+        self._steady = SteadyClock(self.clock, monotonic)  # leases and retries never go back
         self.rng = rng or random.Random()
         self._sleep = sleep
         self._monotonic = monotonic
@@ -100,7 +102,7 @@ class Dispatcher:
         """Put rows claimed longer than the lease ago (a dead process's) back to pending."""
         lease = timedelta(seconds=self.settings.delivery_lease_seconds)
         with self._session() as session:
-            released = outbox_repo.release_stale(session, claimed_before=self.clock.now() - lease)
+            released = outbox_repo.release_stale(session, claimed_before=self._steady.now() - lease)
             session.commit()
         if released:
             log.warning("released %d message(s) left in flight by a stopped process", released)
@@ -183,7 +185,7 @@ class Dispatcher:
         """Claim rows into the batch; the chats skipped because they stay busy a while."""
         self.limits.forget_idle()
         skip = self.batch.skip_chats()
-        claimed = outbox_repo.claim_batch(db, now=self.clock.now(), worker=self.worker,
+        claimed = outbox_repo.claim_batch(db, now=self._steady.now(), worker=self.worker,
                                           limit=self.batch.room(), skip_chats=skip)
         excess = self.batch.add(claimed)
         if excess:  # more rows for one chat than its limits let go soon
@@ -232,7 +234,7 @@ class Dispatcher:
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
             following = self._following()
-            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self.clock.now(),
+            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self._steady.now(),
                                        telegram_message_id=message_id, then_check=following,
                                        worker=self.worker):
                 self._checked = following
@@ -240,7 +242,7 @@ class Dispatcher:
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
         # A 429 is about the bot as a whole: every send waits, and this row goes again after.
         self._paused_until = max(self._paused_until, self._monotonic() + retry_after)
-        not_before = self.clock.now() + timedelta(seconds=retry_after)
+        not_before = self._steady.now() + timedelta(seconds=retry_after)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING,
                            worker=self.worker, not_before=not_before,
                            last_error=f"429 retry after {retry_after}s")
@@ -258,10 +260,10 @@ class Dispatcher:
                         cap=self.settings.delivery_backoff_cap, rng=self.rng)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING, attempts=attempts,
                            worker=self.worker, last_error=error,
-                           not_before=self.clock.now() + timedelta(seconds=delay))
+                           not_before=self._steady.now() + timedelta(seconds=delay))
 
     def _unreachable(self, row: Any, error: str) -> None:
-        now = self.clock.now()
+        now = self._steady.now()
         claimed = [r.id for r in self.batch.take_chat(row.chat_id)]
         with self._session() as session:
             outbox_repo.settle(session, message_id=row.id, state=OutboxState.UNREACHABLE,

@@ -191,3 +191,24 @@ async def test_a_member_deactivated_after_a_broadcast_was_queued_is_skipped(sess
     [report] = outbox_repo.rows(session, kind="broadcast.report")
     assert "دیگر عضو نیست: ۱" in report.payload["text"]
     assert f"{gone.name} (دیگر عضو نیست)" in report.payload["text"]
+
+
+async def test_a_wall_clock_stepped_back_stalls_neither_retries_nor_leases(session, engine):
+    enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi", chat_id=42)
+    enqueue(session, kind="t", subject="s2", period="p", now=NOW, text="left", chat_id=43)
+    session.commit()
+    with engine.begin() as connection:  # a process that died holding the second row
+        outbox_repo.claim_batch(connection, now=NOW, worker="dead", limit=1, skip_chats=[42])
+    wall, seconds = FakeClock(NOW), [0.0]
+    slow = FAST.model_copy(update={"delivery_backoff_base": 20, "delivery_backoff_cap": 20})
+    sender = ScriptedSender({42: [TransientFailure("502")]})
+    dispatcher = Dispatcher(engine=engine, sender=sender, settings=slow, worker="test",
+                            clock=wall, sleep=_no_sleep, rng=random.Random(1),
+                            monotonic=lambda: seconds[0])
+    await dispatcher.drain()  # fails: retried in 10–20 s
+    assert dispatcher.release_stale() == 0
+    wall.set(NOW - dt.timedelta(hours=1))  # the wall clock is stepped back an hour
+    seconds[0] += slow.delivery_lease_seconds + 21
+    assert dispatcher.release_stale() == 1
+    await dispatcher.drain()
+    assert sorted(sender.delivered) == [(42, "hi"), (43, "left")]

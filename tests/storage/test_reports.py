@@ -192,3 +192,18 @@ def test_a_forged_submit_of_an_earlier_weeks_report_is_no_new_version(session, w
         submission.submit(session, report_id=report.id, actor=secretary, now=next_week,
                           settings=SETTINGS)
     assert [v.version for v in reports_repo.submissions_of(session, report_id=report.id)] == [1]
+
+
+def test_a_version_is_never_dated_before_the_previous_one(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    first = submission.submit(session, report_id=report.id, actor=secretary,
+                              now=SATURDAY_MORNING, settings=SETTINGS)
+    drafts.open_draft(session, actor=secretary, unit_id=world["infra"], now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    stepped_back = SATURDAY_MORNING - dt.timedelta(hours=2)
+    second = submission.submit(session, report_id=report.id, actor=secretary,
+                               now=stepped_back, settings=SETTINGS)
+    assert second.submitted_at >= first.submitted_at
+    versions = reports_repo.submissions_of(session, report_id=report.id)
+    assert versions[1].submitted_at >= versions[0].submitted_at
