@@ -53,7 +53,8 @@ class WebhookRunner:
             self.plan.public_url, secret_token=self.plan.set_webhook_secret,
             allowed_updates=Update.ALL_TYPES,
         )
-        log.info("webhook listening on %s:%s (secret in %s)", self.listen, self.server.port,
+        log.info("webhook listening on %s:%s (secret in %s): plain HTTP, to be reached only "
+                 "through a TLS proxy", self.listen, self.server.port,
                  "header" if self.plan.secret_in_header else "path")
 
     async def stop(self) -> None:

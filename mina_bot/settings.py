@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     language: Literal["fa", "en"] = "fa"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # behind the TLS proxy; compose sets 0.0.0.0 on its network
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     messenger: Literal["auto", "telegram", "bale"] = "auto"
     demo_port: int = Field(default=8080, ge=0, le=65535)
