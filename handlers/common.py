@@ -21,6 +21,7 @@ from messenger.context import MinaContext
 from mina_bot import buttons
 from mina_bot.callbacks import ButtonData, decode, pattern
 from mina_bot.catalog import text
+from mina_bot.commands import check_arguments
 from mina_bot.errors import StaleButton
 from mina_bot.permissions import Action, require
 
@@ -51,6 +52,7 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
         @functools.wraps(callback)
         async def wrapper(update: Update, context: Context) -> Any:
             require(context.actor, action)
+            check_arguments(context.args)
             return await callback(update, context)
 
         return wrapper

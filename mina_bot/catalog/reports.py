@@ -23,6 +23,12 @@ TEXTS = {
         "fa": "این نوع فایل پذیرفته نمی‌شود. نوع‌های پذیرفته: {accepted}، و عکس.",
         "en": "This file type is not accepted. Accepted: {accepted}, and photos.",
     },
+    "reports.error.content_mismatch": {
+        "fa": "نام این فایل به ‎.{extension} ختم می‌شود ولی محتوایش فایل {extension} نیست (شاید "
+              "برنامه‌ای با نام تغییریافته)؛ نگه داشته نشد. خود سند را بفرستید.",
+        "en": "This file is named .{extension} but its content is not a {extension} file "
+              "(perhaps a renamed program); it was not kept. Send the document itself.",
+    },
     "reports.error.unknown_week": {
         "fa": "«{words}» نه شماره جلسه است نه تاریخ. مثلاً <code>/reports ۱۲</code> یا "
               "<code>/reports ۱۴۰۰/۰۲/۰۶</code> بنویسید.",

@@ -71,7 +71,8 @@ def test_resubmission_is_a_new_version_and_late_after_the_deadline(session, worl
     report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
     drafts.add_file(session, report=report, actor=secretary, settings=SETTINGS,
                     now=SATURDAY_MORNING, file=drafts.IncomingFile(
-                        "f1", "u1", "a.pdf", "application/pdf", 100, AttachmentKind.DOCUMENT))
+                        "f1", "u1", "a.pdf", "application/pdf", 100, AttachmentKind.DOCUMENT,
+                        b"%PDF-1.4"))
     first = submission.submit(session, report_id=report.id, actor=secretary,
                               now=SATURDAY_MORNING, settings=SETTINGS)
     assert (first.number, first.version, first.late) == ("R-1400-0001", 1, False)
