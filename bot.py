@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
 from bench import cli as bench_cli
@@ -37,6 +39,7 @@ from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
 from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of
 from messenger.persistence import SQLConversationPersistence, write_through
+from messenger.polling import AckingApplication, RedeliveryTolerantBot, serve_polling
 from mina_bot.clock import SteadyClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
@@ -98,12 +101,14 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    bot = ExtBot(settings.token, base_url=base, base_file_url=file_base_url(base),
-                  defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
-                  request=request or AiohttpRequest(connection_pool_size=256),
-                  get_updates_request=request or AiohttpRequest(connection_pool_size=1))
+    bot = RedeliveryTolerantBot(
+        settings.token, base_url=base, base_file_url=file_base_url(base),
+        defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
+        request=request or AiohttpRequest(connection_pool_size=256),
+        get_updates_request=request or AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
+        .application_class(AckingApplication)
         .bot(bot)
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
@@ -179,7 +184,7 @@ def command_run(settings: Settings, webhook: bool) -> int:
 
         asyncio.run(serve_webhook(application, runtime))
     else:
-        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+        asyncio.run(serve_polling(application, runtime.engine))
     return 0
 
 
@@ -197,7 +202,7 @@ async def _check_lock(context) -> None:
     """A lost PostgreSQL connection lost the lock too: stop rather than run beside a standby."""
     if not context.job.data.alive():
         log.error("lost the database lock of the update-receiving role: stopping")
-        context.application.stop_running()
+        os.kill(os.getpid(), signal.SIGTERM)  # the graceful stop of polling and webhook alike
 
 
 def command_demo(settings: Settings, port: int | None) -> int:

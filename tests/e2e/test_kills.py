@@ -164,3 +164,26 @@ async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
         assert expected in resumed["text"]  # the draft resumes exactly where it stopped
     finally:
         await _kill(second)
+
+
+@pytest.mark.parametrize("pause", [0.02, 0.035, 0.05])
+async def test_a_press_killed_20_to_50_ms_after_the_import_confirmation_is_not_lost(
+        process_env, sandbox_client, pause):
+    engine, env = process_env
+    first = await _bot(env)
+    try:
+        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
+        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
+                                                               since=sent["message_id"])
+        await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
+                                          button(preview, "ثبت صورت‌جلسه"))
+        await asyncio.sleep(pause)
+    finally:
+        await _kill(first)
+    second = await _bot(env)
+    try:  # a press not saved was not confirmed either: the restarted bot handles it first
+        await _say(sandbox_client, SECRETARIAT, "/help")
+    finally:
+        await _kill(second)
+    assert len(_resolutions(engine)) == 14
