@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +14,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
 from cli import minutes as minutes_cli
@@ -42,7 +44,8 @@ from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
 from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of, workers_of
 from messenger.persistence import SQLConversationPersistence, write_through
-from mina_bot.clock import SystemClock
+from messenger.polling import AckingApplication, RedeliveryTolerantBot, serve_polling
+from mina_bot.clock import SteadyClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.operator_log import add_secret, configure_logging
@@ -59,6 +62,7 @@ from storage.db import (
     refresh_planner_statistics,
 )
 from storage.migrate import upgrade
+from storage.receiver_lock import AnotherReceiver, ReceiverLock, take_receiver_role
 
 log = logging.getLogger("mina")
 # Feature modules, each exposing build_handlers(); registered before the general commands so
@@ -91,7 +95,7 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
         refresh_planner_statistics(engine)
     except DatabaseUnavailable as exc:
         raise StartupError(f"MINA_DATABASE_URL: {exc}") from None
-    runtime = Runtime(settings=settings, engine=engine, clock=clock or SystemClock())
+    runtime = Runtime(settings=settings, engine=engine, clock=clock or SteadyClock())
     with runtime.session() as session:
         ensure_admins(session, admin_ids=settings.admin_ids)
     return runtime
@@ -103,12 +107,14 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    bot = ExtBot(settings.token, base_url=base, base_file_url=file_base_url(base),
-                  defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
-                  request=request or AiohttpRequest(connection_pool_size=256),
-                  get_updates_request=request or AiohttpRequest(connection_pool_size=1))
+    bot = RedeliveryTolerantBot(
+        settings.token, base_url=base, base_file_url=file_base_url(base),
+        defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
+        request=request or AiohttpRequest(connection_pool_size=256),
+        get_updates_request=request or AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
+        .application_class(AckingApplication)
         .bot(bot)
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
@@ -183,7 +189,9 @@ def command_run(settings: Settings, webhook: bool) -> int:
         raise StartupError("MINA_WEBHOOK_URL is not set: give the public https URL the "
                            "messenger should post updates to (or run without --webhook).")
     runtime = prepare_runtime(settings)
+    lock = receive_alone(runtime)
     application = build_application(runtime)
+    application.job_queue.run_repeating(_check_lock, 5, first=5, data=lock, name="receiver")
     asyncio.run(preflight(application, settings.api_base_url))
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
@@ -195,8 +203,25 @@ def command_run(settings: Settings, webhook: bool) -> int:
             raise StartupError(f"MINA_WEBHOOK_URL was refused by the Bot API ({exc}); use a "
                                "public https URL on port 443, 80, 88 or 8443.") from None
     else:
-        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+        asyncio.run(serve_polling(application, runtime.engine))
     return 0
+
+
+def receive_alone(runtime: Runtime) -> ReceiverLock:
+    """Hold the update-receiving role: one bot per SQLite file, a standby on PostgreSQL."""
+    try:
+        return take_receiver_role(runtime.engine, on_standby=lambda: log.info(
+            "standby: another bot receives updates on this database; taking over when it stops"))
+    except AnotherReceiver as exc:
+        raise StartupError(f"another `bot.py run` already receives updates on {exc}: stop it "
+                           "first (extra senders: `bot.py dispatch`).") from None
+
+
+async def _check_lock(context) -> None:
+    """A lost PostgreSQL connection lost the lock too: stop rather than run beside a standby."""
+    if not context.job.data.alive():
+        log.error("lost the database lock of the update-receiving role: stopping")
+        os.kill(os.getpid(), signal.SIGTERM)  # the graceful stop of polling and webhook alike
 
 
 def command_demo(settings: Settings, port: int | None) -> int:

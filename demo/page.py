@@ -13,6 +13,7 @@ from aiohttp import web
 from mina_bot.clock import FakeClock
 from mina_bot.jalali import format_datetime
 from mina_bot.runtime import Runtime
+from sandbox.control_http import local_request
 from storage.repositories import members as members_repo
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
@@ -35,7 +36,7 @@ class DemoPage:
 
     def build_app(self) -> web.Application:
         """Routes: the page, its static files, and the small demo-only JSON API."""
-        app = web.Application()
+        app = web.Application(middlewares=[self._same_origin])
         app.router.add_get("/", self.index)
         app.router.add_get("/api/config", self.config)
         app.router.add_get("/api/people", self.people)
@@ -43,6 +44,14 @@ class DemoPage:
         app.router.add_post("/api/clock", self.move_clock)
         app.router.add_static("/static/", WEB_DIR, follow_symlinks=False)
         return app
+
+    @web.middleware
+    async def _same_origin(self, request: web.Request, handler) -> web.StreamResponse:
+        """/api answers only the page itself: this machine's Host, its own Origin, JSON."""
+        refused = request.path.startswith("/api") and local_request(request, (), ())
+        if refused:
+            return web.json_response({"error": refused}, status=403)
+        return await handler(request)
 
     async def index(self, request: web.Request) -> web.FileResponse:
         """The chat page."""
@@ -83,8 +92,11 @@ class DemoPage:
         """Move the demo's time forward by {"minutes": n} (at most two months at a time)."""
         try:
             body = await request.json()
-            step = timedelta(minutes=int(body["minutes"]))
-        except (ValueError, KeyError, TypeError):
+            minutes = body["minutes"]
+            if len(str(minutes)) > 12:
+                raise ValueError("too long")
+            step = timedelta(minutes=int(minutes))
+        except (ValueError, KeyError, TypeError, OverflowError):
             return web.json_response({"error": 'send {"minutes": <whole number>}'}, status=400)
         if not timedelta(0) < step <= MAX_STEP:
             return web.json_response({"error": "time only moves forward, by up to 62 days"},

@@ -62,6 +62,8 @@ async def _serve(settings: Settings, build_application: Callable, prepare_runtim
     runtime = prepare_runtime(demo_settings, clock=clock)
     page = DemoPage(runtime, clock, sandbox.url)
     await _start_page(page, settings.demo_port if port is None else port)
+    # The page calls /control from its own port, opened as 127.0.0.1 or as localhost.
+    sandbox.allowed_origins.update({page.url, page.url.replace("127.0.0.1", "localhost")})
     with runtime.session() as session:
         people = seed_sample_organisation(session, clock=clock)
         imported = seed_sample_minutes(session, settings=runtime.settings, now=clock.now())

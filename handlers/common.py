@@ -23,6 +23,7 @@ from messenger.context import MinaContext
 from mina_bot import buttons
 from mina_bot.callbacks import ButtonData, decode
 from mina_bot.catalog import text
+from mina_bot.commands import check_arguments
 from mina_bot.conversations import Flow
 from mina_bot.errors import StaleButton
 from mina_bot.message_size import fits, split
@@ -60,6 +61,7 @@ def guarded(action: Action) -> Callable[[Callback], Callback]:
         @functools.wraps(callback)
         async def wrapper(update: Update, context: Context, *data: ButtonData) -> Any:
             require(context.actor, action)
+            check_arguments(context.args)
             return await callback(update, context, *data)
 
         return wrapper

@@ -25,6 +25,7 @@ from mina_bot.errors import StaleButton
 from mina_bot.jalali import format_datetime
 from mina_bot.permissions import Action
 from mina_bot.reports import drafts, submission
+from mina_bot.reports.file_content import HEAD_BYTES
 from mina_bot.reports.prompts import (
     FEATURE,
     Prompt,
@@ -146,20 +147,25 @@ async def on_text(update: Update, context: Context) -> str | int:
     return FILLING
 
 
-def _incoming(update: Update) -> drafts.IncomingFile:
+async def _incoming(update: Update, context: Context) -> drafts.IncomingFile:
     message = update.effective_message
     if message.photo:
         photo = message.photo[-1]
         return drafts.IncomingFile.photo(photo.file_id, photo.file_unique_id, photo.file_size)
     doc = message.document
+    head = None  # a file over the size limit is refused unread
+    if doc.file_size is not None and doc.file_size <= context.runtime.settings.max_upload_mb \
+            * 1024 * 1024:
+        data = await (await doc.get_file()).download_as_bytearray()
+        head = bytes(data[:HEAD_BYTES])
     return drafts.IncomingFile.document(doc.file_id, doc.file_unique_id, doc.file_name,
-                                        doc.mime_type, doc.file_size)
+                                        doc.mime_type, doc.file_size, head)
 
 
 async def on_file(update: Update, context: Context) -> str | int:
     """A document or photo: kept for the report when files are being collected."""
     runtime, actor = context.runtime, context.actor
-    incoming = _incoming(update)
+    incoming = await _incoming(update, context)
 
     def keep(session: Session, report: drafts.WeeklyReport) -> int | tuple[Prompt, str]:
         if expected_input(report) != "files":

@@ -79,7 +79,8 @@ async def set_role(update: Update, context: Context, data: ButtonData) -> None:
     if role is None:
         raise StaleButton()
     await _change(update, context, lambda session, actor, now: roster_service.change_role(
-        session, actor=actor, membership_id=data.int_arg(0), role=role, now=now))
+        session, actor=actor, membership_id=data.int_arg(0), role=role, now=now,
+        configured=context.runtime.settings.admin_ids))
 
 
 async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
@@ -98,7 +99,8 @@ async def ask_unit(update: Update, context: Context, data: ButtonData) -> None:
 async def move(update: Update, context: Context, data: ButtonData) -> None:
     """Move a seat to another unit."""
     await _change(update, context, lambda session, actor, now: roster_service.move_member(
-        session, actor=actor, membership_id=data.int_arg(0), unit_id=data.int_arg(1), now=now))
+        session, actor=actor, membership_id=data.int_arg(0), unit_id=data.int_arg(1), now=now,
+        configured=context.runtime.settings.admin_ids))
 
 
 async def ask_deactivate(update: Update, context: Context, data: ButtonData) -> None:
@@ -116,7 +118,8 @@ async def deactivate(update: Update, context: Context, data: ButtonData) -> None
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = roster_service.deactivate(session, actor=actor, member_id=data.int_arg(0),
-                                           now=runtime.clock.now())
+                                           now=runtime.clock.now(),
+                                           configured=runtime.settings.admin_ids)
     await edit_or_reply(update, text("member.deactivated", actor.language, name=member.name))
     await republish(context, member.telegram_id)
 
@@ -126,7 +129,8 @@ async def toggle_admin(update: Update, context: Context, data: ButtonData) -> No
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
         member = roster_service.toggle_admin(session, actor=actor, member_id=data.int_arg(0),
-                                             now=runtime.clock.now())
+                                             now=runtime.clock.now(),
+                                             configured=runtime.settings.admin_ids)
     key = "member.admin_on" if member.is_admin else "member.admin_off"
     await reply(update, text(key, actor.language, name=member.name))
     await republish(context, member.telegram_id)

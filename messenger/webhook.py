@@ -62,7 +62,8 @@ class WebhookRunner:
         except TelegramError as exc:  # a URL the messenger will not post to: stop, say why
             await self.stop()
             raise WebhookRefused(exc.message) from None
-        log.info("webhook listening on %s:%s (secret in %s)", self.listen, self.server.port,
+        log.info("webhook listening on %s:%s (secret in %s): plain HTTP, to be reached only "
+                 "through a TLS proxy", self.listen, self.server.port,
                  "header" if self.plan.secret_in_header else "path")
 
     async def stop(self) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
@@ -20,6 +23,32 @@ class SystemClock:
     def now(self) -> datetime:
         """The current moment, timezone-aware UTC."""
         return datetime.now(UTC)
+
+
+class SteadyClock:
+    """A clock that never goes backwards: a wall clock stepped back is bridged by the monotonic
+    clock (time keeps going from the last reading); steps forward are taken as they come."""
+
+    def __init__(self, wall: Clock | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._wall = wall or SystemClock()
+        self._monotonic = monotonic
+        self._offset = timedelta(0)
+        self._last: tuple[datetime, float] | None = None
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        """The wall clock's moment, or later when it was stepped back."""
+        with self._lock:
+            wall, mono = self._wall.now(), self._monotonic()
+            steady = wall + self._offset
+            if self._last is not None and steady < self._last[0]:  # stepped back
+                last, last_mono = self._last
+                bridged = last + timedelta(seconds=max(0.0, mono - last_mono))
+                self._offset += bridged - steady
+                steady = bridged
+            self._last = (steady, mono)
+            return steady
 
 
 class FakeClock:

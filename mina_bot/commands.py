@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mina_bot.actors import Actor, UnitRole
 from mina_bot.catalog import text
+from mina_bot.errors import ArgumentTooLong
 from mina_bot.permissions import Action, allowed
 from storage.models import Role
 
@@ -94,3 +97,17 @@ def help_text(actor: Actor, lang: str) -> str:
     else:
         lines.append(text("help.free_text", lang))
     return "\n".join(lines)
+
+
+# A session number, a date or a time is at most this long; a 5,000-digit «number» is refused
+# before anything parses it (int() of one costs time, and echoing it overflows a message).
+MAX_NUMBER_LENGTH = 20
+_NUMERIC = re.compile(r"[\d/\-.:٫]+")
+
+
+def check_arguments(args: Sequence[str] | None) -> None:
+    """Raise ArgumentTooLong for a numeric argument (digits, date and time separators) that is
+    longer than any number or date the commands take."""
+    for word in args or ():
+        if len(word) > MAX_NUMBER_LENGTH and _NUMERIC.fullmatch(word):
+            raise ArgumentTooLong(length=len(word), limit=MAX_NUMBER_LENGTH)

@@ -40,3 +40,9 @@ class NotFound(MinaError):
     """A referenced record does not exist."""
 
     text_key = "error.not_found"
+
+
+class ArgumentTooLong(MinaError):
+    """A command's number or date argument far longer than any number or date here."""
+
+    text_key = "error.number_too_long"

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from mina_bot.clock import Clock, SystemClock
+from mina_bot.clock import Clock, SteadyClock
 from mina_bot.settings import Settings
 
 
@@ -20,7 +20,7 @@ class Runtime:
 
     settings: Settings
     engine: Engine
-    clock: Clock = field(default_factory=SystemClock)
+    clock: Clock = field(default_factory=SteadyClock)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -47,8 +47,9 @@ class Settings(BaseSettings):
         "The public https URL the messenger posts updates to; setting it turns webhook mode on."))
     webhook_secret: SecretStr | None = Field(default=None, description=(
         "The webhook's secret (16-256 of `A-Z a-z 0-9 _ -`); unset: a random one per start."))
-    webhook_listen: str = Field(default="0.0.0.0", description=(
-        "The address Mina's webhook server listens on."))
+    webhook_listen: str = Field(default="127.0.0.1", description=(
+        "The address Mina's webhook server listens on: plain HTTP behind a TLS proxy (compose "
+        "sets 0.0.0.0 on its own network)."))
     webhook_port: int = Field(default=8443, ge=1, le=65535, description=(
         "The webhook server's port; it also answers `GET /healthz`."))
     messenger: Literal["auto", "telegram", "bale"] = Field(default="auto", description=(

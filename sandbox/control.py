@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.web_request import FileField
 
 from sandbox import users
-from sandbox.control_http import Handler, body_of, fail, ok
+from sandbox.control_http import Handler, body_of, fail, ok, path_int
 from sandbox.control_http import float_field as _float
 from sandbox.control_http import int_field as _int
 from sandbox.errors import ApiError
@@ -98,7 +98,7 @@ class ControlRoutes:
         """Create or update a user without sending anything (e.g. broadcast recipients); with
         "started": false the user never started the bot, so sends to them answer 403."""
         data = await body_of(request)
-        user = self.world.user(int(request.match_info["user_id"]), **users.profile_of(data))
+        user = self.world.user(path_int(request, "user_id"), **users.profile_of(data))
         if str(data.get("started", True)).lower() not in ("false", "0"):
             self.world.private_chat(user)
         return ok(user.to_api())
@@ -106,7 +106,7 @@ class ControlRoutes:
     async def block_user(self, request: web.Request) -> web.Response:
         """Mark whether the user blocked the bot (sends to them then answer 403)."""
         data = await body_of(request)
-        user = self.world.user(int(request.match_info["user_id"]))
+        user = self.world.user(path_int(request, "user_id"))
         self.world.private_chat(user)
         user.blocked_bot = str(data.get("blocked", True)).lower() not in ("false", "0")
         return ok({"user_id": user.id, "blocked": user.blocked_bot})
@@ -114,7 +114,7 @@ class ControlRoutes:
     def _post(self, request: web.Request, data: dict[str, Any], body: dict) -> web.Response:
         message = users.post(
             self.world,
-            int(request.match_info["user_id"]),
+            path_int(request, "user_id"),
             body,
             chat_id=_int(data, "chat_id"),
             chat_type=data.get("chat_type") or "private",
@@ -153,7 +153,7 @@ class ControlRoutes:
         data = await body_of(request)
         query_id = users.press(
             self.world,
-            int(request.match_info["user_id"]),
+            path_int(request, "user_id"),
             int(data["message_id"]),
             str(data["data"]),
             _int(data, "chat_id"),
@@ -166,7 +166,7 @@ class ControlRoutes:
         data = await body_of(request)
         message = users.edit(
             self.world,
-            int(request.match_info["user_id"]),
+            path_int(request, "user_id"),
             int(data["message_id"]),
             str(data["text"]),
             _int(data, "chat_id"),
@@ -197,14 +197,14 @@ class ControlRoutes:
         data = dict(request.query)
         from_bot = data.get("from_bot")
         flag = None if from_bot is None else from_bot.lower() in ("true", "1")
-        entries = self._entries(int(request.match_info["chat_id"]), _int(data, "since", 0), flag)
+        entries = self._entries(path_int(request, "chat_id"), _int(data, "since", 0), flag)
         return ok(entries)
 
     async def wait_for_bot_messages(self, request: web.Request) -> web.Response:
         """Long-poll until ?count= bot messages exist after ?since= (or, with ?edits=, until the
         chat's messages carry more edits than that in all); 408 with what exists."""
         data = dict(request.query)
-        chat_id, since = int(request.match_info["chat_id"]), _int(data, "since", 0) or 0
+        chat_id, since = path_int(request, "chat_id"), _int(data, "since", 0) or 0
         count, edits = _int(data, "count", 1) or 1, _int(data, "edits")
 
         def enough() -> list[dict] | None:
@@ -222,8 +222,8 @@ class ControlRoutes:
         """Long-poll until a message has ?edits= edits and (optionally) text ?contains= a string."""
         data = dict(request.query)
         chat_id, message_id = (
-            int(request.match_info["chat_id"]),
-            int(request.match_info["message_id"]),
+            path_int(request, "chat_id"),
+            path_int(request, "message_id"),
         )
         edits, contains = _int(data, "edits", 1) or 0, data.get("contains")
 

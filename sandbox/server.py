@@ -11,7 +11,7 @@ from aiohttp import web
 
 from sandbox.botapi import handle_call
 from sandbox.control import ControlRoutes
-from sandbox.control_http import control_cors
+from sandbox.control_http import control_guard
 from sandbox.errors import UNAUTHORIZED
 from sandbox.faults import CallStats, FaultPlan, RateLimiter
 from sandbox.methods_files import download_file
@@ -58,6 +58,7 @@ class BotApiSandbox:
         self._closed: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
         self.host = "127.0.0.1"
+        self.allowed_origins: set[str] = set()  # pages on other local ports that call /control
         self.port = 0
 
     @property
@@ -77,7 +78,8 @@ class BotApiSandbox:
 
     def build_app(self) -> web.Application:
         """The aiohttp application with Bot API, file and control routes."""
-        app = web.Application(client_max_size=MAX_UPLOAD_BYTES, middlewares=[control_cors])
+        app = web.Application(client_max_size=MAX_UPLOAD_BYTES, middlewares=[control_guard(
+            lambda: {self.host}, lambda: self.allowed_origins)])
 
         async def call(request: web.Request) -> web.StreamResponse:
             return await handle_call(self, request)

@@ -64,12 +64,14 @@ TEXTS = {
     "broadcast.report": {
         "fa": (
             "📬 <b>گزارش ارسال پیام همگانی {id}</b>\nرسید: {sent} از {total}\n"
-            "نرسید: {failed}\nلغوشده: {cancelled}\n\n<b>کسانی که پیام به آن‌ها نرسید:</b>\n"
+            "نرسید: {failed}\nلغوشده: {cancelled}\nدیگر عضو نیست: {not_member}\n\n"
+            "<b>کسانی که پیام به آن‌ها نرسید:</b>\n"
             "{missed}"
         ),
         "en": (
             "📬 <b>Delivery report of broadcast {id}</b>\nDelivered: {sent} of {total}\n"
-            "Not delivered: {failed}\nCancelled: {cancelled}\n\n<b>Not reached:</b>\n{missed}"
+            "Not delivered: {failed}\nCancelled: {cancelled}\nNo longer a member: {not_member}"
+            "\n\n<b>Not reached:</b>\n{missed}"
         ),
     },
     "broadcast.report_line": {"fa": "• {name} ({why})", "en": "• {name} ({why})"},
@@ -77,6 +79,7 @@ TEXTS = {
     "broadcast.report_more": {"fa": "… و {count} نفر دیگر", "en": "… and {count} more"},
     "broadcast.why_failed": {"fa": "خطای ارسال", "en": "delivery error"},
     "broadcast.why_unreachable": {"fa": "ربات را مسدود کرده", "en": "blocked the bot"},
+    "broadcast.why_not_member": {"fa": "دیگر عضو نیست", "en": "no longer a member"},
     "broadcast.empty": {
         "fa": "پیام خالی است. متن پیام را بفرستید یا «دستور جلسه» را انتخاب کنید.",
         "en": "The message is empty. Send its text or choose «Agenda».",

@@ -99,6 +99,12 @@ TEXTS = {
         "fa": "این دکمه دیگر معتبر نیست. لطفاً دوباره از فهرست شروع کنید.",
         "en": "This button is no longer valid. Please start again from the menu.",
     },
+    "error.number_too_long": {
+        "fa": "عدد یا تاریخی که نوشتید {length} نویسه است؛ شماره‌ها و تاریخ‌ها حداکثر {limit} "
+              "نویسه‌اند، مثلاً ۱۲ یا ۱۴۰۰/۰۲/۰۶.",
+        "en": "The number or date you wrote has {length} characters; numbers and dates have at "
+              "most {limit}, e.g. 12 or 1400/02/06.",
+    },
     "error.not_found": {
         "fa": "موردی که خواستید پیدا نشد.",
         "en": "What you asked for was not found.",

@@ -56,6 +56,17 @@ TEXTS = {
                          "en": "That changes nothing."},
     "org.refused.self": {"fa": "این کار را روی حساب خودتان نمی‌توانید انجام دهید.",
                          "en": "You cannot do that to your own account."},
+    "org.refused.admin_only": {
+        "fa": "فقط مدیران سامانه می‌توانند نقش، واحد یا وضعیت یک مدیر را تغییر دهند.",
+        "en": "Only administrators can change an administrator's role, unit or status."},
+    "org.refused.last_admin": {
+        "fa": "این آخرین مدیر سامانه است و نمی‌توان او را برداشت.",
+        "en": "This is the last administrator and cannot be removed."},
+    "org.refused.configured_admin": {
+        "fa": "این مدیر در تنظیمات سامانه (MINA_ADMIN_IDS) تعیین شده و در گفتگو برداشته "
+              "نمی‌شود.",
+        "en": "This administrator is set in the configuration (MINA_ADMIN_IDS) and cannot be "
+              "removed in chat."},
     "org.refused.group_needs_committee": {
         "fa": "کارگروه فقط زیر یک کمیته و با نامی روشن ساخته می‌شود.",
         "en": "A working group needs a committee and a name."},

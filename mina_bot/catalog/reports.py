@@ -4,6 +4,12 @@ TEXTS = {
     "command.report": {"fa": "گزارش هفتگی واحد", "en": "Weekly report of your unit"},
     "command.reports": {"fa": "خواندن گزارش‌ها و وضعیت ارسال", "en": "Read reports, compliance"},
     "reports.entry_text": {"fa": "گزارش هفتگی", "en": "weekly report"},
+    "reports.error.closed": {
+        "fa": "این گزارش دیگر باز نیست (فرستاده شده یا جلسه‌اش آغاز شده). گزارش این هفته را با "
+              "/report بنویسید.",
+        "en": "This report is no longer open (already sent, or its session has begun). Write "
+              "this week's report with /report.",
+    },
     "reports.error.no_unit": {
         "fa": "گزارش هفتگی را رئیس یا دبیر یک واحد می‌فرستد و شما در هیچ واحدی این نقش را ندارید.",
         "en": "Weekly reports are sent by a unit's head or secretary; you are neither.",
@@ -16,6 +22,12 @@ TEXTS = {
     "reports.error.wrong_type": {
         "fa": "این نوع فایل پذیرفته نمی‌شود. نوع‌های پذیرفته: {accepted}، و عکس.",
         "en": "This file type is not accepted. Accepted: {accepted}, and photos.",
+    },
+    "reports.error.content_mismatch": {
+        "fa": "نام این فایل به ‎.{extension} ختم می‌شود ولی محتوایش فایل {extension} نیست (شاید "
+              "برنامه‌ای با نام تغییریافته)؛ نگه داشته نشد. خود سند را بفرستید.",
+        "en": "This file is named .{extension} but its content is not a {extension} file "
+              "(perhaps a renamed program); it was not kept. Send the document itself.",
     },
     "reports.error.unknown_week": {
         "fa": "«{words}» نه شماره جلسه است نه تاریخ. مثلاً <code>/reports ۱۲</code> یا "

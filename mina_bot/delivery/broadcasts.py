@@ -44,6 +44,7 @@ class Progress:
     failed: int
     unreachable: int
     cancelled: int
+    not_member: int = 0
 
     @property
     def done(self) -> bool:
@@ -226,6 +227,7 @@ def progress(session: Session, *, broadcast_id: int) -> Progress:
         failed=counts.get(OutboxState.FAILED, 0),
         unreachable=counts.get(OutboxState.UNREACHABLE, 0),
         cancelled=counts.get(OutboxState.CANCELLED, 0),
+        not_member=counts.get(OutboxState.NOT_MEMBER, 0),
     )
 
 
@@ -254,7 +256,7 @@ def finish_if_done(session: Session, *, broadcast_id: int, now: datetime, lang: 
         names.append(text("broadcast.report_more", lang, count=len(missed) - REPORT_NAMES))
     report = text("broadcast.report", lang, id=broadcast_id, total=state.total,
                   sent=state.sent, failed=state.failed + state.unreachable,
-                  cancelled=state.cancelled,
+                  cancelled=state.cancelled, not_member=state.not_member,
                   missed=Safe("\n".join(names) or text("broadcast.report_none", lang)))
     if broadcast.progress_chat_id is not None:
         enqueue(session, kind="broadcast.report", subject=f"broadcast:{broadcast_id}",

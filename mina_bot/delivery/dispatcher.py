@@ -4,8 +4,9 @@ A claim moves up to `delivery_claim_batch` due rows to `sending` in one statemen
 returns them whole. They wait in this process's memory (`Batch`) and go out one at a time, in
 order, a busy chat's row letting other chats' rows pass; rows for one chat beyond what its
 limits let go within a quarter of the lease are put back at once. Just before each send the
-row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one taken
-over by another process after its lease is dropped. The send's outcome is committed before the
+row's claim is checked: a row of a broadcast cancelled since is cancelled instead, one to a
+member deactivated since is marked `not_member`, one taken over by another process after its
+lease is dropped. The send's outcome is committed before the
 next send starts: one message is in flight per process at any moment, so a process killed
 mid-send re-sends at most that one message. Rows claimed but not yet sent are not in flight:
 on a stop they go back to `pending` at once; after a kill they stay `sending` until the lease
@@ -15,8 +16,9 @@ or not (the messenger keeps no idempotency key): it is sent again rather than lo
 The hot path runs prebuilt Core statements on one autocommit connection, each statement its
 own transaction: a claim per batch, then per message one settle, which on PostgreSQL also
 checks the next row's claim when no limit makes that row wait (one round trip a message).
-Delivery timing (429 waits, backoff, leases) runs on the wall clock: these are real seconds of
-the messenger's API, not business time.
+Delivery timing (429 waits, backoff, leases) runs on real seconds of the messenger's API, not
+business time: pauses on the monotonic clock, stored times (leases, retries) on a wall clock
+that never goes backwards, so a clock stepped back stalls nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from mina_bot.catalog import text
-from mina_bot.clock import Clock, SystemClock
+from mina_bot.clock import Clock, SteadyClock, SystemClock
 from mina_bot.delivery.batch import Batch
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.limits import RateLimits
@@ -73,6 +75,7 @@ class Dispatcher:
         self.settings = settings
         self.worker = worker or worker_name()
         self.clock = clock or SystemClock()
+        self._steady = SteadyClock(self.clock, monotonic)  # leases and retries never go back
         self.rng = rng or random.Random()
         self._sleep = sleep
         self._monotonic = monotonic
@@ -105,7 +108,7 @@ class Dispatcher:
         """Put rows claimed longer than the lease ago (a dead process's) back to pending."""
         lease = timedelta(seconds=self.settings.delivery_lease_seconds)
         with self._session() as session:
-            released = outbox_repo.release_stale(session, claimed_before=self.clock.now() - lease)
+            released = outbox_repo.release_stale(session, claimed_before=self._steady.now() - lease)
             session.commit()
         if released:
             log.warning("released %d message(s) left in flight by a stopped process", released)
@@ -169,8 +172,9 @@ class Dispatcher:
             self.batch.take(row)
             if row.id != self._checked and not outbox_repo.still_claimed(
                     db, message_id=row.id, worker=self.worker):
-                # Its broadcast was cancelled (this cancels the row), or another process took
-                # it over after the lease (this does nothing).
+                # Its broadcast was cancelled (this cancels the row), its member was deactivated
+                # (this marks it not_member), or another process took it over after the lease
+                # (this does nothing).
                 outbox_repo.release_claimed(db, ids=[row.id], worker=self.worker)
                 continue
             self._checked = None
@@ -193,7 +197,7 @@ class Dispatcher:
         """Claim rows into the batch; the chats skipped because they stay busy a while."""
         self.limits.forget_idle()
         skip = self.batch.skip_chats()
-        claimed = outbox_repo.claim_batch(db, now=self.clock.now(), worker=self.worker,
+        claimed = outbox_repo.claim_batch(db, now=self._steady.now(), worker=self.worker,
                                           limit=self.batch.room(), skip_chats=skip)
         excess = self.batch.add(claimed)
         if excess:  # more rows for one chat than its limits let go soon
@@ -242,7 +246,7 @@ class Dispatcher:
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
             following = self._following()
-            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self.clock.now(),
+            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self._steady.now(),
                                        telegram_message_id=message_id, then_check=following,
                                        worker=self.worker):
                 self._checked = following
@@ -250,7 +254,7 @@ class Dispatcher:
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
         # A 429 is about the bot as a whole: every send waits, and this row goes again after.
         self._paused_until = max(self._paused_until, self._monotonic() + retry_after)
-        not_before = self.clock.now() + timedelta(seconds=retry_after)
+        not_before = self._steady.now() + timedelta(seconds=retry_after)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING,
                            worker=self.worker, not_before=not_before,
                            last_error=f"429 retry after {retry_after}s")
@@ -268,10 +272,10 @@ class Dispatcher:
                         cap=self.settings.delivery_backoff_cap, rng=self.rng)
         outbox_repo.settle(db, message_id=row.id, state=OutboxState.PENDING, attempts=attempts,
                            worker=self.worker, last_error=error,
-                           not_before=self.clock.now() + timedelta(seconds=delay))
+                           not_before=self._steady.now() + timedelta(seconds=delay))
 
     def _unreachable(self, row: Any, error: str) -> None:
-        now = self.clock.now()
+        now = self._steady.now()
         claimed = [r.id for r in self.batch.take_chat(row.chat_id)]
         with self._session() as session:
             outbox_repo.settle(session, message_id=row.id, state=OutboxState.UNREACHABLE,

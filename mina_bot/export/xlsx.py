@@ -13,6 +13,14 @@ from mina_bot.export.dto import Pack, Table
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cells) -> None:
+    """Cells a spreadsheet would read as a formula are kept as quoted text."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_STARTS):
+            cell.data_type, cell.quotePrefix = "s", True
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:
@@ -39,6 +47,7 @@ def _fill(sheet, table: Table, rtl: bool) -> None:
     for index, width in enumerate(table.widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(6, width)
     for row in sheet.iter_rows(min_row=2):
+        _as_text(row)
         for cell in row:
             cell.alignment = align
     sheet.freeze_panes = "A2"
@@ -53,6 +62,7 @@ def render_xlsx(pack: Pack) -> bytes:
     cover.sheet_view.rightToLeft = pack.rtl
     for line in (pack.title, pack.subtitle, pack.generated):
         cover.append([line])
+    _as_text(cover["A"])
     cover["A1"].font = Font(bold=True, size=14)
     cover.column_dimensions["A"].width = 80
     for table in pack.tables:

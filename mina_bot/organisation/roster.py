@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlmodel import Session
@@ -40,10 +41,26 @@ def seat_of(session: Session, *, membership_id: int) -> tuple[Membership, Member
     return seat, member, unit_of(session, unit_id=seat.unit_id)
 
 
+def _guard_admin(session: Session, actor: Actor, member: Member, *, removal: bool,
+                 configured: Collection[int]) -> None:
+    """Only administrators change an administrator; the last one and configured ones stay."""
+    if not (member.is_admin or member.telegram_id in configured):
+        return
+    if not actor.is_admin:
+        raise OrganisationRefused("org.refused.admin_only")
+    if not removal:
+        return
+    if member.telegram_id in configured:
+        raise OrganisationRefused("org.refused.configured_admin")
+    if not any(m.is_admin and m.id != member.id for m in members_repo.list_active_members(session)):
+        raise OrganisationRefused("org.refused.last_admin")
+
+
 def change_role(session: Session, *, actor: Actor, membership_id: int, role: Role,
-                now: datetime) -> Member:
+                now: datetime, configured: Collection[int] = ()) -> Member:
     """Give a member another role in the same unit (the old seat is ended, kept in history)."""
     seat, member, unit = seat_of(session, membership_id=membership_id)
+    _guard_admin(session, actor, member, removal=False, configured=configured)
     if seat.role == role:
         raise OrganisationRefused("org.refused.same")
     _end(session, actor, seat, now)
@@ -52,9 +69,10 @@ def change_role(session: Session, *, actor: Actor, membership_id: int, role: Rol
 
 
 def move_member(session: Session, *, actor: Actor, membership_id: int, unit_id: int,
-                now: datetime) -> Member:
+                now: datetime, configured: Collection[int] = ()) -> Member:
     """Move a member's seat (same role) to another unit."""
     seat, member, _ = seat_of(session, membership_id=membership_id)
+    _guard_admin(session, actor, member, removal=False, configured=configured)
     target = unit_of(session, unit_id=unit_id)
     if target.id == seat.unit_id:
         raise OrganisationRefused("org.refused.same")
@@ -63,11 +81,13 @@ def move_member(session: Session, *, actor: Actor, membership_id: int, unit_id: 
     return member
 
 
-def deactivate(session: Session, *, actor: Actor, member_id: int, now: datetime) -> Member:
+def deactivate(session: Session, *, actor: Actor, member_id: int, now: datetime,
+               configured: Collection[int] = ()) -> Member:
     """Deactivate a member: kept in history, no access from now on, pending invitations revoked."""
     member = member_of(session, member_id=member_id)
     if member.id == actor.member_id:
         raise OrganisationRefused("org.refused.self")
+    _guard_admin(session, actor, member, removal=True, configured=configured)
     before = audit.snapshot(member)
     member.active, member.deactivated_at = False, now
     session.add(member)
@@ -80,11 +100,13 @@ def deactivate(session: Session, *, actor: Actor, member_id: int, now: datetime)
     return member
 
 
-def toggle_admin(session: Session, *, actor: Actor, member_id: int, now: datetime) -> Member:
+def toggle_admin(session: Session, *, actor: Actor, member_id: int, now: datetime,
+                 configured: Collection[int] = ()) -> Member:
     """Grant or withdraw the administrator right (configured administrators keep theirs)."""
     member = member_of(session, member_id=member_id)
     if member.id == actor.member_id:
         raise OrganisationRefused("org.refused.self")
+    _guard_admin(session, actor, member, removal=member.is_admin, configured=configured)
     before = audit.snapshot(member)
     member.is_admin = not member.is_admin
     session.add(member)

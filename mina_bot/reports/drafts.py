@@ -14,6 +14,7 @@ from mina_bot.conversations import flow_key
 from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.permissions import Action, require
 from mina_bot.reports import steps
+from mina_bot.reports.file_content import content_matches
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import (
@@ -46,6 +47,12 @@ class NoReportingUnit(MinaError):
     text_key = "reports.error.no_unit"
 
 
+class ReportClosed(MinaError):
+    """A submit of a report no longer open: submitted already, or its session has begun."""
+
+    text_key = "reports.error.closed"
+
+
 class FileTooLarge(MinaError):
     """A file over settings.max_upload_mb."""
 
@@ -68,6 +75,7 @@ class IncomingFile:
     mime_type: str | None
     size: int | None
     kind: AttachmentKind
+    head: bytes | None = None  # the file's first bytes, when they were read
 
     @classmethod
     def photo(cls, file_id: str, file_unique_id: str, size: int | None) -> IncomingFile:
@@ -76,9 +84,10 @@ class IncomingFile:
 
     @classmethod
     def document(cls, file_id: str, file_unique_id: str, file_name: str | None,
-                 mime_type: str | None, size: int | None) -> IncomingFile:
-        """A document."""
-        return cls(file_id, file_unique_id, file_name, mime_type, size, AttachmentKind.DOCUMENT)
+                 mime_type: str | None, size: int | None, head: bytes | None) -> IncomingFile:
+        """A document, with its first bytes (None: not read)."""
+        return cls(file_id, file_unique_id, file_name, mime_type, size, AttachmentKind.DOCUMENT,
+                   head)
 
 
 def progress_named(value: str | None) -> Progress:
@@ -250,6 +259,9 @@ def add_file(
     extension = PurePosixPath(file.file_name or "").suffix.lower().lstrip(".")
     if file.kind == AttachmentKind.DOCUMENT and extension not in ACCEPTED_EXTENSIONS:
         raise FileTypeRefused(accepted="، ".join(ACCEPTED_EXTENSIONS))
+    if file.kind == AttachmentKind.DOCUMENT and (
+            file.head is None or not content_matches(extension, file.head)):
+        raise FileTypeRefused("reports.error.content_mismatch", extension=extension)
     return reports_repo.add_attachment(session, attachment=Attachment(
         report_id=report.id, telegram_file_id=file.file_id, file_unique_id=file.file_unique_id,
         file_name=file.file_name, mime_type=file.mime_type, size=file.size, kind=file.kind,

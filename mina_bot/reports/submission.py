@@ -67,6 +67,10 @@ def submit(
     report = drafts.load(session, report_id=report_id, actor=actor)
     require(actor, Action.SUBMIT_REPORT, unit_id=report.unit_id)
     council = sessions_repo.get_session(session, session_id=report.session_id)
+    if report.status != ReportStatus.DRAFT or council.starts_at <= now:
+        raise drafts.ReportClosed()  # e.g. a forged press naming an earlier week's report
+    if report.last_submitted_at is not None:  # a clock stepped back: never before the last
+        now = max(now, report.last_submitted_at)
     deadline = report_deadline(council, settings, settings.tz)
     late = now > deadline
     version = report.current_version + 1

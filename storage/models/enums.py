@@ -145,6 +145,7 @@ class OutboxState(StrEnum):
     CANCELLED = "cancelled"
     UNREACHABLE = "unreachable"
     DROPPED = "dropped"
+    NOT_MEMBER = "not_member"  # its member was deactivated after it was queued
 
 
 class HolidayKind(StrEnum):

@@ -24,13 +24,18 @@ BROADCAST: sa.Table = Broadcast.__table__
 _CANCELLED = sa.select(BROADCAST.c.id).where(
     BROADCAST.c.id == OUTBOX.c.broadcast_id, BROADCAST.c.status == BroadcastStatus.CANCELLED
 ).exists()
+MEMBER: sa.Table = Member.__table__
+# A row to a member deactivated since it was queued: not to be sent, and so marked when put back.
+_MEMBER_GONE = sa.select(MEMBER.c.id).where(
+    MEMBER.c.id == OUTBOX.c.member_id, MEMBER.c.active.is_(False)).exists()
 _BACK_TO_PENDING = sa.case((_CANCELLED, sa.literal(OutboxState.CANCELLED, OUTBOX.c.state.type)),
+                           (_MEMBER_GONE, sa.literal(OutboxState.NOT_MEMBER, OUTBOX.c.state.type)),
                            else_=sa.literal(OutboxState.PENDING, OUTBOX.c.state.type))
 # Built once: building a statement costs more than running it on SQLite, and about as much on
 # PostgreSQL, and these run for every message sent.
 _STILL_CLAIMED = sa.select(OUTBOX.c.id).where(
     OUTBOX.c.id == sa.bindparam("check_id"), OUTBOX.c.state == OutboxState.SENDING,
-    OUTBOX.c.claimed_by == sa.bindparam("worker"), ~_CANCELLED)
+    OUTBOX.c.claimed_by == sa.bindparam("worker"), ~_CANCELLED, ~_MEMBER_GONE)
 _SETTLE_SENT = sa.update(OUTBOX).where(OUTBOX.c.id == sa.bindparam("message_id")).values(
     state=OutboxState.SENT, claimed_by=None, sent_at=sa.bindparam("sent_at"),
     telegram_message_id=sa.bindparam("telegram_message_id"))
@@ -250,12 +255,13 @@ def state_counts(session: Session, *, broadcast_id: int) -> dict[OutboxState, in
 def undelivered(
     session: Session, *, broadcast_id: int
 ) -> Sequence[tuple[OutboxMessage, Member | None]]:
-    """A broadcast's failed and unreachable rows, each with its member."""
+    """A broadcast's failed, unreachable and no-longer-member rows, each with its member."""
     query = (
         select(OutboxMessage, Member)
         .join(Member, Member.id == OutboxMessage.member_id, isouter=True)
         .where(OutboxMessage.broadcast_id == broadcast_id,
-               OutboxMessage.state.in_([OutboxState.FAILED, OutboxState.UNREACHABLE]))
+               OutboxMessage.state.in_([OutboxState.FAILED, OutboxState.UNREACHABLE,
+                                        OutboxState.NOT_MEMBER]))
         .order_by(Member.name)
     )
     return session.exec(query).all()

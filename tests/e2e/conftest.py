@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import Session
 
 from demo.sample import seed_sample_organisation
+from storage.db import make_engine
+from tests.fixtures.processes import delivery_environment
 
 
 @pytest.fixture
@@ -13,3 +16,16 @@ async def org_bot(bot):
     with bot.runtime.session() as session:
         seed_sample_organisation(session)
     return bot
+
+
+@pytest.fixture
+async def process_env(database_url, sandbox, sandbox_client):
+    """The sample organisation and the environment for `bot.py` processes on the sandbox."""
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        seed_sample_organisation(session)
+        session.commit()
+    for user in (1001, 1002, 1003):
+        await sandbox_client.ensure_user(user)
+    yield engine, delivery_environment(database_url, sandbox.api_base_url)
+    engine.dispose()

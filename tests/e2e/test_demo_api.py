@@ -55,9 +55,28 @@ async def test_the_clock_moves_the_bots_now_and_tells_listeners(page, fake_clock
 
 
 @pytest.mark.parametrize("body", [{"minutes": -60}, {"minutes": 0}, {"minutes": "soon"}, {},
-                                  {"minutes": 60 * 24 * 100}])
+                                  {"minutes": 60 * 24 * 100}, {"minutes": 10**400},
+                                  {"minutes": 10**15}, {"minutes": "9" * 5000}])
 async def test_the_clock_refuses_bad_moves(page, fake_clock, body):
     start = fake_clock.now()
     async with httpx.AsyncClient(base_url=page.url) as http:
         refused = await http.post("/api/clock", json=body)
     assert refused.status_code == 400 and fake_clock.now() == start
+
+
+@pytest.mark.parametrize(("headers", "why"), [
+    ({"Origin": "http://evil.example"}, "origin not allowed"),
+    ({"Host": "evil.example"}, "host not allowed"),
+    ({"Content-Type": "text/plain"}, "send application/json"),
+    ({"Content-Type": "application/x-www-form-urlencoded"}, "send application/json"),
+])
+async def test_the_api_answers_only_the_page_itself(page, fake_clock, headers, why):
+    start = fake_clock.now()
+    async with httpx.AsyncClient(base_url=page.url) as http:
+        refused = await http.post("/api/clock", content=b'{"minutes": 60}',
+                                  headers={"Content-Type": "application/json"} | headers)
+        people = await http.get("/api/people", headers={"Origin": "http://evil.example"})
+        own = await http.post("/api/clock", json={"minutes": 1}, headers={"Origin": page.url})
+    assert refused.status_code == 403 and refused.json() == {"error": why}
+    assert people.status_code == 403 and "Access-Control-Allow-Origin" not in people.headers
+    assert own.status_code == 200 and fake_clock.now() == start + timedelta(minutes=1)

@@ -5,58 +5,26 @@ from __future__ import annotations
 
 import asyncio
 import random
-import signal
-import sys
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
-from storage.db import make_engine
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import shares as shares_repo
 from storage.repositories import units as units_repo
 from tests.fixtures.buttons import button, exact
 from tests.fixtures.minutes import SEED
-from tests.fixtures.processes import ROOT, delivery_environment
+from tests.fixtures.processes import kill_bot as _kill
+from tests.fixtures.processes import say as _say
+from tests.fixtures.processes import start_bot as _bot
 
 SECRETARIAT, INFRA_SECRETARY = 1002, 1003
-
-
-async def _bot(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "bot.py", "run", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
-
-
-async def _kill(process: asyncio.subprocess.Process) -> None:
-    if process.returncode is None:
-        process.send_signal(signal.SIGKILL)
-        await process.wait()
-
-
-@pytest.fixture
-async def process_env(database_url, sandbox, sandbox_client):
-    engine = make_engine(database_url)
-    with Session(engine) as session:
-        seed_sample_organisation(session)
-        session.commit()
-    for user in (1001, SECRETARIAT, INFRA_SECRETARY):
-        await sandbox_client.ensure_user(user)
-    yield engine, delivery_environment(database_url, sandbox.api_base_url)
-    engine.dispose()
 
 
 def _resolutions(engine) -> list:
     with Session(engine) as session:
         return list(resolutions_repo.search(session))
-
-
-async def _say(client, user: int, text: str) -> dict:
-    sent = await client.send_text(user, text)
-    [answer] = await client.wait_for_bot_messages(user, 1, since=sent["message_id"])
-    return answer
 
 
 @pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
@@ -187,3 +155,26 @@ async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
         assert expected in resumed["text"]  # the draft resumes exactly where it stopped
     finally:
         await _kill(second)
+
+
+@pytest.mark.parametrize("pause", [0.02, 0.035, 0.05])
+async def test_a_press_killed_20_to_50_ms_after_the_import_confirmation_is_not_lost(
+        process_env, sandbox_client, pause):
+    engine, env = process_env
+    first = await _bot(env)
+    try:
+        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
+        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
+                                                               since=sent["message_id"])
+        await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
+                                          button(preview, "ثبت صورت‌جلسه"))
+        await asyncio.sleep(pause)
+    finally:
+        await _kill(first)
+    second = await _bot(env)
+    try:  # a press not saved was not confirmed either: the restarted bot handles it first
+        await _say(sandbox_client, SECRETARIAT, "/help")
+    finally:
+        await _kill(second)
+    assert len(_resolutions(engine)) == 14

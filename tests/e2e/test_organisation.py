@@ -6,7 +6,6 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 
@@ -15,8 +14,15 @@ from storage.repositories import members, units
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
 from tests.fixtures.buttons import button, labelled
 from tests.fixtures.invitations import invite, unit_id, unit_name
+from tests.fixtures.roster import (
+    INFRA_HEAD,
+    INFRA_MEMBER,
+    INFRA_SECRETARY,
+    SECRETARIAT,
+    forge,
+    member_id,
+)
 
-SECRETARIAT, INFRA_HEAD, INFRA_SECRETARY, INFRA_MEMBER = 1002, 1004, 1003, 1017
 NEWCOMER = 3001
 REFUSED = "اجازه"
 
@@ -32,18 +38,6 @@ async def org(bot):
 def member_name(bot, telegram_id: int) -> str:
     with bot.runtime.session() as session:
         return members.get_by_telegram_id(session, telegram_id=telegram_id).name
-
-
-def member_id(bot, telegram_id: int) -> int:
-    with bot.runtime.session() as session:
-        return members.get_by_telegram_id(session, telegram_id=telegram_id).id
-
-
-async def forge(bot, user_id: int, message: dict, data: str) -> dict:
-    """Press a button that is not on the message, as a tampered client would."""
-    with mock.patch("sandbox.users.has_button", return_value=True):
-        query = await bot.client.press_button(user_id, message["message_id"], data)
-    return await bot.client.wait_for_answer(query)
 
 
 async def menu_once_published(org, user: int, published: Callable[[set[str]], bool]) -> set[str]:

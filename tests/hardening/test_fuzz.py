@@ -10,10 +10,10 @@ from __future__ import annotations
 import asyncio
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from tests.hardening.fuzz_rights import forbidden_changes
-from tests.hardening.fuzz_updates import batches, build
+from tests.hardening.fuzz_updates import EXTREMES, batches, build
 from tests.hardening.fuzz_world import close_world, open_world
 from tests.hardening.telegram_limits import violations
 
@@ -28,6 +28,7 @@ def test_hostile_updates_from_every_role(database_url, fake_clock):
     @settings(max_examples=max(1, int(UPDATES / PER_BATCH)), deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(batches())
+    @example(EXTREMES)
     def run(batch):
         before = fuzz.snapshot()
         for action in batch:

@@ -145,12 +145,38 @@ async def test_python_m_sandbox_prints_its_url() -> None:
         await process.wait()
 
 
-async def test_control_allows_a_demo_page_on_another_port(sandbox: BotApiSandbox) -> None:
+async def test_control_allows_the_demo_page_and_no_other_origin(sandbox: BotApiSandbox) -> None:
+    page = "http://127.0.0.1:8080"
+    sandbox.allowed_origins.add(page)
     async with httpx.AsyncClient(base_url=sandbox.url) as http:
-        preflight = await http.options("/control/stats")
-        stats = await http.get("/control/stats")
-    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
-    assert stats.headers["Access-Control-Allow-Origin"] == "*"
+        preflight = await http.options("/control/stats", headers={"Origin": page})
+        stats = await http.get("/control/stats", headers={"Origin": page})
+        plain = await http.get("/control/stats")  # no Origin: a local script, as the tests
+        foreign = await http.get("/control/stats", headers={"Origin": "http://evil.example"})
+        rebound = await http.get("/control/stats", headers={"Host": "evil.example:80"})
+        sent = [await http.post(f"/control/users/{USER}/messages", content=b'{"text": "hi"}',
+                                headers={"Content-Type": kind, "Origin": page})
+                for kind in ("text/plain", "application/x-www-form-urlencoded")]
+    assert preflight.headers["Access-Control-Allow-Origin"] == page
+    assert stats.headers["Access-Control-Allow-Origin"] == page
+    assert plain.status_code == 200 and "Access-Control-Allow-Origin" not in plain.headers
+    assert (foreign.status_code, foreign.json()["error"]) == (403, "origin not allowed")
+    assert "Access-Control-Allow-Origin" not in foreign.headers
+    assert (rebound.status_code, rebound.json()["error"]) == (403, "host not allowed")
+    assert [r.status_code for r in sent] == [403, 403]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), [
+    ("GET", "/control/chats/" + "9" * 5000 + "/messages", None),
+    ("GET", "/control/chats/1/wait?since=" + "9" * 30, None),
+    ("GET", "/control/chats/1/wait?timeout=1e400", None),
+    ("POST", "/control/faults", {"method": "sendMessage", "kind": "slow", "delay": "inf"}),
+    ("POST", "/control/rate-limit", {"per_second": 1e300}),
+])
+async def test_control_numbers_are_bounded(sandbox: BotApiSandbox, method, path, body) -> None:
+    async with httpx.AsyncClient(base_url=sandbox.url) as http:
+        answer = await http.request(method, path, json=body)
+    assert answer.status_code == 400 and "bad control request" in answer.json()["error"]
 
 
 class FixedClock:

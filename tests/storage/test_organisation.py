@@ -11,10 +11,12 @@ from sqlmodel import Session
 
 from demo.sample import ORG_FILE, seed_sample_organisation
 from mina_bot.actors import Actor
-from mina_bot.clock import FakeClock
+from mina_bot.clock import FakeClock, SteadyClock
 from mina_bot.organisation import invitations, roster
 from mina_bot.organisation.errors import LimitExceeded, OrganisationRefused, OrgFileError
 from mina_bot.organisation.loader import load_file, load_text
+from mina_bot.runtime import Runtime
+from mina_bot.settings import Settings
 from storage.models import Member, Role, metadata
 from storage.repositories import audit, members, units, working_groups
 
@@ -174,3 +176,38 @@ def test_role_change_move_and_deactivation_are_audited(session, clock) -> None:
     assert actions == ["membership.end", "membership.start", "membership.end",
                        "membership.start", "member.deactivate"]
     assert len(members.memberships_of(session, member_id=person.id, include_ended=True)) == 3
+
+
+def test_the_last_administrator_cannot_be_removed(session, clock) -> None:
+    seed_sample_organisation(session, clock=clock)
+    person = members.get_by_telegram_id(session, telegram_id=1017)
+    person.is_admin = True
+    session.add(person)
+    configured = Actor(telegram_id=77, is_admin=True)  # an administrator by the setting alone
+    for change in (roster.deactivate, roster.toggle_admin):
+        with pytest.raises(OrganisationRefused) as caught:
+            change(session, actor=configured, member_id=person.id, now=clock.now())
+        assert caught.value.text_key == "org.refused.last_admin"
+    assert person.active and person.is_admin
+
+
+def test_an_expired_invitation_stays_expired_when_the_clock_is_stepped_back(session, clock):
+    seed_sample_organisation(session, clock=clock)
+    assert isinstance(Runtime(settings=Settings(_env_file=None), engine=session.get_bind()).clock,
+                      SteadyClock)  # what every process runs on
+    seconds = [0.0]
+    steady = SteadyClock(clock, monotonic=lambda: seconds[0])
+    infra = units.get_by_key(session, key="infrastructure")
+    issued = invitations.issue(session, actor=STAFF, name="خانم نوری", unit_id=infra.id,
+                               role=Role.SECRETARY, now=steady.now(), ttl=timedelta(hours=1))
+    clock.advance(timedelta(hours=2))
+    seconds[0] += 2 * 3600
+    throttle = invitations.Throttle()
+    assert invitations.redeem(session, telegram_id=4242, code=issued.code, now=steady.now(),
+                              throttle=throttle).refusal == "invite.code.expired"
+    clock.advance(timedelta(hours=-3))  # the wall clock is stepped back three hours
+    seconds[0] += 1
+    later = steady.now()
+    assert later > issued.expires_at
+    assert invitations.redeem(session, telegram_id=4242, code=issued.code, now=later,
+                              throttle=throttle).refusal == "invite.code.expired"

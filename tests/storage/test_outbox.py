@@ -8,9 +8,11 @@ import random
 import threading
 
 from mina_bot.clock import FakeClock
+from mina_bot.delivery import broadcasts
 from mina_bot.delivery.dispatcher import Dispatcher, backoff
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
+from mina_bot.identity import load_actor
 from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import outbox as outbox_repo
@@ -182,3 +184,48 @@ async def test_stop_ends_the_dispatchers_wait_at_once(session, engine):
     dispatcher.stop()
     await asyncio.wait_for(task, timeout=30)  # an hour if stop() did not wake it
     assert sender.delivered == [(42, "hi")]
+
+
+async def test_a_member_deactivated_after_a_broadcast_was_queued_is_skipped(session, engine):
+    org = seed_org(session, plain_members=3)
+    sender_actor = load_actor(session, telegram_id=SECRETARY_ID, admin_ids=())
+    draft = broadcasts.start_draft(session, actor=sender_actor, body="جلسه فردا")
+    broadcasts.change_audience(session, actor=sender_actor, broadcast_id=draft.id, what="everyone")
+    broadcasts.launch(session, actor=sender_actor, broadcast_id=draft.id, now=NOW,
+                      settings=FAST, progress_chat_id=SECRETARY_ID)
+    gone = session.get(Member, org.members[HEAD_ID])
+    enqueue(session, kind="reminder", subject="s", period="p", now=NOW, text="یادآوری",
+            member=gone)
+    gone.active = False  # deactivated after the broadcast and the reminder were queued
+    session.commit()
+    sender = ScriptedSender()
+    await _dispatcher(engine, sender).drain()
+    assert HEAD_ID not in [chat for chat, _ in sender.delivered]
+    assert outbox_repo.rows(session, kind="reminder")[0].state == OutboxState.NOT_MEMBER
+    state = broadcasts.progress(session, broadcast_id=draft.id)
+    assert (state.not_member, state.sent, state.waiting) == (1, state.total - 1, 0)
+    assert broadcasts.finish_if_done(session, broadcast_id=draft.id, now=NOW, lang="fa")
+    [report] = outbox_repo.rows(session, kind="broadcast.report")
+    assert "دیگر عضو نیست: ۱" in report.payload["text"]
+    assert f"{gone.name} (دیگر عضو نیست)" in report.payload["text"]
+
+
+async def test_a_wall_clock_stepped_back_stalls_neither_retries_nor_leases(session, engine):
+    enqueue(session, kind="t", subject="s", period="p", now=NOW, text="hi", chat_id=42)
+    enqueue(session, kind="t", subject="s2", period="p", now=NOW, text="left", chat_id=43)
+    session.commit()
+    with engine.begin() as connection:  # a process that died holding the second row
+        outbox_repo.claim_batch(connection, now=NOW, worker="dead", limit=1, skip_chats=[42])
+    wall, seconds = FakeClock(NOW), [0.0]
+    slow = FAST.model_copy(update={"delivery_backoff_base": 20, "delivery_backoff_cap": 20})
+    sender = ScriptedSender({42: [TransientFailure("502")]})
+    dispatcher = Dispatcher(engine=engine, sender=sender, settings=slow, worker="test",
+                            clock=wall, sleep=_no_sleep, rng=random.Random(1),
+                            monotonic=lambda: seconds[0])
+    await dispatcher.drain()  # fails: retried in 10–20 s
+    assert dispatcher.release_stale() == 0
+    wall.set(NOW - dt.timedelta(hours=1))  # the wall clock is stepped back an hour
+    seconds[0] += slow.delivery_lease_seconds + 21
+    assert dispatcher.release_stale() == 1
+    await dispatcher.drain()
+    assert sorted(sender.delivered) == [(42, "hi"), (43, "left")]

