@@ -1,7 +1,8 @@
 """/import: the secretariat sends the minutes, checks the preview, settles unknown units, saves.
 
-The draft lives in the database (conversation_state), so the preview's buttons still work
-after a restart; nothing is saved until «ثبت» is pressed.
+/import -> WAIT_TEXT (pasted pieces kept until «پایان متن», or a file) -> [WAIT_DATE] -> the
+preview (its pages and questions are buttons) -> «ثبت N مصوبه». Pieces and draft live in the
+database (conversation_state), so a restart loses nothing; nothing is saved until «ثبت».
 """
 
 from __future__ import annotations
