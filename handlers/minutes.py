@@ -1,7 +1,8 @@
 """/import: the secretariat sends the minutes, checks the preview, settles unknown units, saves.
 
-The draft lives in the database (conversation_state), so the preview's buttons still work
-after a restart; nothing is saved until «ثبت» is pressed.
+/import -> WAIT_TEXT (pasted pieces kept until «پایان متن», or a file) -> [WAIT_DATE] -> the
+preview (its pages and questions are buttons) -> «ثبت N مصوبه». Pieces and draft live in the
+database (conversation_state), so a restart loses nothing; nothing is saved until «ثبت».
 """
 
 from __future__ import annotations
@@ -51,24 +52,58 @@ async def start(update: Update, context: Context) -> int:
             raise MinutesError("minutes.error.bad_session_date", text=given) from None
         date = jalali_ymd(day)
     with runtime.session() as session:
-        flow(update, FLOW).save(session, {"date": date})
+        flow(update, FLOW).save(session, {"date": date, "pieces": []})
     await reply_key(update, context, "minutes.ask_text")
     return WAIT_TEXT
 
 
 @guarded(Action.IMPORT_MINUTES)
-async def take_minutes(update: Update, context: Context) -> int:
-    """The minutes as text or a file: check their shape, then ask the date or preview."""
-    runtime, message = context.runtime, update.effective_message
-    name, data = None, message.text or ""
-    if message.document:
-        document, limit = message.document, runtime.settings.max_upload_mb
-        if (document.file_size or 0) > limit * 1024 * 1024:
-            raise MinutesError("minutes.error.file_size", name=document.file_name, limit=limit)
-        name = document.file_name or ""
-        data = bytes(await (await document.get_file()).download_as_bytearray())
-    elif not data.strip():
+async def take_piece(update: Update, context: Context) -> int:
+    """One message of pasted minutes (Telegram splits a long paste): kept until «پایان متن»."""
+    piece = update.effective_message.text or ""
+    if not piece.strip():
         raise MinutesError("minutes.error.empty")
+    with context.runtime.session() as session:
+        state = flow(update, FLOW).load(session)
+        if state is None:
+            raise MinutesError("minutes.error.expired")
+        pieces = [*state.get("pieces", ()), piece]
+        flow(update, FLOW).save(session, {**state, "pieces": pieces})
+    lang = context.actor.language
+    await reply(update, text("minutes.piece", lang, number=len(pieces),
+                             lines=len(piece.splitlines()),
+                             total=sum(len(p.splitlines()) for p in pieces)),
+                reply_markup=keyboard([[(text("minutes.button.end", lang),
+                                         encode("imp", "end"))]]))
+    return WAIT_TEXT
+
+
+async def end_of_text(update: Update, context: Context, data: ButtonData) -> int:
+    """«پایان متن»: the pieces pasted so far, joined, are the minutes."""
+    with context.runtime.session() as session:
+        state = flow(update, FLOW).load(session)
+    if state is None:
+        raise MinutesError("minutes.error.expired")
+    if not state.get("pieces"):
+        await reply_key(update, context, "minutes.error.no_pieces")
+        return WAIT_TEXT
+    return await _read(update, context, None, "\n".join(state["pieces"]))
+
+
+@guarded(Action.IMPORT_MINUTES)
+async def take_file(update: Update, context: Context) -> int:
+    """The minutes as a file (it stands for the whole minutes: pieces pasted before are
+    dropped)."""
+    document, limit = update.effective_message.document, context.runtime.settings.max_upload_mb
+    if (document.file_size or 0) > limit * 1024 * 1024:
+        raise MinutesError("minutes.error.file_size", name=document.file_name, limit=limit)
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    return await _read(update, context, document.file_name or "", data)
+
+
+async def _read(update: Update, context: Context, name: str | None, data: bytes | str) -> int:
+    """Check the minutes' shape in a worker, then ask the date or preview."""
+    runtime = context.runtime
     with runtime.session() as session:
         units = importer.directory(session)
     try:  # reading a .docx and parsing run in a worker process, not on the event loop
@@ -77,10 +112,11 @@ async def take_minutes(update: Update, context: Context) -> int:
             session_date=local_today(runtime.clock, runtime.tz), units=units,
             max_unpacked_mb=runtime.settings.max_document_uncompressed_mb)
     except MinutesError as exc:
+        _state(update, context, pieces=[])  # the corrected minutes start afresh
         await reply(update, exc.render(context.actor.language)
                     + "\n" + text("minutes.try_again", context.actor.language))
         return WAIT_TEXT
-    state = _state(update, context, text=source)
+    state = _state(update, context, text=source, pieces=[])
     if state["date"] is None:
         await reply_key(update, context, "minutes.ask_date")
         return WAIT_DATE
@@ -112,7 +148,8 @@ async def take_date(update: Update, context: Context) -> int:
 
 
 async def _preview(update: Update, context: Context, state: dict) -> int:
-    draft = {"text": state["text"], "date": state["date"], "decisions": {}, "create": []}
+    draft = {"text": state["text"], "date": state["date"], "decisions": {}, "create": [],
+             "chosen": [], "page": 0}
     try:
         body, buttons = _render(update, context, draft)
     except MinutesError as exc:
@@ -125,9 +162,9 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
     return ConversationHandler.END
 
 
-def _render(update: Update, context: Context, draft: dict, page: int = 0):
+def _render(update: Update, context: Context, draft: dict):
     with context.runtime.session() as session:
-        return review.preview_of(session, draft=draft, lang=context.actor.language, page=page)
+        return review.preview_of(session, draft=draft, lang=context.actor.language)
 
 
 def _draft(update: Update, context: Context) -> dict:
@@ -139,40 +176,45 @@ def _draft(update: Update, context: Context) -> dict:
 
 
 async def button(update: Update, context: Context, data: ButtonData) -> None:
-    """The preview's buttons: pick a unit, create one, save, or discard."""
+    """The preview's buttons: page, tick units, settle a name, save, or discard."""
     runtime, draft = context.runtime, _draft(update, context)
-    if data.verb == "no":
+    if data.verb in ("no", "redate"):
         with runtime.session() as session:
             flow(update, PREVIEW).drop(session)
-        await reply_key(update, context, "minutes.discarded")
+        await reply_key(update, context,
+                        "minutes.discarded" if data.verb == "no" else "minutes.redate")
         return
-    if data.verb == "redate":
+    if data.verb in ("ok", "early"):
+        await _confirm(update, context, draft, data.verb)
+        return
+    if data.verb == "page":
+        draft = {**draft, "page": int(data.args[0]) if data.args else 0}
+    else:
         with runtime.session() as session:
-            flow(update, PREVIEW).drop(session)
-        await reply_key(update, context, "minutes.redate")
-        return
+            draft = review.settle(session, draft=draft, verb=data.verb,
+                                  unit_key=data.args[0] if data.args else None)
+    with runtime.session() as session:
+        flow(update, PREVIEW).save(session, draft)
+    body, buttons = _render(update, context, draft)
+    if data.verb in ("page", "tick"):  # the same question, another page or tick: in place
+        await edit_or_reply(update, body, reply_markup=keyboard(buttons))
+    else:
+        await reply(update, body, reply_markup=keyboard(buttons))
+
+
+async def _confirm(update: Update, context: Context, draft: dict, verb: str) -> None:
+    """«ثبت»: ask first about a session not started yet, else save."""
+    runtime = context.runtime
     with runtime.session() as session:
         ahead = review.ahead(session, draft=draft, settings=runtime.settings,
                              now=runtime.clock.now())
-    if data.verb == "ok" and ahead:
+    if verb == "ok" and ahead:
         lang = context.actor.language
         await reply(update, text("minutes.ask_early", lang), reply_markup=keyboard([
             [(text("minutes.button.early", lang), encode("imp", "early"))],
             [(text("minutes.button.redate", lang), encode("imp", "redate"))]]))
         return
-    if data.verb in ("ok", "early"):
-        await _save(update, context, draft, early=data.verb == "early")
-        return
-    if data.verb == "pg":  # another page of the units to pick from
-        body, buttons = _render(update, context, draft, data.int_arg(0))
-        await edit_or_reply(update, body, reply_markup=keyboard(buttons))
-        return
-    with runtime.session() as session:
-        draft = review.settle(session, draft=draft, verb=data.verb,
-                              unit_key=data.args[0] if data.args else None)
-        flow(update, PREVIEW).save(session, draft)
-    body, buttons = _render(update, context, draft)
-    await reply(update, body, reply_markup=keyboard(buttons))
+    await _save(update, context, draft, early=verb == "early")
 
 
 async def _save(update: Update, context: Context, draft: dict, *, early: bool) -> None:
@@ -201,13 +243,16 @@ def build_handlers() -> list[BaseHandler]:
             name=FLOW,
             entry_points=[CommandHandler("import", start)],
             states={
-                WAIT_TEXT: [MessageHandler(private & ((filters.TEXT & ~filters.COMMAND)
-                                                      | filters.Document.ALL), take_minutes)],
+                WAIT_TEXT: [
+                    MessageHandler(private & filters.TEXT & ~filters.COMMAND, take_piece),
+                    MessageHandler(private & filters.Document.ALL, take_file),
+                    button_router("imp", {"end": (Action.IMPORT_MINUTES, end_of_text)}),
+                ],
                 WAIT_DATE: [MessageHandler(private & filters.TEXT & ~filters.COMMAND,
                                            take_date)],
             },
             fallbacks=[CommandHandler("cancel", leave)],
         ),
-        button_router("imp", {verb: (Action.IMPORT_MINUTES, button)
-                              for verb in ("pick", "new", "ok", "no", "early", "redate", "pg")}),
+        button_router("imp", {verb: (Action.IMPORT_MINUTES, button) for verb in (
+            "page", "tick", "pick", "new", "skip", "ok", "no", "early", "redate")}),
     ]

@@ -62,6 +62,14 @@ TEXTS = {
         "fa": "فقط فایل‌های ‎.txt، ‎.md یا ‎.docx را می‌توانم بخوانم؛ «{name}» از این نوع نیست.",
         "en": "I can only read .txt, .md or .docx files; «{name}» is none of them.",
     },
+    "minutes.error.pdf": {
+        "fa": ("فایل PDF «{name}» را نمی‌خوانم: ترتیب متن جدول در PDF قابل اعتماد نیست و ممکن "
+               "است مصوبه‌ای گم شود. فایل Word (‎.docx) همین صورت‌جلسه را بفرستید یا متن آن را "
+               "بچسبانید."),
+        "en": ("I do not read the PDF «{name}»: a table's text order in a PDF cannot be trusted "
+               "and a resolution could be lost. Send the Word (.docx) file of these minutes, "
+               "or paste their text."),
+    },
     "minutes.error.file_size": {
         "fa": "فایل «{name}» بزرگ‌تر از {limit} مگابایت است.",
         "en": "The file «{name}» is larger than {limit} MB.",
@@ -85,13 +93,27 @@ TEXTS = {
         "en": "This preview is no longer valid; send /import again.",
     },
     "minutes.ask_text": {
-        "fa": ("صورت‌جلسه را بفرستید: متن آن را بچسبانید یا فایل ‎.txt، ‎.md یا ‎.docx بفرستید. "
-               "جدول مصوبات با هر ترتیب ستون‌ها خوانده می‌شود، به شرط آنکه سطر عنوان داشته باشد "
-               "(مانند «موضوع»، «متولی»، «مهلت»)؛ فهرست شماره‌دار هم پذیرفته است. "
+        "fa": ("صورت‌جلسه را بفرستید: فایل ‎.docx، ‎.txt یا ‎.md، یا متن آن را بچسبانید. "
+               "متن بلند را تلگرام در چند پیام می‌فرستد؛ همه را بفرستید و بعد دکمه «پایان متن» "
+               "را بزنید. جدول مصوبات با هر ترتیب ستون‌ها خوانده می‌شود، به شرط آنکه سطر عنوان "
+               "داشته باشد (مانند «موضوع»، «متولی»، «مهلت»)؛ فهرست شماره‌دار هم پذیرفته است. "
                "/cancel برای انصراف."),
-        "en": ("Send the minutes: paste the text or send a .txt, .md or .docx file. The "
-               "resolution table may have its columns in any order, under a header row "
-               "(subject, responsible, deadline); a numbered list works too. /cancel to stop."),
+        "en": ("Send the minutes: a .docx, .txt or .md file, or paste their text. Telegram "
+               "sends a long text as several messages; send them all, then press «End of "
+               "text». The resolution table may have its columns in any order, under a header "
+               "row (subject, responsible, deadline); a numbered list works too. /cancel to "
+               "stop."),
+    },
+    "minutes.piece": {
+        "fa": ("بخش {number} دریافت شد — {lines} خط (روی‌هم {total} خط). بخش بعدی را بفرستید "
+               "یا «پایان متن» را بزنید."),
+        "en": ("Part {number} received — {lines} lines ({total} in all). Send the next part "
+               "or press «End of text»."),
+    },
+    "minutes.button.end": {"fa": "پایان متن", "en": "End of text"},
+    "minutes.error.no_pieces": {
+        "fa": "هنوز متنی نفرستاده‌اید؛ صورت‌جلسه را بچسبانید یا فایل آن را بفرستید.",
+        "en": "You have not sent any text yet; paste the minutes or send their file.",
     },
     "minutes.ask_date": {
         "fa": "این صورت‌جلسه مربوط به جلسه چه تاریخی است؟ (مثلاً ۱۴۰۰/۰۱/۳۰)",
@@ -102,8 +124,31 @@ TEXTS = {
         "en": "Send the corrected minutes, or /cancel.",
     },
     "minutes.preview.header": {
-        "fa": "<b>پیش‌نمایش صورت‌جلسه {date}</b> — {count} مصوبه:",
-        "en": "<b>Preview of the minutes of {date}</b> — {count} resolutions:",
+        "fa": ("<b>پیش‌نمایش صورت‌جلسه {date}</b>\n{count} مصوبه خوانده شد · {skipped} خط "
+               "کنار گذاشته شد · {warnings} هشدار · {unknown} نام ناشناخته"),
+        "en": ("<b>Preview of the minutes of {date}</b>\n{count} resolutions read · {skipped} "
+               "lines skipped · {warnings} warnings · {unknown} unknown names"),
+    },
+    "minutes.preview.page": {"fa": "صفحه {page} از {pages}", "en": "Page {page} of {pages}"},
+    "minutes.preview.skipped": {
+        "fa": "\n<b>خط‌هایی که مصوبه نیستند و کنار گذاشته شدند ({count}):</b>",
+        "en": "\n<b>Lines that are not resolutions, skipped ({count}):</b>",
+    },
+    "minutes.preview.skipped_line": {
+        "fa": "• خط {line}: «{text}» — {reason}", "en": "• line {line}: «{text}» — {reason}",
+    },
+    "minutes.preview.warnings": {"fa": "\n<b>هشدارها:</b>", "en": "\n<b>Warnings:</b>"},
+    "minutes.preview.warning_line": {
+        "fa": "⚠️ خط {line}: {code}: «{text}»", "en": "⚠️ line {line}: {code}: «{text}»",
+    },
+    "minutes.skip.footer": {"fa": "پانویس صفحه", "en": "page footer"},
+    "minutes.skip.page_header": {"fa": "سرصفحه", "en": "page header"},
+    "minutes.skip.repeated_header": {"fa": "سطر عنوان تکراری", "en": "repeated header row"},
+    "minutes.skip.separator": {"fa": "خط جداکننده", "en": "separator line"},
+    "minutes.skip.merged_row": {"fa": "سطر ادغام‌شده بی‌مصوبه", "en": "merged row, no resolution"},
+    "minutes.skip.blank": {"fa": "خط خالی", "en": "blank line"},
+    "minutes.warning.weekday_mismatch": {
+        "fa": "روز هفته با تاریخ جور نیست", "en": "the weekday does not match the date",
     },
     "minutes.preview.line": {
         "fa": "\n<b>{number})</b> {units}\n   مهلت: {due}\n   {subject}",
@@ -118,16 +163,20 @@ TEXTS = {
         "en": "\nNext session: {date} — {count} items carried to its agenda.",
     },
     "minutes.preview.ask_unit": {
-        "fa": ("\n<b>«{name}» را نمی‌شناسم</b> ({count} نام ناشناخته). کدام واحد است؟ "
-               "یکی را انتخاب کنید یا واحد تازه‌ای بسازید. تا پاسخ ندهید چیزی ذخیره نمی‌شود."),
-        "en": ("\n<b>I don't know «{name}»</b> ({count} unknown). Which unit is it? Pick one "
-               "or create a new unit. Nothing is saved until you answer."),
+        "fa": ("\n<b>«{name}» را نمی‌شناسم</b> ({count} نام ناشناخته). کدام واحد است؟ یک یا "
+               "چند واحد را علامت بزنید و «همین‌ها» را بزنید، یا واحد تازه‌ای بسازید، یا آن را "
+               "نادیده بگیرید. تا پاسخ ندهید چیزی ذخیره نمی‌شود."),
+        "en": ("\n<b>I don't know «{name}»</b> ({count} unknown). Which unit is it? Tick one "
+               "or several units and press «These», or create a new unit, or ignore it. "
+               "Nothing is saved until you answer."),
     },
     "minutes.preview.confirm": {
         "fa": "\nهنوز چیزی ذخیره نشده است. ذخیره شود؟",
         "en": "\nNothing has been saved yet. Save it?",
     },
-    "minutes.button.save": {"fa": "✅ ثبت صورت‌جلسه", "en": "✅ Save"},
+    "minutes.button.save": {"fa": "✅ ثبت {count} مصوبه", "en": "✅ Save {count} resolutions"},
+    "minutes.button.pick": {"fa": "✔️ همین‌ها ({count} واحد)", "en": "✔️ These ({count} units)"},
+    "minutes.button.ignore": {"fa": "نادیده بگیر", "en": "Ignore it"},
     "minutes.button.cancel": {"fa": "✖️ انصراف", "en": "✖️ Cancel"},
     "minutes.button.create": {"fa": "➕ واحد تازه «{name}»", "en": "➕ New unit «{name}»"},
     "minutes.saved": {

@@ -148,14 +148,17 @@ class ParsedMinutes:
                 seen.setdefault(match_key(name), name)
         return tuple(seen.values())
 
-    def with_units(self, decisions: dict[str, str]) -> ParsedMinutes:
-        """The same minutes with unknown spellings assigned to units (spelling -> unit key)."""
-        by_key = {match_key(name): unit for name, unit in decisions.items()}
+    def with_units(self, decisions: dict[str, str | tuple[str, ...]]) -> ParsedMinutes:
+        """The same minutes with unknown spellings settled: spelling -> a unit key, several
+        keys, or none (the spelling is ignored and dropped from its resolutions)."""
+        by_key = {match_key(name): (unit,) if isinstance(unit, str) else tuple(unit)
+                  for name, unit in decisions.items()}
         rows = []
         for r in self.resolutions:
             spellings = tuple(
-                (name, keys or ((by_key[match_key(name)],) if match_key(name) in by_key else ()))
+                (name, keys or by_key.get(match_key(name), ()))
                 for name, keys in r.spellings
+                if keys or by_key.get(match_key(name)) != ()
             )
             units = tuple(dict.fromkeys(k for _, keys in spellings for k in keys))
             unmatched = tuple(name for name, keys in spellings if not keys)

@@ -1,50 +1,120 @@
-"""The import preview: what will be saved, what could not be matched, and the questions."""
+"""The import preview: every line of the table region accounted for, in pages, with the
+question about the first unknown unit (never cut off) or the «save N» button."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import join, label, text
+from mina_bot.catalog import label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
-from mina_bot.pages import Buttons, fit, picker
+from mina_bot.pages import Buttons
 from mina_bot.persian import shorten
 
+BODY = 2800  # characters of entries on a page: header and question stay well under 4,096
+PAGE_BUTTONS = 8  # page buttons in the navigation row (Telegram shows 8 to a row)
+MAX_BUTTONS = 100  # Telegram's limit on one keyboard
 
-def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
-            lang: str, page: int = 0) -> tuple[str, Buttons]:
-    """The preview message, with either a question about an unknown unit (the units a page at
-    a time) or confirm buttons."""
-    lines = [text("minutes.preview.header", lang, date=format_date(minutes.session_date, lang),
-                  count=len(minutes.resolutions))]
+
+def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[str]:
+    """One block of text per resolution, skipped line and warning, in that order."""
+    out = []
     for r in minutes.resolutions:
-        unit_names = join((names.get(k, k) for k in r.units), lang) or "—"
+        unit_names = "، ".join(names.get(k, k) for k in r.units) or "—"
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
-        lines.append(text("minutes.preview.line", lang, number=r.number, units=unit_names,
-                          due=due, subject=shorten(r.subject, 70)))
+        lines = [text("minutes.preview.line", lang, number=r.number, units=unit_names,
+                      due=due, subject=shorten(r.subject, 70))]
         if r.recurrence:
             lines.append(text("minutes.preview.weekly", lang))
-        for name in r.unmatched_units:
-            lines.append(text("minutes.preview.unmatched", lang, name=name))
+        lines += [text("minutes.preview.unmatched", lang, name=shorten(name, 60))
+                  for name in r.unmatched_units]
+        out.append("\n".join(lines))
+    for i, s in enumerate(minutes.skipped):
+        line = text("minutes.preview.skipped_line", lang, line=s.line, text=shorten(s.text, 60),
+                    reason=text(f"minutes.skip.{s.reason}", lang))
+        out.append((text("minutes.preview.skipped", lang, count=len(minutes.skipped)) + "\n"
+                    if i == 0 else "") + line)
+    for i, w in enumerate(minutes.warnings):
+        line = text("minutes.preview.warning_line", lang, line=w.line, text=shorten(w.text, 60),
+                    code=text(f"minutes.warning.{w.code}", lang))
+        out.append((text("minutes.preview.warnings", lang) + "\n" if i == 0 else "") + line)
+    return out
+
+
+def paginate(blocks: list[str], budget: int = BODY) -> list[list[str]]:
+    """The blocks in pages of at most `budget` characters (a longer block has a page alone)."""
+    pages: list[list[str]] = [[]]
+    size = 0
+    for block in blocks:
+        if pages[-1] and size + len(block) + 1 > budget:
+            pages.append([])
+            size = 0
+        pages[-1].append(block)
+        size += len(block) + 1
+    return pages
+
+
+def page_row(page: int, pages: int) -> list[tuple[str, str]]:
+    """Buttons to the pages: all of them when few, else the first, last and those around
+    `page` (every page is reachable in a few presses)."""
+    if pages <= 1:
+        return []
+    if pages <= PAGE_BUTTONS:
+        shown = range(pages)
+    else:
+        low = max(1, min(page - 2, pages - PAGE_BUTTONS + 1))
+        shown = [0, *range(low, low + PAGE_BUTTONS - 2), pages - 1]
+    return [(f"• {n + 1} •" if n == page else str(n + 1), encode("imp", "page", n))
+            for n in shown]
+
+
+def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str], lang: str,
+            *, page: int = 0, chosen: tuple[str, ...] = ()) -> tuple[str, Buttons]:
+    """One page of the preview, with either the question about an unknown unit or the
+    save button; the summary and the question are on every page."""
+    unknown = minutes.unmatched
+    pages = paginate(entries(minutes, names, lang))
+    page = min(max(page, 0), len(pages) - 1)
+    lines = [text("minutes.preview.header", lang, date=format_date(minutes.session_date, lang),
+                  count=len(minutes.resolutions), skipped=len(minutes.skipped),
+                  warnings=len(minutes.warnings), unknown=len(unknown))]
+    if len(pages) > 1:
+        lines.append(text("minutes.preview.page", lang, page=page + 1, pages=len(pages)))
+    lines += pages[page]
     if minutes.next_session:
         lines.append(text("minutes.preview.next", lang,
                           date=format_date(minutes.next_session, lang, "weekday_long"),
                           count=len(minutes.next_agenda)))
-    unknown = minutes.unmatched
+    nav = page_row(page, len(pages))
+    rows: Buttons = [nav] if nav else []
     if unknown:
-        lines.append(text("minutes.preview.ask_unit", lang, name=unknown[0],
+        lines.append(text("minutes.preview.ask_unit", lang, name=shorten(unknown[0], 60),
                           count=len(unknown)))
-        choices = [(names.get(e.key, e.key), encode("imp", "pick", e.key)) for e in units.entries]
-        paired = picker(choices, page, ("imp", "pg"), lang).rows
-        paired.append([(label("minutes.button.create", lang, name=shorten(unknown[0], 30)),
-                        encode("imp", "new"))])
-        paired.append([(text("minutes.button.cancel", lang), encode("imp", "no"))])
-        return fit(lines, lang), paired
+        return "\n".join(lines), rows + _question(units, names, lang, unknown[0], chosen,
+                                                  room=MAX_BUTTONS - len(nav))
     lines.append(text("minutes.preview.confirm", lang))
-    return fit(lines, lang), [[(text("minutes.button.save", lang), encode("imp", "ok")),
-                               (text("minutes.button.cancel", lang), encode("imp", "no"))]]
+    save = [(label("minutes.button.save", lang, count=len(minutes.resolutions)),
+             encode("imp", "ok")), (text("minutes.button.cancel", lang), encode("imp", "no"))]
+    return "\n".join(lines), [*rows, save]
+
+
+def _question(units: UnitDirectory, names: dict[str, str], lang: str, name: str,
+              chosen: tuple[str, ...], room: int) -> Buttons:
+    """A toggle per unit (two to a row), then pick the ticked ones, create, ignore, cancel."""
+    tail: Buttons = []
+    if chosen:
+        tail.append([(label("minutes.button.pick", lang, count=len(chosen)),
+                      encode("imp", "pick"))])
+    tail.append([(label("minutes.button.create", lang, name=shorten(name, 30)),
+                  encode("imp", "new"))])
+    tail.append([(text("minutes.button.ignore", lang), encode("imp", "skip")),
+                 (text("minutes.button.cancel", lang), encode("imp", "no"))])
+    room -= sum(len(row) for row in tail)
+    ticks = [(("✅ " if e.key in chosen else "") + names.get(e.key, e.key),
+              encode("imp", "tick", e.key)) for e in units.entries][:room]
+    return [ticks[i:i + 2] for i in range(0, len(ticks), 2)] + tail
 
 
 def saved_text(result, lang: str, next_date: dt.date | None) -> str:

@@ -1,7 +1,8 @@
 """The /import preview kept as a draft: its unknown units settled one by one, then saved.
 
-A draft is {"text": minutes, "date": "YYYY-MM-DD" (Jalali), "decisions": {spelling: unit key},
-"create": [spellings that become new units]}.
+A draft is {"text": minutes, "date": "YYYY-MM-DD" (Jalali), "decisions": {spelling: [unit
+keys]} (empty: ignored), "create": [spellings that become new units], "chosen": [unit keys
+ticked so far for the first unknown spelling], "page": the preview page shown}.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from mina_bot.catalog import name_in
 from mina_bot.jalali import parse_jalali_ymd
 from mina_bot.minutes import importer
 from mina_bot.minutes.model import MinutesError, ParsedMinutes
@@ -26,36 +26,50 @@ from storage.repositories import units as units_repo
 Draft = dict[str, Any]
 
 
+def _decisions(draft: Draft) -> dict[str, tuple[str, ...]]:
+    # A draft written before several units could be picked holds one key per spelling.
+    return {name: (keys,) if isinstance(keys, str) else tuple(keys)
+            for name, keys in draft["decisions"].items()}
+
+
 def parsed(session: Session, draft: Draft) -> tuple[ParsedMinutes, UnitDirectory]:
     """The draft's minutes with the units settled so far (new ones as `new:N`)."""
     units = importer.directory(session)
     minutes = parse_minutes(draft["text"], session_date=parse_jalali_ymd(draft["date"]),
                             units=units)
-    created = {name: f"new:{i}" for i, name in enumerate(draft["create"])}
-    return minutes.with_units({**draft["decisions"], **created}), units
+    created = {name: (f"new:{i}",) for i, name in enumerate(draft["create"])}
+    return minutes.with_units({**_decisions(draft), **created}), units
 
 
-def preview_of(session: Session, *, draft: Draft, lang: str,
-               page: int = 0) -> tuple[str, Buttons]:
-    """The preview of the draft, with a button per choice (a page of them) for its first
-    unknown unit; unit names in the reader's language."""
+def preview_of(session: Session, *, draft: Draft, lang: str) -> tuple[str, Buttons]:
+    """The draft's preview page, with the choices for its first unknown unit."""
     minutes, units = parsed(session, draft)
-    names = {u.key: name_in(u, lang) for u in units_repo.list_units(session)}
+    names = {u.key: u.name_fa for u in units_repo.list_units(session)}
     names |= {f"new:{i}": name for i, name in enumerate(draft["create"])}
-    return preview(minutes, units, names, lang, page)
+    return preview(minutes, units, names, lang, page=draft.get("page", 0),
+                   chosen=tuple(draft.get("chosen", ())))
 
 
 def settle(session: Session, *, draft: Draft, verb: str, unit_key: str | None) -> Draft:
-    """The draft with its first unknown unit settled: `pick` an existing unit, or `new`."""
+    """The draft with its first unknown unit settled: `tick` a unit on or off, `pick` the
+    ticked units, make it a `new` unit, or `skip` (ignore) it."""
     unknown = parsed(session, draft)[0].unmatched
     if not unknown:
         raise MinutesError("minutes.error.expired")
-    if verb == "pick" and unit_key is not None:
+    chosen = list(draft.get("chosen", ()))
+    if verb == "tick" and unit_key is not None:
         if units_repo.get_by_key(session, key=unit_key) is None:
             raise MinutesError("minutes.error.expired")
-        return {**draft, "decisions": {**draft["decisions"], unknown[0]: unit_key}}
+        chosen = [k for k in chosen if k != unit_key] if unit_key in chosen \
+            else [*chosen, unit_key]
+        return {**draft, "chosen": chosen}
+    settled = {**draft, "chosen": []}
+    if verb == "pick" and chosen:
+        return {**settled, "decisions": {**draft["decisions"], unknown[0]: chosen}}
+    if verb == "skip":
+        return {**settled, "decisions": {**draft["decisions"], unknown[0]: []}}
     if verb == "new":
-        return {**draft, "create": [*draft["create"], unknown[0]]}
+        return {**settled, "create": [*draft["create"], unknown[0]]}
     return draft
 
 
@@ -67,12 +81,13 @@ def ahead(session: Session, *, draft: Draft, settings: Settings, now: dt.datetim
 
 def save(session: Session, *, draft: Draft, actor: Actor, settings: Settings,
          now: dt.datetime, early: bool = False) -> tuple[importer.ImportResult, ParsedMinutes]:
-    """Create the new units, remember the spellings, import the minutes."""
-    decisions = dict(draft["decisions"])
+    """Create the new units, remember the one-unit spellings, import the minutes."""
+    decisions = _decisions(draft)
     for name in draft["create"]:
-        decisions[name] = importer.create_unit_named(session, name=name).key
-    for name, key in decisions.items():
-        importer.assign_spelling(session, spelling=name, unit_key=key)
+        decisions[name] = (importer.create_unit_named(session, name=name).key,)
+    for name, keys in decisions.items():
+        if len(keys) == 1:  # a spelling of several units is no alias of any one of them
+            importer.assign_spelling(session, spelling=name, unit_key=keys[0])
     minutes, _ = parsed(session, {**draft, "decisions": decisions, "create": []})
     result = importer.import_minutes(session, minutes=minutes, settings=settings, actor=actor,
                                      now=now, early=early)

@@ -47,6 +47,8 @@ def read_source(name: str, data: bytes, *, max_unpacked_mb: int = 50) -> tuple[B
     if suffix == WORD_SUFFIX:
         _check_unpacked_size(name, data, max_unpacked_mb)
         return _word_blocks(name, data)
+    if suffix == ".pdf":  # no PDF reader at run time that keeps a table's logical order
+        raise MinutesError("minutes.error.pdf", name=name)
     raise MinutesError("minutes.error.file_type", name=name)
 
 

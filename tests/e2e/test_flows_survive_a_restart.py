@@ -58,12 +58,14 @@ async def test_an_import_survives_restarts_before_the_minutes_and_before_the_dat
     [ask] = await org_bot.say(SECRETARIAT, "/import")
     assert "صورت‌جلسه را بفرستید" in ask["text"]
     await org_bot.restart()
-    [date] = await org_bot.say(SECRETARIAT, MINUTES)
+    [ack] = await org_bot.say(SECRETARIAT, MINUTES)
+    await org_bot.restart()
+    [date] = await org_bot.press_label(SECRETARIAT, ack, "پایان متن", replies=1)
     assert "جلسه چه تاریخی" in date["text"]
     await org_bot.restart()
     [preview] = await org_bot.say(SECRETARIAT, "1400/01/30")
     await org_bot.restart()
-    [done] = await org_bot.press_label(SECRETARIAT, preview, "ثبت صورت‌جلسه", replies=1)
+    [done] = await org_bot.press_label(SECRETARIAT, preview, "✅ ثبت", replies=1)
     assert "۱ مصوبه تازه" in done["text"] and count(org_bot, Resolution) == 1
 
 

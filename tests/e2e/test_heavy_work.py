@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from storage.models import Resolution
 from storage.repositories import resolutions as resolutions_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
+from tests.fixtures.minutes import paste
 
 INFRA_SECRETARY, SECRETARIAT_SECRETARY = 1003, 1002
 MANY = 60  # resolutions: their PDF takes seconds to render, reading them a fraction of one
@@ -65,7 +66,7 @@ async def test_an_export_past_its_time_limit_is_stopped_with_a_clear_answer(bot,
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
     assert "اجرای پایلوت در استان گیلان" in owe["text"]
     await bot.say(SECRETARIAT_SECRETARY, "/import 1400/01/30")  # a fresh worker parses these
-    [preview] = await bot.say(SECRETARIAT_SECRETARY, MINUTES)
+    preview = await paste(bot, SECRETARIAT_SECRETARY, MINUTES)
     assert "گزارش پایلوت گیلان" in preview["text"]
 
 
@@ -90,5 +91,5 @@ async def test_a_decompression_bomb_is_refused_unread_and_others_are_answered(bo
                                                        since=sent["message_id"], timeout=30)
     assert "«minutes.docx» بیش از حد بزرگ است" in refused["text"]
     assert "از ۵۰ مگابایت بیشتر" in refused["text"]
-    [preview] = await bot.say(SECRETARIAT_SECRETARY, MINUTES)  # still waiting for the minutes
+    preview = await paste(bot, SECRETARIAT_SECRETARY, MINUTES)  # still waiting for the minutes
     assert "گزارش پایلوت گیلان" in preview["text"]

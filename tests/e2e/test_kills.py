@@ -38,7 +38,7 @@ async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once(
         [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
                                                                since=sent["message_id"])
         await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                          button(preview, "ثبت صورت‌جلسه"))
+                                          button(preview, "✅ ثبت"))
         await asyncio.sleep(pause + random.random() * 0.05)  # a random point of the save
     finally:
         await _kill(first)
@@ -54,7 +54,7 @@ async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once(
             [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
                                                                    since=sent["message_id"])
             await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                              button(preview, "ثبت صورت‌جلسه"))
+                                              button(preview, "✅ ثبت"))
         owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
         assert "مصوبه ۸ (جلسه" in owe["text"]
     finally:
@@ -72,7 +72,7 @@ async def test_a_bot_killed_mid_duty_report_keeps_what_was_confirmed(process_env
         [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
                                                                since=sent["message_id"])
         query = await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                                  button(preview, "ثبت صورت‌جلسه"))
+                                                  button(preview, "✅ ثبت"))
         await sandbox_client.wait_for_answer(query)
         owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
         query = await sandbox_client.press_button(INFRA_SECRETARY, owe["message_id"],

@@ -73,7 +73,7 @@ async def test_import_subjects_agenda_titles_and_notes_show_literally(org_bot):
     bot = org_bot
     preview = await imported_with_subject(bot, INJECT)
     literal(preview)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
     number = "۱"  # the subject with the markup
     await bot.press(INFRA_SECRETARY, owe, exact(owe, f"گزارش انجام {number}"), replies=1)

@@ -12,7 +12,7 @@ async def test_import_then_owe_report_and_confirm(org_bot):
     assert "پیش‌نمایش صورت‌جلسه ۱۴۰۰/۰۱/۳۰" in preview["text"] and "۱۴ مصوبه" in preview["text"]
     assert "هنوز چیزی ذخیره نشده است" in preview["text"]
     assert saved(bot) == []
-    [done] = await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    [done] = await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     assert "۱۴ مصوبه تازه" in done["text"] and "۱۴۰۰/۰۲/۰۶" in done["text"]
 
     [owe] = await bot.say(INFRA_SECRETARY, "چه کاری بر عهده من است؟")
@@ -41,14 +41,14 @@ async def test_importing_the_same_minutes_twice_does_not_duplicate(org_bot):
     bot = org_bot
     for _ in range(2):
         preview = await import_seed(bot)
-        await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+        await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     assert len(saved(bot)) == 14
 
 
 async def test_the_history_shows_who_reported(org_bot):
     bot = org_bot
     preview = await import_seed(bot)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
     await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
     await bot.say(INFRA_SECRETARY, "انجام شد")

@@ -31,7 +31,7 @@ async def test_minutes_imported_from_the_command_line_show_at_the_next_ask(org_b
 async def test_a_confirmation_leaves_the_list_at_once(org_bot):
     bot = org_bot
     preview = await import_seed(bot)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
     assert "مصوبه ۸ (جلسه" in owe["text"]
     await bot.press(INFRA_SECRETARY, owe, button(owe, "گزارش انجام ۸"), replies=1)
@@ -48,7 +48,7 @@ async def test_a_confirmation_leaves_the_list_at_once(org_bot):
 async def test_the_next_day_the_page_counts_a_day_less(org_bot):
     bot = org_bot
     preview = await import_seed(bot)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     [today] = await bot.say(INFRA_SECRETARY, "/owe")
     bot.clock.advance(dt.timedelta(days=1))
     [tomorrow] = await bot.say(INFRA_SECRETARY, "/owe")

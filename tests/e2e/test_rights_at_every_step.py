@@ -17,6 +17,7 @@ from storage.models import (
     WorkingGroup,
 )
 from storage.repositories import members, units
+from tests.fixtures.minutes import paste
 
 SECRETARIAT, INFRA_SECRETARY = 1002, 1003
 REFUSED = "شما اجازهٔ این کار را ندارید."
@@ -91,7 +92,7 @@ async def test_the_edited_resolution_step(org_bot):
 
 async def test_the_date_step_and_a_new_import(org_bot):
     await org_bot.say(SECRETARIAT, "/import")
-    [asked] = await org_bot.say(SECRETARIAT, MINUTES)
+    asked = await paste(org_bot, SECRETARIAT, MINUTES)
     assert "جلسه چه تاریخی" in asked["text"]
     leave_secretariat(org_bot)
     await refused(org_bot, SECRETARIAT, "1400/01/30")  # the date step
@@ -102,16 +103,18 @@ async def test_the_date_step_and_a_new_import(org_bot):
 
 async def test_the_minutes_step(org_bot):
     await org_bot.say(SECRETARIAT, "/import 1400/01/30")
+    [ack] = await org_bot.say(SECRETARIAT, MINUTES)
     leave_secretariat(org_bot)
     await refused(org_bot, SECRETARIAT, MINUTES)
+    await refused_press(org_bot, SECRETARIAT, ack, "پایان متن")
     assert rows(org_bot, Resolution) == []
 
 
 async def test_the_import_preview_button(org_bot):
     await org_bot.say(SECRETARIAT, "/import 1400/01/30")
-    [preview] = await org_bot.say(SECRETARIAT, MINUTES)
+    preview = await paste(org_bot, SECRETARIAT, MINUTES)
     leave_secretariat(org_bot)
-    await refused_press(org_bot, SECRETARIAT, preview, "ثبت صورت‌جلسه")
+    await refused_press(org_bot, SECRETARIAT, preview, "✅ ثبت")
     assert rows(org_bot, Resolution) == []
 
 

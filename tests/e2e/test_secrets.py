@@ -68,7 +68,7 @@ async def _scenario(bot) -> str:
     await bot.say(STRANGER_ID, f"/start {code}")  # a used code, from someone else
     await bot.say(STRANGER_ID, "/start wrong-code-0123456789")
     preview = await imported_with_subject(bot, "<b>markup</b> & <i")
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     await bot.client.inject_fault("sendMessage", "500", count=1)
     sent = await bot.client.send_text(INFRA_SECRETARY, "/owe")
     await bot.client.wait_for_bot_messages(INFRA_SECRETARY, 1, since=sent["message_id"])

@@ -108,7 +108,7 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
     for user in MEMBERS:
         await bot.client.ensure_user(user)
     preview = await import_seed(bot)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     await _move(bot)
     told = await _messages_with(bot, MAHZOUN, "جابه‌جا شد")
     assert "از دوشنبه ۶ اردیبهشت ۱۴۰۰ به سه‌شنبه ۷ اردیبهشت ۱۴۰۰" in told[0]["text"]
@@ -152,7 +152,7 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
                                           "application/octet-stream")
     preview = await _after(bot, SECRETARIAT, sent["message_id"], "پیش‌نمایش")
     assert "۲ مصوبه" in preview["text"]
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"))
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"))
     for _ in range(200):
         with bot.runtime.session() as session:
             rows = attendance_repo.of_session(session, session_id=council.id)

@@ -9,7 +9,7 @@ from tests.fixtures.minutes import INFRA_SECRETARY, SECRETARIAT, import_seed
 
 async def imported(bot) -> None:
     preview = await import_seed(bot)
-    await bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
 
 
 async def test_session_shows_date_place_and_the_agenda_the_secretariat_edits(org_bot):

@@ -35,7 +35,7 @@ async def seeded(org_bot):
     for user in EVERYONE:
         await org_bot.client.ensure_user(user)
     preview = await import_seed(org_bot)
-    await org_bot.press(SECRETARIAT, preview, button(preview, "ثبت صورت‌جلسه"), replies=1)
+    await org_bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
     return org_bot
 
 

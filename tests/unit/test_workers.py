@@ -30,9 +30,9 @@ async def test_a_job_runs_in_another_process_and_returns_its_result(workers):
 async def test_a_domain_error_arrives_with_its_parameters_and_the_worker_stays(workers):
     first = await workers.run("os:getpid")
     with pytest.raises(MinutesError) as raised:
-        await workers.run("mina_bot.minutes.sources:text_of_file", "minutes.pdf", b"%PDF")
+        await workers.run("mina_bot.minutes.sources:text_of_file", "minutes.odt", b"PK")
     assert raised.value.text_key == "minutes.error.file_type"
-    assert raised.value.params == {"name": "minutes.pdf"}
+    assert raised.value.params == {"name": "minutes.odt"}
     assert await workers.run("os:getpid") == first
 
 
