@@ -31,6 +31,7 @@ class Table:
     group: str = ""  # the XLSX sheet's first column: whose rows these are (e.g. the unit)
     group_column: str = ""  # that column's header
     merge: int = 0  # leading columns the PDF leaves blank where they repeat the row above
+    inline: bool = False  # the PDF prints its one row as a line «header: value — …»
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ Persian (HarfBuzz), embedded fonts, «صفحه ۱ از ۹» on every page."""
 from __future__ import annotations
 
 from fpdf import FPDF
+from fpdf.enums import PDFResourceType
 
 from mina_bot.export.dto import Pack, Section
 from mina_bot.export.fonts import LATIN_REGULAR, PERSIAN_BOLD, PERSIAN_REGULAR
-from mina_bot.export.pdf_grid import Grid, Measure, reset_font
+from mina_bot.export.pdf_grid import Grid, Measure, cell_text, reset_font
 
 _FAMILY, _LATIN = "mina", "mina-latin"
 _BOLD, _PLAIN = (_FAMILY, "B", 9), (_FAMILY, "", 9)
@@ -33,6 +34,7 @@ class _PackPDF(FPDF):
         self.set_title(pack.title)
         self.set_lang("fa" if pack.rtl else "en")
         self.measure = Measure(self)
+        self._stamps: dict[tuple, tuple[bytes, float, float]] = {}
 
     def digits(self, n: int) -> str:
         """A number in the pack's digits."""
@@ -43,14 +45,36 @@ class _PackPDF(FPDF):
         """Right for Persian, left otherwise."""
         return "R" if self.pack.rtl else "L"
 
+    def stamp(self, x: float, y: float, w: float, h: float, line: str, font: tuple,
+              align: str) -> None:
+        """cell() at (x, y). A line drawn before (a header, a state, a unit's name) is replayed
+        from its operators moved by a transformation: fpdf2's bidi and shaping cost about a
+        millisecond a line, and a national pack has thousands of the same few."""
+        key = (line, font, round(w, 3), h, align)
+        found = self._stamps.get(key)
+        if found is None:
+            reset_font(self, font)
+            contents = self.pages[self.page].contents
+            start = len(contents)
+            self.set_xy(x, y)
+            self.cell(w, h, line, align=align)
+            self._stamps[key] = (bytes(contents[start:]), x, y)
+            return
+        ops, x0, y0 = found
+        for used in self.fonts.values():
+            self._resource_catalog.add(PDFResourceType.FONT, used.i, self.page)
+        self._out(f"q 1 0 0 1 {(x - x0) * self.k:.2f} {(y0 - y) * self.k:.2f} cm".encode()
+                  + b"\n" + ops + b"Q")
+
     def paragraph(self, line: str, size: int = 10, style: str = "", height: float = 6) -> None:
         """A wrapped line of text across the page."""
         self.set_font(_FAMILY, style, size)
         for piece in self.measure.wrap(line, self.epw):
             if self.get_y() + height > self.h - self.b_margin:
                 self.add_page()
-            reset_font(self, (_FAMILY, style, size))
-            self.cell(0, height, piece, align=self.align, new_x="LMARGIN", new_y="NEXT")
+            self.stamp(self.l_margin, self.get_y(), self.epw, height, piece,
+                       (_FAMILY, style, size), self.align)
+            self.set_xy(self.l_margin, self.get_y() + height)
 
     def number_pages(self) -> None:
         """«صفحه ۱ از ۹» at the foot of every page, written once the count is known."""
@@ -88,12 +112,17 @@ def _section(pdf: _PackPDF, section: Section) -> None:
     for line in section.lines:
         pdf.paragraph(line)
     for table in section.tables:
+        if table.inline and len(table.rows) == 1:
+            pdf.paragraph(" — ".join(f"{c}: {cell_text(v, pdf.digits)}" for c, v in zip(
+                table.columns, table.rows[0], strict=True)), size=9)
+            continue
+        if not table.rows:  # one line, «پیوست‌ها: موردی نیست.»
+            pdf.paragraph(f"{table.caption}: {table.empty or '-'}" if table.caption
+                          else table.empty or "-", size=9)
+            continue
         if table.caption:
             pdf.ln(1)
             pdf.paragraph(table.caption, size=10, style="B", height=7)
-        if not table.rows:
-            pdf.paragraph(table.empty or "-", size=9)
-            continue
         pdf.set_font(*_PLAIN)
         pdf.set_draw_color(150, 150, 150)
         pdf.set_auto_page_break(False, margin=16)

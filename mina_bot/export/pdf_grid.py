@@ -133,9 +133,8 @@ class Grid:
             pdf.rect(x, y, w, height, style="DF" if fill else "D")
             for k, line in enumerate(cell[:count]):
                 if line:
-                    reset_font(pdf, font)
-                    pdf.set_xy(x + PAD, y + PAD + k * LINE)
-                    pdf.cell(w - 2 * PAD, LINE, line, align=pdf.align)
+                    pdf.stamp(x + PAD, y + PAD + k * LINE, w - 2 * PAD, LINE, line, font,
+                              pdf.align)
         pdf.set_xy(pdf.l_margin, y + height)
 
     def _header(self) -> None:

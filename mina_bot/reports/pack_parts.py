@@ -148,7 +148,7 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
                  ((label(f"export.report_state.{line.state}", lang),
                    moment_cell(report.first_submitted_at if report else None, tz, lang),
                    latest.receipt_number if latest else "", report.current_version if report
-                   else 0),), (16, 22, 22, 8), **group)
+                   else 0),), (16, 22, 22, 8), inline=True, **group)
     if latest is None:
         return Section(name, lines=(label("export.committee.missing", lang),), tables=(head,),
                        level=1)

@@ -16,6 +16,7 @@ from mina_bot.persian import to_latin_digits
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline, session_for_week
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, ReportSubmission, Unit, WeeklyReport
+from storage.repositories import packs as packs_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
@@ -102,8 +103,8 @@ def compliance(
     reports = {r.unit_id: r for r in reports_repo.reports_of_sessions(
         session, session_ids=[council.id])}
     units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
-    units += [units_repo.get_unit(session, unit_id=uid) for uid in reports
-              if uid not in {u.id for u in units}]
+    known = {u.id for u in units}
+    units += units_repo.units_by_ids(session, unit_ids=[u for u in reports if u not in known])
     lines = []
     for unit in units:
         report = reports.get(unit.id)
@@ -125,18 +126,38 @@ def recent_sessions(session: Session, *, council: CouncilSession, weeks: int
         session, start=start, end=council.starts_at + dt.timedelta(seconds=1)))
 
 
+@dataclass(frozen=True)
+class WeekCounts:
+    """How many units reported on time, late, or not at all (once due) for one session."""
+
+    council: CouncilSession
+    on_time: int
+    late: int
+    missing: int
+
+
 def trend(
     session: Session, *, council: CouncilSession, weeks: int, now: dt.datetime,
     settings: Settings,
-) -> list[Compliance]:
-    """The compliance of each of the last `weeks` sessions, oldest first."""
-    return [compliance(session, council=c, now=now, settings=settings)
-            for c in recent_sessions(session, council=council, weeks=weeks)]
+) -> list[WeekCounts]:
+    """The counts of each of the last `weeks` sessions, oldest first: one grouped query over
+    the reports, whatever the number of units and weeks."""
+    councils = recent_sessions(session, council=council, weeks=weeks)
+    kinds = settings.reporting_unit_kinds
+    expected = len(reports_repo.reporting_units(session, kinds=kinds))
+    counts = packs_repo.compliance_counts(session, session_ids=[c.id for c in councils],
+                                          kinds=kinds)
+    series = []
+    for c in councils:
+        on_time, late, reporting = counts.get(c.id, (0, 0, 0))
+        due = now > report_deadline(c, settings, settings.tz)
+        series.append(WeekCounts(c, on_time, late, max(0, expected - reporting) if due else 0))
+    return series
 
 
 def trend_to(
     session: Session, *, session_id: int, weeks: int, now: dt.datetime, settings: Settings,
-) -> list[Compliance]:
+) -> list[WeekCounts]:
     """The trend up to the session a button names (StaleButton when it names none)."""
     council = sessions_repo.get_session(session, session_id=session_id)
     if council is None:

@@ -10,7 +10,7 @@ from mina_bot.catalog import Safe, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import Buttons
-from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
+from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance, WeekCounts
 from mina_bot.reports.render import report_html
 from storage.models import ReportSubmission
 
@@ -64,13 +64,11 @@ def report_message(content: dict, versions: Sequence[ReportSubmission], lang: st
     return "\n".join(lines)
 
 
-def trend_dto(series: Sequence[Compliance], lang: str, tz: dt.tzinfo) -> Trend:
+def trend_dto(series: Sequence[WeekCounts], lang: str, tz: dt.tzinfo) -> Trend:
     """The trend chart's data: per session date, units on time / late / missing."""
     weeks = tuple(
         TrendWeek(label=format_date(c.council.starts_at.astimezone(tz).date(), lang),
-                  on_time=sum(1 for x in c.lines if x.state == ON_TIME),
-                  late=sum(1 for x in c.lines if x.state == LATE),
-                  missing=sum(1 for x in c.lines if x.state == MISSING))  # not yet due: none
+                  on_time=c.on_time, late=c.late, missing=c.missing)
         for c in series)
     return Trend(title=text("reports.trend.title", lang), weeks=weeks,
                  on_time_label=text("reports.state.on_time", lang).split(" ", 1)[1],

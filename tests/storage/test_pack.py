@@ -159,3 +159,25 @@ def test_the_pack_takes_a_bounded_number_of_queries(session, world, engine):
                                    units=[(infra, "کمیته زیرساخت")])
     session.commit()
     assert count() == before
+
+
+def test_the_trend_counts_in_one_query_and_missing_only_after_the_deadline(session, world,
+                                                                           engine):
+    from mina_bot.reports.reading import trend
+    from mina_bot.reports.views import trend_dto
+
+    council = sessions_repo.get_session(session, session_id=world["session2"])
+    statements = []
+    listener = lambda *a, **k: statements.append(1)  # noqa: E731
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        before = trend(session, council=council, weeks=4, now=SATURDAY_MORNING,
+                       settings=SETTINGS)
+        after = trend(session, council=council, weeks=4, now=AFTER_DEADLINE, settings=SETTINGS)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    assert len(statements) <= 6  # sessions, reporting units, the grouped counts; twice
+    assert [(w.on_time, w.late, w.missing) for w in before] == [(0, 0, 5), (1, 0, 0)]
+    assert [(w.on_time, w.late, w.missing) for w in after] == [(0, 0, 5), (1, 0, 4)]
+    dto = trend_dto(after, "fa", SETTINGS.tz)
+    assert [w.label for w in dto.weeks] == ["۱۴۰۰/۰۱/۳۰", "۱۴۰۰/۰۲/۰۶"]

@@ -80,22 +80,6 @@ def test_bundled_font_and_visual_order_for_renderers_without_shaping():
     assert shaped[0] == "\ufee1"  # «م» after «ا» stands alone, and comes first visually
 
 
-def test_the_trend_counts_a_unit_missing_only_after_the_deadline():
-    import datetime as dt
-
-    from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING, Compliance
-    from mina_bot.reports.reading import UnitCompliance as Line
-    from mina_bot.reports.views import trend_dto
-    from storage.models import CouncilSession, Unit
-
-    when = dt.datetime(2021, 4, 26, 6, 30, tzinfo=dt.UTC)
-    lines = tuple(Line(Unit(id=i, key=str(i), name_fa="ک", name_en="u"), state, None, None, 0)
-                  for i, state in enumerate((ON_TIME, LATE, MISSING, PENDING, PENDING)))
-    series = [Compliance(CouncilSession(id=1, number=1, starts_at=when), when, lines)]
-    [week] = trend_dto(series, "fa", dt.UTC).weeks
-    assert (week.on_time, week.late, week.missing) == (1, 1, 1)  # not yet due: not missing
-
-
 def test_a_narrow_column_never_breaks_its_header_word_and_a_huge_cell_continues():
     rows = ((3, "ب" * 30 + " " + "متن بلند گزارش " * 900),)
     table = Table("گزارش‌ها", ("پیوست‌ها", "شرح"), rows, (1, 60))
