@@ -35,13 +35,23 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """An image a report sent: fetched by the handler (data), embedded in the PDF."""
+
+    file_id: str
+    caption: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
 class Section:
-    """A part of the book, bookmarked: its lines, then its tables."""
+    """A part of the book, bookmarked: its lines, its tables, then its photos."""
 
     title: str
     lines: tuple[str, ...] = ()
     tables: tuple[Table, ...] = ()
     level: int = 0
+    photos: tuple[Photo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@ Persian (HarfBuzz), embedded fonts, «صفحه ۱ از ۹» on every page."""
 
 from __future__ import annotations
 
+import io
+
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
+from fpdf.errors import FPDFException
 
 from mina_bot.export.dto import Pack, Section
 from mina_bot.export.fonts import LATIN_REGULAR, PERSIAN_BOLD, PERSIAN_REGULAR
@@ -129,7 +132,26 @@ def _section(pdf: _PackPDF, section: Section) -> None:
         Grid(pdf, table, pdf.measure, _BOLD, _PLAIN).render()
         pdf.set_auto_page_break(True, margin=16)
         pdf.ln(3)
+    _photos(pdf, section)
     pdf.ln(3)
+
+
+def _photos(pdf: _PackPDF, section: Section) -> None:
+    """Each image at most half the page wide and 90 mm high, its caption above; an image
+    that cannot be read is skipped (its name is in the files table)."""
+    for photo in section.photos:
+        if not photo.data:
+            continue
+        if pdf.get_y() + 100 > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        pdf.paragraph(photo.caption, size=9)
+        try:  # the box's height is added to y, the image centred in it
+            pdf.image(io.BytesIO(photo.data), x=pdf.w - pdf.r_margin - pdf.epw / 2
+                      if pdf.pack.rtl else pdf.l_margin, w=pdf.epw / 2, h=90,
+                      keep_aspect_ratio=True)
+        except (OSError, ValueError, FPDFException):
+            continue
+        pdf.ln(2)
 
 
 def render_pdf(pack: Pack) -> bytes:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from mina_bot.catalog import label, name_in
-from mina_bot.export.dto import Cell, Section, Table, When
+from mina_bot.export.dto import Cell, Photo, Section, Table, When
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING
 from mina_bot.resolutions.lifecycle import is_overdue
@@ -178,7 +178,10 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
               Table(label("export.sheet.files", lang), cols(lang, "file", "kind", "size"),
                     files, (60, 12, 12), label("export.none", lang),
                     caption=label("export.caption.files", lang), **group))
-    return Section(name, tables=tables, level=1)
+    photos = tuple(Photo(a["file_id"], a.get("file_name") or label("export.file.photo", lang))
+                   for a in content.get("attachments", [])
+                   if a.get("kind") == "photo" or (a.get("mime_type") or "").startswith("image/"))
+    return Section(name, tables=tables, level=1, photos=photos)
 
 
 def owed_shares(session: Session, *, council: CouncilSession, day: dt.date, lang: str
