@@ -64,6 +64,18 @@ def readable_report(
     return report, latest
 
 
+def readable_version(
+    session: Session, *, report_id: int, version: int, actor: Actor
+) -> tuple[ReportSubmission, int]:
+    """One earlier (or the latest) version of a report the actor may read, and how many
+    versions there are."""
+    _, latest = readable_report(session, report_id=report_id, actor=actor)
+    found = reports_repo.submission_version(session, report_id=report_id, version=version)
+    if found is None:
+        raise StaleButton()
+    return found, latest.version
+
+
 def history(session: Session, *, report_id: int) -> list[ReportSubmission]:
     """Every version of a report, oldest first."""
     return list(reports_repo.submissions_of(session, report_id=report_id))

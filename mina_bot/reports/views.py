@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import Buttons
@@ -62,6 +62,20 @@ def report_message(content: dict, versions: Sequence[ReportSubmission], lang: st
                               receipt=version.receipt_number,
                               when=format_datetime(version.submitted_at, tz, lang), late=late))
     return "\n".join(lines)
+
+
+def version_buttons(report_id: int, versions: Sequence[ReportSubmission], lang: str) -> Buttons:
+    """A button per earlier version (the latest is the one shown)."""
+    return [[(label("reports.button.version", lang, version=v.version),
+              encode("rpt", "ver", report_id, v.version)) for v in versions[:-1][-4:]]
+            ] if len(versions) > 1 else []
+
+
+def version_message(submission: ReportSubmission, count: int, lang: str, tz: dt.tzinfo) -> str:
+    """An earlier version in full, under its number and receipt."""
+    return "\n".join([text("reports.version.heading", lang, version=submission.version,
+                           count=count, receipt=submission.receipt_number), "",
+                      report_html(submission.content, lang, tz)])
 
 
 def trend_dto(series: Sequence[WeekCounts], lang: str, tz: dt.tzinfo) -> Trend:
