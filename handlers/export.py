@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import InputFile, Update
+from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler
 
 from handlers.common import Context, guarded
@@ -30,6 +31,7 @@ async def export(update: Update, context: Context) -> None:
                                             settings=runtime.settings)
             dto = pack.session_pack(session, council=council, now=now,
                                     settings=runtime.settings, lang=actor.language)
+    dto = pack.with_photos(dto, await _fetch(context, pack.photos_wanted(dto)))
     # Rendered in a worker process: openpyxl and fpdf never load in the bot, and a large pack
     # keeps nobody else waiting.
     workers, chat = context.workers, update.effective_chat
@@ -39,6 +41,18 @@ async def export(update: Update, context: Context) -> None:
         caption = text("export.caption", actor.language, title=dto.title, format=fmt)
         await chat.send_document(InputFile(data, filename=f"{dto.file_stem}.{fmt.lower()}"),
                                  caption=caption)
+
+
+async def _fetch(context: Context, file_ids: list[str]) -> dict[str, bytes]:
+    """The images the reports sent, for the PDF; one that cannot be fetched stays listed."""
+    fetched = {}
+    for file_id in file_ids:
+        try:
+            found = await context.bot.get_file(file_id)
+            fetched[file_id] = bytes(await found.download_as_bytearray())
+        except TelegramError:
+            continue
+    return fetched
 
 
 def build_handlers() -> list[BaseHandler]:

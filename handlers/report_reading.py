@@ -60,8 +60,19 @@ async def _open(update: Update, context: Context, data: ButtonData) -> None:
     message = views.report_message(latest.content, versions, actor.language, runtime.tz)
     buttons = [[(text("reports.button.files", actor.language), encode(FEATURE, "files",
                                                                       report.id))]]
-    await reply(update, message,
-                reply_markup=keyboard(buttons if latest.content["attachments"] else []))
+    buttons = buttons if latest.content["attachments"] else []
+    buttons += views.version_buttons(report.id, versions, actor.language)
+    await reply(update, message, reply_markup=keyboard(buttons))
+
+
+async def _version(update: Update, context: Context, data: ButtonData) -> None:
+    """An earlier version of a report, in full (re-checked against the report)."""
+    report_id, version = data.int_arg(0), data.int_arg(1)
+    runtime, actor = context.runtime, context.actor
+    with runtime.session() as session:
+        found, count = reading.readable_version(session, report_id=report_id, version=version,
+                                                actor=actor)
+    await reply(update, views.version_message(found, count, actor.language, runtime.tz))
 
 
 async def _files(update: Update, context: Context, data: ButtonData) -> None:
@@ -102,4 +113,5 @@ def build_handlers() -> list[BaseHandler]:
             button_router(FEATURE, {"open": (Action.VIEW_UNIT_REPORTS, _open),
                                      "files": (Action.VIEW_UNIT_REPORTS, _files),
                                      "page": (Action.VIEW_ALL_REPORTS, _page),
+                                     "ver": (Action.VIEW_UNIT_REPORTS, _version),
                                      "trend": (Action.VIEW_ALL_REPORTS, _trend)})]

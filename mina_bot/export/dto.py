@@ -1,39 +1,81 @@
-"""What a renderer draws: titled tables of already-localised strings, and trend series."""
+"""What a renderer draws: sections of titled tables of already-localised strings, and trend
+series. The PDF lays the sections out as a board book; the XLSX gives each table kind a sheet."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-Cell = str | int
+
+@dataclass(frozen=True)
+class When:
+    """A moment or a day: a real date in the spreadsheet, its Jalali text everywhere."""
+
+    value: dt.date | dt.datetime  # naive, local time
+    text: str
+
+
+Cell = str | int | When
 
 
 @dataclass(frozen=True)
 class Table:
-    """One part of the pack: a sheet in the XLSX, a section in the PDF."""
+    """A table of one kind: a section's grid in the PDF; its rows go to the sheet `sheet`."""
 
-    title: str
+    sheet: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[int, ...]  # relative column widths, in characters
     empty: str = ""  # what to say when there are no rows
+    caption: str = ""  # a heading over the grid in the PDF
+    group: str = ""  # the XLSX sheet's first column: whose rows these are (e.g. the unit)
+    group_column: str = ""  # that column's header
+    merge: int = 0  # leading columns the PDF leaves blank where they repeat the row above
+    inline: bool = False  # the PDF prints its one row as a line «header: value — …»
+
+
+@dataclass(frozen=True)
+class Photo:
+    """An image a report sent: fetched by the handler (data), embedded in the PDF."""
+
+    file_id: str
+    caption: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the book, bookmarked: its lines, its tables, then its photos."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    level: int = 0
+    photos: tuple[Photo, ...] = ()
 
 
 @dataclass(frozen=True)
 class Pack:
-    """A session (or quarter) pack: headings and its tables, every string ready to print."""
+    """A session (or quarter) pack: its cover and sections, every string ready to print."""
 
     title: str
-    subtitle: str
+    cover: tuple[str, ...]
     generated: str
     page_label: str  # a template with {page} and {pages}
-    tables: tuple[Table, ...]
+    sections: tuple[Section, ...]
     file_stem: str  # e.g. "mina-session-12" (Latin, for the file name)
     lang: str = "fa"
+    jalali_label: str = "{column} (شمسی)"  # the XLSX column beside a date column
 
     @property
     def rtl(self) -> bool:
         """Whether the pack reads right to left."""
         return self.lang == "fa"
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """Every table, in the book's order."""
+        return tuple(t for s in self.sections for t in s.tables)
 
 
 @dataclass(frozen=True)

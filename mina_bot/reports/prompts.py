@@ -139,6 +139,8 @@ def opening(session: Session, *, report: WeeklyReport, actor: Actor, settings: S
     """The first line of a new or resumed report (`council`: its session, if already read)."""
     lang = actor.language
     name = unit_name(session, actor=actor, unit_id=report.unit_id, lang=lang)
+    if resumed and report.current_version > 0:  # a submitted report reopened, not a draft
+        return text("reports.editing", lang, unit=name, version=report.current_version)
     if resumed:
         return text("reports.resumed", lang, unit=name)
     if council is None or council.id != report.session_id:

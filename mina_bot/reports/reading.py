@@ -16,6 +16,7 @@ from mina_bot.persian import to_latin_digits
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline, session_for_week
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, ReportSubmission, Unit, WeeklyReport
+from storage.repositories import packs as packs_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
@@ -63,6 +64,18 @@ def readable_report(
     return report, latest
 
 
+def readable_version(
+    session: Session, *, report_id: int, version: int, actor: Actor
+) -> tuple[ReportSubmission, int]:
+    """One earlier (or the latest) version of a report the actor may read, and how many
+    versions there are."""
+    _, latest = readable_report(session, report_id=report_id, actor=actor)
+    found = reports_repo.submission_version(session, report_id=report_id, version=version)
+    if found is None:
+        raise StaleButton()
+    return found, latest.version
+
+
 def history(session: Session, *, report_id: int) -> list[ReportSubmission]:
     """Every version of a report, oldest first."""
     return list(reports_repo.submissions_of(session, report_id=report_id))
@@ -107,8 +120,8 @@ def compliance(
     reports = {r.unit_id: r for r in reports_repo.reports_of_sessions(
         session, session_ids=[council.id])}
     units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
-    units += [units_repo.get_unit(session, unit_id=uid) for uid in reports
-              if uid not in {u.id for u in units}]
+    known = {u.id for u in units}
+    units += units_repo.units_by_ids(session, unit_ids=[u for u in reports if u not in known])
     lines = []
     for unit in units:
         report = reports.get(unit.id)
@@ -130,13 +143,33 @@ def recent_sessions(session: Session, *, council: CouncilSession, weeks: int
         session, start=start, end=council.starts_at + dt.timedelta(seconds=1)))
 
 
+@dataclass(frozen=True)
+class WeekCounts:
+    """How many units reported on time, late, or not at all (once due) for one session."""
+
+    council: CouncilSession
+    on_time: int
+    late: int
+    missing: int
+
+
 def trend(
     session: Session, *, council: CouncilSession, weeks: int, now: dt.datetime,
     settings: Settings,
-) -> list[Compliance]:
-    """The compliance of each of the last `weeks` sessions, oldest first."""
-    return [compliance(session, council=c, now=now, settings=settings)
-            for c in recent_sessions(session, council=council, weeks=weeks)]
+) -> list[WeekCounts]:
+    """The counts of each of the last `weeks` sessions, oldest first: one grouped query over
+    the reports, whatever the number of units and weeks."""
+    councils = recent_sessions(session, council=council, weeks=weeks)
+    kinds = settings.reporting_unit_kinds
+    expected = len(reports_repo.reporting_units(session, kinds=kinds))
+    counts = packs_repo.compliance_counts(session, session_ids=[c.id for c in councils],
+                                          kinds=kinds)
+    series = []
+    for c in councils:
+        on_time, late, reporting = counts.get(c.id, (0, 0, 0))
+        due = now > report_deadline(c, settings, settings.tz)
+        series.append(WeekCounts(c, on_time, late, max(0, expected - reporting) if due else 0))
+    return series
 
 
 def council_by_id(session: Session, *, session_id: int) -> CouncilSession:
@@ -149,7 +182,7 @@ def council_by_id(session: Session, *, session_id: int) -> CouncilSession:
 
 def trend_to(
     session: Session, *, session_id: int, weeks: int, now: dt.datetime, settings: Settings,
-) -> list[Compliance]:
+) -> list[WeekCounts]:
     """The trend up to the session a button names (StaleButton when it names none)."""
     council = council_by_id(session, session_id=session_id)
     return trend(session, council=council, weeks=weeks, now=now, settings=settings)

@@ -10,7 +10,7 @@ from mina_bot.catalog import Safe, label, name_in, text
 from mina_bot.export.dto import Trend, TrendWeek
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import Buttons, page_count, page_nav
-from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance
+from mina_bot.reports.reading import LATE, MISSING, ON_TIME, Compliance, WeekCounts
 from mina_bot.reports.render import report_html
 from storage.models import ReportSubmission
 
@@ -72,13 +72,25 @@ def report_message(content: dict, versions: Sequence[ReportSubmission], lang: st
     return "\n".join(lines)
 
 
-def trend_dto(series: Sequence[Compliance], lang: str, tz: dt.tzinfo) -> Trend:
+def version_buttons(report_id: int, versions: Sequence[ReportSubmission], lang: str) -> Buttons:
+    """A button per earlier version (the latest is the one shown)."""
+    return [[(label("reports.button.version", lang, version=v.version),
+              encode("rpt", "ver", report_id, v.version)) for v in versions[:-1][-4:]]
+            ] if len(versions) > 1 else []
+
+
+def version_message(submission: ReportSubmission, count: int, lang: str, tz: dt.tzinfo) -> str:
+    """An earlier version in full, under its number and receipt."""
+    return "\n".join([text("reports.version.heading", lang, version=submission.version,
+                           count=count, receipt=submission.receipt_number), "",
+                      report_html(submission.content, lang, tz)])
+
+
+def trend_dto(series: Sequence[WeekCounts], lang: str, tz: dt.tzinfo) -> Trend:
     """The trend chart's data: per session date, units on time / late / missing."""
     weeks = tuple(
         TrendWeek(label=format_date(c.council.starts_at.astimezone(tz).date(), lang),
-                  on_time=sum(1 for x in c.lines if x.state == ON_TIME),
-                  late=sum(1 for x in c.lines if x.state == LATE),
-                  missing=sum(1 for x in c.lines if x.state == MISSING))  # not yet due: none
+                  on_time=c.on_time, late=c.late, missing=c.missing)
         for c in series)
     return Trend(title=text("reports.trend.title", lang), weeks=weeks,
                  on_time_label=text("reports.state.on_time", lang).split(" ", 1)[1],

@@ -157,6 +157,14 @@ def latest_submission(session: Session, *, report_id: int) -> ReportSubmission |
     return session.exec(_LATEST, params={"report_id": report_id}).first()
 
 
+def submission_version(session: Session, *, report_id: int, version: int
+                       ) -> ReportSubmission | None:
+    """One submitted version of a report, or None."""
+    query = select(ReportSubmission).where(ReportSubmission.report_id == report_id,
+                                           ReportSubmission.version == version)
+    return session.exec(query).first()
+
+
 def add_submission(session: Session, *, submission: ReportSubmission) -> ReportSubmission:
     """Record a submitted version and flush it."""
     session.add(submission)

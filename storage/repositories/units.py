@@ -53,3 +53,11 @@ def create_unit(
     session.add(unit)
     session.flush()
     return unit
+
+
+def units_by_ids(session: Session, *, unit_ids: Iterable[int]) -> Sequence[Unit]:
+    """These units, in id order, in one query."""
+    ids = list(unit_ids)
+    if not ids:
+        return []
+    return session.exec(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.id)).all()

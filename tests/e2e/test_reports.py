@@ -131,15 +131,20 @@ async def export_and_check(bot) -> None:
     workbook = load_workbook(io.BytesIO(await bot.client.download(
         xlsx_msg["document"]["file_id"])))
     reports = workbook["گزارش‌های هفتگی"]
-    assert reports.sheet_view.rightToLeft
+    assert reports.sheet_view.rightToLeft and reports.auto_filter.ref == reports.dimensions
     rows = [[c.value for c in row] for row in reports.iter_rows()]
-    infra = next(r for r in rows if r[1] == "کمیته زیرساخت و تبادل داده")
-    assert infra[2] == "به‌موقع" and infra[4] == "R-1400-0001"
-    assert infra[5] == "نصب و راه‌اندازی سرورهای مرکز داده"
-    resolutions = [[c.value for c in row] for row in workbook["مصوبات"].iter_rows()]
-    assert [r[5] for r in resolutions if r[1] == 8] == ["گزارش انجام (منتظر تأیید)"]
+    infra = next(r for r in rows if r[0] == "کمیته زیرساخت و تبادل داده")
+    assert infra[1] == "به‌موقع" and infra[4] == "R-1400-0001"
+    assert infra[2] == dt.datetime(2021, 4, 24, 9, 30) and infra[3] == "۱۴۰۰/۰۲/۰۴ ۰۹:۳۰"
+    answers = [[c.value for c in row] for row in workbook["پاسخ گزارش‌ها"].iter_rows()]
+    assert ["کمیته زیرساخت و تبادل داده", "کارهای انجام‌شده این هفته",
+            "نصب و راه‌اندازی سرورهای مرکز داده"] in answers
+    follow = [[c.value for c in row] for row in workbook["پیگیری جلسه قبل"].iter_rows()]
+    [eight] = [r for r in follow if r[0] == "مصوبه ۸ جلسه ۱"]
+    assert eight[4:] == ["گزارش انجام (منتظر تأیید)", "کمیته زیرساخت و تبادل داده",
+                         "گزارش انجام، منتظر تأیید"]
     agenda = [[c.value for c in row] for row in workbook["دستور جلسه"].iter_rows()]
-    assert agenda[2][2] == "بررسی پایلوت گیلان"
+    assert agenda[2][1] == "بررسی پایلوت گیلان"
     pdf_bytes = await bot.client.download(pdf_msg["document"]["file_id"])
     pdf = PdfReader(io.BytesIO(pdf_bytes))
     content = "\n".join(page.extract_text() for page in pdf.pages)
@@ -195,6 +200,7 @@ async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
         xlsx_msg["document"]["file_id"])))
     assert workbook.worksheets[0]["A1"].value == "گزارش فصل ۱ سال ۱۴۰۰"
     sessions = {row[0].value for row in workbook["گزارش‌های هفتگی"].iter_rows(min_row=2)}
+    assert all(sheet.auto_filter.ref for sheet in workbook.worksheets[1:])
     assert sessions == {1, 2}
     assert pdf_msg["document"]["file_name"] == "mina-quarter-1400-q1.pdf"
     # A button's data forged onto the pack's document: no text there to replace, so the

