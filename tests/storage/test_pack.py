@@ -22,7 +22,13 @@ from mina_bot.identity import load_actor
 from mina_bot.persian import to_persian_digits
 from mina_bot.reports import drafts, pack, submission
 from mina_bot.settings import Settings
-from storage.models import AgendaKind, AttachmentKind, Resolution
+from storage.models import (
+    AgendaKind,
+    AttachmentKind,
+    AttendanceStatus,
+    Resolution,
+    SessionAttendance,
+)
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
@@ -182,3 +188,22 @@ def test_the_trend_counts_in_one_query_and_missing_only_after_the_deadline(sessi
     assert [(w.on_time, w.late, w.missing) for w in after] == [(0, 0, 5), (1, 0, 4)]
     dto = trend_dto(after, "fa", SETTINGS.tz)
     assert [w.label for w in dto.weeks] == ["۱۴۰۰/۰۱/۳۰", "۱۴۰۰/۰۲/۰۶"]
+
+
+def test_the_previous_sessions_attendance_is_in_the_pack(session, world):
+    for position, (name, status, stand_in, guest) in enumerate((
+            ("آقای اصغری", AttendanceStatus.PRESENT, None, False),
+            ("خانم رضایی", AttendanceStatus.STAND_IN, "آقای کریمی", False),
+            ("آقای نوری", AttendanceStatus.ABSENT, None, False),
+            ("کارشناس مهمان", AttendanceStatus.PRESENT, None, True))):
+        session.add(SessionAttendance(session_id=world["session1"], name=name, status=status,
+                                      stand_in=stand_in, guest=guest, source="minutes",
+                                      position=position, changed_at=AFTER_DEADLINE))
+    session.commit()
+    built = build(session, world)
+    [table] = [t for s in built.sections for t in s.tables if t.sheet == "حاضران"]
+    assert table.rows == (("آقای اصغری", "حاضر", ""), ("خانم رضایی", "با نماینده", "آقای کریمی"),
+                          ("آقای نوری", "غایب", ""), ("کارشناس مهمان", "سایر حاضرین", ""))
+    text = "\n".join(logical(p.extract_text())
+                     for p in PdfReader(io.BytesIO(render_pdf(built))).pages)
+    assert "آقای کریمی" in text and "هنوز ثبت نشده" not in text
