@@ -16,6 +16,7 @@ from handlers.common import (
     chat_conversation,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
     text_answer,
@@ -105,14 +106,6 @@ async def take_correction(update: Update, context: Context) -> int:
     return WAIT_CORRECTION
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel: the flow ends."""
-    with context.runtime.session() as session:
-        flow(update, STAND_IN_FLOW).drop(session)
-        flow(update, CORRECT_FLOW).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def build_handlers() -> list[BaseHandler]:
     """The RSVP buttons, the stand-in's name, /attendance and its corrections."""
@@ -122,12 +115,12 @@ def build_handlers() -> list[BaseHandler]:
             entry_points=[button_router(RSVP, {verb: (Action.VIEW_SESSION, rsvp)
                                                for verb in attendance.RSVP_VERBS})],
             states={WAIT_STAND_IN: [text_answer(take_stand_in)]},
-            fallbacks=[CommandHandler("cancel", leave)],
+            fallbacks=[CommandHandler("cancel", leave_flows(STAND_IN_FLOW, CORRECT_FLOW))],
         ),
         chat_conversation(
             name=CORRECT_FLOW,
             entry_points=[CommandHandler("attendance", show)],
             states={WAIT_CORRECTION: [text_answer(take_correction)]},
-            fallbacks=[CommandHandler("cancel", leave)],
+            fallbacks=[CommandHandler("cancel", leave_flows(STAND_IN_FLOW, CORRECT_FLOW))],
         ),
     ]

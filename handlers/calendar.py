@@ -17,6 +17,7 @@ from handlers.common import (
     edit_or_reply,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
     text_answer,
@@ -132,13 +133,6 @@ async def take_reason(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel while changing the calendar."""
-    with context.runtime.session() as session:
-        flow(update, FLOW).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def build_handlers() -> list[BaseHandler]:
     """The calendar conversation and its confirmation buttons."""
@@ -149,7 +143,7 @@ def build_handlers() -> list[BaseHandler]:
                                                   for verb in ("move", "cancel", "extra")})],
             states={WAIT_SLOT: [text_answer(take_slot)],
                     WAIT_REASON: [text_answer(take_reason)]},
-            fallbacks=[CommandHandler("cancel", leave)],
+            fallbacks=[CommandHandler("cancel", leave_flows(FLOW))],
         ),
         button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, confirm) for verb in ("yes", "no")}),
     ]

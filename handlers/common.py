@@ -109,6 +109,19 @@ def flow(update: Update, name: str) -> Flow:
     return Flow(name, update.effective_chat.id, update.effective_user.id)
 
 
+def leave_flows(*names: str) -> Callback:
+    """A conversation's /cancel: forget what these flows collected, say so, end."""
+
+    async def leave(update: Update, context: Context) -> int:
+        with context.runtime.session() as session:
+            for name in names:
+                flow(update, name).drop(session)
+        await reply_key(update, context, "cancel.done")
+        return ConversationHandler.END
+
+    return leave
+
+
 def chat_conversation(*, name: str, **kwargs: Any) -> ConversationHandler:
     """A ConversationHandler per chat and user, its step stored in the database under `name`
     (so a restart resumes it), re-enterable from its entry points.

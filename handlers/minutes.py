@@ -23,6 +23,7 @@ from handlers.common import (
     edit_or_reply,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
 )
@@ -227,13 +228,6 @@ async def _save(update: Update, context: Context, draft: dict, *, early: bool) -
     await reply(update, saved_text(result, actor.language, minutes.next_session))
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel while importing."""
-    with context.runtime.session() as session:
-        flow(update, FLOW).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def build_handlers() -> list[BaseHandler]:
     """The /import conversation and the preview's buttons."""
@@ -251,7 +245,7 @@ def build_handlers() -> list[BaseHandler]:
                 WAIT_DATE: [MessageHandler(private & filters.TEXT & ~filters.COMMAND,
                                            take_date)],
             },
-            fallbacks=[CommandHandler("cancel", leave)],
+            fallbacks=[CommandHandler("cancel", leave_flows(FLOW))],
         ),
         button_router("imp", {verb: (Action.IMPORT_MINUTES, button) for verb in (
             "page", "tick", "pick", "new", "skip", "ok", "no", "early", "redate")}),

@@ -12,6 +12,7 @@ from handlers.common import (
     edit_or_reply,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
     text_answer,
@@ -134,13 +135,6 @@ async def take_line(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel while adding or editing."""
-    with context.runtime.session() as session:
-        flow(update, FLOW).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def build_handlers() -> list[BaseHandler]:
     """The secretariat's resolution management."""
@@ -149,7 +143,7 @@ def build_handlers() -> list[BaseHandler]:
         entry_points=[CommandHandler("newresolution", ask_new),
                       button_router(FEATURE, {"edit": (Action.MANAGE_RESOLUTIONS, ask_edit)})],
         states={WAIT_LINE: [text_answer(take_line)]},
-        fallbacks=[CommandHandler("cancel", leave)],
+        fallbacks=[CommandHandler("cancel", leave_flows(FLOW))],
     )
     manage_ = Action.MANAGE_RESOLUTIONS
     return [

@@ -18,6 +18,7 @@ from handlers.common import (
     edit_or_reply,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
 )
@@ -212,14 +213,6 @@ async def pending(update: Update, context: Context, _data: ButtonData | None = N
     await reply(update, "\n".join(lines), reply_markup=keyboard(buttons))
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel inside a conversation."""
-    with context.runtime.session() as session:
-        for name in (NOTE_FLOW, BACK_FLOW, NA_FLOW):
-            flow(update, name).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def _conversation() -> ConversationHandler:
     text_only = filters.TEXT & ~filters.COMMAND
@@ -234,7 +227,7 @@ def _conversation() -> ConversationHandler:
                         button_router(FEATURE, {"nonote": (report, take_note)})],
             WAIT_REASON: [MessageHandler(text_only, take_reason)],
         },
-        fallbacks=[CommandHandler("cancel", leave)],
+        fallbacks=[CommandHandler("cancel", leave_flows(NOTE_FLOW, BACK_FLOW, NA_FLOW))],
     )
 
 

@@ -17,6 +17,7 @@ from handlers.common import (
     edit_or_reply,
     flow,
     guarded,
+    leave_flows,
     reply,
     reply_key,
     text_answer,
@@ -161,14 +162,6 @@ async def take_title(update: Update, context: Context) -> int:
     return ConversationHandler.END
 
 
-async def leave(update: Update, context: Context) -> int:
-    """/cancel while adding or editing an item."""
-    with context.runtime.session() as session:
-        flow(update, FLOW).drop(session)
-        flow(update, EDIT_FLOW).drop(session)
-    await reply_key(update, context, "cancel.done")
-    return ConversationHandler.END
-
 
 def build_handlers() -> list[BaseHandler]:
     """/session and the agenda buttons."""
@@ -176,13 +169,13 @@ def build_handlers() -> list[BaseHandler]:
         name=FLOW,
         entry_points=[button_router(FEATURE, {"add": (Action.MANAGE_AGENDA, ask_title)})],
         states={WAIT_TITLE: [text_answer(take_title)]},
-        fallbacks=[CommandHandler("cancel", leave)],
+        fallbacks=[CommandHandler("cancel", leave_flows(FLOW, EDIT_FLOW))],
     )
     editing = chat_conversation(
         name=EDIT_FLOW,
         entry_points=[button_router(FEATURE, {"ed": (Action.MANAGE_AGENDA, ask_edit)})],
         states={WAIT_EDIT: [text_answer(take_edit)]},
-        fallbacks=[CommandHandler("cancel", leave)],
+        fallbacks=[CommandHandler("cancel", leave_flows(FLOW, EDIT_FLOW))],
     )
     return [
         adding,
