@@ -74,6 +74,7 @@ class AckPoller:
         self.next_id = int(stored.get("below", 0))  # one past the newest update seen
         self.handled_above: set[int] = set(stored.get("above", []))
         self.in_hand: set[int] = set()
+        self._dirty, self._writer = False, None
         self._changed = asyncio.Event()
         application.handled = self._handled
 
@@ -87,13 +88,23 @@ class AckPoller:
             self.in_hand.discard(update.update_id)
             self.handled_above = {i for i in self.handled_above | {update.update_id}
                                   if i >= self.offset}
-            self._store()
+            self._dirty = True
+            if self._writer is None or self._writer.done():
+                self._writer = asyncio.ensure_future(self._store())
             self._changed.set()
 
-    def _store(self) -> None:
+    async def _store(self) -> None:
+        # In a thread, and the latest state only: a busy database (SQLite's write lock held by
+        # the dispatcher) must not hold the event loop, and one write covers every update
+        # handled meanwhile.
+        while self._dirty:
+            self._dirty = False
+            state = {"below": self.offset, "above": sorted(self.handled_above)}
+            await asyncio.to_thread(self._write, state)
+
+    def _write(self, state: dict) -> None:
         with Session(self.engine) as session:
-            conversations.keep(session, key=HANDLED_KEY,
-                               state={"below": self.offset, "above": sorted(self.handled_above)})
+            conversations.keep(session, key=HANDLED_KEY, state=state)
             session.commit()
 
     async def poll_once(self) -> None:
@@ -138,7 +149,9 @@ class AckPoller:
                 delay = min(delay * 2, 30.0)
 
     async def confirm(self) -> None:
-        """Tell the Bot API which updates were handled (at a stop)."""
+        """Store and tell the Bot API which updates were handled (at a stop)."""
+        if self._writer is not None:
+            await self._writer
         with contextlib.suppress(TelegramError):
             await self.application.bot.get_updates(offset=self.offset, timeout=0, limit=1)
 
