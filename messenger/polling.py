@@ -26,7 +26,10 @@ from telegram.ext import Application, ExtBot
 from mina_bot import conversations
 
 log = logging.getLogger("mina.transport")
-HANDLED_KEY = "updates:handled"  # {"below": every id under it handled, "above": handled ids}
+HANDLED_KEY = "updates:handled"  # {"recent": the ids of the updates handled last}
+# Handled ids remembered: more than a restart can leave unconfirmed. Exact ids, not "every id
+# below N": after a week without updates Telegram numbers the next one at random, maybe lower.
+RECENT = 1000
 
 
 class AckingApplication(Application):
@@ -71,8 +74,9 @@ class AckPoller:
         self.timeout = timeout
         with Session(engine) as session:
             stored = conversations.load_kept(session, key=HANDLED_KEY) or {}
-        self.next_id = int(stored.get("below", 0))  # one past the newest update seen
-        self.handled_above: set[int] = set(stored.get("above", []))
+        self.next_id = 0  # one past the newest update this process took (0: none yet)
+        self.recent: list[int] = [int(i) for i in stored.get("recent", [])][-RECENT:]
+        self.handled: set[int] = set(self.recent)
         self.in_hand: set[int] = set()
         self._dirty, self._writer = False, None
         self._changed = asyncio.Event()
@@ -86,8 +90,10 @@ class AckPoller:
     def _handled(self, update: object) -> None:
         if isinstance(update, Update) and update.update_id in self.in_hand:
             self.in_hand.discard(update.update_id)
-            self.handled_above = {i for i in self.handled_above | {update.update_id}
-                                  if i >= self.offset}
+            self.recent.append(update.update_id)
+            self.handled.add(update.update_id)
+            if len(self.recent) > RECENT:
+                self.handled.discard(self.recent.pop(0))
             self._dirty = True
             if self._writer is None or self._writer.done():
                 self._writer = asyncio.ensure_future(self._store())
@@ -99,7 +105,7 @@ class AckPoller:
         # handled meanwhile.
         while self._dirty:
             self._dirty = False
-            state = {"below": self.offset, "above": sorted(self.handled_above)}
+            state = {"recent": list(self.recent)}
             await asyncio.to_thread(self._write, state)
 
     def _write(self, state: dict) -> None:
@@ -110,15 +116,16 @@ class AckPoller:
     async def poll_once(self) -> None:
         """One getUpdates: queue the new updates; wait a moment when it brought none."""
         updates = await self.application.bot.get_updates(
-            offset=self.offset, timeout=self.timeout, allowed_updates=Update.ALL_TYPES)
-        fresh = sorted((u for u in updates if u.update_id >= self.next_id),
+            offset=self.offset or None, timeout=self.timeout, allowed_updates=Update.ALL_TYPES)
+        for update in updates:
+            self.next_id = max(self.next_id, update.update_id + 1)
+        # Not those in hand, nor those handled already (before a restart too): they come back
+        # until the offset passes them.
+        fresh = sorted((u for u in updates
+                        if u.update_id not in self.in_hand and u.update_id not in self.handled),
                        key=lambda u: u.update_id)
         for update in fresh:
-            if update.update_id in self.handled_above:  # handled before a restart
-                self.next_id = update.update_id + 1
-                continue
             self.in_hand.add(update.update_id)
-            self.next_id = update.update_id + 1
             await self.application.update_queue.put(update)
         if not fresh and self.in_hand:  # only updates in hand came back: wait for one to end
             self._changed.clear()
