@@ -85,7 +85,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
         await asyncio.to_thread(process.wait)
 
 
-@contextlib.asynccontextmanager
 def forget_handled_updates(database_url: str) -> None:
     """Each measurement's sandbox numbers its updates from 1 again, which Telegram never does:
     the ids a previous bot stored as handled would hide the new ones (messenger/polling.py)."""
@@ -98,6 +97,7 @@ def forget_handled_updates(database_url: str) -> None:
         engine.dispose()
 
 
+@contextlib.asynccontextmanager
 async def bot(kind: str, *, api_base_url: str, token: str, database_url: str,
               log: Path, env: dict[str, str] | None = None
               ) -> AsyncIterator[tuple[subprocess.Popen, float]]:
