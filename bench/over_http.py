@@ -163,7 +163,7 @@ async def measure(data: Dataset, scale: Scale, *, token: str, url: str, log: Pat
     users = scale.e2e_users
     figures = [
         at_least("e2e.round_trips_per_s", f"e2e: {users} users, round trips", mina["rate"], "/s",
-                 300, f"echo bot {echo['rate']:,.0f}/s"),
+                 100, f"echo bot {echo['rate']:,.0f}/s"),  # over 3× Telegram's ~30 sends/s
         at_most("e2e.p99_ms", "e2e: round trip p99", mina["p99"], "ms", 100,
                 f"echo bot {echo['p99']:.1f} ms"),
         info("e2e.p50_ms", "e2e: round trip p50", mina["p50"], "ms",
