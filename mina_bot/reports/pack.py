@@ -11,7 +11,7 @@ from mina_bot.catalog import label, name_in
 from mina_bot.export.dto import Pack, Photo, Section, Table
 from mina_bot.jalali import format_date, format_datetime, format_time, quarter_bounds
 from mina_bot.reports import pack_parts as parts
-from mina_bot.reports.pack_attendance import attendance_table
+from mina_bot.reports.pack_attendance import attendance_table, quarter_attendance_section
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
@@ -117,6 +117,7 @@ def quarter_pack(session: Session, *, year: int, quarter: int, now: dt.datetime,
             label("export.sheet.resolutions", lang),
             parts.cols(lang, "resolution", "subject", "due", "state", "unit", "share_state"),
             made, (14, 52, 12, 14, 24, 16), none, merge=4),)),
+        quarter_attendance_section(session, first=first, last=last, tz=tz, lang=lang),
     ]
     cover = [label("export.council", lang),
              label("export.range", lang, first=format_date(first, lang),

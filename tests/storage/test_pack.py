@@ -207,3 +207,22 @@ def test_the_previous_sessions_attendance_is_in_the_pack(session, world):
     text = "\n".join(logical(p.extract_text())
                      for p in PdfReader(io.BytesIO(render_pdf(built))).pages)
     assert "آقای کریمی" in text and "هنوز ثبت نشده" not in text
+
+
+def test_the_quarter_counts_each_members_and_units_attendance(session, world):
+    from mina_bot.sessions.attendance import council_members
+    from storage.models import SessionStatus
+
+    first = sessions_repo.get_session(session, session_id=world["session1"])
+    first.status = SessionStatus.HELD
+    someone = council_members(session)[0]
+    session.add(SessionAttendance(session_id=first.id, member_id=someone.id, name=someone.name,
+                                  status=AttendanceStatus.STAND_IN, stand_in="آقای کریمی",
+                                  source="minutes", changed_at=AFTER_DEADLINE))
+    session.commit()
+    quarter = pack.quarter_pack(session, year=1400, quarter=1, now=AFTER_DEADLINE,
+                                settings=SETTINGS)
+    [people, units] = [s for s in quarter.sections if s.title == "حضور و غیاب فصل"][0].tables
+    assert (someone.name, 1, 0, 1, 0) in people.rows  # one session held: by a stand-in
+    assert all(row[1] == 1 for row in people.rows)  # every council member counted
+    assert units.rows and all(row[2] + row[3] + row[4] == row[1] for row in units.rows)
