@@ -222,7 +222,8 @@ def test_the_quarter_counts_each_members_and_units_attendance(session, world):
     session.commit()
     quarter = pack.quarter_pack(session, year=1400, quarter=1, now=AFTER_DEADLINE,
                                 settings=SETTINGS)
-    [people, units] = [s for s in quarter.sections if s.title == "حضور و غیاب فصل"][0].tables
+    [section] = [s for s in quarter.sections if s.title == "حضور و غیاب فصل"]
+    people, units = section.tables
     assert (someone.name, 1, 0, 1, 0) in people.rows  # one session held: by a stand-in
     assert all(row[1] == 1 for row in people.rows)  # every council member counted
     assert units.rows and all(row[2] + row[3] + row[4] == row[1] for row in units.rows)
