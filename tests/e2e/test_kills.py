@@ -178,8 +178,12 @@ async def test_a_press_killed_20_to_50_ms_after_the_import_confirmation_is_not_l
     finally:
         await _kill(first)
     second = await _bot(env)
-    try:  # a press not saved was not confirmed either: the restarted bot handles it first
+    try:  # a press not saved was not confirmed either: the restarted bot handles it (waited
         await _say(sandbox_client, SECRETARIAT, "/help")
+        for _ in range(100):  # for, not assumed done when /help is answered)
+            if len(_resolutions(engine)) == 14:
+                break
+            await asyncio.sleep(0.1)
     finally:
         await _kill(second)
     assert len(_resolutions(engine)) == 14
