@@ -27,18 +27,21 @@ def _resolutions(engine) -> list:
         return list(resolutions_repo.search(session))
 
 
+async def _press_save(client) -> None:
+    """/import the seed minutes as the secretariat and press «ثبت» on the preview."""
+    await _say(client, SECRETARIAT, "/import 1400/01/30")
+    sent = await client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
+    [preview] = await client.wait_for_bot_messages(SECRETARIAT, 1, since=sent["message_id"])
+    await client.press_button(SECRETARIAT, preview["message_id"], button(preview, "✅ ثبت"))
+
+
 @pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
 async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once(
         process_env, sandbox_client, pause):
     engine, env = process_env
     first = await _bot(env)
     try:
-        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
-        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
-        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
-                                                               since=sent["message_id"])
-        await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                          button(preview, "✅ ثبت"))
+        await _press_save(sandbox_client)
         await asyncio.sleep(pause + random.random() * 0.05)  # a random point of the save
     finally:
         await _kill(first)
@@ -168,12 +171,7 @@ async def test_a_press_killed_20_to_50_ms_after_the_import_confirmation_is_not_l
     engine, env = process_env
     first = await _bot(env)
     try:
-        await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
-        sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
-        [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
-                                                               since=sent["message_id"])
-        await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                          button(preview, "✅ ثبت"))
+        await _press_save(sandbox_client)
         await asyncio.sleep(pause)
     finally:
         await _kill(first)
