@@ -78,7 +78,6 @@ class AckPoller:
         self.recent: list[int] = [int(i) for i in stored.get("recent", [])][-RECENT:]
         self.handled: set[int] = set(self.recent)
         self.in_hand: set[int] = set()
-        self._dirty, self._writer = False, None
         self._changed = asyncio.Event()
         application.handled = self._handled
 
@@ -94,23 +93,14 @@ class AckPoller:
             self.handled.add(update.update_id)
             if len(self.recent) > RECENT:
                 self.handled.discard(self.recent.pop(0))
-            self._dirty = True
-            if self._writer is None or self._writer.done():
-                self._writer = asyncio.ensure_future(self._store())
+            self._store()
             self._changed.set()
 
-    async def _store(self) -> None:
-        # In a thread, and the latest state only: a busy database (SQLite's write lock held by
-        # the dispatcher) must not hold the event loop, and one write covers every update
-        # handled meanwhile.
-        while self._dirty:
-            self._dirty = False
-            state = {"recent": list(self.recent)}
-            await asyncio.to_thread(self._write, state)
-
-    def _write(self, state: dict) -> None:
+    def _store(self) -> None:
+        # At once, before anything else runs: a kill after the handler's commit must find the
+        # update recorded, or its redelivery would be handled a second time.
         with Session(self.engine) as session:
-            conversations.keep(session, key=HANDLED_KEY, state=state)
+            conversations.keep(session, key=HANDLED_KEY, state={"recent": list(self.recent)})
             session.commit()
 
     async def poll_once(self) -> None:
@@ -156,9 +146,7 @@ class AckPoller:
                 delay = min(delay * 2, 30.0)
 
     async def confirm(self) -> None:
-        """Store and tell the Bot API which updates were handled (at a stop)."""
-        if self._writer is not None:
-            await self._writer
+        """Tell the Bot API which updates were handled (at a stop)."""
         with contextlib.suppress(TelegramError):
             await self.application.bot.get_updates(offset=self.offset, timeout=0, limit=1)
 
