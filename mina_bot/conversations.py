@@ -50,16 +50,6 @@ class Flow:
         conversations.drop_state(session, key=self.key)
 
 
-def load_kept(session: Session, *, key: str) -> dict[str, Any] | None:
-    """A process-wide record kept beside the flows (e.g. which updates were handled)."""
-    row = conversations.get_state(session, key=key)
-    return dict(row.state) if row is not None else None
-
-
-def keep(session: Session, *, key: str, state: dict[str, Any]) -> None:
-    """Store (replace) a process-wide record under `key`."""
-    conversations.put_state(session, key=key, name=key, state=state)
-
 
 def conversation_steps(session: Session, *, name: str) -> dict[tuple[int, int], object]:
     """The step of every open conversation `name`, by its (chat, user) key."""
