@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from mina_bot.delivery.outbox import dedupe_key, enqueue_rows, member_recipient, outbox_row
-from mina_bot.official_calendar import days_off
 from mina_bot.reminders.planner import DROP, SEND, Reminder, decide, plan
-from mina_bot.reminders.snapshot import load_snapshot
+from mina_bot.reminders.snapshot import holidays_around, load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
 from mina_bot.sessions.attendance_view import rsvp_buttons
@@ -57,7 +56,7 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
     hours and on days off, only those since the last pass (they wait, or are dropped if already
     past use), and the frontier stays where it was. `full` plans the whole look-back again.
     """
-    window = SendingWindow.from_settings(settings, _holidays(session, now, settings))
+    window = SendingWindow.from_settings(settings, holidays_around(session, now, settings))
     last, frontier = _last_pass(session)
     since = None
     if not full and last is not None and last <= now:
@@ -126,9 +125,3 @@ def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None
     state = row.state if row else {}
     return tuple(dt.datetime.fromisoformat(state[k]) if state.get(k) else None  # type: ignore
                  for k in ("at", "settled"))
-
-
-def _holidays(session: Session, now: dt.datetime, settings: Settings) -> frozenset[dt.date]:
-    today = now.astimezone(settings.tz).date()
-    return frozenset(days_off(session, today - dt.timedelta(days=settings.reminder_lookback_days),
-                              today + dt.timedelta(days=60)))

@@ -51,7 +51,7 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
     digest = inside(m for _, m in digest_moments(now, settings))
     resolutions = _resolutions(session, since=since, now=now, settings=settings, every=digest)
     if not due and not digest and not resolutions:  # most minutes: nothing can fall due
-        return Snapshot(sessions=tuple(bare), holidays=_holidays(session, now, settings))
+        return Snapshot(sessions=tuple(bare), holidays=holidays_around(session, now, settings))
     officers = audience_repo.officers_by_unit(session)  # one query for every unit
     units = {unit.id: UnitFacts(unit.id, unit.name_fa, unit.name_en,
                                 tuple(officers.get(unit.id, ())))
@@ -70,7 +70,7 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
         members=tuple(audience_repo.reachable_member_ids(session)) if due else (),
         secretariat=tuple(m.id for m in audience_repo.secretariat_members(session)),
         resolutions=resolutions,
-        holidays=_holidays(session, now, settings),
+        holidays=holidays_around(session, now, settings),
     )
 
 
@@ -99,7 +99,9 @@ def _resolutions(session: Session, *, since: dt.datetime, now: dt.datetime,
     )
 
 
-def _holidays(session: Session, now: dt.datetime, settings: Settings) -> frozenset[dt.date]:
+def holidays_around(session: Session, now: dt.datetime, settings: Settings
+                    ) -> frozenset[dt.date]:
+    """The days off from the look-back to 60 days ahead (official holidays and closures)."""
     today = now.astimezone(settings.tz).date()
     return frozenset(days_off(session, today - dt.timedelta(days=settings.reminder_lookback_days),
                               today + dt.timedelta(days=60)))
