@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import text
+from mina_bot.catalog import join, text
 from mina_bot.pages import Buttons
 from mina_bot.persian import shorten
 from mina_bot.sessions.attendance import council_members
@@ -18,7 +18,7 @@ RSVP = "rsvp"
 
 
 def _names(names: list[str], lang: str) -> str:
-    shown = ("، " if lang == "fa" else ", ").join(shorten(n, 40) for n in names[:NAMES_SHOWN])
+    shown = join((shorten(n, 40) for n in names[:NAMES_SHOWN]), lang)
     more = len(names) - NAMES_SHOWN
     return shown + (text("attendance.more", lang, count=more) if more > 0 else "") or "—"
 
