@@ -72,7 +72,8 @@ def forbidden_changes(role: str, telegram_id: int, before: Snapshot,
     if role in STAFF or is_staff_now(before, telegram_id):
         return {}
     rules = _rule(before, telegram_id) if role in OFFICERS else {}
-    if rules:  # reports created during the batch count as the officer's own
+    rules["session_attendance"] = _own_rsvp(before, telegram_id)
+    if "weekly_report" in rules:  # reports created during the batch count as the officer's own
         created = {r["id"] for r in _changed_rows(before, after, "weekly_report")
                    if rules["weekly_report"](r)}
         rules["report_answer"] = _extend(rules["report_answer"], created)
@@ -87,6 +88,13 @@ def forbidden_changes(role: str, telegram_id: int, before: Snapshot,
         if bad:
             found[table] = bad
     return found
+
+
+def _own_rsvp(before: Snapshot, telegram_id: int) -> Callable[[Row], bool]:
+    """Anyone may answer the day-before reminder for themselves, and only for themselves."""
+    members = {r["id"] for r in _rows(before, "member").values()
+               if r["telegram_id"] == telegram_id}
+    return lambda row: row["member_id"] in members and row["source"] == "rsvp"
 
 
 def _extend(rule: Callable[[Row], bool], reports: set) -> Callable[[Row], bool]:
