@@ -14,7 +14,7 @@ from pathlib import Path
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot, TypeHandler
+from telegram.ext import Application, ApplicationBuilder, Defaults, TypeHandler
 from telegram.request import BaseRequest
 
 from cli import minutes as minutes_cli
@@ -44,6 +44,7 @@ from messenger.api_request import AiohttpRequest
 from messenger.concurrency import PerChatUpdateProcessor
 from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of, workers_of
 from messenger.persistence import SQLConversationPersistence, write_through
+from messenger.polling import AckingApplication, RedeliveryTolerantBot, serve_polling
 from mina_bot.clock import SteadyClock
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
@@ -106,13 +107,14 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     Bot API)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
-    bot = ExtBot(
+    bot = RedeliveryTolerantBot(
         settings.token, base_url=base, base_file_url=file_base_url(base),
         defaults=Defaults(tzinfo=runtime.tz, parse_mode=ParseMode.HTML),
         request=request or AiohttpRequest(connection_pool_size=256),
         get_updates_request=request or AiohttpRequest(connection_pool_size=1))
     application = (
         ApplicationBuilder()
+        .application_class(AckingApplication)
         .bot(bot)
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
@@ -201,7 +203,7 @@ def command_run(settings: Settings, webhook: bool) -> int:
             raise StartupError(f"MINA_WEBHOOK_URL was refused by the Bot API ({exc}); use a "
                                "public https URL on port 443, 80, 88 or 8443.") from None
     else:
-        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+        asyncio.run(serve_polling(application))
     return 0
 
 

@@ -12,6 +12,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+from storage.db import make_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,6 +84,16 @@ async def sandbox() -> AsyncIterator[Sandbox]:
         await asyncio.to_thread(process.wait)
 
 
+def forget_handled_updates(database_url: str) -> None:
+    """Each measurement's sandbox numbers its updates from 1 again, which Telegram never does:
+    the ids a previous bot recorded as handled would hide the new ones (messenger/polling.py)."""
+    engine = make_engine(database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text("DELETE FROM handled_update"))
+    finally:
+        engine.dispose()
+
 
 @contextlib.asynccontextmanager
 async def bot(kind: str, *, api_base_url: str, token: str, database_url: str,
@@ -90,6 +104,8 @@ async def bot(kind: str, *, api_base_url: str, token: str, database_url: str,
                else [sys.executable, "-m", "bench.echo_bot"])
     env = {**os.environ, "MINA_BOT_TOKEN": token, "MINA_API_BASE_URL": api_base_url,
            "MINA_DATABASE_URL": database_url, "MINA_ADMIN_IDS": "", **(env or {})}
+    if kind == "mina":
+        forget_handled_updates(database_url)
     with log.open("ab") as out:
         spawned = time.time()
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)

@@ -16,6 +16,7 @@ from mina_bot.operator_log import add_secret
 from mina_bot.ops.health import check_health
 from mina_bot.ops.webhook import WebhookPlan, WebhookServer, plan_webhook
 from mina_bot.platforms import platform_named
+from mina_bot.redelivery import already_handled
 from mina_bot.runtime import Runtime
 
 log = logging.getLogger("mina.transport")
@@ -45,7 +46,13 @@ class WebhookRunner:
                                     lambda: check_health(runtime))
 
     async def _deliver(self, data: dict[str, Any]) -> None:
-        await self.application.update_queue.put(Update.de_json(data, self.application.bot))
+        """Handle a posted update before answering the post: the messenger posts it again if
+        the process dies first (an update whose work committed is skipped then)."""
+        update = Update.de_json(data, self.application.bot)
+        if already_handled(self.runtime, [update.update_id]):
+            return
+        await self.application.update_processor.process_update(
+            update, self.application.process_update(update))
 
     async def start(self) -> None:
         """Initialise, start processing, listen, then tell the messenger where to post."""

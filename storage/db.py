@@ -116,6 +116,36 @@ def _ping_when_idle(engine: Engine) -> None:
     sa.event.listen(engine, "checkout", checkout)
 
 
+_WROTE = "mina.wrote"  # on the connection's info: its transaction ran an INSERT/UPDATE/DELETE
+
+
+def track_writes(engine: Engine) -> None:
+    """Note on each connection whether its current transaction wrote anything (see `wrote`)."""
+    if sa.event.contains(engine, "begin", _forget_writes):
+        return
+    sa.event.listen(engine, "begin", _forget_writes)
+    sa.event.listen(engine, "after_cursor_execute", _note_write)
+
+
+def _forget_writes(connection: sa.Connection) -> None:
+    connection.info.pop(_WROTE, None)
+
+
+def _note_write(connection: sa.Connection, _cursor: Any, _statement: str, _parameters: Any,
+                context: Any, _many: bool) -> None:
+    if context.isinsert or context.isupdate or context.isdelete:
+        connection.info[_WROTE] = True
+
+
+def wrote(session: Session) -> bool:
+    """Whether the session's transaction has written (pending ORM changes are flushed first);
+    needs `track_writes` on its engine."""
+    if not session.in_transaction():
+        return False
+    session.flush()
+    return bool(session.connection().info.get(_WROTE))
+
+
 def check_connection(engine: Engine) -> None:
     """Run SELECT 1; raise DatabaseUnavailable with a one-line reason if it fails."""
     try:

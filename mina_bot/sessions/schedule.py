@@ -16,7 +16,7 @@ from mina_bot.settings import Settings
 from mina_bot.weeks import IranianWeek, next_weekday
 from storage.models import CouncilSession, SessionStatus
 from storage.repositories import sessions as sessions_repo
-from storage.repositories.races import created_or_found
+from storage.repositories.races import created_or_found, retried
 
 
 def _local(moment: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
@@ -48,10 +48,15 @@ def regular_slot_after(now: dt.datetime, settings: Settings) -> dt.datetime:
 
 def create_numbered(session: Session, *, starts_at: dt.datetime,
                     place: str | None) -> CouncilSession:
-    """A new planned session, numbered in date order (the later ones move up by one)."""
-    number = sessions_repo.make_room_after(session, moment=starts_at)
-    return sessions_repo.create_session(session, number=number, starts_at=starts_at,
-                                        place=place)
+    """A new planned session, numbered in date order (the later ones move up by one); numbered
+    again if another process numbered one at the same moment."""
+
+    def numbered() -> CouncilSession:
+        number = sessions_repo.make_room_after(session, moment=starts_at)
+        return sessions_repo.create_session(session, number=number, starts_at=starts_at,
+                                            place=place)
+
+    return retried(session, numbered)
 
 
 def _free_slot(session: Session, now: dt.datetime, settings: Settings) -> dt.datetime:

@@ -1,6 +1,6 @@
 """Every Mina table, importable from one place; `metadata` is what Alembic compares."""
 
-from storage.models.audit import AuditLog, ConversationState
+from storage.models.audit import AuditLog, ConversationState, HandledUpdate
 from storage.models.base import NAMING_CONVENTION, metadata
 from storage.models.council import (
     AgendaItem,
@@ -57,6 +57,7 @@ __all__ = [
     "BroadcastStatus",
     "ConversationState",
     "CouncilSession",
+    "HandledUpdate",
     "Holiday",
     "HolidayKind",
     "Invitation",

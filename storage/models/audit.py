@@ -1,4 +1,4 @@
-"""The audit log of who changed what, and persisted chat conversation state."""
+"""The audit log of who changed what, persisted chat conversation state, handled updates."""
 
 from __future__ import annotations
 
@@ -38,3 +38,13 @@ class ConversationState(SQLModel, table=True):
     name: str
     state: dict[str, Any] = Field(default_factory=dict, sa_type=JSONValue)
     updated_at: datetime = updated_at_field()
+
+
+class HandledUpdate(SQLModel, table=True):
+    """An update whose work is committed: delivered again after a restart, it is skipped."""
+
+    __tablename__ = "handled_update"
+
+    update_id: int = Field(primary_key=True, sa_type=sa.BigInteger(), sa_column_kwargs={
+        "autoincrement": False})
+    handled_at: datetime = created_at_field()

@@ -38,3 +38,16 @@ def created_or_found(session: Session, *, create: Callable[[], T],
         if found is None:
             raise
         return found
+
+
+def retried(session: Session, write: Callable[[], T], *, attempts: int = 3) -> T:
+    """write() again when another transaction took its unique key first (it reads what that
+    one committed the next time: a number taken, a position moved)."""
+    for attempt in range(attempts):
+        try:
+            with savepoint(session):
+                return write()
+        except IntegrityError:
+            if attempt == attempts - 1 or session.get_bind().dialect.name == "sqlite":
+                raise
+    raise AssertionError("unreachable")

@@ -9,6 +9,7 @@ import sys
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from mina_bot.catalog import text
 from mina_bot.ops.webhook import SECRET_HEADER
@@ -115,3 +116,30 @@ async def test_run_webhook_answers_and_stops_cleanly_on_sigterm(sandbox, sandbox
     [listening] = [line for line in log if "webhook listening" in line]
     assert "plain HTTP" in listening and "TLS proxy" in listening
     assert SECRET not in "".join(log) + rest
+
+
+async def _post_twice(runner, update: dict) -> None:
+    async with httpx.AsyncClient() as http:
+        for _ in range(2):  # the messenger posts again when it got no answer in time
+            response = await http.post(local_url(runner, "/telegram"), json=update,
+                                       headers={SECRET_HEADER: SECRET})
+            assert response.status_code == 200
+
+
+async def test_a_post_is_answered_after_its_update_was_handled_and_never_redone(
+        runner, sandbox_client, engine):
+    await sandbox_client.ensure_user(STRANGER_ID)
+    await _post_twice(runner, update_from(STRANGER_ID, "/start WRONGCODE42", update_id=990_101))
+    # The reply was sent before the post was answered, and the work (a failed code counted)
+    # was done once: the second post of the same update was skipped.
+    replies = await sandbox_client.bot_messages(STRANGER_ID)
+    assert len(replies) == 1
+    with engine.connect() as connection:
+        failures = connection.execute(sa.text("SELECT COUNT(*) FROM auth_failure")).scalar_one()
+    assert failures == 1
+
+
+async def test_an_update_that_changed_nothing_is_answered_again(runner, sandbox_client):
+    await sandbox_client.ensure_user(STRANGER_ID)
+    await _post_twice(runner, update_from(STRANGER_ID, "/help", update_id=990_102))
+    assert len(await sandbox_client.bot_messages(STRANGER_ID)) == 2

@@ -1,0 +1,167 @@
+"""Long polling that confirms an update to the Bot API only after it was handled.
+
+PTB's Updater confirms a batch with its next getUpdates call, while the updates may still wait
+in the queue: a process killed then loses them (a press acknowledged, nothing saved, no
+answer after the restart). Here the offset given to getUpdates never passes an update still
+being handled, so a kill leaves it to be delivered again. An update whose work committed is
+recorded in that same transaction (mina_bot.runtime.handling_update), so one delivered again
+after its commit is skipped, never done twice; one that wrote nothing is simply answered again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from telegram import Update
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ExtBot
+
+from messenger.context import runtime_of
+from mina_bot.redelivery import already_handled, forget_old
+from mina_bot.runtime import Runtime, handling_update
+
+log = logging.getLogger("mina.transport")
+
+
+class AckingApplication(Application):
+    """An Application whose handlers' commits record the update, and which reports every update
+    whose handling has ended."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.handled = None  # a callable taking the update, set by the poller
+
+    async def process_update(self, update: object) -> None:
+        """Handle the update (its callbacks commit at their edge), then report it."""
+        try:
+            if isinstance(update, Update):
+                with handling_update(update.update_id):
+                    await super().process_update(update)
+            else:
+                await super().process_update(update)
+        finally:
+            if self.handled is not None:
+                self.handled(update)
+
+
+class RedeliveryTolerantBot(ExtBot):
+    """A press delivered again after a restart can no longer be answered (Telegram: «query is
+    too old»); the work it asks for is still done."""
+
+    async def answer_callback_query(self, *args, **kwargs) -> bool:
+        """Answer the press; False when it is too old to answer."""
+        try:
+            return await super().answer_callback_query(*args, **kwargs)
+        except BadRequest as exc:
+            if "query is too old" not in exc.message and "query id is invalid" not in \
+                    exc.message.lower():
+                raise
+            log.info("a press could not be answered any more (%s); handling it", exc.message)
+            return False
+
+
+class AckPoller:
+    """getUpdates whose offset stops at the oldest update still being handled."""
+
+    def __init__(self, application: AckingApplication, runtime: Runtime, *,
+                 timeout: int = 10) -> None:
+        self.application = application
+        self.runtime = runtime
+        self.timeout = timeout
+        self.next_id = 0  # one past the newest update this process took (0: none yet)
+        self.handled: set[int] = set()  # by this process, not yet confirmed to the messenger
+        self.in_hand: set[int] = set()
+        self._changed = asyncio.Event()
+        application.handled = self._handled
+
+    @property
+    def offset(self) -> int:
+        """What getUpdates confirms: everything below the oldest update still in hand."""
+        return min(self.in_hand) if self.in_hand else self.next_id
+
+    def _handled(self, update: object) -> None:
+        if isinstance(update, Update) and update.update_id in self.in_hand:
+            self.in_hand.discard(update.update_id)
+            self.handled.add(update.update_id)
+            self._changed.set()
+
+    async def poll_once(self) -> None:
+        """One getUpdates: queue the new updates; wait a moment when it brought none."""
+        offset = self.offset
+        updates = await self.application.bot.get_updates(
+            offset=offset or None, timeout=self.timeout, allowed_updates=Update.ALL_TYPES)
+        # Those below the offset sent are confirmed now: this process need not remember them.
+        self.handled = {i for i in self.handled if i >= offset}
+        for update in updates:
+            self.next_id = max(self.next_id, update.update_id + 1)
+        # Not those in hand, nor those handled already (before a restart too): they come back
+        # until the offset passes them.
+        waiting = [u for u in updates
+                   if u.update_id not in self.in_hand and u.update_id not in self.handled]
+        done = already_handled(self.runtime, (u.update_id for u in waiting)) if waiting else set()
+        self.handled |= done
+        fresh = sorted((u for u in waiting if u.update_id not in done),
+                       key=lambda u: u.update_id)
+        for update in fresh:
+            self.in_hand.add(update.update_id)
+            await self.application.update_queue.put(update)
+        if not fresh and self.in_hand:  # only updates in hand came back: wait for one to end
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), 0.25)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll until `stop` is set; network trouble is waited out, a bad token ends it."""
+        delay = 1.0
+        while not stop.is_set():
+            poll = asyncio.ensure_future(self.poll_once())
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({poll, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not poll.done():
+                poll.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await poll
+                return
+            try:
+                poll.result()
+                delay = 1.0
+            except InvalidToken:
+                raise
+            except (NetworkError, Conflict) as exc:  # Conflict: another getUpdates
+                log.warning("getUpdates failed (%s); trying again in %.0f s", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
+    async def confirm(self) -> None:
+        """Tell the Bot API which updates were handled (at a stop)."""
+        with contextlib.suppress(TelegramError):
+            await self.application.bot.get_updates(offset=self.offset, timeout=0, limit=1)
+
+
+async def serve_polling(application: AckingApplication) -> None:
+    """Run with long polling until SIGTERM or SIGINT, then stop gracefully."""
+    runtime = runtime_of(application)
+    poller = AckPoller(application, runtime)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    async with application:
+        if application.post_init:
+            await application.post_init(application)
+        forget_old(runtime)
+        await application.bot.delete_webhook(drop_pending_updates=False)
+        await application.start()
+        try:
+            await poller.run(stop)
+        finally:
+            log.info("stopping: finishing the updates in progress")
+            await application.stop()
+            await poller.confirm()
+    if application.post_shutdown:
+        await application.post_shutdown(application)
