@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlmodel import Session
 
 from mina_bot.jalali import format_date, jalali_ymd, parse_jalali_ymd
@@ -83,3 +86,24 @@ def test_a_session_number_no_column_can_hold_is_simply_not_found(session):
 
     assert sessions_repo.get_by_number(session, number=10**12) is None
     assert resolutions_repo.get_by_number(session, session_id=1, number=-(10**12)) is None
+
+
+def test_two_processes_numbering_a_session_at_once_both_succeed(engine, database_url):
+    """The import of old minutes and the planner's next session, in two transactions at once:
+    the second waits for the first's number and takes the next, instead of failing."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers take turns on the database lock")
+    first, second = Session(engine), Session(engine)
+    try:
+        early = session_on(first, day=parse_jalali_ymd("1400/01/30"), settings=SETTINGS)
+        with ThreadPoolExecutor(1) as pool:
+            later = pool.submit(ensure_next_session, second, now=tehran(1405, 1, 20),
+                                settings=SETTINGS)
+            time.sleep(0.5)  # the second now waits on the first's uncommitted number
+            first.commit()
+            upcoming = later.result(timeout=30)
+        second.commit()
+        assert (early.number, upcoming.number) == (1, 2)
+    finally:
+        first.close()
+        second.close()
