@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from demo.sample import seed_sample_minutes, seed_sample_organisation
 from handlers.delivery import plan_now
+from sandbox.views import button_data
 from storage.db import make_engine
 from storage.models import AgendaItem, AgendaKind, Language, Member, Resolution, Unit
 from tests.fixtures.bot import BotHarness, harness_settings
@@ -83,5 +84,9 @@ async def test_an_english_member_sees_english_names_in_reminder_agenda_session_a
     assert "Committee" in board["text"] and leaks(board["text"], allowed) == [], board["text"]
     [owe] = await bot.say(ENGLISH, "/owe")
     assert "Infrastructure" in owe["text"] and leaks(owe["text"], allowed) == [], owe["text"]
+    first = next(d for d in button_data(owe) if d.startswith("res:open"))
+    await bot.client.press_button(ENGLISH, owe["message_id"], first)
+    [card] = await bot.client.wait_for_bot_messages(ENGLISH, 1, since=owe["message_id"])
+    assert "Responsible:" in card["text"] and leaks(card["text"], allowed) == [], card["text"]
     [unknown] = await bot.say(ENGLISH, "Could you book a room?")
     assert leaks(unknown["text"], allowed) == []
