@@ -4,8 +4,9 @@ Jobs (stable names, rebuilt on every start; the database is the source of truth)
 `delivery.dispatcher` starts the outbox dispatcher as a task of the application (so stop() waits
 for the send in flight) and stops it when the job queue shuts down, early in Application.stop(),
 rather than at its next poll,
-`reminders.planner` runs the reminder planner every reminder_interval_seconds (and `plan_now`
-runs it at once, e.g. when the demo's clock moves).
+`reminders.planner` runs the reminder planner every reminder_interval_seconds, and with it the
+weekly compliance summary to linked groups (and `plan_now` runs it at once, e.g. when the demo's
+clock moves).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from messenger.sender import PtbSender
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.outbox import mark_reachable
 from mina_bot.reminders.service import PlannerRun, run_planner
+from mina_bot.reports.group_summary import enqueue_group_summaries
 from mina_bot.runtime import Runtime
 
 log = logging.getLogger("mina.delivery")
@@ -67,7 +69,10 @@ async def plan_now(application: Application) -> int:
 
 def _plan(runtime: Runtime) -> PlannerRun:
     with runtime.session() as session:
-        return run_planner(session, now=runtime.clock.now(), settings=runtime.settings)
+        now = runtime.clock.now()
+        result = run_planner(session, now=now, settings=runtime.settings)
+        result.enqueued += enqueue_group_summaries(session, now=now, settings=runtime.settings)
+        return result
 
 
 async def _run_planner(context: Context) -> None:

@@ -21,6 +21,7 @@ from mina_bot.permissions import Action, allowed
 from mina_bot.resolutions import owe as owe_service
 
 FEATURE = "lnk"
+LINKS_PAGE = 20  # linked chats on a page of /links
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,32}))?(?:\s|$)")
 
 
@@ -75,7 +76,16 @@ async def _answer_privately(update: Update, context: Context, command: str) -> N
 
 @guarded(Action.BROADCAST)
 async def show_links(update: Update, context: Context) -> None:
-    """/links (in private): every linked chat and a button to settle each."""
+    """/links (in private): every linked chat and a button to settle each, a page at a time."""
+    await _links_page(update, context, 0)
+
+
+async def turn_links_page(update: Update, context: Context, data: ButtonData) -> None:
+    """Another page of /links."""
+    await _links_page(update, context, data.int_arg(0))
+
+
+async def _links_page(update: Update, context: Context, page: int) -> None:
     lang = context.actor.language
     with context.runtime.session() as session:
         links = linked_chats.listing(session, actor=context.actor)
@@ -83,14 +93,18 @@ async def show_links(update: Update, context: Context) -> None:
     if not links:
         await reply(update, text("links.none", lang))
         return
+    shown = picker([(label("links.button.open", lang, title=link.title),
+                     encode(FEATURE, "open", link.id)) for link in links], page,
+                   (FEATURE, "list"), lang, per_row=1, size=LINKS_PAGE)
     lines = [text("links.header", lang)]
-    for link in links:
+    for link in links[shown.page * LINKS_PAGE:(shown.page + 1) * LINKS_PAGE]:
         state = "pending" if not link.confirmed else "council" if link.council else "unit"
         lines.append(text(f"links.line.{state}", lang, title=link.title,
                           unit=names.get(link.unit_id or 0, "")))
-    rows = [[(label("links.button.open", lang, title=link.title),
-              encode(FEATURE, "open", link.id))] for link in links[:50]]
-    await reply(update, "\n".join(lines), reply_markup=keyboard(rows))
+    if shown.pages > 1:
+        lines.append(text("list.page", lang, page=shown.page + 1, pages=shown.pages,
+                          count=len(links)))
+    await edit_or_reply(update, "\n".join(lines), reply_markup=keyboard(shown.rows))
 
 
 async def open_link(update: Update, context: Context, data: ButtonData) -> None:
@@ -134,4 +148,5 @@ def build_handlers() -> list[BaseHandler]:
     return [CommandHandler("links", show_links),
             button_router(FEATURE, {verb: (Action.BROADCAST, callback) for verb, callback in
                                     (("open", open_link), ("council", settle),
-                                     ("unit", settle), ("drop", settle))})]
+                                     ("unit", settle), ("drop", settle),
+                                     ("list", turn_links_page))})]

@@ -38,7 +38,7 @@ from mina_bot.organisation import cards, invitations
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
 from mina_bot.organisation.roster import unit_of
-from mina_bot.pages import narrowed, picker
+from mina_bot.pages import narrowed, page_count, page_nav, picker
 from mina_bot.permissions import Action
 
 FEATURE = "inv"
@@ -161,22 +161,36 @@ async def choose_role(update: Update, context: Context, data: ButtonData) -> Non
 
 @guarded(Action.INVITE)
 async def list_pending(update: Update, context: Context) -> None:
-    """Pending invitations, each with a revoke button."""
+    """/invites: the first page of pending invitations, each with a revoke button."""
+    await _pending_page(update, context, 0)
+
+
+async def turn_pending_page(update: Update, context: Context, data: ButtonData) -> None:
+    """Another page of pending invitations."""
+    await _pending_page(update, context, data.int_arg(0))
+
+
+async def _pending_page(update: Update, context: Context, page: int) -> None:
     runtime, lang = context.runtime, context.actor.language
-    lines, rows = [text("invite.pending_header", lang)], []
     with runtime.session() as session:
-        for invitation, member, unit in invitations.pending(session, now=runtime.clock.now()):
-            role = text(f"role.{invitation.role.value}", lang) if invitation.role else ""
-            lines.append(text("invite.pending_line", lang, name=member.name, role=role,
-                              unit=name_in(unit, lang) if unit else "",
-                              expires=format_datetime(invitation.expires_at, runtime.tz, lang)))
-            rows.append([InlineKeyboardButton(label("button.revoke", lang, name=member.name),
-                                              callback_data=encode(FEATURE, "revoke",
-                                                                   invitation.id))])
-    if not rows:
+        total, page, shown = invitations.pending(session, now=runtime.clock.now(), page=page)
+    if not total:
         await reply_key(update, context, "invite.pending_none")
         return
-    await reply(update, "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+    lines, rows = [text("invite.pending_header", lang)], []
+    for invitation, member, unit in shown:
+        role = text(f"role.{invitation.role.value}", lang) if invitation.role else ""
+        lines.append(text("invite.pending_line", lang, name=member.name, role=role,
+                          unit=name_in(unit, lang) if unit else "",
+                          expires=format_datetime(invitation.expires_at, runtime.tz, lang)))
+        rows.append([(label("button.revoke", lang, name=member.name),
+                      encode(FEATURE, "revoke", invitation.id))])
+    pages = page_count(total, invitations.PENDING_PAGE)
+    if pages > 1:
+        lines.append(text("list.page", lang, page=page + 1, pages=pages, count=total))
+    await edit_or_reply(update, "\n".join(lines),
+                        reply_markup=keyboard(rows + page_nav((FEATURE, "pend"), page, pages,
+                                                              lang)))
 
 
 async def revoke(update: Update, context: Context, data: ButtonData) -> None:
@@ -219,6 +233,7 @@ def build_handlers() -> list[BaseHandler]:
         "units": (Action.INVITE, turn_unit_page),
         "role": (Action.INVITE, choose_role),
         "revoke": (Action.INVITE, revoke),
+        "pend": (Action.INVITE, turn_pending_page),
     })
     conversation = chat_conversation(  # the same buttons end or keep the UNIT step
         name=FLOW,

@@ -142,7 +142,7 @@ async def show_groups(update: Update, context: Context, data: ButtonData) -> Non
     with context.runtime.session() as session:
         member, seats = cards.group_seats(session, member_id=member_id)
     rows = [[(text("button.seated" if s.seated else "button.not_seated", lang,
-                   name=s.group.name_fa, count=s.count),
+                   name=name_in(s.group, lang), count=s.count),
               encode(FEATURE, "seat", member.id, s.group.id))] for s in seats]
     await edit_or_reply(update, text("member.choose_group", lang, name=member.name),
                         reply_markup=keyboard(rows))

@@ -74,7 +74,26 @@ async function download(file, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+
+function picture(file, name) {
+  // A photo (the compliance chart) or an image file shows in the chat, as Telegram's apps show
+  // it; pressing it downloads it.
+  const img = document.createElement("img");
+  img.className = "picture";
+  img.alt = name;
+  fetch(`${state.sandbox}/control/files/${encodeURIComponent(file)}`)
+    .then((response) => response.blob())
+    .then((blob) => { img.src = URL.createObjectURL(blob); });
+  img.addEventListener("click", () => download(file, name));
+  return img;
+}
+
 function attachment(entry) {
+  if (entry.photo) return picture(entry.photo.file_id, "photo.png");
+  if (entry.document && IMAGE.test(entry.document.file_name || "")) {
+    return picture(entry.document.file_id, entry.document.file_name);
+  }
   const chip = document.createElement("button");
   chip.type = "button";
   chip.className = "document";

@@ -112,6 +112,8 @@ TEXTS = {
     "command.start": {"fa": "شروع و معرفی", "en": "start and introduction"},
     "command.help": {"fa": "راهنما: کارهایی که می‌توانید انجام دهید", "en": "what you can do"},
     "command.cancel": {"fa": "لغو کار نیمه‌تمام", "en": "cancel the current step"},
+    "list.page": {"fa": "صفحهٔ {page} از {pages} ({count} مورد)",
+                  "en": "Page {page} of {pages} ({count} in all)"},
     "pick.page": {
         "fa": "صفحهٔ {page} از {pages} ({count} مورد). برای یافتن زودتر، چند حرف از نام را بنویسید.",
         "en": "Page {page} of {pages} ({count} in all). Type a few letters of the name to narrow "

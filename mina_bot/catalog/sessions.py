@@ -16,6 +16,8 @@ TEXTS = {
     "sessions.agenda.standing": {"fa": "گزارش {unit}", "en": "Report of {unit}"},
     "sessions.agenda.item": {"fa": "{title}", "en": "{title}"},
     "sessions.agenda.empty": {"fa": "هنوز بندی ندارد.", "en": "No items yet."},
+    "sessions.agenda.approve_minutes": {"fa": "تأیید صورتجلسه جلسه قبل",
+                                        "en": "Approval of the last session's minutes"},
     "sessions.button.up": {"fa": "⬆️ {position}", "en": "⬆️ {position}"},
     "sessions.button.down": {"fa": "⬇️ {position}", "en": "⬇️ {position}"},
     "sessions.button.rm": {"fa": "✖️ {position}", "en": "✖️ {position}"},

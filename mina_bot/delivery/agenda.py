@@ -7,8 +7,8 @@ from datetime import tzinfo
 
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_time
-from mina_bot.sessions.views import place_in
-from storage.models import AgendaItem, CouncilSession
+from mina_bot.sessions.views import agenda_title, place_in
+from storage.models import AgendaItem, AgendaKind, CouncilSession
 
 
 def agenda_html(council_session: CouncilSession, items: Sequence[AgendaItem], lang: str,
@@ -21,8 +21,8 @@ def agenda_html(council_session: CouncilSession, items: Sequence[AgendaItem], la
     names = unit_names or {}
     lines = [text("delivery.agenda_line", lang, position=i,
                   title=Safe(review) if review and not item.title else
-                  names.get(item.unit_id or 0) or item.title
-                  or text("delivery.agenda_review", lang))
+                  (item.kind == AgendaKind.STANDING and names.get(item.unit_id or 0))
+                  or agenda_title(item.title, lang) or text("delivery.agenda_review", lang))
              for i, item in enumerate(items, 1)]
     body = "\n".join(lines) if lines else text("delivery.agenda_empty", lang)
     return text("delivery.agenda_message", lang, number=council_session.number,

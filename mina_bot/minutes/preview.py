@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mina_bot.callbacks import encode
-from mina_bot.catalog import label, text
+from mina_bot.catalog import join, label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
@@ -22,7 +22,7 @@ def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[st
     """One block of text per resolution, skipped line and warning, in that order."""
     out = []
     for r in minutes.resolutions:
-        unit_names = "، ".join(names.get(k, k) for k in r.units) or "—"
+        unit_names = join((names.get(k, k) for k in r.units), lang) or "—"
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines = [text("minutes.preview.line", lang, number=r.number, units=unit_names,
                       due=due, subject=shorten(r.subject, 70))]

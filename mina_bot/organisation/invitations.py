@@ -14,6 +14,7 @@ from mina_bot.errors import NotFound
 from mina_bot.organisation import audit
 from mina_bot.organisation.errors import OrganisationRefused
 from mina_bot.organisation.limits import check_name
+from mina_bot.pages import page_count
 from mina_bot.persian import match_key, normalize
 from mina_bot.platforms import platform_named
 from storage.models import Invitation, Member, Role, Unit
@@ -21,6 +22,7 @@ from storage.repositories import invitations as invitations_repo
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 
+PENDING_PAGE = 20  # invitations on a page of /invites: 20 revoke buttons and lines
 CODE_BYTES = 16  # 128 random bits: 22 URL-safe characters, well under the 64 of a start link
 
 
@@ -177,11 +179,15 @@ def _seat(session: Session, member_id: int, unit_id: int, role: Role, now: datet
                  entity_id=seat.id, after=audit.snapshot(seat))
 
 
-def pending(session: Session, *,
-            now: datetime) -> list[tuple[Invitation, Member, Unit | None]]:
-    """Invitations still waiting to be used, with the invited member and the unit they join."""
-    return [(invitation, member, units_repo.get_unit(session, unit_id=invitation.unit_id or 0))
-            for invitation, member in invitations_repo.pending(session, now=now)]
+def pending(session: Session, *, now: datetime, page: int = 0, size: int = PENDING_PAGE
+            ) -> tuple[int, int, list[tuple[Invitation, Member, Unit | None]]]:
+    """A page (clamped) of the invitations still waiting to be used, with the invited member
+    and the unit they join: how many in all, the page, its rows."""
+    found = invitations_repo.pending(session, now=now)
+    page = min(max(page, 0), page_count(len(found), size) - 1)
+    return len(found), page, [
+        (invitation, member, units_repo.get_unit(session, unit_id=invitation.unit_id or 0))
+        for invitation, member in found[page * size:(page + 1) * size]]
 
 
 def revoke(session: Session, *, actor: Actor, invitation_id: int, now: datetime) -> Member:

@@ -25,14 +25,15 @@ DIGEST_USEFUL = dt.timedelta(days=1)
 
 @dataclass(frozen=True)
 class SessionFacts:
-    """A planned session with its report deadline and agenda titles."""
+    """A planned session with its report deadline and agenda (titles; a committee's standing
+    item as the committee, named in each reader's language)."""
 
     id: int
     number: int
     starts_at: dt.datetime
     deadline: dt.datetime
     place: str | None = None
-    agenda: tuple[str, ...] = ()
+    agenda: tuple[str | UnitFacts, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from mina_bot.reminders.planner import (
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
-from storage.models import CouncilSession, SessionStatus
+from storage.models import AgendaKind, CouncilSession, SessionStatus
 from storage.repositories import audience as audience_repo
 from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
@@ -57,9 +57,10 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
                                 tuple(officers.get(unit.id, ())))
              for unit in audience_repo.units(session)}
     with_agenda = {s.id: SessionFacts(
-        f.id, f.number, f.starts_at, f.deadline, f.place, tuple(i.title for i in (
-            ensure_agenda(session, council_session=s) if s.starts_at > now
-            else sessions_repo.agenda_of(session, session_id=s.id)))) for s, f in due}
+        f.id, f.number, f.starts_at, f.deadline, f.place, tuple(
+            units[i.unit_id] if i.kind == AgendaKind.STANDING and i.unit_id in units else i.title
+            for i in (ensure_agenda(session, council_session=s) if s.starts_at > now
+                      else sessions_repo.agenda_of(session, session_id=s.id)))) for s, f in due}
     return Snapshot(
         sessions=tuple(with_agenda.get(f.id, f) for f in bare),
         units=units,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from mina_bot.catalog import Safe, name_in, text
+from mina_bot.catalog import Safe, join, name_in, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.persian import shorten
 from mina_bot.reminders.planner import Reminder, ResolutionFacts, SessionFacts, UnitFacts
+from mina_bot.sessions.views import agenda_title, place_in
 
 SUBJECT_LIMIT = 160
 LIST_LIMIT = 30
@@ -31,8 +32,10 @@ def _resolutions(items: Sequence[ResolutionFacts], lang: str) -> Safe:
 
 def _agenda(s: SessionFacts, lang: str) -> Safe:
     review = text("delivery.agenda_review", lang)
-    lines = [text("delivery.agenda_line", lang, position=i, title=title or review)
-             for i, title in enumerate(s.agenda, 1)]
+    lines = [text("delivery.agenda_line", lang, position=i,
+                  title=name_in(item, lang) if isinstance(item, UnitFacts)
+                  else agenda_title(item, lang) or review)
+             for i, item in enumerate(s.agenda, 1)]
     return Safe("\n".join(lines) if lines else text("delivery.agenda_empty", lang))
 
 
@@ -56,11 +59,11 @@ def render(reminder: Reminder, lang: str, tz: dt.tzinfo) -> str:
     if occasion in ("session.eve", "session.day"):
         s = p["session"]
         return text(f"reminder.{occasion.replace('.', '_')}", lang, number=s.number,
-                    when=_when(s.starts_at, lang, tz), place=s.place or "—",
+                    when=_when(s.starts_at, lang, tz), place=place_in(s.place, lang),
                     agenda=_agenda(s, lang))
     if occasion.startswith("resolution."):
         r = p["resolution"]
-        names = ("، " if lang == "fa" else ", ").join(name_in(u, lang) for u in p["units"])
+        names = join((name_in(u, lang) for u in p["units"]), lang)
         return text(f"reminder.{occasion.replace('.', '_')}", lang, session=r.session_number,
                     number=r.number, subject=shorten(r.subject, SUBJECT_LIMIT),
                     due=format_date(r.due, lang, "weekday_long"), units=names or "—")

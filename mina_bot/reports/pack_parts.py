@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from mina_bot.catalog import label, name_in
+from mina_bot.catalog import join, label, name_in
 from mina_bot.export.dto import Cell, Photo, Section, Table, When
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING
@@ -70,7 +70,7 @@ def agenda(session: Session, *, council: CouncilSession, day: dt.date, lang: str
                        overdue=sum(o.overdue for o in found))]
         lines += [label("export.review.line", lang, number=o.number, session=o.session_number,
                         late=label("sessions.review.late", lang) if o.overdue else "",
-                        units="، ".join(name_in(u, lang) for u in o.units) or "-")
+                        units=join((name_in(u, lang) for u in o.units), lang) or "-")
                   for o in found[:LIMIT]]
         if len(found) > LIMIT:
             lines.append(label("sessions.review.more", lang, count=len(found) - LIMIT).strip())
@@ -218,7 +218,7 @@ def compliance(lines: list[UnitReport], *, deadline: dt.datetime, tz: dt.tzinfo,
         names = [name_in(x.unit, lang) for x in lines if x.state == state]
         if names or state != PENDING:
             rows.append((label(f"export.report_state.{state}", lang), len(names),
-                         "، ".join(names)))
+                         join(names, lang)))
     table = Table(label("export.sheet.compliance", lang), cols(lang, "state", "count", "units"),
                   tuple(rows), (16, 10, 90))
     when = label("export.committees.summary", lang,

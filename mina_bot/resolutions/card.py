@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.catalog import name_in
 from mina_bot.errors import NotFound, PermissionDenied
 from mina_bot.permissions import Action, allowed
 from mina_bot.resolutions.lifecycle import resolution_of
@@ -70,26 +71,28 @@ def resolution_card(session: Session, *, actor: Actor, resolution_id: int) -> Re
     for event in events:
         if event.unit_id is not None and event.note is not None:
             last[event.unit_id] = event
-    rows = [ShareRow(unit.id, unit.name_fa, ShareState(share.state), share.since, share.is_lead,
+    rows = [ShareRow(unit.id, name_in(unit, actor.language), ShareState(share.state),
+                     share.since, share.is_lead,
                      last[unit.id].note if unit.id in last else None,
                      [f for e in events if e.unit_id == unit.id for f in files.get(e.id, ())])
             for share, unit in found]
-    names = {unit.id: unit.name_fa for _, unit in found}
+    names = {unit.id: name_in(unit, actor.language) for _, unit in found}
     history = []
     for event in events:
         member = (members_repo.get_member(session, member_id=event.actor_member_id)
                   if event.actor_member_id else None)
         unit_name = None
         if event.unit_id is not None:
-            unit_name = names.get(event.unit_id) or _unit_name(session, event.unit_id)
+            unit_name = names.get(event.unit_id) or _unit_name(session, event.unit_id,
+                                                                     actor.language)
         history.append((event, member.name if member else None, unit_name))
     council = sessions_repo.get_session(session, session_id=resolution.session_id)
     return ResolutionCard(resolution, council, rows, history, report_unit, staff)
 
 
-def _unit_name(session: Session, unit_id: int) -> str | None:
+def _unit_name(session: Session, unit_id: int, lang: str) -> str | None:
     unit = units_repo.get_unit(session, unit_id=unit_id)
-    return unit.name_fa if unit else None
+    return name_in(unit, lang) if unit else None
 
 
 def evidence(session: Session, *, actor: Actor, resolution_id: int, attachment_id: int

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from mina_bot.catalog import name_in, text
+from mina_bot.catalog import join, name_in, text
 from storage.models import ResolutionStatus, Unit
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import shares as shares_repo
@@ -43,7 +43,7 @@ def review_title(items: Sequence[Owed], lang: str) -> str:
     for o in items[:LIMIT]:
         lines.append(text("sessions.review.line", lang, number=o.number,
                           session=o.session_number,
-                          units="، ".join(name_in(u, lang) for u in o.units) or "—",
+                          units=join((name_in(u, lang) for u in o.units), lang) or "—",
                           late=text("sessions.review.late", lang) if o.overdue else ""))
     if len(items) > LIMIT:
         lines.append(text("sessions.review.more", lang, count=len(items) - LIMIT))

@@ -9,10 +9,17 @@ from mina_bot.callbacks import encode
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.pages import Buttons, fit, page_count, page_nav
+from mina_bot.sessions.agenda import APPROVE_MINUTES
 from mina_bot.sessions.review import Owed, review_title
 from storage.models import AgendaItem, AgendaKind, CouncilSession, SessionStatus
 
 AGENDA_PAGE = 10  # items whose buttons show at once: 40 buttons, under Telegram's 100
+
+def agenda_title(title: str, lang: str) -> str:
+    """An item's title as written, but the bot's own «approve the last minutes» in the reader's
+    language."""
+    return text("sessions.agenda.approve_minutes", lang) if title == APPROVE_MINUTES else title
+
 
 def item_title(item: AgendaItem, lang: str, *, owing: Sequence[Owed],
                units: Mapping[int, str] | None = None) -> str:
@@ -25,7 +32,7 @@ def item_title(item: AgendaItem, lang: str, *, owing: Sequence[Owed],
     if kind == AgendaKind.REVIEW:
         line = review_title(owing, lang)
     else:
-        line = text("sessions.agenda.item", lang, title=item.title)
+        line = text("sessions.agenda.item", lang, title=agenda_title(item.title, lang))
     if item.unit_id and units and item.unit_id in units:
         line += text("agenda.presenter", lang, unit=units[item.unit_id])
     if item.minutes:

@@ -31,3 +31,9 @@ def confirmed_for(session: Session, *, council: bool, unit_ids: Iterable[int]) -
         wanted.append(LinkedChat.council)
     query = select(LinkedChat.chat_id).where(LinkedChat.confirmed, or_(*wanted))
     return session.exec(query.order_by(LinkedChat.chat_id)).all()
+
+
+def confirmed(session: Session) -> Sequence[LinkedChat]:
+    """Every confirmed link (the council's and the units'), by chat id."""
+    return session.exec(select(LinkedChat).where(LinkedChat.confirmed)
+                        .order_by(LinkedChat.chat_id)).all()

@@ -44,3 +44,24 @@ async def test_an_invitation_opens_the_page_and_a_long_paste_is_split(tmp_path):
         await browser.close()
     assert len(sent) == 4 and all(len(s.encode("utf-16-le")) // 2 <= 4096 for s in sent)
     assert " ".join(sent) == paste  # cut between words, nothing lost
+
+
+async def test_the_compliance_chart_shows_as_an_image_in_the_chat(tmp_path):
+    from playwright.async_api import async_playwright
+
+    executable = chromium_path()
+    async with running_demo(tmp_path) as demo, async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable,
+                                                   args=CHROMIUM_ARGS, headless=True)
+        page = await browser.new_page(viewport={"width": 1200, "height": 820}, locale="fa-IR")
+        chat = ChatPage(page)
+        await page.goto(demo.page_url)
+        await chat.be(SECRETARIAT, SECRETARIAT_NAME)
+        await chat.say("/reports")
+        await chat.edit_by("روند")
+        picture = page.locator(".msg.bot img.picture").last
+        await picture.wait_for(timeout=30_000)
+        await page.wait_for_function(
+            "() => { const i = [...document.querySelectorAll('img.picture')].pop();"
+            " return i && i.complete && i.naturalWidth > 100; }", timeout=30_000)
+        await browser.close()
