@@ -162,6 +162,7 @@ TEXTS = {
         "fa": "\n<b>{number})</b> {units}\n   مهلت: {due}\n   {subject}",
         "en": "\n<b>{number})</b> {units}\n   due: {due}\n   {subject}",
     },
+    "minutes.preview.urgent": {"fa": "   ⚡ فوری", "en": "   ⚡ urgent"},
     "minutes.preview.weekly": {"fa": "   🔁 هر هفته", "en": "   🔁 every week"},
     "minutes.preview.unmatched": {
         "fa": "   ❓ متولی ناشناخته: «{name}»", "en": "   ❓ unknown unit: «{name}»",

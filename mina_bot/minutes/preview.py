@@ -26,6 +26,8 @@ def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[st
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines = [text("minutes.preview.line", lang, number=r.number, units=unit_names,
                       due=due, subject=shorten(r.subject, 70))]
+        if r.urgent:
+            lines.append(text("minutes.preview.urgent", lang))
         if r.recurrence:
             lines.append(text("minutes.preview.weekly", lang))
         lines += [text("minutes.preview.unmatched", lang, name=shorten(name, 60))
