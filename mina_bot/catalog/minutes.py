@@ -185,6 +185,7 @@ TEXTS = {
     },
     "minutes.button.save": {"fa": "✅ ثبت {count} مصوبه", "en": "✅ Save {count} resolutions"},
     "minutes.button.pick": {"fa": "✔️ همین‌ها ({count} واحد)", "en": "✔️ These ({count} units)"},
+    "minutes.button.all_units": {"fa": "🔎 همه واحدها", "en": "🔎 All units"},
     "minutes.button.ignore": {"fa": "نادیده بگیر", "en": "Ignore it"},
     "minutes.button.cancel": {"fa": "✖️ انصراف", "en": "✖️ Cancel"},
     "minutes.button.create": {"fa": "➕ واحد تازه «{name}»", "en": "➕ New unit «{name}»"},
