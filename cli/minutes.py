@@ -14,8 +14,9 @@ from mina_bot.jalali import JalaliDateError, parse_jalali_ymd
 from mina_bot.minutes.importer import directory, import_minutes
 from mina_bot.minutes.model import MinutesError, ParsedMinutes, to_json
 from mina_bot.minutes.parser import parse_minutes
-from mina_bot.minutes.sources import read_source
+from mina_bot.minutes.reading import checked_minutes
 from mina_bot.minutes.units import UnitDirectory
+from mina_bot.settings import Settings
 
 DEFAULT_ORG = Path(__file__).resolve().parents[1] / "examples" / "org.yaml"
 
@@ -24,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register `minutes parse` and `minutes import`."""
     minutes = sub.add_parser("minutes", help="parse or import a session's minutes")
     minutes.add_argument("action", choices=["parse", "import"])
-    minutes.add_argument("file", type=Path, help="the minutes: .txt, .md or .docx")
+    minutes.add_argument("file", type=Path, help="the minutes: .txt, .md, .docx or .pdf")
     minutes.add_argument("--session-date", required=True, help="Jalali, e.g. 1400/01/30")
     minutes.add_argument("--org", type=Path, default=None,
                          help="units from an organisation file (parse only; default "
@@ -49,18 +50,18 @@ def _preview(minutes: ParsedMinutes, as_json: bool) -> str:
     return "\n".join(lines)
 
 
-def _read(args: argparse.Namespace, units: UnitDirectory) -> ParsedMinutes:
+def _read(args: argparse.Namespace, units: UnitDirectory, limit_mb: int) -> ParsedMinutes:
+    """The minutes read as /import reads them (a PDF refused the same way), then parsed."""
     try:
         session_date = parse_jalali_ymd(args.session_date)
     except JalaliDateError:
         raise MinutesError("minutes.error.bad_session_date", text=args.session_date) from None
-    source = read_source(args.file.name, args.file.read_bytes())
-    if not any(p.strip() for block in source for cell in block for p in cell):
-        raise MinutesError("minutes.error.empty")
+    source = checked_minutes(args.file.name, args.file.read_bytes(), session_date=session_date,
+                             units=units, max_unpacked_mb=limit_mb)
     return parse_minutes(source, session_date=session_date, units=units)
 
 
-def run(args: argparse.Namespace, settings: object, open_runtime: Callable) -> int:
+def run(args: argparse.Namespace, settings: Settings, open_runtime: Callable) -> int:
     """Run one minutes subcommand; `open_runtime` connects to the database (import only)."""
     if not args.file.is_file():
         print(f"mina: no such file: {args.file}", file=sys.stderr)
@@ -68,11 +69,12 @@ def run(args: argparse.Namespace, settings: object, open_runtime: Callable) -> i
     try:
         if args.action == "parse":
             units = UnitDirectory.from_yaml(args.org or DEFAULT_ORG)
-            print(_preview(_read(args, units), args.json))
+            print(_preview(_read(args, units, settings.max_document_uncompressed_mb), args.json))
             return 0
         runtime = open_runtime(settings)
         with runtime.session() as session:
-            minutes = _read(args, directory(session))
+            minutes = _read(args, directory(session),
+                            runtime.settings.max_document_uncompressed_mb)
             print(_preview(minutes, args.json))
             result = import_minutes(session, minutes=minutes, settings=runtime.settings,
                                     actor=None, now=runtime.clock.now(),

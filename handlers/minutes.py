@@ -1,8 +1,9 @@
 """/import: the secretariat sends the minutes, checks the preview, settles unknown units, saves.
 
 /import -> WAIT_TEXT (pasted pieces kept until «پایان متن», or a file) -> [WAIT_DATE] -> the
-preview (its pages and questions are buttons) -> «ثبت N مصوبه». Pieces and draft live in the
-database (conversation_state), so a restart loses nothing; nothing is saved until «ثبت».
+preview (its pages and questions are buttons; while a name is asked about, ASKING: typed letters
+narrow its units) -> «ثبت N مصوبه». Pieces and draft live in the database (conversation_state),
+so a restart loses nothing; nothing is saved until «ثبت».
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from handlers.common import (
     reply,
     reply_key,
 )
+from handlers.picking import MAX_QUERY
 from messenger.keyboards import keyboard
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
@@ -37,7 +39,8 @@ from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.preview import saved_text
 from mina_bot.permissions import Action
 
-WAIT_TEXT, WAIT_DATE = range(2)
+WAIT_TEXT, WAIT_DATE, ASKING = range(3)
+IN_PLACE = ("page", "tick", "upage", "all")  # the same question redrawn: edited in place
 FLOW, PREVIEW = "import", "import_preview"  # the conversation's state; the preview's draft
 
 
@@ -152,7 +155,7 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
     draft = {"text": state["text"], "date": state["date"], "decisions": {}, "create": [],
              "chosen": [], "page": 0}
     try:
-        body, buttons = _render(update, context, draft)
+        body, buttons, asking = _render(update, context, draft)
     except MinutesError as exc:
         await reply(update, exc.render(context.actor.language))
         return ConversationHandler.END
@@ -160,10 +163,10 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
         flow(update, PREVIEW).save(session, draft)
         flow(update, FLOW).drop(session)
     await reply(update, body, reply_markup=keyboard(buttons))
-    return ConversationHandler.END
+    return ASKING if asking else ConversationHandler.END
 
 
-def _render(update: Update, context: Context, draft: dict):
+def _render(update: Update, context: Context, draft: dict) -> tuple[str, list, bool]:
     with context.runtime.session() as session:
         return review.preview_of(session, draft=draft, lang=context.actor.language)
 
@@ -176,31 +179,53 @@ def _draft(update: Update, context: Context) -> dict:
     return draft
 
 
-async def button(update: Update, context: Context, data: ButtonData) -> None:
-    """The preview's buttons: page, tick units, settle a name, save, or discard."""
+async def button(update: Update, context: Context, data: ButtonData) -> int:
+    """The preview's buttons: page, tick units, turn or widen the units, settle a name, save,
+    or discard."""
     runtime, draft = context.runtime, _draft(update, context)
     if data.verb in ("no", "redate"):
         with runtime.session() as session:
             flow(update, PREVIEW).drop(session)
         await reply_key(update, context,
                         "minutes.discarded" if data.verb == "no" else "minutes.redate")
-        return
+        return ConversationHandler.END
     if data.verb in ("ok", "early"):
         await _confirm(update, context, draft, data.verb)
-        return
-    if data.verb == "page":
-        draft = {**draft, "page": int(data.args[0]) if data.args else 0}
+        return ConversationHandler.END
+    if data.verb in ("page", "upage"):
+        draft = {**draft, {"page": "page", "upage": "unit_page"}[data.verb]: data.int_arg(0)}
+    elif data.verb == "all":
+        draft = {**draft, "query": None, "unit_page": 0}
     else:
         with runtime.session() as session:
             draft = review.settle(session, draft=draft, verb=data.verb,
                                   unit_key=data.args[0] if data.args else None)
-    with runtime.session() as session:
+    return await _show(update, context, draft, in_place=data.verb in IN_PLACE)
+
+
+async def _show(update: Update, context: Context, draft: dict, *, in_place: bool) -> int:
+    """Save the draft and show its preview (in place of the pressed one, or anew)."""
+    with context.runtime.session() as session:
         flow(update, PREVIEW).save(session, draft)
-    body, buttons = _render(update, context, draft)
-    if data.verb in ("page", "tick"):  # the same question, another page or tick: in place
+    body, buttons, asking = _render(update, context, draft)
+    if in_place:
         await edit_or_reply(update, body, reply_markup=keyboard(buttons))
     else:
         await reply(update, body, reply_markup=keyboard(buttons))
+    return ASKING if asking else ConversationHandler.END
+
+
+@guarded(Action.IMPORT_MINUTES)
+async def search_units(update: Update, context: Context) -> int:
+    """Letters typed while a name is asked about: the units whose name holds them."""
+    with context.runtime.session() as session:
+        draft = flow(update, PREVIEW).load(session)
+    if draft is None:  # discarded or saved meanwhile: the text is no search any more
+        await reply_key(update, context, "minutes.error.expired")
+        return ConversationHandler.END
+    query = (update.effective_message.text or "").strip()[:MAX_QUERY]
+    draft = {**draft, "query": query or None, "unit_page": 0}
+    return await _show(update, context, draft, in_place=False)
 
 
 async def _confirm(update: Update, context: Context, draft: dict, verb: str) -> None:
@@ -232,6 +257,8 @@ async def _save(update: Update, context: Context, draft: dict, *, early: bool) -
 def build_handlers() -> list[BaseHandler]:
     """The /import conversation and the preview's buttons."""
     private = filters.ChatType.PRIVATE
+    preview_buttons = button_router("imp", {verb: (Action.IMPORT_MINUTES, button) for verb in (
+        "page", "tick", "upage", "all", "pick", "new", "skip", "ok", "no", "early", "redate")})
     return [
         chat_conversation(
             name=FLOW,
@@ -244,9 +271,10 @@ def build_handlers() -> list[BaseHandler]:
                 ],
                 WAIT_DATE: [MessageHandler(private & filters.TEXT & ~filters.COMMAND,
                                            take_date)],
+                ASKING: [MessageHandler(private & filters.TEXT & ~filters.COMMAND,
+                                        search_units), preview_buttons],
             },
-            fallbacks=[CommandHandler("cancel", leave_flows(FLOW))],
+            fallbacks=[CommandHandler("cancel", leave_flows(FLOW, PREVIEW))],
         ),
-        button_router("imp", {verb: (Action.IMPORT_MINUTES, button) for verb in (
-            "page", "tick", "pick", "new", "skip", "ok", "no", "early", "redate")}),
+        preview_buttons,
     ]

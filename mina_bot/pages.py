@@ -65,6 +65,19 @@ def narrowed(items: Sequence[T], query: str | None, name: Callable[[T], str]) ->
     return [item for item in items if key in match_key(name(item))]
 
 
+def picker_hint(shown: Picker, query: str | None, lang: str) -> str | None:
+    """What a long picker says under its question: «page 2 of 16 …», or what the typed letters
+    found (None for a short list shown whole)."""
+    if query and not shown.found:
+        return text("pick.none", lang, query=query)
+    if query:
+        return text("pick.found", lang, query=query, count=shown.found, page=shown.page + 1,
+                    pages=shown.pages)
+    if shown.pages > 1:
+        return text("pick.page", lang, page=shown.page + 1, pages=shown.pages, count=shown.found)
+    return None
+
+
 def picker(choices: Sequence[tuple[str, str]], page: int, turn: tuple[str, str], lang: str,
            *prefix: object, per_row: int = 2, size: int = PICK_PAGE) -> Picker:
     """Page `page` (clamped) of (label, data) choices in rows of `per_row`, with the «previous» /

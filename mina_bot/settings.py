@@ -95,7 +95,7 @@ class Settings(BaseSettings):
     heavy_work_memory_mb: int = Field(default=1024, ge=256, description=(
         "Address-space limit of a worker process, in megabytes; past it the job fails alone."))
     max_document_uncompressed_mb: int = Field(default=50, ge=1, description=(
-        "A .docx whose contents unpack to more megabytes than this is refused unread."))
+        "A .docx or .pdf whose contents unpack to more megabytes than this is refused unread."))
     self_confirm_allowed: bool = Field(default=False, description=(
         "Whether whoever reported a unit's share done may confirm it themselves (for a "
         "one-person secretariat)."))

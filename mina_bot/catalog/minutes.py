@@ -59,16 +59,24 @@ TEXTS = {
         "en": "The minutes are empty.",
     },
     "minutes.error.file_type": {
-        "fa": "فقط فایل‌های ‎.txt، ‎.md یا ‎.docx را می‌توانم بخوانم؛ «{name}» از این نوع نیست.",
-        "en": "I can only read .txt, .md or .docx files; «{name}» is none of them.",
+        "fa": ("فقط فایل‌های ‎.txt، ‎.md، ‎.docx یا PDF متنی را می‌توانم بخوانم؛ «{name}» از این "
+               "نوع نیست."),
+        "en": "I can only read .txt, .md, .docx or text PDF files; «{name}» is none of them.",
     },
-    "minutes.error.pdf": {
-        "fa": ("فایل PDF «{name}» را نمی‌خوانم: ترتیب متن جدول در PDF قابل اعتماد نیست و ممکن "
-               "است مصوبه‌ای گم شود. فایل Word (‎.docx) همین صورت‌جلسه را بفرستید یا متن آن را "
-               "بچسبانید."),
-        "en": ("I do not read the PDF «{name}»: a table's text order in a PDF cannot be trusted "
-               "and a resolution could be lost. Send the Word (.docx) file of these minutes, "
-               "or paste their text."),
+    "minutes.error.pdf_no_text": {
+        "fa": ("فایل PDF «{name}» متنی ندارد (احتمالاً اسکن یا تصویر است) و نمی‌توانم آن را "
+               "بخوانم. لطفاً فایل Word (‎.docx) همین صورت‌جلسه را بفرستید یا متن آن را بچسبانید."),
+        "en": ("The PDF «{name}» has no text (it is likely a scan or an image), so I cannot "
+               "read it. Please send the Word (.docx) file of these minutes, or paste their "
+               "text."),
+    },
+    "minutes.error.pdf_order": {
+        "fa": ("متن فایل PDF «{name}» به ترتیب درست بیرون نمی‌آید (جدول مصوبات در آن پیدا "
+               "نشد یا حروف آن وارونه است) و ممکن است مصوبه‌ای گم شود. لطفاً فایل Word (‎.docx) "
+               "همین صورت‌جلسه را بفرستید یا متن آن را بچسبانید."),
+        "en": ("The text of the PDF «{name}» does not come out in reading order (no resolution "
+               "table found, or its letters are reversed), so a resolution could be lost. "
+               "Please send the Word (.docx) file of these minutes, or paste their text."),
     },
     "minutes.error.file_size": {
         "fa": "فایل «{name}» بزرگ‌تر از {limit} مگابایت است.",
@@ -93,13 +101,13 @@ TEXTS = {
         "en": "This preview is no longer valid; send /import again.",
     },
     "minutes.ask_text": {
-        "fa": ("صورت‌جلسه را بفرستید: فایل ‎.docx، ‎.txt یا ‎.md، یا متن آن را بچسبانید. "
+        "fa": ("صورت‌جلسه را بفرستید: فایل ‎.docx، ‎.txt، ‎.md یا PDF متنی، یا متن آن را بچسبانید. "
                "متن بلند را تلگرام در چند پیام می‌فرستد؛ همه را بفرستید و بعد دکمه «پایان متن» "
                "را بزنید. جدول مصوبات با هر ترتیب ستون‌ها خوانده می‌شود، به شرط آنکه سطر عنوان "
                "داشته باشد (مانند «موضوع»، «متولی»، «مهلت»)؛ فهرست شماره‌دار هم پذیرفته است. "
                "/cancel برای انصراف."),
-        "en": ("Send the minutes: a .docx, .txt or .md file, or paste their text. Telegram "
-               "sends a long text as several messages; send them all, then press «End of "
+        "en": ("Send the minutes: a .docx, .txt, .md or text PDF file, or paste their text. "
+               "Telegram sends a long text as several messages; send them all, then press «End of "
                "text». The resolution table may have its columns in any order, under a header "
                "row (subject, responsible, deadline); a numbered list works too. /cancel to "
                "stop."),
@@ -154,6 +162,7 @@ TEXTS = {
         "fa": "\n<b>{number})</b> {units}\n   مهلت: {due}\n   {subject}",
         "en": "\n<b>{number})</b> {units}\n   due: {due}\n   {subject}",
     },
+    "minutes.preview.urgent": {"fa": "   ⚡ فوری", "en": "   ⚡ urgent"},
     "minutes.preview.weekly": {"fa": "   🔁 هر هفته", "en": "   🔁 every week"},
     "minutes.preview.unmatched": {
         "fa": "   ❓ متولی ناشناخته: «{name}»", "en": "   ❓ unknown unit: «{name}»",
@@ -176,6 +185,7 @@ TEXTS = {
     },
     "minutes.button.save": {"fa": "✅ ثبت {count} مصوبه", "en": "✅ Save {count} resolutions"},
     "minutes.button.pick": {"fa": "✔️ همین‌ها ({count} واحد)", "en": "✔️ These ({count} units)"},
+    "minutes.button.all_units": {"fa": "🔎 همه واحدها", "en": "🔎 All units"},
     "minutes.button.ignore": {"fa": "نادیده بگیر", "en": "Ignore it"},
     "minutes.button.cancel": {"fa": "✖️ انصراف", "en": "✖️ Cancel"},
     "minutes.button.create": {"fa": "➕ واحد تازه «{name}»", "en": "➕ New unit «{name}»"},

@@ -31,6 +31,7 @@ TEXTS = {
     "resolutions.status.cancelled": {"fa": "لغوشده", "en": "cancelled"},
     "resolutions.no_due": {"fa": "بدون مهلت مشخص", "en": "no fixed deadline"},
     "resolutions.due": {"fa": "مهلت: {date}{relative}", "en": "due {date}{relative}"},
+    "resolutions.urgent": {"fa": "⚡ فوری", "en": "⚡ urgent"},
     "resolutions.weekly": {
         "fa": "🔁 هر هفته، تا جلسه آینده", "en": "🔁 every week, by the coming session",
     },

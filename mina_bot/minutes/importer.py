@@ -72,7 +72,7 @@ def create_unit_named(session: Session, *, name: str) -> Unit:
 def _fields(row: ParsedResolution, next_session_id: int | None) -> dict:
     return {
         "subject": row.subject, "time_frame": row.time_frame, "due_date": row.due,
-        "recurrence": row.recurrence,
+        "recurrence": row.recurrence, "urgent": row.urgent,
         "due_at_session_id": next_session_id if row.due_at_next_session else None,
     }
 

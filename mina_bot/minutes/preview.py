@@ -10,12 +10,11 @@ from mina_bot.catalog import join, label, text
 from mina_bot.jalali import format_date
 from mina_bot.minutes.model import ParsedMinutes
 from mina_bot.minutes.units import UnitDirectory
-from mina_bot.pages import Buttons
+from mina_bot.pages import Buttons, Picker, narrowed, picker, picker_hint
 from mina_bot.persian import shorten
 
 BODY = 2800  # characters of entries on a page: header and question stay well under 4,096
 PAGE_BUTTONS = 8  # page buttons in the navigation row (Telegram shows 8 to a row)
-MAX_BUTTONS = 100  # Telegram's limit on one keyboard
 
 
 def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[str]:
@@ -26,6 +25,8 @@ def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[st
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines = [text("minutes.preview.line", lang, number=r.number, units=unit_names,
                       due=due, subject=shorten(r.subject, 70))]
+        if r.urgent:
+            lines.append(text("minutes.preview.urgent", lang))
         if r.recurrence:
             lines.append(text("minutes.preview.weekly", lang))
         lines += [text("minutes.preview.unmatched", lang, name=shorten(name, 60))
@@ -71,9 +72,11 @@ def page_row(page: int, pages: int) -> list[tuple[str, str]]:
 
 
 def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str], lang: str,
-            *, page: int = 0, chosen: tuple[str, ...] = ()) -> tuple[str, Buttons]:
-    """One page of the preview, with either the question about an unknown unit or the
-    save button; the summary and the question are on every page."""
+            *, page: int = 0, chosen: tuple[str, ...] = (), unit_page: int = 0,
+            query: str | None = None) -> tuple[str, Buttons]:
+    """One page of the preview, with either the question about an unknown unit (its units a
+    page at a time, narrowed by `query`) or the save button; the summary and the question are
+    on every page."""
     unknown = minutes.unmatched
     pages = paginate(entries(minutes, names, lang))
     page = min(max(page, 0), len(pages) - 1)
@@ -92,8 +95,9 @@ def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
     if unknown:
         lines.append(text("minutes.preview.ask_unit", lang, name=shorten(unknown[0], 60),
                           count=len(unknown)))
-        return "\n".join(lines), rows + _question(units, names, lang, unknown[0], chosen,
-                                                  room=MAX_BUTTONS - len(nav))
+        shown, buttons = _question(units, names, lang, unknown[0], chosen, unit_page, query)
+        hint = picker_hint(shown, query, lang)
+        return "\n".join([*lines, *([hint] if hint else [])]), rows + buttons
     lines.append(text("minutes.preview.confirm", lang))
     save = [(label("minutes.button.save", lang, count=len(minutes.resolutions)),
              encode("imp", "ok")), (text("minutes.button.cancel", lang), encode("imp", "no"))]
@@ -101,8 +105,9 @@ def preview(minutes: ParsedMinutes, units: UnitDirectory, names: dict[str, str],
 
 
 def _question(units: UnitDirectory, names: dict[str, str], lang: str, name: str,
-              chosen: tuple[str, ...], room: int) -> Buttons:
-    """A toggle per unit (two to a row), then pick the ticked ones, create, ignore, cancel."""
+              chosen: tuple[str, ...], page: int, query: str | None) -> tuple[Picker, Buttons]:
+    """A page of unit toggles (two to a row; those typed letters match, if any), then pick the
+    ticked ones, create, ignore, cancel. Ticks are kept in the draft, whatever the page."""
     tail: Buttons = []
     if chosen:
         tail.append([(label("minutes.button.pick", lang, count=len(chosen)),
@@ -111,10 +116,13 @@ def _question(units: UnitDirectory, names: dict[str, str], lang: str, name: str,
                   encode("imp", "new"))])
     tail.append([(text("minutes.button.ignore", lang), encode("imp", "skip")),
                  (text("minutes.button.cancel", lang), encode("imp", "no"))])
-    room -= sum(len(row) for row in tail)
+    if query:
+        tail.insert(0, [(text("minutes.button.all_units", lang), encode("imp", "all"))])
+    found = narrowed(units.entries, query, lambda e: " ".join((names.get(e.key, ""), *e.names)))
     ticks = [(("✅ " if e.key in chosen else "") + names.get(e.key, e.key),
-              encode("imp", "tick", e.key)) for e in units.entries][:room]
-    return [ticks[i:i + 2] for i in range(0, len(ticks), 2)] + tail
+              encode("imp", "tick", e.key)) for e in found]
+    shown = picker(ticks, page, ("imp", "upage"), lang)
+    return shown, shown.rows + tail
 
 
 def saved_text(result, lang: str, next_date: dt.date | None) -> str:

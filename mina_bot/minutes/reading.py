@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.parser import parse_minutes
-from mina_bot.minutes.sources import text_of_file
+from mina_bot.minutes.sources import PDF_SUFFIX, text_of_file
 from mina_bot.minutes.units import UnitDirectory
+
+# A PDF's text that shows no table, or rows whose cells run together, came out of order.
+_PDF_ORDER_PROBLEMS = frozenset({"minutes.error.no_table", "minutes.error.row_columns",
+                                 "minutes.error.list_item"})
 
 
 def checked_minutes(name: str | None, data: bytes | str, *, session_date: dt.date,
@@ -17,5 +22,11 @@ def checked_minutes(name: str | None, data: bytes | str, *, session_date: dt.dat
     source = data if name is None else text_of_file(name, data, max_unpacked_mb=max_unpacked_mb)
     if not source.strip():
         raise MinutesError("minutes.error.empty")
-    parse_minutes(source, session_date=session_date, units=units)
+    try:
+        parse_minutes(source, session_date=session_date, units=units)
+    except MinutesError as exc:
+        if name is not None and Path(name).suffix.lower() == PDF_SUFFIX \
+                and any(p.key in _PDF_ORDER_PROBLEMS for p in exc.problems):
+            raise MinutesError("minutes.error.pdf_order", name=name) from None
+        raise
     return source

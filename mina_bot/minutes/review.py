@@ -2,7 +2,8 @@
 
 A draft is {"text": minutes, "date": "YYYY-MM-DD" (Jalali), "decisions": {spelling: [unit
 keys]} (empty: ignored), "create": [spellings that become new units], "chosen": [unit keys
-ticked so far for the first unknown spelling], "page": the preview page shown}.
+ticked so far for the first unknown spelling, on any page of units], "page": the preview page
+shown, "unit_page": the page of units shown, "query": the letters typed to narrow them}.
 """
 
 from __future__ import annotations
@@ -41,13 +42,16 @@ def parsed(session: Session, draft: Draft) -> tuple[ParsedMinutes, UnitDirectory
     return minutes.with_units({**_decisions(draft), **created}), units
 
 
-def preview_of(session: Session, *, draft: Draft, lang: str) -> tuple[str, Buttons]:
-    """The draft's preview page, with the choices for its first unknown unit."""
+def preview_of(session: Session, *, draft: Draft, lang: str) -> tuple[str, Buttons, bool]:
+    """The draft's preview page, with the choices for its first unknown unit; and whether a
+    name is still asked about (typed letters then narrow its units)."""
     minutes, units = parsed(session, draft)
     names = {u.key: u.name_fa for u in units_repo.list_units(session)}
     names |= {f"new:{i}": name for i, name in enumerate(draft["create"])}
-    return preview(minutes, units, names, lang, page=draft.get("page", 0),
-                   chosen=tuple(draft.get("chosen", ())))
+    body, buttons = preview(minutes, units, names, lang, page=draft.get("page", 0),
+                            chosen=tuple(draft.get("chosen", ())),
+                            unit_page=draft.get("unit_page", 0), query=draft.get("query"))
+    return body, buttons, bool(minutes.unmatched)
 
 
 def settle(session: Session, *, draft: Draft, verb: str, unit_key: str | None) -> Draft:
@@ -63,7 +67,7 @@ def settle(session: Session, *, draft: Draft, verb: str, unit_key: str | None) -
         chosen = [k for k in chosen if k != unit_key] if unit_key in chosen \
             else [*chosen, unit_key]
         return {**draft, "chosen": chosen}
-    settled = {**draft, "chosen": []}
+    settled = {**draft, "chosen": [], "unit_page": 0, "query": None}
     if verb == "pick" and chosen:
         return {**settled, "decisions": {**draft["decisions"], unknown[0]: chosen}}
     if verb == "skip":

@@ -1,4 +1,4 @@
-"""The minutes as they arrive: pasted text, a .txt/.md file, or a Word (.docx) file.
+"""The minutes as they arrive: pasted text, a .txt/.md file, a Word (.docx) file or a PDF.
 
 A document is a tuple of blocks, one per line of text, Word paragraph or Word table row. A
 block is a tuple of cells, each a tuple of paragraphs. As text, cells are joined by tabs and a
@@ -15,6 +15,7 @@ from mina_bot.minutes.model import MinutesError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 WORD_SUFFIX = ".docx"
+PDF_SUFFIX = ".pdf"
 MAX_WORD_ENTRIES = 1000  # a Word file holds a few dozen parts; thousands are a zip bomb's shape
 CELL_BREAK = "\u2028"
 
@@ -35,7 +36,7 @@ def text_of_blocks(blocks: tuple[Block, ...]) -> str:
 
 
 def read_source(name: str, data: bytes, *, max_unpacked_mb: int = 50) -> tuple[Block, ...]:
-    """The blocks of a minutes file: text lines, or Word paragraphs and table rows."""
+    """The blocks of a minutes file: text lines, Word paragraphs and table rows, PDF lines."""
     suffix = Path(name or "").suffix.lower()
     if suffix in TEXT_SUFFIXES:
         for encoding in ("utf-8-sig", "utf-16", "cp1256"):
@@ -47,8 +48,10 @@ def read_source(name: str, data: bytes, *, max_unpacked_mb: int = 50) -> tuple[B
     if suffix == WORD_SUFFIX:
         _check_unpacked_size(name, data, max_unpacked_mb)
         return _word_blocks(name, data)
-    if suffix == ".pdf":  # no PDF reader at run time that keeps a table's logical order
-        raise MinutesError("minutes.error.pdf", name=name)
+    if suffix == PDF_SUFFIX:
+        from mina_bot.minutes.pdf import pdf_text  # pypdf: only needed for PDF files
+
+        return blocks_of_text(pdf_text(name, data, max_unpacked_mb=max_unpacked_mb))
     raise MinutesError("minutes.error.file_type", name=name)
 
 

@@ -31,6 +31,7 @@ class DutyRecord:
     recurrence: str | None
     due_date: dt.date | None
     session_number: int
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def unit_duties(session: Session, *, unit_id: int, weekly_due: dt.date | None) -
     """Every active resolution one unit is responsible for, in urgency order (cacheable)."""
     rows = resolutions_repo.active_of_unit(session, unit_id=unit_id, statuses=ACTIVE)
     records = [DutyRecord(id=r[0], number=r[1], subject=r[2], status=ShareState(r[3]),
-                          recurrence=r[4], due_date=r[5], session_number=r[6]) for r in rows]
+                          recurrence=r[4], due_date=r[5], session_number=r[6], urgent=r[7])
+               for r in rows]
     records.sort(key=lambda record: _urgency(record, weekly_due))
     return UnitDuties(ordered=tuple(records), ids=frozenset(r.id for r in records))
 

@@ -102,6 +102,8 @@ def awaiting_lines(awaiting: Sequence[tuple[Resolution, CouncilSession, Unit]], 
 
 def _extra(r, lang: str, tally: tuple[int, int] | None = None) -> str:
     parts = []
+    if r.urgent:
+        parts.append(text("resolutions.urgent", lang))
     if r.recurrence:
         parts.append(text("resolutions.weekly", lang))
     if r.status == ResolutionStatus.REPORTED_DONE:

@@ -93,6 +93,8 @@ class Resolution(SQLModel, table=True):
     due_date: dt.date | None = Field(default=None, index=True)
     due_at_session_id: int | None = Field(default=None, foreign_key="council_session.id")
     recurrence: str | None = None
+    # «فوری», «بلافاصله», «در اسرع وقت»: due at the next session, and shown as urgent.
+    urgent: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     # Derived from the shares (mina_bot/resolutions/shares.py), rewritten in the transaction of
     # every share change; kept as a column for the partial index and the filters.
     status: ResolutionStatus = enum_field(ResolutionStatus, ResolutionStatus.OPEN, index=True)

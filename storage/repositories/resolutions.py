@@ -224,12 +224,13 @@ ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE
 def active_of_unit(
     session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
 ) -> Sequence[tuple]:
-    """(id, number, subject, share state, recurrence, due date, session number) of every
+    """(id, number, subject, share state, recurrence, due date, session number, urgent) of every
     resolution in these states a unit holds a share of that is owed or reported: the columns
     «what do I owe?» shows, no rows."""
     query = (
         select(Resolution.id, Resolution.number, Resolution.subject, ResolutionAssignment.state,
-               Resolution.recurrence, Resolution.due_date, CouncilSession.number)
+               Resolution.recurrence, Resolution.due_date, CouncilSession.number,
+               Resolution.urgent)
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
         .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
         .where(ResolutionAssignment.unit_id == unit_id, ResolutionAssignment.state.in_(

@@ -22,15 +22,17 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "minutes"
 sys.path.insert(0, str(CORPUS))
 import make_docx  # noqa: E402  (the corpus's Word files are built by this script)
+import make_pdf  # noqa: E402  (and its PDFs by this one)
 
 UNITS = UnitDirectory.from_yaml(ROOT / "examples" / "org.yaml")
 SESSION = parse_jalali_ymd("1400/01/30")
 TEXTS = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
-NAMES = sorted([*TEXTS, *make_docx.DOCUMENTS])
+BUILT = {**make_docx.DOCUMENTS, **make_pdf.DOCUMENTS}
+NAMES = sorted([*TEXTS, *BUILT])
 
 
 def source_of(name: str) -> bytes:
-    build = make_docx.DOCUMENTS.get(name)
+    build = BUILT.get(name)
     return build() if build else (CORPUS / name).read_bytes()
 
 
@@ -92,6 +94,16 @@ def test_footers_page_headers_and_repeated_headers_are_skipped_and_named():
     assert [(s["line"], s["reason"]) for s in data["skipped"]] == [
         (8, "footer"), (9, "page_header"), (10, "repeated_header"), (14, "footer")]
     assert data["resolutions"][2]["subject"].endswith("به اطلاع کمیته‌ها برسد.")
+
+
+def test_a_pdf_with_a_text_layer_reads_its_table_over_two_pages():
+    data = parsed("11_pdf_text_layer.pdf")
+    assert [r["number"] for r in data["resolutions"]] == [1, 2, 3, 4]
+    assert data["resolutions"][0]["subject"].endswith("کمیته‌ها نهایی و ابلاغ شود.")
+    assert data["resolutions"][1]["units"] == ["infrastructure", "economic-deputy"]
+    assert data["resolutions"][3]["due"] == "1400/03/15"
+    assert [s["reason"] for s in data["skipped"]] == ["footer", "repeated_header"]
+    assert data["next_session"] == "1400/02/06"
 
 
 if __name__ == "__main__":

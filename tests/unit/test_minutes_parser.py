@@ -90,6 +90,35 @@ def test_the_cli_prints_the_json_and_needs_no_database(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+def cli_parse(path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "bot.py", "minutes", "parse", str(path), "--session-date", "1400/01/30",
+         "--json"], cwd=ROOT, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": f"sqlite:///{tmp_path}/none.db"})
+
+
+def test_the_cli_json_lists_the_skipped_lines_and_the_warnings(tmp_path):
+    corpus = ROOT / "tests" / "data" / "minutes"
+    skipped = json.loads(cli_parse(corpus / "04_pdf_copy.txt", tmp_path).stdout)["skipped"]
+    assert [s["reason"] for s in skipped] == ["footer", "page_header", "repeated_header",
+                                              "footer"]
+    assert skipped[0] == {"line": 8, "text": "صفحه ۱ از ۲", "reason": "footer"}
+    warned = json.loads(cli_parse(corpus / "10_next_session_forms.txt", tmp_path).stdout)
+    assert [w["code"] for w in warned["warnings"]] == ["weekday_mismatch"]
+
+
+def test_the_cli_reads_a_pdf_as_the_bot_does(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests" / "data" / "minutes"))
+    import make_pdf
+
+    (tmp_path / "m.pdf").write_bytes(make_pdf.text_layer())
+    (tmp_path / "scan.pdf").write_bytes(make_pdf.scanned())
+    read = json.loads(cli_parse(tmp_path / "m.pdf", tmp_path).stdout)
+    assert len(read["resolutions"]) == 4 and read["resolutions"][1]["urgent"] is True
+    refused = cli_parse(tmp_path / "scan.pdf", tmp_path)
+    assert refused.returncode == 1 and "فایل Word" in refused.stderr
+
+
 ROW = "یک هفته\tکمیته زیرساخت\t۱) گزارش پایلوت"
 
 
