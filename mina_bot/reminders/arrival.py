@@ -40,7 +40,9 @@ def message_for(session: Session, *, outbox_id: int, member_id: int, now: dt.dat
     if member is None or not member.active or not items:
         return None
     facts = _Facts(session, member, now, settings)
-    entries = [e for item in items if item.expires > now for e in facts.entries(item)]
+    # Not `item.expires`: that is for planning (the next of its series comes then); here what
+    # the item says is checked against what is true now.
+    entries = [e for item in items for e in facts.entries(item)]
     if entries and facts.secretariat:
         count, _ = awaiting_confirmation(session, limit=0)
         if count:
