@@ -93,7 +93,7 @@ def install(application: Application) -> None:
     settings = runtime.settings
     dispatcher = Dispatcher(
         engine=runtime.engine, sender=PtbSender(application.bot, settings.delivery_send_timeout),
-        settings=settings, wording=message_for)
+        settings=settings, wording=message_for, business=runtime.clock)
     application.bot_data["dispatcher"] = dispatcher
     application.add_handler(TypeHandler(Update, _mark_reachable), group=GROUP_REACHABLE)
     jobs = application.job_queue
@@ -116,7 +116,7 @@ async def serve_dispatcher(runtime: Runtime, api_base_url: str, base_file_url: s
                            base_file_url=base_file_url) as bot:
         dispatcher = Dispatcher(engine=runtime.engine,
                                 sender=PtbSender(bot, settings.delivery_send_timeout),
-                                settings=settings, wording=message_for)
+                                settings=settings, wording=message_for, business=runtime.clock)
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signum, dispatcher.stop)

@@ -74,9 +74,10 @@ class Dispatcher:
                  worker: str | None = None, clock: Clock | None = None,
                  rng: random.Random | None = None, sleep: Sleep = asyncio.sleep,
                  monotonic: Callable[[], float] = time.monotonic,
-                 wording: Wording | None = None) -> None:
+                 wording: Wording | None = None, business: Clock | None = None) -> None:
         self.engine = engine
         self.wording = wording
+        self.business = business  # the organisation's clock, which words reminders
         self.sender = sender
         self.settings = settings
         self.worker = worker or worker_name()
@@ -242,7 +243,8 @@ class Dispatcher:
             raise PermanentFailure("this dispatcher cannot word reminders")
         with self._session() as session:
             return self.wording(session, outbox_id=row.id, member_id=row.member_id,
-                                now=self.clock.now(), settings=self.settings)
+                                now=(self.business or self.clock).now(),
+                                settings=self.settings)
 
     async def _deliver(self, db: Connection, row: Any) -> None:
         try:
