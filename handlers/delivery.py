@@ -26,6 +26,7 @@ from messenger.context import runtime_of
 from messenger.sender import PtbSender
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.outbox import mark_reachable
+from mina_bot.reminders.arrival import message_for
 from mina_bot.reminders.service import PlannerRun, run_planner
 from mina_bot.reports.group_summary import enqueue_group_summaries
 from mina_bot.runtime import Runtime
@@ -97,7 +98,7 @@ def install(application: Application) -> None:
     settings = runtime.settings
     dispatcher = Dispatcher(
         engine=runtime.engine, sender=PtbSender(application.bot, settings.delivery_send_timeout),
-        settings=settings)
+        settings=settings, wording=message_for, business=runtime.clock)
     application.bot_data["dispatcher"] = dispatcher
     application.add_handler(TypeHandler(Update, _mark_reachable), group=GROUP_REACHABLE)
     jobs = application.job_queue
@@ -120,7 +121,7 @@ async def serve_dispatcher(runtime: Runtime, api_base_url: str, base_file_url: s
                            base_file_url=base_file_url) as bot:
         dispatcher = Dispatcher(engine=runtime.engine,
                                 sender=PtbSender(bot, settings.delivery_send_timeout),
-                                settings=settings)
+                                settings=settings, wording=message_for, business=runtime.clock)
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signum, dispatcher.stop)

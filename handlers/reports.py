@@ -106,6 +106,11 @@ async def start(update: Update, context: Context) -> str | int:
     return PICKING
 
 
+async def start_button(update: Update, context: Context, _data: ButtonData) -> str | int:
+    """A reminder's «ارسال گزارش» button: as /report."""
+    return await start(update, context)
+
+
 async def pick_unit(update: Update, context: Context, data: ButtonData) -> str:
     """A unit button: open that unit's report (the unit is re-checked)."""
     unit_id = data.int_arg(0)
@@ -280,6 +285,7 @@ def build_handlers() -> list[BaseHandler]:
     return [chat_conversation(
         name=drafts.FLOW,
         entry_points=[CommandHandler("report", start, filters=private),
+                      button_router(FEATURE, {"go": (report, start_button)}),
                       MessageHandler(private & filters.TEXT & entry_text, start)],
         states={
             PICKING: [button_router(FEATURE, {"unit": (report, pick_unit)})],

@@ -166,6 +166,9 @@ class Settings(BaseSettings):
         "The weekday of the secretariat's weekly digest, counted from Saturday (1 = Sunday)."))
     digest_time: time = Field(default=time(13, 0), description=(
         "The time (HH:MM) of the secretariat's weekly digest."))
+    reminder_daily_cap: int = Field(default=2, ge=1, description=(
+        "How many reminder messages a person gets a day at most, besides those of a session "
+        "day; the rest waits for the next day."))
     mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("report", "resolution"), description=(
         "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "

@@ -96,6 +96,54 @@ TEXTS = {
             "{awaiting}"
         ),
     },
+    "reminder.group.escalation": {
+        "fa": "🚨 <b>پیگیری دبیرخانه: با وجود یادآوری‌ها هنوز انجام نشده</b>",
+        "en": "🚨 <b>For the secretariat: still not done despite reminders</b>",
+    },
+    "reminder.group.overdue": {"fa": "❗️ <b>گذشته از مهلت</b>", "en": "❗️ <b>Overdue</b>"},
+    "reminder.group.today": {"fa": "📌 <b>مهلت امروز، {date}</b>",
+                             "en": "📌 <b>Due today, {date}</b>"},
+    "reminder.group.report": {"fa": "⏰ <b>گزارش هفتگی</b>", "en": "⏰ <b>Weekly report</b>"},
+    "reminder.group.session": {"fa": "🔔 <b>جلسه شورا</b>", "en": "🔔 <b>Council session</b>"},
+    "reminder.group.soon": {"fa": "⏳ <b>مهلت نزدیک</b>", "en": "⏳ <b>Due soon</b>"},
+    "reminder.group.missing": {"fa": "📭 <b>گزارش‌های نرسیده</b>",
+                               "en": "📭 <b>Reports missing</b>"},
+    "reminder.group.awaiting": {"fa": "🗂 <b>در انتظار تأیید شما</b>",
+                                "en": "🗂 <b>Awaiting your confirmation</b>"},
+    "reminder.word.today": {"fa": "امروز، {date}", "en": "today, {date}"},
+    "reminder.word.tomorrow": {"fa": "فردا، {date}", "en": "tomorrow, {date}"},
+    "reminder.word.at": {"fa": "{day}، ساعت {time}", "en": "{day}, {time}"},
+    "reminder.late.yesterday": {"fa": "مهلت دیروز، {weekday}، گذشت",
+                                "en": "the deadline passed yesterday, {weekday}"},
+    "reminder.late.days": {"fa": "مهلت {date} گذشت ({days} روز پیش)",
+                           "en": "due {date}, {days} days ago"},
+    "reminder.due.soon": {"fa": "مهلت: {day}", "en": "due {day}"},
+    "reminder.due.today": {"fa": "مهلت: {day}", "en": "due {day}"},
+    "reminder.line.resolution": {
+        "fa": "• مصوبه {number} جلسه {session}: «{subject}»\n  متولی: {units} — {due}",
+        "en": "• Resolution {number} of session {session}: «{subject}»\n  Responsible: {units}"
+              " — {due}",
+    },
+    "reminder.line.report": {
+        "fa": "• گزارش <b>{unit}</b> برای جلسه {number} هنوز ارسال نشده است. مهلت: {deadline}",
+        "en": "• The report of <b>{unit}</b> for session {number} is not in yet. "
+              "Deadline: {deadline}",
+    },
+    "reminder.line.session": {
+        "fa": "• جلسه {number} شورا: {when}\n📍 {place}\n<b>دستور جلسه:</b>\n{agenda}",
+        "en": "• Council session {number}: {when}\n📍 {place}\n<b>Agenda:</b>\n{agenda}",
+    },
+    "reminder.line.missing": {
+        "fa": "• جلسه {number}: {count} واحد گزارش نداده‌اند: {units}",
+        "en": "• Session {number}: {count} units have not reported: {units}",
+    },
+    "reminder.line.awaiting": {
+        "fa": "• {count} سهم انجام‌شده منتظر تأیید است.",
+        "en": "• {count} shares reported done await confirmation.",
+    },
+    "reminder.button.owe": {"fa": "📋 کارهای من", "en": "📋 My duties"},
+    "reminder.button.report": {"fa": "📝 ارسال گزارش", "en": "📝 Send the report"},
+    "reminder.button.queue": {"fa": "🗂 صف تأیید", "en": "🗂 Confirmation queue"},
     "reminders.settings": {
         "fa": (
             "⚙️ <b>یادآوری‌ها</b>\nبا دکمه‌ها هر نوع یادآوری را روشن یا خاموش کنید. موارد 🔒 "

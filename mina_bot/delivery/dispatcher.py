@@ -44,12 +44,16 @@ from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFail
 from mina_bot.delivery.limits import RateLimits
 from mina_bot.delivery.outbox import enqueue_to_secretariat
 from mina_bot.delivery.sender import Sender
+from mina_bot.pages import Buttons
 from mina_bot.settings import Settings
 from storage.models import OutboxState
 from storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("mina.delivery")
 Sleep = Callable[[float], Awaitable[None]]
+# Words a row whose text is decided when it is sent (a reminder: reminders.arrival.message_for):
+# (session, outbox_id=, member_id=, now=, settings=) -> (html, buttons), or None to drop it.
+Wording = Callable[..., "tuple[str, Buttons] | None"]
 
 
 def worker_name() -> str:
@@ -69,8 +73,11 @@ class Dispatcher:
     def __init__(self, *, engine: Engine, sender: Sender, settings: Settings,
                  worker: str | None = None, clock: Clock | None = None,
                  rng: random.Random | None = None, sleep: Sleep = asyncio.sleep,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 wording: Wording | None = None, business: Clock | None = None) -> None:
         self.engine = engine
+        self.wording = wording
+        self.business = business  # the organisation's clock, which words reminders
         self.sender = sender
         self.settings = settings
         self.worker = worker or worker_name()
@@ -217,7 +224,7 @@ class Dispatcher:
             return
         log.info("released %d claimed, unsent message(s)", released)
 
-    async def _send(self, row: Any) -> int:
+    async def _send(self, row: Any, worded: tuple[str, Buttons] | None = None) -> int:
         body = row.payload or {}
         try:
             if body.get("document"):
@@ -225,13 +232,30 @@ class Dispatcher:
                                                        caption=body.get("text"))
             buttons = [[tuple(b) for b in r] for r in body["buttons"]] if body.get(
                 "buttons") else None
-            return await self.sender.send_text(row.chat_id, body["text"], buttons=buttons)
+            html, buttons = worded or (body["text"], buttons)
+            return await self.sender.send_text(row.chat_id, html, buttons=buttons or None)
         finally:
             self.limits.record(row.chat_id)
 
+    def _word(self, row: Any) -> tuple[str, Buttons] | None:
+        """A reminder's text as of now, on the business clock (None: nothing still helps)."""
+        if self.wording is None:
+            raise PermanentFailure("this dispatcher cannot word reminders")
+        with self._session() as session:
+            return self.wording(session, outbox_id=row.id, member_id=row.member_id,
+                                now=(self.business or self.clock).now(),
+                                settings=self.settings)
+
     async def _deliver(self, db: Connection, row: Any) -> None:
         try:
-            message_id = await self._send(row)
+            worded = None
+            if (row.payload or {}).get("reminder"):
+                worded = self._word(row)
+                if worded is None:
+                    outbox_repo.settle(db, message_id=row.id, state=OutboxState.DROPPED,
+                                       worker=self.worker, last_error="no longer useful")
+                    return
+            message_id = await self._send(row, worded)
         except RetryLater as exc:
             self._retry_later(db, row, exc.retry_after)
         except Unreachable as exc:

@@ -33,12 +33,14 @@ def member_recipient(member_id: int) -> str:
 
 
 def payload(text: str | None = None, *, document: str | None = None,
-            buttons: Buttons | None = None) -> dict[str, Any]:
-    """What the dispatcher sends: HTML text (the caption with a document), a file id, buttons."""
-    if not text and not document:
+            buttons: Buttons | None = None, reminder: bool = False) -> dict[str, Any]:
+    """What the dispatcher sends: HTML text (the caption with a document), a file id, buttons;
+    or, for a `reminder`, its items (reminder_item rows), worded when it is sent."""
+    if not text and not document and not reminder:
         raise ValueError("a message needs text or a document")
-    return {"text": text, "document": document,
-            "buttons": [[list(b) for b in row] for row in buttons] if buttons else None}
+    found = {"text": text, "document": document,
+             "buttons": [[list(b) for b in row] for row in buttons] if buttons else None}
+    return {**found, "reminder": True} if reminder else found
 
 
 def enqueue(
@@ -71,7 +73,7 @@ def outbox_row(
     *, kind: str, subject: str, period: str, now: datetime, text: str | None = None,
     member: Member | None = None, chat_id: int | None = None, document: str | None = None,
     buttons: Buttons | None = None, broadcast_id: int | None = None,
-    state: OutboxState = OutboxState.PENDING,
+    state: OutboxState = OutboxState.PENDING, reminder: bool = False,
 ) -> dict[str, Any] | None:
     """The outbox row enqueue() would insert (see there), or None for a member without an
     account; many of them go in at once through enqueue_rows()."""
@@ -91,7 +93,7 @@ def outbox_row(
         "chat_id": chat_id,
         "member_id": member.id if member is not None else None,
         "broadcast_id": broadcast_id,
-        "payload": payload(text, document=document, buttons=buttons),
+        "payload": payload(text, document=document, buttons=buttons, reminder=reminder),
         "state": state,
         "not_before": now,
         "created_at": bookkeeping_time(),

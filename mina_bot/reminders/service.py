@@ -5,32 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from mina_bot.delivery.outbox import dedupe_key, enqueue_rows, member_recipient, outbox_row
+from mina_bot.delivery.outbox import dedupe_key, member_recipient, outbox_row
 from mina_bot.reminders.planner import DROP, SEND, Reminder, decide, plan
 from mina_bot.reminders.snapshot import holidays_around, load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
-from mina_bot.sessions.attendance_view import rsvp_buttons
 from mina_bot.settings import Settings
-from storage.models import Member, OutboxState
+from storage.models import Member
+from storage.models.base import bookkeeping_time
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import outbox as outbox_repo
+from storage.repositories import reminder_items as items_repo
 
 log = logging.getLogger("mina.reminders")
 # A catch-up pass over a week of reminders writes hundreds of thousands of rows at ten times the
 # country: in batches, each committed, so its memory is a batch's and other writers get turns.
 BATCH = 5000
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
+MESSAGE, SESSION_MESSAGE = "reminders", "reminders.session"  # outbox kinds: one per moment
 
 
 @dataclass
 class PlannerRun:
-    """What one planner pass did: rows enqueued, rows dropped, reminders left waiting."""
+    """What one planner pass did: messages enqueued, items dropped, reminders left waiting."""
 
     enqueued: int = 0
     dropped: int = 0
@@ -49,10 +50,11 @@ def _key(reminder: Reminder, member_id: int) -> str:
 
 def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
                 full: bool = False) -> PlannerRun:
-    """One pass: plan, decide, enqueue (idempotent: dedupe keys make a second pass a no-op).
+    """One pass: plan, decide, record each reminder to each member once (an item), then put
+    each member's items into one message (idempotent: a second pass adds nothing).
 
     Incremental: everything with a moment up to the last pass in the sending window (the
-    frontier) was sent or dropped then, so a pass plans only the moments after it; in quiet
+    frontier) was recorded or dropped then, so a pass plans only the moments after it; in quiet
     hours and on days off, only those since the last pass (they wait, or are dropped if already
     past use), and the frontier stays where it was. `full` plans the whole look-back again.
     """
@@ -68,20 +70,13 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
     decided = [(r, decide(r, now, window)) for r in reminders]
     due = [(r, verdict) for r, verdict in decided if verdict in (SEND, DROP)]
     result.waiting = len(decided) - len(due)
-    new: Counter[tuple[Reminder, str]] = Counter()
-    texts: dict[tuple[Reminder, str], str] = {}  # a session reminder reads alike for thousands
+    texts: dict[tuple[Reminder, str], str] = {}  # a digest reads alike for every reader
     pairs = ((r, verdict, m) for r, verdict in due for m in r.recipients)
     while batch := list(itertools.islice(pairs, BATCH)):
-        _enqueue(session, batch, now=now, settings=settings, texts=texts, new=new)
-        session.commit()  # others may write between batches; dedupe keys make a rerun safe
-    for (reminder, verdict), count in new.items():
-        if verdict == DROP:
-            log.info("dropped reminder %s %s %s (due %s, useful until %s)", reminder.occasion,
-                     reminder.subject, reminder.period, reminder.moment.isoformat(),
-                     reminder.expires.isoformat())
-            result.dropped += count
-        else:
-            result.enqueued += count
+        result.dropped += _record(session, batch, settings=settings, texts=texts)
+        session.commit()  # others may write between batches; unique keys make a rerun safe
+    if window.allows(now):
+        result.enqueued = compose_messages(session, now=now, settings=settings)
     if last is None or now > last:
         settled = now if window.allows(now) else frontier
         conversations_repo.put_state(session, key=LAST_PASS, name="reminders", state={
@@ -89,34 +84,92 @@ def run_planner(session: Session, *, now: dt.datetime, settings: Settings,
     return result
 
 
-def _enqueue(session: Session, batch: list[tuple[Reminder, str, int]], *, now: dt.datetime,
-             settings: Settings, texts: dict, new: Counter) -> None:
-    """Insert the rows of a batch of (reminder, verdict, member id) whose keys are new."""
+def _details(reminder: Reminder, settings: Settings, texts: dict) -> dict:
+    """What the item needs when its message is worded: ids, read again then."""
+    p = reminder.params
+    if reminder.kind == "resolution":
+        return {"resolution": p["resolution"].id}
+    if reminder.kind == "digest":
+        for lang in ("fa", "en"):
+            if (reminder, lang) not in texts:
+                texts[reminder, lang] = render(reminder, lang, settings.tz)
+        return {"text": {lang: texts[reminder, lang] for lang in ("fa", "en")}}
+    if reminder.occasion == "report.missing":
+        return {"session": p["session"].id, "units": [u.id for u in p["units"]]}
+    if reminder.kind == "report":
+        return {"session": p["session"].id, "unit": p["unit"].id}
+    return {"session": p["session"].id}
+
+
+def _record(session: Session, batch: list[tuple[Reminder, str, int]], *,
+            settings: Settings, texts: dict) -> int:
+    """Record the new (reminder, member) items of a batch: queued to send, or dropped (past
+    use); a muted kind is not recorded. How many were dropped."""
     keys = [_key(r, m) for r, _, m in batch]
-    done = outbox_repo.existing_keys(session, keys=keys)
+    done = items_repo.existing_keys(session, keys=keys)
     wanted = {m for (_, _, m), key in zip(batch, keys, strict=True) if key not in done}
     members = {m.id: m for m in session.exec(select(Member).where(Member.id.in_(wanted))).all()}
-    rows: list[tuple[Reminder, str, dict]] = []
+    rows = []
     for (reminder, verdict, member_id), key in zip(batch, keys, strict=True):
         member = members.get(member_id)
         if key in done or member is None or (verdict == SEND and muted(member, reminder.kind,
                                                                        settings)):
             continue
-        state = OutboxState.PENDING if verdict == SEND else OutboxState.DROPPED
-        lang = str(member.language)
-        if (reminder, lang) not in texts:
-            texts[reminder, lang] = render(reminder, lang, settings.tz)
-        row = outbox_row(kind=reminder.occasion, subject=reminder.subject,
-                         period=reminder.period, now=now, member=member, state=state,
-                         text=texts[reminder, lang],
-                         buttons=rsvp_buttons(reminder.occasion, reminder.subject, lang))
-        if row is not None:
-            rows.append((reminder, verdict, row))
-    inserted = enqueue_rows(session, [row for *_, row in rows])
-    for reminder, verdict, row in rows:
-        if row["dedupe_key"] in inserted:
-            inserted.discard(row["dedupe_key"])  # counted once, as one insert would be
-            new[reminder, verdict] += 1
+        done.add(key)
+        rows.append({"key": key, "member_id": member_id, "kind": reminder.kind,
+                     "occasion": reminder.occasion, "subject": reminder.subject,
+                     "period": reminder.period, "moment": reminder.moment,
+                     "expires": reminder.expires, "details": _details(reminder, settings, texts),
+                     "state": items_repo.QUEUED if verdict == SEND else items_repo.DROPPED,
+                     "outbox_id": None, "created_at": bookkeeping_time()})
+    inserted = items_repo.insert_new(session, rows=rows)
+    return sum(1 for row in rows if row["key"] in inserted and row["state"] == items_repo.DROPPED)
+
+
+
+
+def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) -> int:
+    """Put each member's queued items into one outbox row, worded when it is sent; a member who
+    had their daily cap of messages (a session's do not count) keeps them for the next day.
+    How many rows were added."""
+    queued = items_repo.queued(session)
+    day = now.astimezone(settings.tz).date()
+    start = dt.datetime.combine(day, dt.time(), settings.tz)
+    end = start + dt.timedelta(days=1)
+    # Said today already (held ones went at 08:00, the next of their series came at 09:00):
+    # not again the same day.
+    told = items_repo.told_between(session, member_ids={i.member_id for i in queued},
+                                   start=start, end=end)
+    stale = [i.id for i in queued if i.expires <= now or (i.member_id, i.subject) in told]
+    items_repo.set_state(session, ids=stale, state=items_repo.DROPPED)
+    by_member: dict[int, list] = {}
+    for item in queued:
+        if item.expires > now and (item.member_id, item.subject) not in told:
+            by_member.setdefault(item.member_id, []).append(item)
+    if not by_member:
+        return 0
+    sent_today = items_repo.moments_between(session, member_ids=by_member, kind=MESSAGE,
+                                            start=start, end=end)
+    members = {m.id: m for m in session.exec(select(Member).where(
+        Member.id.in_(list(by_member)))).all()}
+    added = 0
+    for member_id, items in by_member.items():
+        member = members.get(member_id)
+        ids = [i.id for i in items]
+        session_day = any(i.kind == "session" for i in items)
+        if not session_day and sent_today.get(member_id, 0) >= settings.reminder_daily_cap:
+            continue  # over the cap: they wait for tomorrow's first moment
+        row = None if member is None else outbox_row(
+            kind=SESSION_MESSAGE if session_day else MESSAGE, subject="items",
+            period=f"{now:%Y%m%dT%H%M}-{ids[0]}", now=now, member=member, reminder=True)
+        if row is None:  # no account: nobody to send them to
+            items_repo.set_state(session, ids=ids, state=items_repo.DROPPED)
+            continue
+        outbox_id = outbox_repo.insert_once(session, values=row)
+        if outbox_id is not None:
+            items_repo.set_state(session, ids=ids, state=items_repo.COMPOSED, outbox_id=outbox_id)
+            added += 1
+    return added
 
 
 def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None]:

@@ -11,7 +11,7 @@ from storage.models.council import (
     ResolutionEvent,
     SessionAttendance,
 )
-from storage.models.delivery import Broadcast, LinkedChat, OutboxMessage
+from storage.models.delivery import Broadcast, LinkedChat, OutboxMessage, ReminderItem
 from storage.models.enums import (
     SEAT_ROLES,
     AgendaKind,
@@ -68,6 +68,7 @@ __all__ = [
     "OutboxMessage",
     "OutboxState",
     "Progress",
+    "ReminderItem",
     "ReportAnswer",
     "ReportStatus",
     "ReportSubmission",

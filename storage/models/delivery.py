@@ -69,3 +69,25 @@ class LinkedChat(SQLModel, table=True):
     confirmed: bool = False
     requested_by: int | None = Field(default=None, sa_type=sa.BigInteger())  # a Telegram id
     created_at: datetime = created_at_field()
+
+
+class ReminderItem(SQLModel, table=True):
+    """One reminder to one member, at most once per key (occasion|member|subject|period); the
+    items due to a member at one moment go out in one outbox row, worded when it is sent."""
+
+    __tablename__ = "reminder_item"
+    __table_args__ = (sa.Index("ix_reminder_item_state_member", "state", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    member_id: int = Field(foreign_key="member.id")
+    kind: str = Field(max_length=16)  # report, session, resolution, digest
+    occasion: str = Field(max_length=32)
+    subject: str
+    period: str
+    moment: datetime = Field(sa_type=UTCDateTime())
+    expires: datetime = Field(sa_type=UTCDateTime())
+    details: dict[str, Any] = Field(default_factory=dict, sa_type=JSONValue)
+    state: str = Field(default="queued", max_length=16)  # queued, composed, dropped
+    outbox_id: int | None = Field(default=None, foreign_key="outbox_message.id", index=True)
+    created_at: datetime = created_at_field()

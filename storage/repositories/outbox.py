@@ -17,7 +17,8 @@ from storage.models import Broadcast, BroadcastStatus, Member, OutboxMessage, Ou
 OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING)
 OUTBOX: sa.Table = OutboxMessage.__table__  # the dispatcher's hot path runs Core statements
 # What a claim returns of each row: all the dispatcher needs to send and settle it.
-CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.payload, OUTBOX.c.attempts,
+CLAIMED = (OUTBOX.c.id, OUTBOX.c.chat_id, OUTBOX.c.member_id, OUTBOX.c.payload,
+           OUTBOX.c.attempts,
            OUTBOX.c.broadcast_id, OUTBOX.c.not_before, OUTBOX.c.claimed_at)
 BROADCAST: sa.Table = Broadcast.__table__
 # A claimed row of a broadcast cancelled since: not to be sent, and cancelled when put back.

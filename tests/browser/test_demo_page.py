@@ -73,7 +73,7 @@ async def test_a_secretary_reports_and_the_secretariat_sees_it(tmp_path):
 
         clock = await chat.move_clock("+ ۱ ساعت")  # 08:30: the session-day reminder is due
         assert "۰۸:۳۰" in clock and "اردیبهشت ۱۴۰۰" in clock
-        reminder = await chat.wait_for_bot_message("امروز جلسه")
+        reminder = await chat.wait_for_bot_message("شورا: امروز")
         assert "دستور جلسه" in reminder
         await browser.close()
     assert shot.stat().st_size > 10_000

@@ -79,7 +79,7 @@ async def test_moving_the_clock_sends_the_reminders_that_fell_due(demo_bot, page
     async with httpx.AsyncClient(base_url=page.url) as http:
         moved = await http.post("/api/clock", json={"minutes": 60})
     assert moved.json()["text"] == "دوشنبه ۶ اردیبهشت ۱۴۰۰ ۰۸:۳۰"
-    reminder = await arrival(demo_bot.client, SECRETARY, "امروز جلسه")
+    reminder = await arrival(demo_bot.client, SECRETARY, "شورا: امروز")
     assert "دستور جلسه" in reminder["text"]
     missing = await arrival(demo_bot.client, SECRETARIAT, "کمیته زیرساخت")
-    assert "مهلت گزارش‌های جلسه ۲ گذشت" in missing["text"]
+    assert "گزارش‌های نرسیده" in missing["text"] and "جلسه ۲:" in missing["text"]

@@ -6,16 +6,24 @@ import asyncio
 import datetime as dt
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from handlers.delivery import plan_now
 from mina_bot.delivery.outbox import enqueue
 from storage.db import make_engine
-from storage.models import Member, OutboxState
+from storage.models import (
+    CouncilSession,
+    Member,
+    OutboxState,
+    ReminderItem,
+    Resolution,
+    ResolutionAssignment,
+    SessionStatus,
+)
 from storage.repositories import outbox as outbox_repo
 from tests.fixtures.bot import BotHarness, harness_settings
 from tests.fixtures.buttons import button
-from tests.fixtures.organisation import HEAD_ID, SECRETARY_ID, seed_org
+from tests.fixtures.organisation import COMMITTEE_SECRETARY_ID, HEAD_ID, SECRETARY_ID, seed_org
 
 FAST = {"delivery_chat_interval": 0, "delivery_poll_seconds": 0.1,
         "reminder_interval_seconds": 0.2, "reminders_enabled": True}
@@ -64,9 +72,11 @@ async def test_the_session_reminder_arrives_at_eight_and_yesterdays_is_dropped(r
     assert not _due_or_sent(bot)  # quiet hours: nothing may go out yet
     bot.clock.advance(dt.timedelta(minutes=30))  # 08:00 Tehran
     [reminder] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
-    assert "امروز جلسه" in reminder["text"] and "دستور جلسه" in reminder["text"]
+    assert "امروز، دوشنبه" in reminder["text"] and "دستور جلسه" in reminder["text"]
     assert "کمیته زیرساخت" in reminder["text"]  # the standing agenda item
-    await _until_state(bot, "session.eve", OutboxState.DROPPED)  # yesterday's is too late
+    with bot.runtime.session() as session:  # yesterday's is too late
+        assert {i.state for i in session.exec(select(ReminderItem).where(
+            ReminderItem.occasion == "session.eve"))} == {"dropped"}
     assert await plan_now(bot.application) == 0  # a later pass adds nothing
     assert len(_due_or_sent(bot, HEAD_ID)) == 1
     assert len(await bot.client.bot_messages(HEAD_ID)) == 1
@@ -110,3 +120,62 @@ async def test_a_member_who_blocked_the_bot_is_reported_once_and_served_after_st
     assert messages[-1]["text"] == "خوش برگشتید"
     secretariat = await bot.client.bot_messages(SECRETARY_ID)
     assert len([m for m in secretariat if "مسدود" in m["text"]]) == 1
+
+
+def _owed(session: Session, org) -> None:
+    """Two resolutions of the infrastructure committee: one due on Sunday, one five days late."""
+    held = CouncilSession(number=1, starts_at=dt.datetime(2021, 4, 19, 5, 30, tzinfo=dt.UTC),
+                          status=SessionStatus.HELD)
+    session.add(held)
+    session.flush()
+    for number, subject, due in ((1, "تحویل فهرست سامانه‌ها", dt.date(2021, 4, 20)),
+                                 (2, "برآورد پهنای باند", dt.date(2021, 4, 25))):
+        resolution = Resolution(session_id=held.id, number=number, subject=subject, due_date=due)
+        session.add(resolution)
+        session.flush()
+        session.add(ResolutionAssignment(resolution_id=resolution.id,
+                                         unit_id=org.infrastructure, raw_name="کمیته زیرساخت"))
+
+
+@pytest.fixture
+async def owing_bot(sandbox, sandbox_client, database_url, fake_clock):
+    """Sunday 1400/02/05 07:30 Tehran: the report is due at noon, one resolution today, one
+    late; the planner's job runs."""
+    fake_clock.set(dt.datetime(2021, 4, 25, 3, 0, tzinfo=dt.UTC))
+    harness = BotHarness(sandbox=sandbox, client=sandbox_client, clock=fake_clock,
+                         settings=harness_settings(database_url, **FAST))
+    engine = make_engine(database_url)
+    with Session(engine) as session:
+        harness.org = seed_org(session)
+        _owed(session, harness.org)
+        session.commit()
+    engine.dispose()
+    await harness.start()
+    for telegram_id in harness.org.members:
+        await sandbox_client.ensure_user(telegram_id)
+    try:
+        yield harness
+    finally:
+        await harness.stop()
+
+
+async def test_a_report_due_a_resolution_due_today_and_one_late_come_as_one_message(owing_bot):
+    bot = owing_bot
+    await plan_now(bot.application)  # 07:30: quiet hours, all of it waits
+    bot.clock.advance(dt.timedelta(minutes=90, seconds=30))  # 09:00:30
+    await plan_now(bot.application)
+    [message] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
+    body = message["text"]
+    assert body.index("گذشته از مهلت") < body.index("مهلت امروز") < body.index("گزارش هفتگی")
+    assert body.count("تحویل فهرست سامانه‌ها") == 1 and body.count("برآورد پهنای باند") == 1
+    assert "کمیته زیرساخت" in body
+    await plan_now(bot.application)  # a later pass adds nothing
+    await asyncio.sleep(0.5)
+    assert len(await bot.client.bot_messages(HEAD_ID)) == 1
+    assert len(await bot.client.wait_for_bot_messages(COMMITTEE_SECRETARY_ID, 1)) == 1
+    assert not await bot.client.bot_messages(SECRETARY_ID)  # not escalated yet: nothing
+    [opened] = await bot.press(HEAD_ID, message, button(message, "ارسال گزارش"), replies=1)
+    assert "کمیته زیرساخت" in opened["text"]
+    await bot.press(HEAD_ID, message, button(message, "کارهای من"))  # the list, in its place
+    duties = await bot.client.wait_for_edit(HEAD_ID, message["message_id"])
+    assert "کارهای بر عهده شما" in duties["text"]

@@ -12,9 +12,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from mina_bot.minutes.sources import read_source
-from storage.models import AttendanceStatus
+from storage.models import AttendanceStatus, ReminderItem
 from storage.repositories import attendance as attendance_repo
 from storage.repositories import outbox as outbox_repo
 from storage.repositories import resolutions as resolutions_repo
@@ -89,14 +90,14 @@ async def _say(bot, user: int, said: str, words: str) -> dict:
 
 
 async def _rsvp(bot) -> None:
-    [eve] = await _messages_with(bot, ASGHARI, "فردا جلسه ۲")
+    [eve] = await _messages_with(bot, ASGHARI, "جلسه ۲ شورا: فردا")
     assert "۱۱:۰۰" in eve["text"] and "اتاق ۲۰۳" in eve["text"]
     await _press(bot, ASGHARI, eve, "حضور دارم", "حضور دارید")
-    [eve] = await _messages_with(bot, PIRHOSSEINI, "فردا جلسه ۲")
+    [eve] = await _messages_with(bot, PIRHOSSEINI, "جلسه ۲ شورا: فردا")
     await _press(bot, PIRHOSSEINI, eve, "نماینده می‌فرستم", "نام نماینده")
     await _say(bot, PIRHOSSEINI, "ن" * 4000, "بیش از ۸۰ حرف")
     await _say(bot, PIRHOSSEINI, "خانم شاگری", "«خانم شاگری»")
-    [eve] = await _messages_with(bot, MAHZOUN, "فردا جلسه ۲")
+    [eve] = await _messages_with(bot, MAHZOUN, "جلسه ۲ شورا: فردا")
     await _press(bot, MAHZOUN, eve, "نمی‌توانم بیایم", "نمی‌آیید")
     board = await _say(bot, SECRETARIAT, "/session", "حضور پیش‌بینی‌شده")
     assert "✅ ۱ · 👤 نماینده ۱ · ❌ ۱ · ⏳ بی‌پاسخ ۱۴" in board["text"]
@@ -119,7 +120,8 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
     bot.clock.set(dt.datetime(2021, 4, 25, 17, 0, tzinfo=TEHRAN))  # Sunday: the old eve
     await asyncio.sleep(0.6)
     with bot.runtime.session() as session:
-        assert outbox_repo.rows(session, kind="session.eve") == []  # the reminder moved
+        assert session.exec(select(ReminderItem).where(  # the reminder moved
+            ReminderItem.occasion == "session.eve")).all() == []
     bot.clock.set(dt.datetime(2021, 4, 26, 16, 30, tzinfo=TEHRAN))  # Monday: the new eve
     await _rsvp(bot)
     assert len(await _messages_with(bot, MAHZOUN, "جابه‌جا شد")) == 1  # told once

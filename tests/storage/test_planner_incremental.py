@@ -23,7 +23,7 @@ from mina_bot.reminders.service import LAST_PASS, run_planner
 from mina_bot.reminders.snapshot import load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.settings import Settings
-from storage.models import ConversationState, Holiday, OutboxMessage, OutboxState
+from storage.models import ConversationState, Holiday, OutboxMessage, ReminderItem
 from tests.fixtures.bot import TEST_TOKEN
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -92,24 +92,28 @@ def test_a_minute_with_nothing_due_loads_no_resolution_member_or_unit(engine, or
 WALK = [tehran(day, hour) for day in range(10, 15) for hour in (8, 9, 10, 12, 13, 16, 23)]
 
 
-def _walk(engine, *, full: bool) -> tuple[list[frozenset], dict]:
-    pending, rows = [], {}
+def _walk(engine, *, full: bool) -> tuple[list[frozenset], dict, set]:
+    composed, items = [], {}
     with Session(engine) as session:
         for now in WALK:
             run_planner(session, now=now, settings=SETTINGS, full=full)
             session.commit()
-            pending.append(frozenset(session.exec(select(OutboxMessage.dedupe_key).where(
-                OutboxMessage.state == OutboxState.PENDING)).all()))
-        rows = {key: (state, payload) for key, state, payload in session.exec(
-            select(OutboxMessage.dedupe_key, OutboxMessage.state, OutboxMessage.payload))}
+            composed.append(frozenset(session.exec(select(ReminderItem.key).where(
+                ReminderItem.state == "composed")).all()))
+        items = {key: (state, details) for key, state, details in session.exec(
+            select(ReminderItem.key, ReminderItem.state, ReminderItem.details))}
+        messages = set(session.exec(select(OutboxMessage.member_id, OutboxMessage.kind,
+                                           OutboxMessage.not_before)).all())
+        session.exec(delete(ReminderItem))
         session.exec(delete(OutboxMessage))
         session.exec(delete(ConversationState).where(ConversationState.key == LAST_PASS))
         session.commit()
-    return pending, rows
+    return composed, items, messages
 
 
 def test_a_week_of_incremental_passes_enqueues_what_full_passes_do(engine, organisation):
     incremental = _walk(engine, full=False)
     full = _walk(engine, full=True)
     assert incremental[0] == full[0]  # the same reminders sent, at every moment
-    assert incremental[1] == full[1] and len(full[1]) > 500  # and in the end, every row
+    assert incremental[1] == full[1] and len(full[1]) > 500  # and in the end, every item
+    assert incremental[2] == full[2]  # in the same messages

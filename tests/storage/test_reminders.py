@@ -7,24 +7,24 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import SecretStr
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mina_bot.clock import FakeClock
 from mina_bot.reminders import preferences
+from mina_bot.reminders.arrival import message_for
 from mina_bot.reminders.service import run_planner
 from mina_bot.sessions.schedule import ensure_next_session
 from mina_bot.settings import Settings
 from storage.models import (
     CouncilSession,
     Holiday,
-    OutboxState,
+    ReminderItem,
     ReportStatus,
     Resolution,
     ResolutionAssignment,
     SessionStatus,
     WeeklyReport,
 )
-from storage.repositories import outbox as outbox_repo
 from tests.fixtures.bot import TEST_TOKEN
 from tests.fixtures.organisation import (
     COMMITTEE_SECRETARY_ID,
@@ -69,14 +69,23 @@ def world(session):
     return org
 
 
+def items(session, occasion: str | None = None) -> list[ReminderItem]:
+    """The reminder items recorded (of one occasion)."""
+    query = select(ReminderItem)
+    return list(session.exec(query.where(ReminderItem.occasion == occasion) if occasion
+                             else query).all())
+
+
 def walk(session, start: dt.datetime, end: dt.datetime, step=dt.timedelta(minutes=30)):
-    """Run the planner every step; the Tehran time each outbox row first appeared."""
+    """Run the planner every step; the Tehran time each item went into a message (sent) or
+    was dropped."""
     clock, seen = FakeClock(start), {}
     while clock.now() <= end:
         run_planner(session, now=clock.now(), settings=SETTINGS)
         session.commit()
-        for row in outbox_repo.rows(session):
-            seen.setdefault(row.dedupe_key, (clock.now().astimezone(TEHRAN), row.state))
+        for item in items(session):
+            if item.state != "queued":
+                seen.setdefault(item.key, (clock.now().astimezone(TEHRAN), item.state))
         clock.advance(step)
     return seen
 
@@ -111,13 +120,13 @@ def test_every_rule_fires_once_at_its_tehran_time_never_on_friday_holidays_or_at
         expect("resolution.escalation", (m[SECRETARY_ID],), late, period, day)
     expect("digest", (m[SECRETARY_ID],), "week", "2021-04-24", (25, 13))
     sent = {key: (when.day, when.hour) for key, (when, state) in seen.items()
-            if state == OutboxState.PENDING}
+            if state == "composed"}
     assert sent == expected
-    dropped = {key for key, (_, state) in seen.items() if state == OutboxState.DROPPED}
+    dropped = {key for key, (_, state) in seen.items() if state == "dropped"}
     assert {k.split("|")[3] for k in dropped if late in k} == {"overdue1", "overdue2"}
     assert any(k.startswith("digest|") and "2021-04-17" in k for k in dropped)
     for when, state in seen.values():
-        if state == OutboxState.PENDING:
+        if state == "composed":
             assert when.weekday() != 4 and when.date() != dt.date(2021, 4, 27)  # Friday, holiday
             assert dt.time(8) <= when.time() < dt.time(21)
 
@@ -140,14 +149,17 @@ def test_a_reminder_due_in_quiet_hours_waits_for_the_morning(session, world):
     clock = FakeClock(tehran(25, 21, 30))
     assert run_planner(session, now=clock.now(), settings=settings).waiting > 0
     session.commit()
-    assert not [r for r in outbox_repo.rows(session, kind="report.missing")]
+    assert not items(session, "report.missing")
     run_planner(session, now=tehran(26, 7, 30), settings=settings)
-    assert not [r for r in outbox_repo.rows(session, kind="report.missing")]
+    assert not items(session, "report.missing")
     run_planner(session, now=tehran(26, 8), settings=settings)
-    [missing] = outbox_repo.rows(session, kind="report.missing")
-    assert missing.state == OutboxState.PENDING
-    assert "کمیته زیرساخت" in missing.payload["text"]
-    assert "کمیته فناوری" not in missing.payload["text"]  # it reported
+    [missing] = items(session, "report.missing")
+    assert missing.state == "composed"
+    worded, _ = message_for(session, outbox_id=missing.outbox_id, member_id=missing.member_id,
+                            now=tehran(26, 8), settings=settings)
+    section = worded.split("گزارش‌های نرسیده")[1].split("\n\n")[0]
+    assert "کمیته زیرساخت" in section
+    assert "کمیته فناوری" not in section  # it reported
 
 
 def test_muted_kinds_are_skipped_but_mandatory_ones_cannot_be_muted(session, world):
@@ -157,9 +169,9 @@ def test_muted_kinds_are_skipped_but_mandatory_ones_cannot_be_muted(session, wor
         preferences.toggle(session, member_id=member, kind="resolution", settings=SETTINGS)
     session.commit()
     run_planner(session, now=tehran(25, 16), settings=SETTINGS)
-    sessions = {r.member_id for r in outbox_repo.rows(session, kind="session.eve")}
+    sessions = {r.member_id for r in items(session, "session.eve")}
     assert member not in sessions and world.members[HEAD_ID] in sessions
-    resolutions = {r.member_id for r in outbox_repo.rows(session, kind="resolution.before")}
+    resolutions = {r.member_id for r in items(session, "resolution.before")}
     assert member in resolutions
 
 
@@ -169,4 +181,4 @@ def test_a_report_submitted_stops_its_reminders(session, world):
                              status=ReportStatus.SUBMITTED))
     session.commit()
     run_planner(session, now=tehran(25, 9), settings=SETTINGS)
-    assert not outbox_repo.rows(session, kind="report.deadline_day")
+    assert not items(session, "report.deadline_day")

@@ -96,6 +96,8 @@ if "0010" in revisions():  # handled_update: a new table, no data changes
     FILLS["0010"] = fill_every_table
 if "0011" in revisions():  # resolution.urgent added, false for every resolution already read
     FILLS["0011"] = fill_every_table
+if "0012" in revisions():  # reminder_item: a new table, no data changes
+    FILLS["0012"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 

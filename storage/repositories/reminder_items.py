@@ -1,0 +1,124 @@
+"""Queries on reminder items: each reminder to each member once, grouped into outbox rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from storage.models import (
+    Membership,
+    OutboxMessage,
+    OutboxState,
+    ReminderItem,
+    Resolution,
+    ResolutionAssignment,
+    Role,
+    Unit,
+    UnitKind,
+)
+from storage.repositories.reminders import OWED_SHARES
+
+ITEMS: sa.Table = ReminderItem.__table__
+QUEUED, COMPOSED, DROPPED = "queued", "composed", "dropped"
+_INSERT_NEW = {name: dialect.insert(ITEMS).on_conflict_do_nothing(index_elements=["key"])
+               .returning(ITEMS.c.key) for name, dialect in (("postgresql", postgresql),
+                                                              ("sqlite", sqlite))}
+
+
+def insert_new(session: Session, *, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert the items whose keys are new; the keys inserted."""
+    if not rows:
+        return set()
+    statement = _INSERT_NEW[session.get_bind().dialect.name]
+    return set(session.connection().execute(statement, list(rows)).scalars())
+
+
+def existing_keys(session: Session, *, keys: Iterable[str], chunk: int = 500) -> set[str]:
+    """Which of these keys are recorded already."""
+    wanted = list(keys)
+    found: set[str] = set()
+    for start in range(0, len(wanted), chunk):
+        found.update(session.exec(select(ReminderItem.key).where(
+            ReminderItem.key.in_(wanted[start:start + chunk]))).all())
+    return found
+
+
+def queued(session: Session) -> Sequence[ReminderItem]:
+    """Every item still waiting to be put in a message, by member."""
+    return session.exec(select(ReminderItem).where(ReminderItem.state == QUEUED)
+                        .order_by(ReminderItem.member_id, ReminderItem.id)).all()
+
+
+def set_state(session: Session, *, ids: Sequence[int], state: str,
+              outbox_id: int | None = None) -> int:
+    """Move queued items on (into an outbox row, or dropped); how many moved."""
+    if not ids:
+        return 0
+    result = session.connection().execute(
+        sa.update(ITEMS).where(ITEMS.c.id.in_(list(ids)), ITEMS.c.state == QUEUED)
+        .values(state=state, outbox_id=outbox_id))
+    return result.rowcount
+
+
+def of_message(session: Session, *, outbox_id: int) -> Sequence[ReminderItem]:
+    """The items an outbox row carries."""
+    return session.exec(select(ReminderItem).where(ReminderItem.outbox_id == outbox_id)
+                        .order_by(ReminderItem.id)).all()
+
+
+def moments_between(session: Session, *, member_ids: Iterable[int], kind: str,
+                    start: datetime, end: datetime) -> dict[int, int]:
+    """How many reminder messages of a kind each member has in [start, end), not dropped."""
+    wanted = list(member_ids)
+    if not wanted:
+        return {}
+    query = (select(OutboxMessage.member_id, sa.func.count())
+             .where(OutboxMessage.kind == kind, OutboxMessage.member_id.in_(wanted),
+                    OutboxMessage.not_before >= start, OutboxMessage.not_before < end,
+                    OutboxMessage.state != OutboxState.DROPPED)
+             .group_by(OutboxMessage.member_id))
+    return {member_id: count for member_id, count in session.exec(query)}
+
+
+def seats_of(session: Session, *, member_id: int) -> tuple[set[int], bool]:
+    """The units a member is head or secretary of now, and whether they sit in a secretariat."""
+    rows = session.exec(select(Membership.unit_id, Membership.role, Unit.kind)
+                        .join(Unit, Unit.id == Membership.unit_id)
+                        .where(Membership.member_id == member_id, Membership.active,
+                               Unit.active)).all()
+    return ({unit for unit, role, _ in rows if role in (Role.HEAD, Role.SECRETARY)},
+            any(kind == UnitKind.SECRETARIAT for *_, kind in rows))
+
+
+def resolutions_now(session: Session, *, ids: Iterable[int]
+                    ) -> dict[int, tuple[Resolution, set[int]]]:
+    """Some resolutions as they are now, each with the units whose share is still owed."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    found = {r.id: (r, set()) for r in session.exec(
+        select(Resolution).where(Resolution.id.in_(wanted))).all()}
+    for rid, unit_id in session.exec(
+            select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id)
+            .where(ResolutionAssignment.resolution_id.in_(wanted),
+                   ResolutionAssignment.state.in_(OWED_SHARES))):
+        found[rid][1].add(unit_id)
+    return found
+
+
+def told_between(session: Session, *, member_ids: Iterable[int], start: datetime,
+                 end: datetime) -> set[tuple[int, str]]:
+    """(member, subject) of the items put in a message for [start, end), not dropped."""
+    wanted = list(member_ids)
+    if not wanted:
+        return set()
+    query = (select(ReminderItem.member_id, ReminderItem.subject)
+             .join(OutboxMessage, OutboxMessage.id == ReminderItem.outbox_id)
+             .where(ReminderItem.member_id.in_(wanted), OutboxMessage.not_before >= start,
+                    OutboxMessage.not_before < end, OutboxMessage.state != OutboxState.DROPPED))
+    return set(session.exec(query).all())
