@@ -19,8 +19,17 @@ from mina_bot.reminders.message import when_word as word
 from mina_bot.resolutions.duties import awaiting_confirmation
 from mina_bot.sessions.attendance_view import rsvp_buttons
 from mina_bot.sessions.schedule import report_deadline
+from mina_bot.sessions.views import agenda_title, place_in
 from mina_bot.settings import Settings
-from storage.models import CouncilSession, Member, ReminderItem, SessionStatus, Unit
+from storage.models import (
+    AgendaItem,
+    AgendaKind,
+    CouncilSession,
+    Member,
+    ReminderItem,
+    SessionStatus,
+    Unit,
+)
 from storage.repositories import reminder_items as items_repo
 from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
@@ -87,13 +96,21 @@ class _Facts:
         return text("reminder.word.at", self.lang, day=Safe(day),
                     time=format_time(local, self.lang))
 
+    def _agenda_title(self, item: AgendaItem) -> str:
+        """A committee's standing item under the committee's name in the reader's language."""
+        unit = self.session.get(Unit, item.unit_id) \
+            if item.kind == AgendaKind.STANDING and item.unit_id else None
+        if unit is not None:
+            return name_in(unit, self.lang)
+        return agenda_title(item.title, self.lang) or text("delivery.agenda_review", self.lang)
+
     def _session(self, council: CouncilSession, item: ReminderItem) -> Entry:
-        agenda = [text("delivery.agenda_line", self.lang, position=i,
-                       title=a.title or text("delivery.agenda_review", self.lang))
+        agenda = [text("delivery.agenda_line", self.lang, position=i, title=self._agenda_title(a))
                   for i, a in enumerate(sessions_repo.agenda_of(self.session,
                                                                 session_id=council.id), 1)]
         line = text("reminder.line.session", self.lang, number=council.number,
-                    when=Safe(self._when(council.starts_at)), place=council.place or "—",
+                    when=Safe(self._when(council.starts_at)),
+                    place=place_in(council.place, self.lang),
                     agenda=Safe("\n".join(agenda) or text("delivery.agenda_empty", self.lang)))
         buttons = rsvp_buttons("session.eve", f"session:{council.id}", self.lang) or []
         return Entry("session", f"session:{council.id}", line,

@@ -65,7 +65,7 @@ def leaks(said: str, allowed: list[str]) -> list[str]:
     """The Persian runs of `said` that are no Persian-only name (nor the start of a shortened
     one, cut before «…»)."""
     found = []
-    for run in (m.group().strip(" ().,:-/") for m in PERSIAN_RUN.finditer(said)):
+    for run in (m.group().strip(" ().,:-/«»") for m in PERSIAN_RUN.finditer(said)):
         if not any(run == name.strip() or (name.startswith(run) and len(run) >= 20)
                    for name in allowed):
             found.append(run)
