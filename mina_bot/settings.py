@@ -166,6 +166,15 @@ class Settings(BaseSettings):
         "The weekday of the secretariat's weekly digest, counted from Saturday (1 = Sunday)."))
     digest_time: time = Field(default=time(13, 0), description=(
         "The time (HH:MM) of the secretariat's weekly digest."))
+    quarterly_report_to: Annotated[tuple[int, ...], NoDecode] = Field(default=(), description=(
+        "Comma-separated numeric Telegram user ids who receive the approved quarterly report "
+        "(the national headquarters' head, ...); they need not be members."))
+    pack_push_time: time | None = Field(default=time(16, 0), description=(
+        "The time (HH:MM), the day before a session, its pack goes to every council member "
+        "with a «خواندم» button; empty: not pushed."))
+    pack_bundle_mb: int = Field(default=45, ge=1, le=2000, description=(
+        "The largest «بسته کامل» .zip (the pack with every attachment), in megabytes (Telegram "
+        "lets bots send up to 50); a larger one is refused."))
     mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("report", "resolution"), description=(
         "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "
@@ -216,7 +225,12 @@ class Settings(BaseSettings):
             raise ValueError("is not a known time zone") from exc
         return value
 
-    @field_validator("admin_ids", mode="before")
+    @field_validator("pack_push_time", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_ids", "quarterly_report_to", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):

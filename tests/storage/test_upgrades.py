@@ -92,6 +92,8 @@ if "0008" in revisions():  # cancel_reason, agenda edits and undo, session_atten
     FILLS["0008"] = fill_every_table
 if "0009" in revisions():  # linked_chat: a new table, no data changes
     FILLS["0009"] = fill_every_table
+if "0013" in revisions():  # quarterly_report, pack_read: new tables, no data changes
+    FILLS["0013"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
