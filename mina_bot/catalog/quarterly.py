@@ -140,3 +140,26 @@ TEXTS = {
         "en": "The census coordination council's report, quarter {quarter} of {year}, with "
               "the secretariat's letter"},
 }
+
+TEXTS.update({
+    "pack.button.read": {"fa": "خواندم", "en": "I have read it"},
+    "pack.button.who": {"fa": "چه کسانی خوانده‌اند", "en": "Who has read it"},
+    "pack.push.caption": {"fa": "بسته جلسه {number} شورای هماهنگی برای مطالعه پیش از جلسه",
+                          "en": "The council's session {number} pack, to read before it"},
+    "pack.push.ask": {"fa": "پس از مطالعه بسته جلسه {number}، «خواندم» را بزنید.",
+                      "en": "Once you have read the session {number} pack, press the button."},
+    "pack.push.copy": {"fa": "بسته جلسه {number} برای همه اعضای شورا فرستاده شد.",
+                       "en": "The session {number} pack went to every council member."},
+    "pack.read.thanks": {"fa": "ثبت شد؛ سپاس.", "en": "Noted, thank you."},
+    "pack.read.not_yours": {"fa": "این بسته برای شما فرستاده نشده است.",
+                            "en": "This pack was not sent to you."},
+    "pack.nudge": {"fa": "جلسه {number} امروز است و بسته آن هنوز خوانده نشده؛ پیش از جلسه آن "
+                         "را بخوانید.",
+                   "en": "Session {number} is today and you have not read its pack yet."},
+    "pack.readers.none": {"fa": "بسته این جلسه هنوز برای اعضا فرستاده نشده است.",
+                          "en": "This session's pack has not been sent to the members yet."},
+    "pack.readers.head": {"fa": "<b>{read} نفر از {total} نفر بسته را خوانده‌اند</b>",
+                          "en": "<b>{read} of {total} have read the pack</b>"},
+    "pack.readers.read": {"fa": "✅ {name} — {when}", "en": "✅ {name} — {when}"},
+    "pack.readers.unread": {"fa": "⏳ {name}", "en": "⏳ {name}"},
+})

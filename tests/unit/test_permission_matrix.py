@@ -67,9 +67,8 @@ EXPECTED: dict[Action, set[str]] = {
 # Handlers the router does not (yet) hold: the catch-all for unclaimed presses, and
 # handlers/resolutions.py, which is being rewritten for issue 19 and adopts the router then.
 UNROUTED_MODULES = {"handlers.start"}
-FEATURES = {"bc", "cal", "imp", "inv", "lang", "lnk", "org", "qtr", "rep", "res", "ros", "rpt",
-            "rs",
-            "rsvp", "ses"}
+FEATURES = {"bc", "cal", "imp", "inv", "lang", "lnk", "org", "pk", "qtr", "rep", "res", "ros",
+            "rpt", "rs", "rsvp", "ses"}
 
 
 def walk(handlers):
