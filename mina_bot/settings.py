@@ -172,9 +172,6 @@ class Settings(BaseSettings):
     pack_push_time: time | None = Field(default=time(16, 0), description=(
         "The time (HH:MM), the day before a session, its pack goes to every council member "
         "with a «خواندم» button; empty: not pushed."))
-    pack_bundle_mb: int = Field(default=45, ge=1, le=2000, description=(
-        "The largest «بسته کامل» .zip (the pack with every attachment), in megabytes (Telegram "
-        "lets bots send up to 50); a larger one is refused."))
     mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("report", "resolution"), description=(
         "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "
