@@ -31,6 +31,8 @@ from handlers import menus as menu_handlers
 from handlers import minutes as minutes_handlers
 from handlers import minutes_out as minutes_out_handlers
 from handlers import organisation as organisation_handlers
+from handlers import pack_push as pack_push_handlers
+from handlers import quarterly as quarterly_handlers
 from handlers import reminder_settings as reminder_settings_handlers
 from handlers import report_reading as report_reading_handlers
 from handlers import reports as report_handlers
@@ -71,7 +73,8 @@ FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     calendar_handlers, attendance_handlers, minutes_out_handlers,
-    report_handlers, report_reading_handlers, export_handlers,
+    report_handlers, report_reading_handlers, export_handlers, quarterly_handlers,
+    pack_push_handlers,
     broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,
 )
 
@@ -138,6 +141,7 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
     application.add_error_handler(on_error)
     delivery_handlers.install(application)
     broadcast_handlers.install(application)
+    pack_push_handlers.install(application)
     return application
 
 

@@ -1,4 +1,5 @@
-"""/export [session | quarter]: the session pack as XLSX and PDF documents."""
+"""/export [session | quarter [year q]]: the session pack as XLSX and PDF documents; the
+quarter is the quarterly report (handlers.quarterly)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from telegram import InputFile, Update
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CommandHandler
 
+from handlers import quarterly
 from handlers.common import Context, guarded
 from mina_bot.catalog import text
-from mina_bot.jalali import jalali_quarter
 from mina_bot.permissions import Action
 from mina_bot.reports import pack, reading
 
@@ -19,18 +20,17 @@ QUARTER_WORDS = frozenset({"quarter", "فصل", "فصلی"})
 async def export(update: Update, context: Context) -> None:
     """Build the pack for the named session (default: the coming one) or this quarter."""
     runtime, actor = context.runtime, context.actor
-    words = " ".join(context.args or []).strip()
+    args = list(context.args or [])
+    if args and args[0].lower() in QUARTER_WORDS:
+        await quarterly.show(update, context, args[1:])
+        return
+    words = " ".join(args).strip()
     now = runtime.clock.now()
     with runtime.session() as session:
-        if words.lower() in QUARTER_WORDS:
-            year, quarter = jalali_quarter(now.astimezone(runtime.tz).date())
-            dto = pack.quarter_pack(session, year=year, quarter=quarter, now=now,
-                                    settings=runtime.settings, lang=actor.language)
-        else:
-            council = reading.session_named(session, words=words, now=now,
-                                            settings=runtime.settings)
-            dto = pack.session_pack(session, council=council, now=now,
-                                    settings=runtime.settings, lang=actor.language)
+        council = reading.session_named(session, words=words, now=now,
+                                        settings=runtime.settings)
+        dto = pack.session_pack(session, council=council, now=now,
+                                settings=runtime.settings, lang=actor.language)
     dto = pack.with_photos(dto, await _fetch(context, pack.photos_wanted(dto)))
     # Rendered in a worker process: openpyxl and fpdf never load in the bot, and a large pack
     # keeps nobody else waiting.

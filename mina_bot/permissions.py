@@ -32,6 +32,7 @@ class Action(StrEnum):
     MANAGE_AGENDA = "manage_agenda"
     BROADCAST = "broadcast"
     EXPORT = "export"
+    APPROVE_QUARTERLY = "approve_quarterly"  # narrowed to the secretariat's head by the core
     SETTINGS = "settings"
 
 
@@ -67,6 +68,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_AGENDA: _STAFF,
     Action.BROADCAST: _STAFF,
     Action.EXPORT: _STAFF,
+    Action.APPROVE_QUARTERLY: _STAFF,
     Action.SETTINGS: _MEMBERS,
 }
 

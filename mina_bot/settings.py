@@ -169,6 +169,12 @@ class Settings(BaseSettings):
     reminder_daily_cap: int = Field(default=2, ge=1, description=(
         "How many reminder messages a person gets a day at most, besides those of a session "
         "day; the rest waits for the next day."))
+    quarterly_report_to: Annotated[tuple[int, ...], NoDecode] = Field(default=(), description=(
+        "Comma-separated numeric Telegram user ids who receive the approved quarterly report "
+        "(the national headquarters' head, ...); they need not be members."))
+    pack_push_time: time | None = Field(default=time(16, 0), description=(
+        "The time (HH:MM), the day before a session, its pack goes to every council member "
+        "with a «خواندم» button; empty: not pushed."))
     mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("report", "resolution"), description=(
         "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "
@@ -219,7 +225,12 @@ class Settings(BaseSettings):
             raise ValueError("is not a known time zone") from exc
         return value
 
-    @field_validator("admin_ids", mode="before")
+    @field_validator("pack_push_time", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_ids", "quarterly_report_to", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):

@@ -6,6 +6,8 @@ HINTS = {
     "api_base_url": "use https://api.telegram.org/bot or Bale's https://tapi.bale.ai/bot",
     "timezone": "use an IANA time zone name such as Asia/Tehran",
     "admin_ids": "use comma-separated numeric Telegram user ids, e.g. 11111,22222",
+    "quarterly_report_to": "use comma-separated numeric Telegram user ids, e.g. 11111,22222",
+    "pack_push_time": "use HH:MM, e.g. 16:00, or leave it empty not to push the pack",
     "language": "use fa or en",
     "webhook_url": "use the public https URL (port 443, 80, 88 or 8443) Telegram posts to",
     "webhook_secret": "use 16-256 characters of A-Z, a-z, 0-9, _ or -",

@@ -4,8 +4,6 @@ TEXTS = {
     "command.export": {"fa": "بسته جلسه (اکسل و PDF)", "en": "Session pack (XLSX and PDF)"},
     "export.title.session": {"fa": "بسته جلسه {number} شورای هماهنگی",
                              "en": "Coordination council session {number} pack"},
-    "export.title.quarter": {"fa": "گزارش فصل {quarter} سال {year}",
-                             "en": "Quarter {quarter} of {year} report"},
     "export.range": {"fa": "از {first} تا {last}", "en": "From {first} to {last}"},
     "export.generated": {"fa": "تهیه‌شده در {when}", "en": "Generated {when}"},
     "export.page": {"fa": "صفحه {page} از {pages}", "en": "Page {page} of {pages}"},

@@ -99,3 +99,11 @@ class Trend:
     missing_label: str
     axis_label: str
     lang: str = "fa"
+
+
+@dataclass(frozen=True)
+class Charted:
+    """A pack whose photos named in `charts` are drawn (in the worker) from these series."""
+
+    pack: Pack
+    charts: tuple[tuple[str, Trend], ...]

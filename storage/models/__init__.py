@@ -40,6 +40,7 @@ from storage.models.organisation import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from storage.models.quarterly import PackRead, QuarterlyReport
 from storage.models.reports import Attachment, ReportAnswer, ReportSubmission, WeeklyReport
 
 __all__ = [
@@ -67,7 +68,9 @@ __all__ = [
     "Membership",
     "OutboxMessage",
     "OutboxState",
+    "PackRead",
     "Progress",
+    "QuarterlyReport",
     "ReminderItem",
     "ReportAnswer",
     "ReportStatus",

@@ -195,14 +195,14 @@ async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
     sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
     xlsx_msg, pdf_msg = await bot.client.wait_for_bot_messages(
         SECRETARIAT_SECRETARY, 2, since=sent["message_id"], timeout=30)
-    assert xlsx_msg["document"]["file_name"] == "mina-quarter-1400-q1.xlsx"
+    assert xlsx_msg["document"]["file_name"] == "mina-quarterly-1400-q1.xlsx"
     workbook = load_workbook(io.BytesIO(await bot.client.download(
         xlsx_msg["document"]["file_id"])))
-    assert workbook.worksheets[0]["A1"].value == "گزارش فصل ۱ سال ۱۴۰۰"
-    sessions = {row[0].value for row in workbook["گزارش‌های هفتگی"].iter_rows(min_row=2)}
+    assert workbook.worksheets[0]["A1"].value == "گزارش فصل ۱ سال ۱۴۰۰ شورای هماهنگی"
+    sessions = {row[0].value for row in workbook["جلسات فصل"].iter_rows(min_row=2)}
     assert all(sheet.auto_filter.ref for sheet in workbook.worksheets[1:])
     assert sessions == {1, 2}
-    assert pdf_msg["document"]["file_name"] == "mina-quarter-1400-q1.pdf"
+    assert pdf_msg["document"]["file_name"] == "mina-quarterly-1400-q1.pdf"
     # A button's data forged onto the pack's document: no text there to replace, so the
     # answer comes as a new message.
     [menu] = await bot.press(SECRETARIAT_SECRETARY, xlsx_msg, "rs:t:session", replies=1)

@@ -220,8 +220,11 @@ def test_the_quarter_counts_each_members_and_units_attendance(session, world):
                                   status=AttendanceStatus.STAND_IN, stand_in="آقای کریمی",
                                   source="minutes", changed_at=AFTER_DEADLINE))
     session.commit()
-    quarter = pack.quarter_pack(session, year=1400, quarter=1, now=AFTER_DEADLINE,
-                                settings=SETTINGS)
+    from mina_bot.quarterly import document
+
+    q = document.quarter_of(session, year=1400, quarter=1, now=AFTER_DEADLINE, settings=SETTINGS)
+    quarter = document.build(session, q=q, letter="-", now=AFTER_DEADLINE,
+                             settings=SETTINGS).pack
     [section] = [s for s in quarter.sections if s.title == "حضور و غیاب فصل"]
     people, units = section.tables
     assert (someone.name, 1, 0, 1, 0) in people.rows  # one session held: by a stand-in

@@ -98,6 +98,8 @@ if "0011" in revisions():  # resolution.urgent added, false for every resolution
     FILLS["0011"] = fill_every_table
 if "0012" in revisions():  # reminder_item: a new table, no data changes
     FILLS["0012"] = fill_every_table
+if "0013" in revisions():  # quarterly_report, pack_read: new tables, no data changes
+    FILLS["0013"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
