@@ -40,7 +40,13 @@ from storage.models.organisation import (
     WorkingGroup,
     WorkingGroupMember,
 )
-from storage.models.reports import Attachment, ReportAnswer, ReportSubmission, WeeklyReport
+from storage.models.reports import (
+    Attachment,
+    ReportAnswer,
+    ReportQuestionnaire,
+    ReportSubmission,
+    WeeklyReport,
+)
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -68,6 +74,7 @@ __all__ = [
     "OutboxState",
     "Progress",
     "ReportAnswer",
+    "ReportQuestionnaire",
     "ReportStatus",
     "ReportSubmission",
     "Resolution",

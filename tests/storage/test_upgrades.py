@@ -92,6 +92,16 @@ if "0008" in revisions():  # cancel_reason, agenda edits and undo, session_atten
     FILLS["0008"] = fill_every_table
 if "0009" in revisions():  # linked_chat: a new table, no data changes
     FILLS["0009"] = fill_every_table
+
+
+def fill_after_0014(connection: Connection) -> None:
+    """Every table, the questionnaire the upgrade wrote first removed (its ids are given)."""
+    connection.execute(sa.text("DELETE FROM report_questionnaire"))
+    fill_every_table(connection)
+
+
+if "0014" in revisions():  # report questions versioned, the head's approval: columns added
+    FILLS["0014"] = fill_after_0014
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
