@@ -32,6 +32,8 @@ from handlers import minutes as minutes_handlers
 from handlers import minutes_out as minutes_out_handlers
 from handlers import organisation as organisation_handlers
 from handlers import reminder_settings as reminder_settings_handlers
+from handlers import report_approval as report_approval_handlers
+from handlers import report_questions as report_question_handlers
 from handlers import report_reading as report_reading_handlers
 from handlers import reports as report_handlers
 from handlers import resolution_admin as resolution_admin_handlers
@@ -70,7 +72,8 @@ FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     calendar_handlers, attendance_handlers, minutes_out_handlers,
-    report_handlers, report_reading_handlers, export_handlers,
+    report_approval_handlers, report_question_handlers, report_handlers,
+    report_reading_handlers, export_handlers,
     broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,
 )
 

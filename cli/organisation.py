@@ -16,7 +16,8 @@ def run_org_load(runtime: Runtime, path: Path) -> int:
     lang = runtime.settings.language
     try:
         with runtime.session() as session:
-            report = load_file(session, path, clock=runtime.clock, lang=lang)
+            report = load_file(session, path, clock=runtime.clock, lang=lang,
+                               tz=runtime.settings.tz)
     except OrgFileError as exc:
         print(text("org.file.refused", lang), file=sys.stderr)
         for problem in exc.problems:

@@ -205,4 +205,59 @@ TEXTS = {
     "reports.trend.title": {"fa": "روند ارسال گزارش‌های هفتگی", "en": "Weekly report trend"},
     "reports.trend.caption": {"fa": "روند {weeks} هفته اخیر", "en": "The last {weeks} weeks"},
     "reports.trend.axis": {"fa": "تعداد واحدها", "en": "Units"},
+    "reports.state.awaiting": {"fa": "🕓 در انتظار تأیید رئیس", "en": "🕓 Awaiting the head"},
+    "reports.error.awaiting": {
+        "fa": "گزارش این هفته برای تأیید نزد رئیس واحد است؛ تا تأیید یا بازگرداندن آن نمی‌توان "
+              "ویرایشش کرد.",
+        "en": "This week's report is with the unit's head for approval; it cannot be edited "
+              "until the head approves it or sends it back.",
+    },
+    "reports.approval.sent": {
+        "fa": "📤 گزارش برای تأیید نزد رئیس واحد رفت. پس از تأیید به دبیرخانه می‌رسد و رسیدش "
+              "برایتان می‌آید.\nملاک به‌موقع بودن، همین زمان ارسال شماست ({when})، به شرط "
+              "تأیید رئیس پیش از آغاز جلسه. مهلت: {deadline}",
+        "en": "📤 The report went to the unit's head for approval. Once approved it reaches the "
+              "secretariat and you get its receipt.\nWhat counts for the deadline is this moment"
+              " ({when}), provided the head approves before the session begins. Deadline: "
+              "{deadline}",
+    },
+    "reports.approval.ask": {
+        "fa": "📝 {name} گزارش هفتگی واحد را برای تأیید شما فرستاد ({when}). تا تأیید نکنید به "
+              "دبیرخانه نمی‌رود.",
+        "en": "📝 {name} sent the unit's weekly report for your approval ({when}). It reaches "
+              "the secretariat only once you approve it.",
+    },
+    "reports.button.approve": {"fa": "✅ تأیید و ارسال به دبیرخانه",
+                               "en": "✅ Approve and send on"},
+    "reports.button.send_back": {"fa": "↩️ بازگرداندن با دلیل", "en": "↩️ Send back"},
+    "reports.approval.ask_reason": {
+        "fa": "دلیل بازگرداندن گزارش را بنویسید (حداکثر {limit} نویسه). برای انصراف /cancel.",
+        "en": "Why is the report sent back? (at most {limit} characters; /cancel to stop)",
+    },
+    "reports.approval.reason_too_long": {
+        "fa": "این دلیل {length} نویسه است و حداکثر {limit} پذیرفته می‌شود؛ کوتاه‌ترش بفرستید.",
+        "en": "This reason is {length} characters long; at most {limit}. Send a shorter one.",
+    },
+    "reports.approval.done": {
+        "fa": "✅ تأیید شد و به دبیرخانه رفت. رسید {number}، نسخه {version}.",
+        "en": "✅ Approved and sent to the secretariat. Receipt {number}, version {version}.",
+    },
+    "reports.approval.returned": {"fa": "↩️ گزارش با دلیل شما به دبیر واحد بازگردانده شد.",
+                                  "en": "↩️ The report was sent back with your reason."},
+    "reports.approval.approved": {
+        "fa": "✅ رئیس واحد گزارش {unit} را تأیید کرد و به دبیرخانه رسید.\nشماره رسید: "
+              "<b>{number}</b> (نسخه {version})",
+        "en": "✅ The head approved the report of {unit}; the secretariat has it.\nReceipt: "
+              "<b>{number}</b> (version {version})",
+    },
+    "reports.approval.sent_back": {
+        "fa": "↩️ {head} گزارش {unit} را بازگرداند:\n«{reason}»\nبا /report آن را ویرایش و "
+              "دوباره ارسال کنید.",
+        "en": "↩️ {head} sent the report of {unit} back:\n«{reason}»\nEdit and send it again "
+              "with /report.",
+    },
+    "reports.head_copy.heading": {
+        "fa": "📨 رونوشت گزارش هفتگی واحد شما که دبیر فرستاد (رسید {receipt})",
+        "en": "📨 Copy of your unit's weekly report sent by its secretary (receipt {receipt})",
+    },
 }

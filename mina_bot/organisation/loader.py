@@ -7,10 +7,12 @@ again changes nothing and writes no audit rows.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 from sqlmodel import Session
@@ -21,10 +23,13 @@ from mina_bot.organisation import audit
 from mina_bot.organisation.errors import FileProblem, OrgFileError
 from mina_bot.organisation.schema import MemberSpec, OrgFile, UnitSpec, line_of, parse
 from mina_bot.persian import match_key
+from mina_bot.reports import questionnaire_edit
 from storage.models import Member, Role, Unit
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
+
+TEHRAN = ZoneInfo("Asia/Tehran")  # the default of settings.timezone
 
 
 @dataclass
@@ -43,20 +48,30 @@ class LoadReport:
         self.changes[action] = self.changes.get(action, 0) + 1
 
 
-def load_file(session: Session, path: Path, *, clock: Clock, lang: str = "fa") -> LoadReport:
+def load_file(session: Session, path: Path, *, clock: Clock, lang: str = "fa",
+              tz: dt.tzinfo = TEHRAN) -> LoadReport:
     """Load an organisation file; OrgFileError (with lines) if anything is wrong."""
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise OrgFileError([FileProblem(1, str(path), str(exc))]) from None
-    return load_text(session, source, clock=clock, lang=lang)
+    return load_text(session, source, clock=clock, lang=lang, tz=tz)
 
 
-def load_text(session: Session, source: str, *, clock: Clock, lang: str = "fa") -> LoadReport:
-    """Load an organisation document given as text."""
+def load_text(session: Session, source: str, *, clock: Clock, lang: str = "fa",
+              tz: dt.tzinfo = TEHRAN) -> LoadReport:
+    """Load an organisation document given as text (report questions take effect from the
+    week after `clock.now()` in `tz`)."""
     org = parse(source, lang)
     matches = _match_members(session, org, source, lang)
-    return _Apply(session, clock.now(), LoadReport()).run(org, matches)
+    report = _Apply(session, clock.now(), LoadReport()).run(org, matches)
+    for spec in org.report_questions:
+        wanted = [{"key": q.key, "fa": q.fa, "en": q.en, "optional": q.optional}
+                  for q in spec.questions]
+        if questionnaire_edit.replace(session, kind=spec.kind, questions=wanted,
+                                      now=clock.now(), tz=tz):
+            report.count("report_questions.update")
+    return report
 
 
 def _match_members(session: Session, org: OrgFile, source: str,
@@ -128,13 +143,14 @@ class _Apply:
 
     def _unit(self, spec: UnitSpec) -> Unit:
         wanted = {"kind": spec.kind, "name_fa": spec.name_fa, "name_en": spec.name_en,
-                  "aliases": list(spec.aliases), "active": spec.active}
+                  "aliases": list(spec.aliases), "active": spec.active,
+                  "report_approval": spec.report_approval}
         unit = units_repo.get_by_key(self.session, key=spec.key)
         if unit is None:
             unit = units_repo.create_unit(self.session, key=spec.key, kind=spec.kind,
                                           name_fa=spec.name_fa, name_en=spec.name_en,
                                           aliases=spec.aliases)
-            unit.active = spec.active
+            unit.active, unit.report_approval = spec.active, spec.report_approval
             self._audit("create", "unit", unit, None, audit.snapshot(unit))
         else:
             self._update("unit", unit, wanted)

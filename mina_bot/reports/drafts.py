@@ -15,7 +15,7 @@ from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.permissions import Action, require
 from mina_bot.reports import questions, steps
 from mina_bot.reports.file_content import content_matches
-from mina_bot.sessions.schedule import ensure_next_session
+from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
 from storage.models import (
     Attachment,
@@ -31,6 +31,7 @@ from storage.models import (
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
 from storage.repositories.races import created_or_found
 
@@ -174,6 +175,13 @@ def open_draft(
     conversations_repo.put_state(session, key=_pointer_key(actor), name=FLOW,
                                  state={"report_id": report.id})
     return report, council
+
+
+def deadline_of(session: Session, *, report_id: int, settings: Settings) -> dt.datetime:
+    """When the report is due."""
+    report = reports_repo.get_report(session, report_id=report_id)
+    council = sessions_repo.get_session(session, session_id=report.session_id)
+    return report_deadline(council, settings, settings.tz)
 
 
 def release(session: Session, *, actor: Actor) -> None:
