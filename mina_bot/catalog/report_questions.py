@@ -57,4 +57,12 @@ TEXTS = {
                                  "en": "A report cannot have more than {limit} questions."},
     "questions.error.last": {"fa": "گزارش دست‌کم یک پرسش لازم دارد؛ آخرین پرسش حذف نمی‌شود.",
                              "en": "A report needs at least one question; the last stays."},
+    "unit.report_approval.on": {
+        "fa": "🔒 گزارش هفتگی با تأیید رئیس می‌رود (زدن: خاموش)",
+        "en": "🔒 Weekly report needs the head's approval (press: off)",
+    },
+    "unit.report_approval.off": {
+        "fa": "🔓 گزارش هفتگی بی‌تأیید رئیس می‌رود (زدن: روشن)",
+        "en": "🔓 Weekly report goes without the head's approval (press: on)",
+    },
 }

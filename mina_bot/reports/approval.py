@@ -17,11 +17,14 @@ from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
 from mina_bot.catalog import name_in, text
 from mina_bot.delivery.outbox import enqueue
+from mina_bot.errors import StaleButton
 from mina_bot.jalali import format_datetime
+from mina_bot.organisation import audit
+from mina_bot.permissions import Action, require
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.render import report_html
 from mina_bot.settings import Settings
-from storage.models import Member, ReportStatus, Role, WeeklyReport
+from storage.models import Member, ReportStatus, Role, Unit, WeeklyReport
 from storage.repositories import members as members_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import units as units_repo
@@ -47,9 +50,24 @@ def needs_head(session: Session, *, report: WeeklyReport, actor: Actor) -> bool:
             and bool(heads_of(session, unit_id=report.unit_id)))
 
 
+def switch_required(session: Session, *, unit_id: int, actor: Actor, now: dt.datetime) -> Unit:
+    """Turn the unit's «head approves the report first» on or off (the secretariat), audited."""
+    require(actor, Action.MANAGE_REPORTS)
+    unit = units_repo.get_unit(session, unit_id=unit_id)
+    if unit is None:
+        raise StaleButton()
+    before = {"report_approval": unit.report_approval}
+    unit.report_approval = not unit.report_approval
+    session.add(unit)
+    session.flush()
+    audit.record(session, actor=actor, at=now, action="unit.report_approval", entity="unit",
+                 entity_id=unit.id, before=before, after={"report_approval": unit.report_approval})
+    return unit
+
+
 def stamp_of(report: WeeklyReport) -> int:
     """Which sending a button decides on (a button of an earlier one is stale)."""
-    return int(report.awaiting_since.timestamp()) if report.awaiting_since else 0
+    return report.approval_round
 
 
 def ask_heads(session: Session, *, report: WeeklyReport, actor: Actor, now: dt.datetime,
@@ -57,6 +75,7 @@ def ask_heads(session: Session, *, report: WeeklyReport, actor: Actor, now: dt.d
     """Hold the report for the head, and ask each head (approve / send back); how many."""
     report.status, report.current_step = ReportStatus.AWAITING_APPROVAL, None
     report.awaiting_since, report.awaiting_by_id = now, actor.member_id
+    report.approval_round += 1
     reports_repo.save(session, report=report)
     content = snapshot(session, report=report)
     stamp = stamp_of(report)

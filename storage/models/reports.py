@@ -54,6 +54,7 @@ class WeeklyReport(SQLModel, table=True):
     # Sent by the secretary and waiting for the head's approval (the unit asks for it).
     awaiting_since: datetime | None = moment_field()
     awaiting_by_id: int | None = Field(default=None, foreign_key="member.id")
+    approval_round: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
 

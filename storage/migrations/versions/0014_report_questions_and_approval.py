@@ -61,6 +61,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column('questionnaire_id', sa.Integer(), nullable=True))
         batch.add_column(sa.Column('awaiting_since', sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column('awaiting_by_id', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('approval_round', sa.Integer(), nullable=False,
+                                   server_default='0'))
         batch.create_foreign_key(op.f('fk_weekly_report_questionnaire_id_report_questionnaire'),
                                  'report_questionnaire', ['questionnaire_id'], ['id'])
         batch.create_foreign_key(op.f('fk_weekly_report_awaiting_by_id_member'), 'member',
@@ -83,6 +85,7 @@ def downgrade() -> None:
         batch.drop_constraint(op.f('fk_weekly_report_awaiting_by_id_member'), type_='foreignkey')
         batch.drop_constraint(op.f('fk_weekly_report_questionnaire_id_report_questionnaire'),
                               type_='foreignkey')
+        batch.drop_column('approval_round')
         batch.drop_column('awaiting_by_id')
         batch.drop_column('awaiting_since')
         batch.drop_column('questionnaire_id')
