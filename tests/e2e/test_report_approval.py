@@ -57,7 +57,7 @@ async def send(bot) -> dict:
     before = len([m for m in await bot.client.bot_messages(HEAD)
                   if "برای تأیید شما" in (m["text"] or "")])
     [preview] = await bot.say(SECRETARY, "/report")
-    if any("پایان پیوست‌ها" in caption for caption in labels(preview)):  # a first sending: at its files
+    if any("پایان پیوست‌ها" in caption for caption in labels(preview)):  # first: at files
         [preview] = await bot.press(SECRETARY, preview, button(preview, "پایان پیوست‌ها"),
                                     replies=1)
     [sent] = await bot.press(SECRETARY, preview, button(preview, "ارسال"), replies=1)

@@ -7,6 +7,7 @@ migration without one fails `test_every_revision_has_a_fill_function`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 
 import pytest
@@ -183,3 +184,27 @@ def test_0007_gives_every_assignment_its_resolutions_present_state(blank_databas
         assert state == SHARE_STATES[status], status
         assert since is not None and not lead_closes
         assert bool(is_lead) == (unit_id == units[0])
+
+
+def test_0014_makes_the_questions_so_far_version_1_of_every_existing_report(blank_database_url):
+    migrate.upgrade(blank_database_url, "0009")
+    engine = make_engine(blank_database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            fill_every_table(connection)
+        migrate.upgrade(blank_database_url, "head")
+        with engine.connect() as connection:
+            [(questionnaire_id, kind, version, questions)] = connection.execute(sa.text(
+                "SELECT id, unit_kind, version, questions FROM report_questionnaire")).all()
+            pointed = {q for (q,) in connection.execute(sa.text(
+                "SELECT questionnaire_id FROM weekly_report"))}
+            approval = {a for (a,) in connection.execute(sa.text(
+                "SELECT report_approval FROM unit"))}
+    finally:
+        engine.dispose()
+    questions = json.loads(questions) if isinstance(questions, str) else questions
+    assert (kind, version) == ("all", 1)
+    assert [q["key"] for q in questions] == ["done", "planned", "problems"]
+    assert [q["optional"] for q in questions] == [False, True, True]
+    assert pointed == {questionnaire_id}
+    assert approval == {False}
