@@ -7,12 +7,11 @@ again changes nothing and writes no audit rows.
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from sqlmodel import Session
@@ -23,13 +22,10 @@ from mina_bot.organisation import audit
 from mina_bot.organisation.errors import FileProblem, OrgFileError
 from mina_bot.organisation.schema import MemberSpec, OrgFile, UnitSpec, line_of, parse
 from mina_bot.persian import match_key
-from mina_bot.reports import questionnaire_edit
 from storage.models import Member, Role, Unit
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
-
-TEHRAN = ZoneInfo("Asia/Tehran")  # the default of settings.timezone
 
 
 @dataclass
@@ -48,29 +44,28 @@ class LoadReport:
         self.changes[action] = self.changes.get(action, 0) + 1
 
 
+FileHook = Callable[[Session, OrgFile, LoadReport], None]
+
 def load_file(session: Session, path: Path, *, clock: Clock, lang: str = "fa",
-              tz: dt.tzinfo = TEHRAN) -> LoadReport:
+              then: FileHook | None = None) -> LoadReport:
     """Load an organisation file; OrgFileError (with lines) if anything is wrong."""
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise OrgFileError([FileProblem(1, str(path), str(exc))]) from None
-    return load_text(session, source, clock=clock, lang=lang, tz=tz)
+    return load_text(session, source, clock=clock, lang=lang, then=then)
 
 
 def load_text(session: Session, source: str, *, clock: Clock, lang: str = "fa",
-              tz: dt.tzinfo = TEHRAN) -> LoadReport:
-    """Load an organisation document given as text (report questions take effect from the
-    week after `clock.now()` in `tz`)."""
+              then: FileHook | None = None) -> LoadReport:
+    """Load an organisation document given as text; `then` applies the file's parts owned by
+    other features (the report questions: mina_bot.reports.questions_file) in the same
+    transaction."""
     org = parse(source, lang)
     matches = _match_members(session, org, source, lang)
     report = _Apply(session, clock.now(), LoadReport()).run(org, matches)
-    for spec in org.report_questions:
-        wanted = [{"key": q.key, "fa": q.fa, "en": q.en, "optional": q.optional}
-                  for q in spec.questions]
-        if questionnaire_edit.replace(session, kind=spec.kind, questions=wanted,
-                                      now=clock.now(), tz=tz):
-            report.count("report_questions.update")
+    if then is not None:
+        then(session, org, report)
     return report
 
 
