@@ -34,6 +34,8 @@ from handlers import organisation as organisation_handlers
 from handlers import pack_push as pack_push_handlers
 from handlers import quarterly as quarterly_handlers
 from handlers import reminder_settings as reminder_settings_handlers
+from handlers import report_approval as report_approval_handlers
+from handlers import report_questions as report_question_handlers
 from handlers import report_reading as report_reading_handlers
 from handlers import reports as report_handlers
 from handlers import resolution_admin as resolution_admin_handlers
@@ -73,8 +75,8 @@ FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
     calendar_handlers, attendance_handlers, minutes_out_handlers,
-    report_handlers, report_reading_handlers, export_handlers, quarterly_handlers,
-    pack_push_handlers,
+    report_approval_handlers, report_question_handlers, report_handlers,
+    report_reading_handlers, export_handlers, quarterly_handlers, pack_push_handlers,
     broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,
 )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from mina_bot.catalog import text
 from mina_bot.organisation.errors import OrgFileError
 from mina_bot.organisation.loader import load_file
+from mina_bot.reports.questions_file import apply_questions
 from mina_bot.runtime import Runtime
 
 
@@ -16,7 +17,8 @@ def run_org_load(runtime: Runtime, path: Path) -> int:
     lang = runtime.settings.language
     try:
         with runtime.session() as session:
-            report = load_file(session, path, clock=runtime.clock, lang=lang)
+            report = load_file(session, path, clock=runtime.clock, lang=lang,
+                               then=apply_questions(runtime.clock.now(), runtime.settings.tz))
     except OrgFileError as exc:
         print(text("org.file.refused", lang), file=sys.stderr)
         for problem in exc.problems:

@@ -19,6 +19,7 @@ from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, join, label, name_in, text
 from mina_bot.organisation import cards
 from mina_bot.permissions import Action, allowed
+from mina_bot.reports import approval
 
 FEATURE = "org"
 PAGE = 8
@@ -84,6 +85,15 @@ async def open_member(update: Update, context: Context, data: ButtonData) -> Non
     await roster.show_member(update, context, data.int_arg(0))
 
 
+async def switch_approval(update: Update, context: Context, data: ButtonData) -> None:
+    """The unit's «head approves its report first», turned on or off; the card again."""
+    runtime = context.runtime
+    with runtime.session() as session:
+        unit = approval.switch_required(session, unit_id=data.int_arg(0), actor=context.actor,
+                                        now=runtime.clock.now())
+    await _show_unit(update, context, unit.id, 0)
+
+
 async def _show_units(update: Update, context: Context, page: int) -> None:
     lang = context.actor.language
     with context.runtime.session() as session:
@@ -111,6 +121,10 @@ async def _show_unit(update: Update, context: Context, unit_id: int, page: int) 
     if allowed(actor, Action.MANAGE_MEMBERS) and card.unit.kind == "committee":
         rows.append([InlineKeyboardButton(text("button.new_group", lang),
                                           callback_data=encode("ros", "newgroup", unit_id))])
+    if allowed(actor, Action.MANAGE_REPORTS):
+        state = "on" if card.unit.report_approval else "off"
+        rows.append([InlineKeyboardButton(text(f"unit.report_approval.{state}", lang),
+                                          callback_data=encode(FEATURE, "appr", unit_id))])
     rows.append([InlineKeyboardButton(text("button.back_units", lang),
                                       callback_data=encode(FEATURE, "units", 0))])
     body = text("unit.card", lang, name=name_in(card.unit, lang), key=card.unit.key,
@@ -139,6 +153,7 @@ def build_handlers() -> list[BaseHandler]:
             "units": (Action.VIEW_ORGANISATION, open_units),
             "unit": (Action.VIEW_ORGANISATION, open_unit),
             "mem": (Action.VIEW_ORGANISATION, open_member),
+            "appr": (Action.MANAGE_REPORTS, switch_approval),
         }),
         *roster.build_handlers(),
     ]

@@ -72,16 +72,25 @@ async def _version(update: Update, context: Context, data: ButtonData) -> None:
     with runtime.session() as session:
         found, count = reading.readable_version(session, report_id=report_id, version=version,
                                                 actor=actor)
-    await reply(update, views.version_message(found, count, actor.language, runtime.tz))
+    buttons = [[(text("reports.button.files", actor.language),
+                 encode(FEATURE, "vfiles", report_id, version))]
+               ] if found.content["attachments"] else []
+    await reply(update, views.version_message(found, count, actor.language, runtime.tz),
+                reply_markup=keyboard(buttons))
 
 
 async def _files(update: Update, context: Context, data: ButtonData) -> None:
-    """A report's files, sent again (re-checked against the report)."""
+    """A report's files (of its latest version, or of the one named), sent again (re-checked
+    against the report)."""
     report_id = data.int_arg(0)
     runtime, actor = context.runtime, context.actor
     with runtime.session() as session:
-        _, latest = reading.readable_report(session, report_id=report_id, actor=actor)
-    files = latest.content["attachments"]
+        if data.verb == "vfiles":
+            chosen, _ = reading.readable_version(session, report_id=report_id,
+                                                 version=data.int_arg(1), actor=actor)
+        else:
+            _, chosen = reading.readable_report(session, report_id=report_id, actor=actor)
+    files = chosen.content["attachments"]
     if not files:
         await reply(update, text("reports.files.none", actor.language))
     chat = update.effective_chat
@@ -112,6 +121,7 @@ def build_handlers() -> list[BaseHandler]:
     return [CommandHandler("reports", show_reports),
             button_router(FEATURE, {"open": (Action.VIEW_UNIT_REPORTS, _open),
                                      "files": (Action.VIEW_UNIT_REPORTS, _files),
+                                     "vfiles": (Action.VIEW_UNIT_REPORTS, _files),
                                      "page": (Action.VIEW_ALL_REPORTS, _page),
                                      "ver": (Action.VIEW_UNIT_REPORTS, _version),
                                      "trend": (Action.VIEW_ALL_REPORTS, _trend)})]

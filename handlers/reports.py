@@ -204,7 +204,8 @@ async def on_button(update: Update, context: Context, data: ButtonData) -> str |
     """skip, prog, goto, editmenu and submit buttons of the draft."""
     runtime, actor = context.runtime, context.actor
 
-    def press(session: Session, report: drafts.WeeklyReport) -> Prompt | submission.Receipt:
+    def press(session: Session, report: drafts.WeeklyReport
+              ) -> Prompt | submission.Receipt | submission.SentForApproval:
         if data.verb == "skip":
             drafts.skip(session, report=report)
         elif data.verb == "prog":
@@ -226,16 +227,25 @@ async def on_button(update: Update, context: Context, data: ButtonData) -> str |
     pressed = await _on_draft(update, context, press)
     if pressed is _NO_DRAFT:
         raise StaleButton()
-    if isinstance(pressed, submission.Receipt):
+    if isinstance(pressed, submission.Receipt | submission.SentForApproval):
         return await _receipt(update, context, pressed)
     await send_prompt(update, pressed)
     return FILLING
 
 
-async def _receipt(update: Update, context: Context, receipt: submission.Receipt) -> int:
+async def _receipt(update: Update, context: Context,
+                   receipt: submission.Receipt | submission.SentForApproval) -> int:
     runtime, actor = context.runtime, context.actor
-    wake(context)  # the secretariat's copies are in the outbox
+    wake(context)  # the secretariat's (or the head's) copies are in the outbox
     lang, tz = actor.language, runtime.tz
+    if isinstance(receipt, submission.SentForApproval):
+        with runtime.session() as session:
+            deadline = drafts.deadline_of(session, report_id=receipt.report_id,
+                                          settings=runtime.settings)
+        await reply(update, text("reports.approval.sent", lang,
+                                 when=format_datetime(runtime.clock.now(), tz, lang),
+                                 deadline=format_datetime(deadline, tz, lang)))
+        return ConversationHandler.END
     deadline = format_datetime(receipt.deadline, tz, lang)
     note = text("reports.receipt.late" if receipt.late else "reports.receipt.on_time", lang,
                 deadline=deadline)

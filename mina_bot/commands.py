@@ -43,6 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("pending", Action.CONFIRM_RESOLUTION, "command.pending"),
     Command("report", Action.SUBMIT_REPORT, "command.report"),
     Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
+    Command("questions", Action.MANAGE_REPORTS, "command.questions"),
     Command("export", Action.EXPORT, "command.export"),
     Command("settings", Action.SETTINGS, "command.settings"),
     Command("language", Action.SETTINGS, "command.language"),

@@ -20,6 +20,8 @@ class Action(StrEnum):
     VIEW_OWN_DUTIES = "view_own_duties"
     VIEW_UNIT_REPORTS = "view_unit_reports"
     SUBMIT_REPORT = "submit_report"
+    APPROVE_REPORT = "approve_report"
+    MANAGE_REPORTS = "manage_reports"
     REPORT_RESOLUTION_DONE = "report_resolution_done"
     CONFIRM_RESOLUTION = "confirm_resolution"
     MANAGE_RESOLUTIONS = "manage_resolutions"
@@ -44,7 +46,8 @@ _ADMINS = frozenset({Role.ADMIN})
 
 # Unit-scoped actions are checked against the roles held in that unit (plus staff roles).
 UNIT_SCOPED = frozenset(
-    {Action.VIEW_UNIT_REPORTS, Action.SUBMIT_REPORT, Action.REPORT_RESOLUTION_DONE}
+    {Action.VIEW_UNIT_REPORTS, Action.SUBMIT_REPORT, Action.APPROVE_REPORT,
+     Action.REPORT_RESOLUTION_DONE}
 )
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
@@ -56,6 +59,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_OWN_DUTIES: _MEMBERS,
     Action.VIEW_UNIT_REPORTS: _MEMBERS,
     Action.SUBMIT_REPORT: _OFFICERS,
+    Action.APPROVE_REPORT: frozenset({Role.HEAD}),  # the unit's own head, no one else
+    Action.MANAGE_REPORTS: _STAFF,
     Action.REPORT_RESOLUTION_DONE: _OFFICERS,
     Action.CONFIRM_RESOLUTION: _STAFF,
     Action.MANAGE_RESOLUTIONS: _STAFF,

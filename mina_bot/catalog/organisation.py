@@ -16,6 +16,11 @@ TEXTS = {
                          "en": "The organisation file was not loaded; nothing changed:"},
     "org.file.loaded": {"fa": "پرونده سازمان بارگذاری شد: {count} تغییر.",
                         "en": "Organisation file loaded: {count} changes."},
+    "org.file.duplicate_kind": {"fa": "پرسش‌های گزارش برای «{kind}» دو بار آمده است.",
+                                "en": "report questions for «{kind}» appear twice."},
+    "org.file.duplicate_question": {
+        "fa": "کلید پرسش «{key}» تکراری یا رزروشده است.",
+        "en": "question key «{key}» appears twice or is reserved."},
     "org.file.duplicate_key": {"fa": "کلید واحد «{key}» تکراری است.",
                                "en": "unit key «{key}» appears twice."},
     "org.file.name_clash": {"fa": "نام «{name}» به واحد «{other}» هم تعلق دارد.",

@@ -49,12 +49,8 @@ TEXTS = {
         "en": "Receipt {receipt} · version {version} · {when}{late}",
     },
     "reports.view.late_mark": {"fa": " · ⚠️ با تأخیر", "en": " · ⚠️ late"},
-    "reports.view.done": {"fa": "<b>کارهای انجام‌شده این هفته:</b>\n{answer}",
-                          "en": "<b>Done this week:</b>\n{answer}"},
-    "reports.view.planned": {"fa": "<b>برنامه هفته آینده:</b>\n{answer}",
-                             "en": "<b>Planned next week:</b>\n{answer}"},
-    "reports.view.problems": {"fa": "<b>مشکلات و نیاز از دیگر واحدها:</b>\n{answer}",
-                              "en": "<b>Problems and needs from others:</b>\n{answer}"},
+    "reports.view.answer": {"fa": "<b>{question}:</b>\n{answer}",
+                            "en": "<b>{question}:</b>\n{answer}"},
     "reports.view.progress_heading": {"fa": "<b>وضعیت مصوبات:</b>",
                                       "en": "<b>Resolutions:</b>"},
     "reports.view.progress_line": {
@@ -96,14 +92,9 @@ TEXTS = {
     },
     "reports.resumed": {"fa": "↩️ ادامه پیش‌نویس گزارش {unit} از همان جایی که ماند.",
                         "en": "↩️ Resuming the draft report of {unit} where it stopped."},
-    "reports.ask.done": {"fa": "۱) این هفته چه کارهایی انجام شد؟",
-                         "en": "1) What was done this week?"},
-    "reports.ask.planned": {"fa": "۲) برنامه هفته آینده چیست؟ (اختیاری)",
-                            "en": "2) What is planned for next week? (optional)"},
-    "reports.ask.problems": {
-        "fa": "۳) چه مشکلاتی هست و از دیگر واحدها چه نیازی دارید؟ (اختیاری)",
-        "en": "3) Problems, and what do you need from other units? (optional)",
-    },
+    "reports.ask.question": {"fa": "{number}) {question}{optional}",
+                             "en": "{number}) {question}{optional}"},
+    "reports.ask.optional": {"fa": " (اختیاری)", "en": " (optional)"},
     "reports.ask.status": {
         "fa": "وضعیت مصوبه {number} جلسه {session}:\n«{subject}»\nمهلت: {due}",
         "en": "Status of resolution {number} of session {session}:\n«{subject}»\nDue: {due}",
@@ -135,9 +126,6 @@ TEXTS = {
                            "en": "Send a file or photo now, or press «No more files»."},
     "reports.edit.pick": {"fa": "کدام بخش را ویرایش می‌کنید؟", "en": "Which part to edit?"},
     "reports.edit.page": {"fa": "صفحه {page} از {pages}", "en": "Page {page} of {pages}"},
-    "reports.edit.done": {"fa": "کارهای انجام‌شده", "en": "Done this week"},
-    "reports.edit.planned": {"fa": "برنامه هفته آینده", "en": "Planned next week"},
-    "reports.edit.problems": {"fa": "مشکلات و نیازها", "en": "Problems and needs"},
     "reports.edit.status": {"fa": "مصوبه {number} جلسه {session}",
                             "en": "Resolution {number} of session {session}"},
     "reports.edit.files": {"fa": "افزودن پیوست", "en": "Add files"},
@@ -206,9 +194,6 @@ TEXTS = {
                                       "en": "✏️ «{question}» changed: {answer}"},
     "reports.change.answer_removed": {"fa": "➖ پاسخ «{question}» حذف شد (بود: {answer})",
                                       "en": "➖ «{question}» removed (was: {answer})"},
-    "reports.change.question.done": {"fa": "کارهای انجام‌شده", "en": "Done this week"},
-    "reports.change.question.planned": {"fa": "برنامه هفته آینده", "en": "Planned next week"},
-    "reports.change.question.problems": {"fa": "مشکلات و نیازها", "en": "Problems and needs"},
     "reports.change.progress": {"fa": "🔄 مصوبه {number} جلسه {session}: {before} ← {after} {note}",
                                 "en": "🔄 Resolution {number} of session {session}: {before} → "
                                       "{after} {note}"},
@@ -220,4 +205,59 @@ TEXTS = {
     "reports.trend.title": {"fa": "روند ارسال گزارش‌های هفتگی", "en": "Weekly report trend"},
     "reports.trend.caption": {"fa": "روند {weeks} هفته اخیر", "en": "The last {weeks} weeks"},
     "reports.trend.axis": {"fa": "تعداد واحدها", "en": "Units"},
+    "reports.state.awaiting": {"fa": "🕓 در انتظار تأیید رئیس", "en": "🕓 Awaiting the head"},
+    "reports.error.awaiting": {
+        "fa": "گزارش این هفته برای تأیید نزد رئیس واحد است؛ تا تأیید یا بازگرداندن آن نمی‌توان "
+              "ویرایشش کرد.",
+        "en": "This week's report is with the unit's head for approval; it cannot be edited "
+              "until the head approves it or sends it back.",
+    },
+    "reports.approval.sent": {
+        "fa": "📤 گزارش برای تأیید نزد رئیس واحد رفت. پس از تأیید به دبیرخانه می‌رسد و رسیدش "
+              "برایتان می‌آید.\nملاک به‌موقع بودن، همین زمان ارسال شماست ({when})، به شرط "
+              "تأیید رئیس پیش از آغاز جلسه. مهلت: {deadline}",
+        "en": "📤 The report went to the unit's head for approval. Once approved it reaches the "
+              "secretariat and you get its receipt.\nWhat counts for the deadline is this moment"
+              " ({when}), provided the head approves before the session begins. Deadline: "
+              "{deadline}",
+    },
+    "reports.approval.ask": {
+        "fa": "📝 {name} گزارش هفتگی واحد را برای تأیید شما فرستاد ({when}). تا تأیید نکنید به "
+              "دبیرخانه نمی‌رود.",
+        "en": "📝 {name} sent the unit's weekly report for your approval ({when}). It reaches "
+              "the secretariat only once you approve it.",
+    },
+    "reports.button.approve": {"fa": "✅ تأیید و ارسال به دبیرخانه",
+                               "en": "✅ Approve and send on"},
+    "reports.button.send_back": {"fa": "↩️ بازگرداندن با دلیل", "en": "↩️ Send back"},
+    "reports.approval.ask_reason": {
+        "fa": "دلیل بازگرداندن گزارش را بنویسید (حداکثر {limit} نویسه). برای انصراف /cancel.",
+        "en": "Why is the report sent back? (at most {limit} characters; /cancel to stop)",
+    },
+    "reports.approval.reason_too_long": {
+        "fa": "این دلیل {length} نویسه است و حداکثر {limit} پذیرفته می‌شود؛ کوتاه‌ترش بفرستید.",
+        "en": "This reason is {length} characters long; at most {limit}. Send a shorter one.",
+    },
+    "reports.approval.done": {
+        "fa": "✅ تأیید شد و به دبیرخانه رفت. رسید {number}، نسخه {version}.",
+        "en": "✅ Approved and sent to the secretariat. Receipt {number}, version {version}.",
+    },
+    "reports.approval.returned": {"fa": "↩️ گزارش با دلیل شما به دبیر واحد بازگردانده شد.",
+                                  "en": "↩️ The report was sent back with your reason."},
+    "reports.approval.approved": {
+        "fa": "✅ رئیس واحد گزارش {unit} را تأیید کرد و به دبیرخانه رسید.\nشماره رسید: "
+              "<b>{number}</b> (نسخه {version})",
+        "en": "✅ The head approved the report of {unit}; the secretariat has it.\nReceipt: "
+              "<b>{number}</b> (version {version})",
+    },
+    "reports.approval.sent_back": {
+        "fa": "↩️ {head} گزارش {unit} را بازگرداند:\n«{reason}»\nبا /report آن را ویرایش و "
+              "دوباره ارسال کنید.",
+        "en": "↩️ {head} sent the report of {unit} back:\n«{reason}»\nEdit and send it again "
+              "with /report.",
+    },
+    "reports.head_copy.heading": {
+        "fa": "📨 رونوشت گزارش هفتگی واحد شما که دبیر فرستاد (رسید {receipt})",
+        "en": "📨 Copy of your unit's weekly report sent by its secretary (receipt {receipt})",
+    },
 }

@@ -7,6 +7,7 @@ again changes nothing and writes no audit rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -43,20 +44,29 @@ class LoadReport:
         self.changes[action] = self.changes.get(action, 0) + 1
 
 
-def load_file(session: Session, path: Path, *, clock: Clock, lang: str = "fa") -> LoadReport:
+FileHook = Callable[[Session, OrgFile, LoadReport], None]
+
+def load_file(session: Session, path: Path, *, clock: Clock, lang: str = "fa",
+              then: FileHook | None = None) -> LoadReport:
     """Load an organisation file; OrgFileError (with lines) if anything is wrong."""
     try:
         source = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise OrgFileError([FileProblem(1, str(path), str(exc))]) from None
-    return load_text(session, source, clock=clock, lang=lang)
+    return load_text(session, source, clock=clock, lang=lang, then=then)
 
 
-def load_text(session: Session, source: str, *, clock: Clock, lang: str = "fa") -> LoadReport:
-    """Load an organisation document given as text."""
+def load_text(session: Session, source: str, *, clock: Clock, lang: str = "fa",
+              then: FileHook | None = None) -> LoadReport:
+    """Load an organisation document given as text; `then` applies the file's parts owned by
+    other features (the report questions: mina_bot.reports.questions_file) in the same
+    transaction."""
     org = parse(source, lang)
     matches = _match_members(session, org, source, lang)
-    return _Apply(session, clock.now(), LoadReport()).run(org, matches)
+    report = _Apply(session, clock.now(), LoadReport()).run(org, matches)
+    if then is not None:
+        then(session, org, report)
+    return report
 
 
 def _match_members(session: Session, org: OrgFile, source: str,
@@ -128,13 +138,14 @@ class _Apply:
 
     def _unit(self, spec: UnitSpec) -> Unit:
         wanted = {"kind": spec.kind, "name_fa": spec.name_fa, "name_en": spec.name_en,
-                  "aliases": list(spec.aliases), "active": spec.active}
+                  "aliases": list(spec.aliases), "active": spec.active,
+                  "report_approval": spec.report_approval}
         unit = units_repo.get_by_key(self.session, key=spec.key)
         if unit is None:
             unit = units_repo.create_unit(self.session, key=spec.key, kind=spec.kind,
                                           name_fa=spec.name_fa, name_en=spec.name_en,
                                           aliases=spec.aliases)
-            unit.active = spec.active
+            unit.active, unit.report_approval = spec.active, spec.report_approval
             self._audit("create", "unit", unit, None, audit.snapshot(unit))
         else:
             self._update("unit", unit, wanted)

@@ -39,6 +39,7 @@ class UnitSpec(_Strict):
     aliases: list[str] = []
     parent: str | None = None
     active: bool = True
+    report_approval: bool = False  # its weekly report waits for the head's approval
     working_groups: list[WorkingGroupSpec] = []
 
 
@@ -60,11 +61,29 @@ class MemberSpec(_Strict):
     memberships: list[MembershipSpec] = []
 
 
+class QuestionSpec(_Strict):
+    """One question of the weekly report (a key kept across rewordings)."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,23}$")
+    fa: str = Field(min_length=1, max_length=500)
+    en: str | None = Field(default=None, max_length=500)
+    optional: bool = False
+
+
+class QuestionnaireSpec(_Strict):
+    """The weekly report's questions for one kind of unit («all»: every kind without its own),
+    in force from the next week."""
+
+    kind: Literal["all", *(k.value for k in UnitKind)]  # type: ignore[valid-type]
+    questions: list[QuestionSpec] = Field(min_length=1, max_length=15)
+
+
 class OrgFile(_Strict):
     """The whole file."""
 
     units: list[UnitSpec] = []
     members: list[MemberSpec] = []
+    report_questions: list[QuestionnaireSpec] = []
 
 
 def parse(source: str, lang: str = "fa") -> OrgFile:
@@ -141,6 +160,25 @@ def cross_check(org: OrgFile, lang: str) -> list[tuple[Path, str]]:
                              text("org.file.unknown_unit", lang, key=unit.parent)))
         problems += _check_groups(org, i, unit, lang)
     problems += _check_members(org, keys, lang)
+    problems += _check_questions(org, lang)
+    return problems
+
+
+def _check_questions(org: OrgFile, lang: str) -> list[tuple[Path, str]]:
+    """Each kind once; each question key once within its kind; no reserved step name."""
+    problems: list[tuple[Path, str]] = []
+    kinds: set[str] = set()
+    for i, spec in enumerate(org.report_questions):
+        if spec.kind in kinds:
+            problems.append((("report_questions", i, "kind"),
+                             text("org.file.duplicate_kind", lang, kind=spec.kind)))
+        kinds.add(spec.kind)
+        seen: set[str] = set()
+        for j, question in enumerate(spec.questions):
+            if question.key in seen or question.key in {"files", "preview"}:
+                problems.append((("report_questions", i, "questions", j, "key"),
+                                 text("org.file.duplicate_question", lang, key=question.key)))
+            seen.add(question.key)
     return problems
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from mina_bot.catalog import text
 from mina_bot.persian import shorten
-from mina_bot.reports import steps
+from mina_bot.reports.questions import label, of_content
 from mina_bot.reports.render import progress_label
 
 EXCERPT = 300  # characters of a changed answer quoted in the copy
@@ -31,13 +31,13 @@ def _files(content: dict[str, Any]) -> dict[str, str]:
 def changes(before: dict[str, Any], after: dict[str, Any], lang: str) -> list[str]:
     """One line per change, in the report's order; empty when nothing changed."""
     lines = []
-    for question in steps.TEXT_QUESTIONS:
-        old, new = _answer(before, question), _answer(after, question)
+    asked = {q["key"]: q for q in (*of_content(before), *of_content(after))}  # after's names
+    for key, question in asked.items():
+        old, new = _answer(before, key), _answer(after, key)
         if old == new:
             continue
         kind = "added" if not old else "removed" if not new else "changed"
-        lines.append(text(f"reports.change.answer_{kind}", lang,
-                          question=text(f"reports.change.question.{question}", lang),
+        lines.append(text(f"reports.change.answer_{kind}", lang, question=label(question, lang),
                           answer=shorten(new or old, EXCERPT)))
     old_progress, new_progress = _progress(before), _progress(after)
     for rid, (item, status, note) in new_progress.items():

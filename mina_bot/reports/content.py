@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from mina_bot.reports import steps
+from mina_bot.reports import questions
 from mina_bot.reports.drafts import resolution_ids
 from storage.models import WeeklyReport
 from storage.repositories import reports as reports_repo
@@ -19,6 +19,7 @@ def snapshot(session: Session, *, report: WeeklyReport) -> dict[str, Any]:
     """Everything the report says now, with the unit, session and resolutions it names."""
     unit = units_repo.get_unit(session, unit_id=report.unit_id)
     council = sessions_repo.get_session(session, session_id=report.session_id)
+    asked = questions.of_report(session, report=report)
     every = reports_repo.answers_of(session, report_id=report.id)
     answers = {a.question: a for a in every if a.resolution_id is None}
     progress_answers = {a.resolution_id: a for a in every if a.resolution_id is not None}
@@ -41,7 +42,8 @@ def snapshot(session: Session, *, report: WeeklyReport) -> dict[str, Any]:
                     "starts_at": council.starts_at.isoformat()},
         "answers": {q: {"text": answers[q].text if q in answers else None,
                         "skipped": answers[q].skipped if q in answers else False}
-                    for q in steps.TEXT_QUESTIONS},
+                    for q in questions.keys_of(asked)},
+        "questions": [dict(q) for q in asked],  # as answered, whatever is reworded later
         "progress": progress,
         "attachments": [
             {"id": a.id, "file_id": a.telegram_file_id, "file_unique_id": a.file_unique_id,

@@ -13,9 +13,9 @@ from mina_bot.actors import Actor, UnitRole
 from mina_bot.conversations import flow_key
 from mina_bot.errors import MinaError, NotFound, StaleButton
 from mina_bot.permissions import Action, require
-from mina_bot.reports import steps
+from mina_bot.reports import questions, steps
 from mina_bot.reports.file_content import content_matches
-from mina_bot.sessions.schedule import ensure_next_session
+from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
 from storage.models import (
     Attachment,
@@ -31,6 +31,8 @@ from storage.models import (
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import resolutions as resolutions_repo
+from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
 from storage.repositories.races import created_or_found
 
 FLOW = "report"  # the /report flow's state: which report the actor is writing
@@ -51,6 +53,12 @@ class ReportClosed(MinaError):
     """A submit of a report no longer open: submitted already, or its session has begun."""
 
     text_key = "reports.error.closed"
+
+
+class AwaitingApproval(MinaError):
+    """The report was sent to the unit's head and waits for the approval (or a send-back)."""
+
+    text_key = "reports.error.awaiting"
 
 
 class FileTooLarge(MinaError):
@@ -149,19 +157,31 @@ def open_draft(
     council = ensure_next_session(session, now=now, settings=settings)
     report = reports_repo.report_for(session, unit_id=unit_id, session_id=council.id)
     if report is None:  # the unit's other officer may be opening it at the same moment
+        version = questions.for_unit(session, unit=units_repo.get_unit(session, unit_id=unit_id),
+                                     at=council.starts_at)
         report = created_or_found(
             session,
             create=lambda: reports_repo.create_report(
                 session, unit_id=unit_id, session_id=council.id,
-                created_by_id=actor.member_id, step=steps.DONE),
+                created_by_id=actor.member_id, step=version.questions[0]["key"],
+                questionnaire_id=version.id),
             find=lambda: reports_repo.report_for(session, unit_id=unit_id,
                                                  session_id=council.id))
+    elif report.status == ReportStatus.AWAITING_APPROVAL:
+        raise AwaitingApproval()
     elif report.status == ReportStatus.SUBMITTED:
         report.status, report.current_step = ReportStatus.DRAFT, steps.PREVIEW
         reports_repo.save(session, report=report)
     conversations_repo.put_state(session, key=_pointer_key(actor), name=FLOW,
                                  state={"report_id": report.id})
     return report, council
+
+
+def deadline_of(session: Session, *, report_id: int, settings: Settings) -> dt.datetime:
+    """When the report is due."""
+    report = reports_repo.get_report(session, report_id=report_id)
+    council = sessions_repo.get_session(session, session_id=report.session_id)
+    return report_deadline(council, settings, settings.tz)
 
 
 def release(session: Session, *, actor: Actor) -> None:
@@ -185,9 +205,15 @@ def resolution_ids(session: Session, *, report: WeeklyReport,
     return ids
 
 
+def question_keys(session: Session, *, report: WeeklyReport) -> tuple[str, ...]:
+    """The keys of the report's questions, in order."""
+    return questions.keys_of(questions.of_report(session, report=report))
+
+
 def _advance(session: Session, report: WeeklyReport, step: str) -> WeeklyReport:
     report.current_step = steps.following(
-        step, lambda: resolution_ids(session, report=report))
+        step, question_keys(session, report=report),
+        lambda: resolution_ids(session, report=report))
     return reports_repo.save(session, report=report)
 
 
@@ -200,9 +226,11 @@ def _answer(session: Session, report: WeeklyReport, question: str,
 
 def answer_text(session: Session, *, report: WeeklyReport, text: str) -> WeeklyReport:
     """Save typed text as the answer to the current question (or a resolution's note)."""
-    step = report.current_step or steps.DONE
+    step = report.current_step or steps.PREVIEW
     base = steps.bare(step)
     resolution_id = steps.resolution_of(step)
+    if resolution_id is None and not steps.is_question(step):
+        raise StaleButton()  # text at a step that takes none (the handler checks first)
     question = steps.PROGRESS if resolution_id else base
     answer = _answer(session, report, question, resolution_id)
     answer.text, answer.skipped = text.strip(), False
@@ -212,7 +240,7 @@ def answer_text(session: Session, *, report: WeeklyReport, text: str) -> WeeklyR
 
 def skip(session: Session, *, report: WeeklyReport) -> WeeklyReport:
     """Skip an optional question, a resolution's status, or the note that follows it."""
-    step = report.current_step or steps.DONE
+    step = report.current_step or steps.PREVIEW
     base = steps.bare(step)
     resolution_id = steps.resolution_of(step)
     if base.startswith("status."):
@@ -227,7 +255,8 @@ def skip(session: Session, *, report: WeeklyReport) -> WeeklyReport:
         answer = _answer(session, report, steps.PROGRESS, resolution_id)
         answer.text = None
         reports_repo.save_answer(session, answer=answer)
-    elif base in steps.OPTIONAL:
+    elif any(q["key"] == base and q.get("optional")
+             for q in questions.of_report(session, report=report)):
         answer = _answer(session, report, base, None)
         answer.text, answer.skipped = None, True
         reports_repo.save_answer(session, answer=answer)
@@ -279,7 +308,9 @@ def go_to(session: Session, *, report: WeeklyReport, step: str) -> WeeklyReport:
     if step == steps.PREVIEW:
         report.current_step = steps.PREVIEW
     else:
-        if steps.bare(step) not in steps.plan(resolution_ids(session, report=report))[:-1]:
+        plan = steps.plan(question_keys(session, report=report),
+                          resolution_ids(session, report=report))
+        if steps.bare(step) not in plan[:-1]:
             raise MinaError("error.stale_button")
         report.current_step = steps.editing(steps.bare(step))
     return reports_repo.save(session, report=report)

@@ -8,12 +8,12 @@ from sqlmodel import Session
 
 from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
-from mina_bot.catalog import name_in, text
+from mina_bot.catalog import Safe, name_in, text
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.pages import page_count, page_nav
-from mina_bot.reports import steps
+from mina_bot.reports import questions, steps
 from mina_bot.reports.content import snapshot
-from mina_bot.reports.drafts import resolution_ids
+from mina_bot.reports.drafts import question_keys, resolution_ids
 from mina_bot.reports.render import report_html
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
@@ -51,7 +51,7 @@ def _resolution_labels(session: Session, resolution_ids: list[int], lang: str) -
 def expected_input(report: WeeklyReport) -> str:
     """What the current step takes (text, buttons or files), without building its prompt."""
     base = steps.bare(report.current_step or steps.PREVIEW)
-    if base in steps.TEXT_QUESTIONS or base.startswith("note."):
+    if steps.is_question(base) or base.startswith("note."):
         return "text"
     return "files" if base == steps.FILES else "buttons"
 
@@ -64,9 +64,8 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
     back = [[(text("reports.button.back", lang), encode(FEATURE, "goto", steps.PREVIEW))]]
     tail = back if steps.is_editing(step) else []
     skip = [[(text("reports.button.skip", lang), encode(FEATURE, "skip"))]]
-    if base in steps.TEXT_QUESTIONS:
-        optional = skip if base in steps.OPTIONAL else []
-        return Prompt(text(f"reports.ask.{base}", lang), optional + tail)
+    if steps.is_question(base):
+        return _question(session, report, base, lang, skip + tail, tail)
     resolution_id = steps.resolution_of(step)
     if base.startswith("status."):
         choices = [(text(f"reports.progress.{p.value}", lang),
@@ -84,6 +83,21 @@ def prompt_for(session: Session, *, report: WeeklyReport, lang: str,
     body = report_html(snapshot(session, report=report), lang, settings.tz)
     footer = text("reports.preview.footer", lang)
     return Prompt(f"{body}\n\n{footer}", _preview_buttons(report, lang), expects="buttons")
+
+
+def _question(session: Session, report: WeeklyReport, key: str, lang: str,
+              optional: list[list[Button]], required: list[list[Button]]) -> Prompt:
+    """«۲) برنامه هفته آینده چیست؟ (اختیاری)», with «صرف‌نظر» when it may be skipped."""
+    asked = questions.of_report(session, report=report)
+    number = next((i for i, q in enumerate(asked, 1) if q["key"] == key), 0)
+    if not number:  # a step of a question no longer in the report's version
+        return Prompt(text("reports.preview.footer", lang), _preview_buttons(report, lang),
+                      expects="buttons")
+    question = asked[number - 1]
+    mark = text("reports.ask.optional", lang) if question.get("optional") else ""
+    return Prompt(text("reports.ask.question", lang, number=number,
+                       question=questions.asked(question, lang), optional=Safe(mark)),
+                  optional if question.get("optional") else required)
 
 
 def _preview_buttons(report: WeeklyReport, lang: str) -> list[list[Button]]:
@@ -104,7 +118,10 @@ def prompt_again(session: Session, *, report: WeeklyReport, lang: str,
 def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 0) -> Prompt:
     """A button for every answer that can be changed, EDIT_PAGE to a page (a unit answering for
     hundreds of resolutions would pass Telegram's 100 buttons in one keyboard)."""
-    plan = steps.plan(resolution_ids(session, report=report))[:-1]
+    plan = steps.plan(question_keys(session, report=report),
+                      resolution_ids(session, report=report))[:-1]
+    names = {q["key"]: questions.label(q, lang)
+             for q in questions.of_report(session, report=report)}
     pages = page_count(len(plan), EDIT_PAGE)
     page = min(page, pages - 1)
     shown = plan[page * EDIT_PAGE:(page + 1) * EDIT_PAGE]
@@ -115,6 +132,8 @@ def edit_menu(session: Session, *, report: WeeklyReport, lang: str, page: int = 
     for step in shown:
         if step.startswith("status."):
             label = text("reports.edit.status", lang, **labels[steps.resolution_of(step)])
+        elif step in names:
+            label = names[step]
         else:
             label = text(f"reports.edit.{step}", lang)
         rows.append([(label, encode(FEATURE, "goto", step))])

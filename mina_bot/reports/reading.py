@@ -15,13 +15,14 @@ from mina_bot.permissions import Action, require
 from mina_bot.persian import to_latin_digits
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline, session_for_week
 from mina_bot.settings import Settings
-from storage.models import CouncilSession, ReportSubmission, Unit, WeeklyReport
+from storage.models import CouncilSession, ReportStatus, ReportSubmission, Unit, WeeklyReport
 from storage.repositories import packs as packs_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
 
 ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
+AWAITING = "awaiting"  # sent by the secretary, waiting for the head's approval
 
 
 class UnknownWeek(MinaError):
@@ -129,6 +130,8 @@ def compliance(
             state = LATE if report.late else ON_TIME
             lines.append(UnitCompliance(unit, state, report.id, report.first_submitted_at,
                                         report.current_version))
+        elif report is not None and report.status == ReportStatus.AWAITING_APPROVAL:
+            lines.append(UnitCompliance(unit, AWAITING, None, report.awaiting_since, 0))
         else:
             lines.append(UnitCompliance(unit, MISSING if now > deadline else PENDING,
                                         None, None, 0))

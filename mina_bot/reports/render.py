@@ -8,6 +8,7 @@ from typing import Any
 from mina_bot.catalog import Safe, text
 from mina_bot.jalali import format_date, format_datetime
 from mina_bot.persian import shorten
+from mina_bot.reports.questions import label, of_content
 
 ANSWER_LIMIT = 700  # one message must stay under Telegram's 4096 characters
 # The report's own part of a message: the rest of 4096 is left to what surrounds it (a copy's
@@ -47,10 +48,10 @@ def report_html(content: dict[str, Any], lang: str, tz: dt.tzinfo,
         lines.append(text("reports.view.receipt", lang, receipt=content["receipt"],
                           version=content["version"],
                           when=format_datetime(submitted, tz, lang), late=Safe(late)))
-    for question in ("done", "planned", "problems"):
+    for question in of_content(content):
         lines.append("")
-        lines.append(text(f"reports.view.{question}", lang,
-                          answer=_answer(content, question, lang)))
+        lines.append(text("reports.view.answer", lang, question=label(question, lang),
+                          answer=_answer(content, question["key"], lang)))
     tail = ["", text("reports.view.files", lang, count=len(content["attachments"]))]
     tail += [text("reports.view.file_line", lang,
                   name=item.get("file_name") or text("reports.view.photo", lang))

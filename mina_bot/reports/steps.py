@@ -1,12 +1,12 @@
-"""The questions of a weekly report, in order, as step names stored in current_step."""
+"""The steps of a weekly report, in order, as names stored in current_step: its questions (by
+their keys, from the report's questionnaire), each resolution's status and note, files, preview."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-DONE, PLANNED, PROBLEMS, FILES, PREVIEW = "done", "planned", "problems", "files", "preview"
-TEXT_QUESTIONS = (DONE, PLANNED, PROBLEMS)
-OPTIONAL = frozenset({PLANNED, PROBLEMS})
+FILES, PREVIEW = "files", "preview"
+DONE, PLANNED, PROBLEMS = "done", "planned", "problems"  # the keys of version 1's questions
 PROGRESS = "progress"  # the question name of a resolution's status answer
 _EDIT = "edit:"
 
@@ -29,6 +29,12 @@ def resolution_of(step: str) -> int | None:
     return None
 
 
+def is_question(step: str) -> bool:
+    """Whether the step asks one of the questionnaire's questions (typed text)."""
+    base = bare(step)
+    return base not in (FILES, PREVIEW) and not base.startswith(("status.", "note."))
+
+
 def is_editing(step: str) -> bool:
     """Whether the step was opened from the preview's «ویرایش» (then back to the preview)."""
     return step.startswith(_EDIT)
@@ -44,12 +50,13 @@ def bare(step: str) -> str:
     return step.removeprefix(_EDIT)
 
 
-def plan(resolution_ids: Sequence[int]) -> list[str]:
-    """Every step a report goes through, in order."""
-    return [*TEXT_QUESTIONS, *(status_step(r) for r in resolution_ids), FILES, PREVIEW]
+def plan(questions: Sequence[str], resolution_ids: Sequence[int]) -> list[str]:
+    """Every step a report goes through, in order (`questions`: the keys of its questions)."""
+    return [*questions, *(status_step(r) for r in resolution_ids), FILES, PREVIEW]
 
 
-def following(step: str, resolution_ids: Callable[[], Sequence[int]]) -> str:
+def following(step: str, questions: Sequence[str],
+              resolution_ids: Callable[[], Sequence[int]]) -> str:
     """The step after `step` (the preview after an edit; a note after a status).
 
     `resolution_ids` is called only when the answer depends on them: between the text questions
@@ -60,11 +67,11 @@ def following(step: str, resolution_ids: Callable[[], Sequence[int]]) -> str:
         return editing(note_step(resolution_of(base))) if base.startswith("status.") else PREVIEW
     if step.startswith("status."):
         return note_step(resolution_of(step))
-    if step in TEXT_QUESTIONS[:-1]:
-        return TEXT_QUESTIONS[TEXT_QUESTIONS.index(step) + 1]
+    if step in questions[:-1]:
+        return questions[list(questions).index(step) + 1]
     if step.startswith("note."):
         step = status_step(resolution_of(step))
-    steps = plan(resolution_ids())
+    steps = plan(questions, resolution_ids())
     if step not in steps:
         return PREVIEW
     return steps[min(steps.index(step) + 1, len(steps) - 1)]

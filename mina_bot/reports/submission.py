@@ -11,13 +11,13 @@ from sqlmodel import Session
 from mina_bot.actors import Actor
 from mina_bot.jalali import to_jalali
 from mina_bot.permissions import Action, require
-from mina_bot.reports import drafts
+from mina_bot.reports import approval, drafts
 from mina_bot.reports.content import snapshot
 from mina_bot.reports.copies import notify_secretariat_of_submission
 from mina_bot.resolutions import lifecycle, shares
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
-from storage.models import Progress, ReportStatus, ReportSubmission
+from storage.models import Progress, ReportStatus, ReportSubmission, Role, WeeklyReport
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 from storage.repositories import shares as shares_repo
@@ -60,10 +60,19 @@ def _report_done_statuses(session: Session, *, content: dict, unit_id: int, acto
                                   actor=actor, note=item.get("text"), now=now)
 
 
+@dataclass(frozen=True)
+class SentForApproval:
+    """The report went to the unit's head, who approves it or sends it back."""
+
+    report_id: int
+    heads: int  # how many heads were asked
+
+
 def submit(
     session: Session, *, report_id: int, actor: Actor, now: dt.datetime, settings: Settings
-) -> Receipt:
-    """Freeze the draft as a new version, give it a receipt, and send the copies."""
+) -> Receipt | SentForApproval:
+    """Freeze the draft as a new version, give it a receipt, and send the copies; or, when the
+    unit asks for its head's approval and a secretary sends it, hand it to the head first."""
     report = drafts.load(session, report_id=report_id, actor=actor)
     require(actor, Action.SUBMIT_REPORT, unit_id=report.unit_id)
     council = sessions_repo.get_session(session, session_id=report.session_id)
@@ -71,31 +80,51 @@ def submit(
         raise drafts.ReportClosed()  # e.g. a forged press naming an earlier week's report
     if report.last_submitted_at is not None:  # a clock stepped back: never before the last
         now = max(now, report.last_submitted_at)
+    drafts.release(session, actor=actor)
+    if approval.needs_head(session, report=report, actor=actor):
+        heads = approval.ask_heads(session, report=report, actor=actor, now=now,
+                                   settings=settings)
+        return SentForApproval(report_id=report.id, heads=heads)
+    receipt, _ = finalise(session, report=report, actor=actor, submitter_id=actor.member_id,
+                          at=now, now=now, settings=settings)
+    if Role.HEAD not in actor.roles_in(report.unit_id):
+        approval.copy_to_heads(session, report=report, receipt=receipt, now=now,
+                               settings=settings)
+    return receipt
+
+
+def finalise(
+    session: Session, *, report: WeeklyReport, actor: Actor, submitter_id: int,
+    at: dt.datetime, now: dt.datetime, settings: Settings, approved_by_id: int | None = None,
+) -> tuple[Receipt, ReportSubmission]:
+    """The new version, sent at `at` by `submitter_id`: its receipt, the resolutions it
+    reports done (as `actor`), the secretariat's copies."""
+    council = sessions_repo.get_session(session, session_id=report.session_id)
     deadline = report_deadline(council, settings, settings.tz)
-    late = now > deadline
+    late = at > deadline
     version = report.current_version + 1
     frozen = snapshot(session, report=report)
     for attempt in range(RECEIPT_ATTEMPTS):
-        number = next_receipt_number(session, now=now, tz=settings.tz)
+        number = next_receipt_number(session, now=at, tz=settings.tz)
         content = frozen | {"receipt": number, "version": version,
-                            "submitted_at": now.isoformat(), "late": late}
+                            "submitted_at": at.isoformat(), "late": late}
         try:
             with savepoint(session):  # another report took this number: count again
                 submission = reports_repo.add_submission(session, submission=ReportSubmission(
                     report_id=report.id, version=version, receipt_number=number,
-                    submitted_by_id=actor.member_id, submitted_at=now, late=late,
-                    content=content))
+                    submitted_by_id=submitter_id, submitted_at=at, late=late,
+                    approved_by_id=approved_by_id, content=content))
             break
         except IntegrityError:
             if attempt == RECEIPT_ATTEMPTS - 1:
                 raise
     if report.first_submitted_at is None:
-        report.first_submitted_at, report.late = now, late
+        report.first_submitted_at, report.late = at, late
     report.status, report.current_step = ReportStatus.SUBMITTED, None
-    report.current_version, report.last_submitted_at = version, now
+    report.awaiting_since = report.awaiting_by_id = None
+    report.current_version, report.last_submitted_at = version, at
     reports_repo.save(session, report=report)
     _report_done_statuses(session, content=content, unit_id=report.unit_id, actor=actor, now=now)
     notify_secretariat_of_submission(session, submission=submission, settings=settings, now=now)
-    drafts.release(session, actor=actor)
-    return Receipt(report_id=report.id, number=number, version=version, submitted_at=now,
-                   late=late, deadline=deadline)
+    return Receipt(report_id=report.id, number=number, version=version, submitted_at=at,
+                   late=late, deadline=deadline), submission

@@ -72,11 +72,15 @@ def report_message(content: dict, versions: Sequence[ReportSubmission], lang: st
     return "\n".join(lines)
 
 
+VERSION_ROW, VERSION_BUTTONS = 5, 40  # the newest 40 earlier versions, five to a row
+
+
 def version_buttons(report_id: int, versions: Sequence[ReportSubmission], lang: str) -> Buttons:
-    """A button per earlier version (the latest is the one shown)."""
-    return [[(label("reports.button.version", lang, version=v.version),
-              encode("rpt", "ver", report_id, v.version)) for v in versions[:-1][-4:]]
-            ] if len(versions) > 1 else []
+    """A button per earlier version (the latest is the one shown), newest last."""
+    earlier = [(label("reports.button.version", lang, version=v.version),
+                encode("rpt", "ver", report_id, v.version))
+               for v in versions[:-1][-VERSION_BUTTONS:]]
+    return [earlier[i:i + VERSION_ROW] for i in range(0, len(earlier), VERSION_ROW)]
 
 
 def version_message(submission: ReportSubmission, count: int, lang: str, tz: dt.tzinfo) -> str:

@@ -41,7 +41,13 @@ from storage.models.organisation import (
     WorkingGroupMember,
 )
 from storage.models.quarterly import PackRead, QuarterlyReport
-from storage.models.reports import Attachment, ReportAnswer, ReportSubmission, WeeklyReport
+from storage.models.reports import (
+    Attachment,
+    ReportAnswer,
+    ReportQuestionnaire,
+    ReportSubmission,
+    WeeklyReport,
+)
 
 __all__ = [
     "NAMING_CONVENTION",
@@ -73,6 +79,7 @@ __all__ = [
     "QuarterlyReport",
     "ReminderItem",
     "ReportAnswer",
+    "ReportQuestionnaire",
     "ReportStatus",
     "ReportSubmission",
     "Resolution",

@@ -100,6 +100,7 @@ class ReportStatus(StrEnum):
     """Whether a weekly report is still being written."""
 
     DRAFT = "draft"
+    AWAITING_APPROVAL = "awaiting_approval"  # sent by the secretary, not yet approved by the head
     SUBMITTED = "submitted"
 
 

@@ -25,6 +25,8 @@ class Unit(SQLModel, table=True):
     aliases: list[str] = Field(default_factory=list, sa_type=JSONValue)
     parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     active: bool = True
+    # Its weekly report waits for the head's approval before it goes to the secretariat.
+    report_approval: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
 

@@ -16,6 +16,23 @@ PLAIN_ANSWER = sa.text("resolution_id IS NULL")
 RESOLUTION_ANSWER = sa.text("resolution_id IS NOT NULL")
 
 
+class ReportQuestionnaire(SQLModel, table=True):
+    """One version of the weekly report's questions for a kind of unit («all»: every kind
+    without its own), used by the reports of sessions from `effective_from` on."""
+
+    __tablename__ = "report_questionnaire"
+    __table_args__ = (sa.UniqueConstraint("unit_kind", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_kind: str = Field(max_length=32)
+    version: int
+    effective_from: datetime = Field(sa_type=UTCDateTime())
+    # [{"key", "fa", "en", "label_fa", "label_en", "optional"}], in the order asked
+    questions: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSONValue)
+    created_by_id: int | None = Field(default=None, foreign_key="member.id")
+    created_at: datetime = created_at_field()
+
+
 class WeeklyReport(SQLModel, table=True):
     """A unit's weekly report (گزارش هفتگی) for one council session."""
 
@@ -32,6 +49,12 @@ class WeeklyReport(SQLModel, table=True):
     last_submitted_at: datetime | None = moment_field()
     late: bool = False
     created_by_id: int | None = Field(default=None, foreign_key="member.id")
+    # The questions the report is answered with (a version fixed when it was opened).
+    questionnaire_id: int | None = Field(default=None, foreign_key="report_questionnaire.id")
+    # Sent by the secretary and waiting for the head's approval (the unit asks for it).
+    awaiting_since: datetime | None = moment_field()
+    awaiting_by_id: int | None = Field(default=None, foreign_key="member.id")
+    approval_round: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
 
@@ -88,6 +111,7 @@ class ReportSubmission(SQLModel, table=True):
     submitted_by_id: int = Field(foreign_key="member.id")
     submitted_at: datetime = Field(sa_type=UTCDateTime())
     late: bool = False
+    approved_by_id: int | None = Field(default=None, foreign_key="member.id")
     content: dict[str, Any] = Field(default_factory=dict, sa_type=JSONValue)
 
 

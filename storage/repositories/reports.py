@@ -71,11 +71,12 @@ def report_for(session: Session, *, unit_id: int, session_id: int) -> WeeklyRepo
 
 
 def create_report(
-    session: Session, *, unit_id: int, session_id: int, created_by_id: int | None, step: str
+    session: Session, *, unit_id: int, session_id: int, created_by_id: int | None, step: str,
+    questionnaire_id: int | None = None,
 ) -> WeeklyReport:
     """Start a draft report and flush it."""
     report = WeeklyReport(unit_id=unit_id, session_id=session_id, created_by_id=created_by_id,
-                          current_step=step)
+                          current_step=step, questionnaire_id=questionnaire_id)
     session.add(report)
     session.flush()
     return report

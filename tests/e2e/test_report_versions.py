@@ -24,3 +24,8 @@ async def test_an_earlier_version_opens_in_full(bot):
                               replies=1)
     assert "نسخه ۱ از ۲ (رسید R-1400-0001)" in first["text"]
     assert "کار انجام شد" in first["text"] and "تازه" not in first["text"]
+    files = button(first, "پیوست")  # that version's own files (its ids are made up here)
+    assert files.startswith("rpt:vfiles:") and files.endswith(":1")
+    [other] = await bot.say(1005, "/reports")  # another unit's secretary forges the press
+    query = await bot.client.press_button(1005, other["message_id"], files)
+    assert "اجازه" in (await bot.client.wait_for_answer(query))["text"]

@@ -30,8 +30,8 @@ async def upload(bot, user: int, name: str, content: bytes, mime: str) -> dict:
 @pytest.fixture
 async def world(bot):
     bot.clock.set(SATURDAY_MORNING)
-    for secretariat in (1001, SECRETARIAT_SECRETARY):
-        await bot.client.ensure_user(secretariat)  # their chats exist for the copies
+    for secretariat in (1001, SECRETARIAT_SECRETARY, 1004, 1006):
+        await bot.client.ensure_user(secretariat)  # their chats (and the head's) get copies
     with bot.runtime.session() as session:
         return seed_reports_world(session)
 

@@ -211,3 +211,27 @@ def test_an_expired_invitation_stays_expired_when_the_clock_is_stepped_back(sess
     assert later > issued.expires_at
     assert invitations.redeem(session, telegram_id=4242, code=issued.code, now=later,
                               throttle=throttle).refusal == "invite.code.expired"
+
+
+def test_the_file_sets_report_questions_from_next_week_and_a_units_approval(session: Session):
+    from zoneinfo import ZoneInfo
+
+    from mina_bot.reports import questions
+    from mina_bot.reports.questions_file import apply_questions
+    from storage.repositories import units as units_repo
+
+    clock = FakeClock(datetime(2021, 4, 24, 5, 0, tzinfo=UTC))  # Saturday 1400/02/04
+    source = ("units:\n  - {key: it, kind: committee, name_fa: فن, name_en: IT,"
+              " report_approval: true}\nreport_questions:\n  - kind: committee\n"
+              "    questions:\n      - {key: done, fa: 'چه شد؟'}\n"
+              "      - {key: risks, fa: 'ریسک‌ها؟', optional: true}\n")
+    hook = apply_questions(clock.now(), ZoneInfo("Asia/Tehran"))
+    first = load_text(session, source, clock=clock, then=hook)
+    assert first.changes.get("report_questions.update") == 1
+    assert load_text(session, source, clock=clock, then=hook).total == 0  # the same: nothing
+    assert units_repo.get_by_key(session, key="it").report_approval
+    now = questions.in_force(session, unit_kind="committee", at=clock.now())
+    later = questions.in_force(session, unit_kind="committee",
+                               at=datetime(2021, 5, 1, 0, 0, tzinfo=UTC))  # next Saturday
+    assert [q["key"] for q in now.questions] == ["done", "planned", "problems"]
+    assert [q["key"] for q in later.questions] == ["done", "risks"]

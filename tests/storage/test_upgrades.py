@@ -7,6 +7,7 @@ migration without one fails `test_every_revision_has_a_fill_function`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 
 import pytest
@@ -100,6 +101,16 @@ if "0012" in revisions():  # reminder_item: a new table, no data changes
     FILLS["0012"] = fill_every_table
 if "0013" in revisions():  # quarterly_report, pack_read: new tables, no data changes
     FILLS["0013"] = fill_every_table
+
+
+def fill_after_0014(connection: Connection) -> None:
+    """Every table, the questionnaire the upgrade wrote first removed (its ids are given)."""
+    connection.execute(sa.text("DELETE FROM report_questionnaire"))
+    fill_every_table(connection)
+
+
+if "0014" in revisions():  # report questions versioned, the head's approval: columns added
+    FILLS["0014"] = fill_after_0014
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
@@ -181,3 +192,27 @@ def test_0007_gives_every_assignment_its_resolutions_present_state(blank_databas
         assert state == SHARE_STATES[status], status
         assert since is not None and not lead_closes
         assert bool(is_lead) == (unit_id == units[0])
+
+
+def test_0014_makes_the_questions_so_far_version_1_of_every_existing_report(blank_database_url):
+    migrate.upgrade(blank_database_url, "0009")
+    engine = make_engine(blank_database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            fill_every_table(connection)
+        migrate.upgrade(blank_database_url, "head")
+        with engine.connect() as connection:
+            [(questionnaire_id, kind, version, questions)] = connection.execute(sa.text(
+                "SELECT id, unit_kind, version, questions FROM report_questionnaire")).all()
+            pointed = {q for (q,) in connection.execute(sa.text(
+                "SELECT questionnaire_id FROM weekly_report"))}
+            approval = {a for (a,) in connection.execute(sa.text(
+                "SELECT report_approval FROM unit"))}
+    finally:
+        engine.dispose()
+    questions = json.loads(questions) if isinstance(questions, str) else questions
+    assert (kind, version) == ("all", 1)
+    assert [q["key"] for q in questions] == ["done", "planned", "problems"]
+    assert [q["optional"] for q in questions] == [False, True, True]
+    assert pointed == {questionnaire_id}
+    assert approval == {False}

@@ -100,3 +100,26 @@ def test_invitation_links_for_telegram_and_bale():
     assert len(code) <= 64 and re.fullmatch(r"[A-Za-z0-9_-]+", code)
     assert invite_link("telegram", "mina_bot", code) == f"https://t.me/mina_bot?start={code}"
     assert invite_link("bale", "mina_bot", code) == f"https://ble.ir/mina_bot?start={code}"
+
+
+def test_report_questions_and_approval_are_read_and_checked():
+    from mina_bot.organisation.errors import OrgFileError
+    from mina_bot.organisation.schema import parse
+
+    org = parse("units:\n  - {key: it, kind: committee, name_fa: فن, name_en: IT,"
+                " report_approval: true}\nreport_questions:\n  - kind: committee\n"
+                "    questions:\n      - {key: done, fa: 'چه شد؟', en: 'What?'}\n"
+                "      - {key: risks, fa: 'ریسک‌ها؟', optional: true}\n")
+    assert org.units[0].report_approval
+    assert [q.key for q in org.report_questions[0].questions] == ["done", "risks"]
+    for bad in ("report_questions:\n  - {kind: moon, questions: [{key: a, fa: x}]}\n",
+                "report_questions:\n  - {kind: all, questions: []}\n",
+                "report_questions:\n  - {kind: all, questions: [{key: a, fa: x},"
+                " {key: a, fa: y}]}\n",
+                "report_questions:\n  - {kind: all, questions: [{key: files, fa: x}]}\n"):
+        try:
+            parse(bad)
+        except OrgFileError as exc:
+            assert exc.problems[0].line >= 1
+        else:
+            raise AssertionError(f"accepted: {bad}")

@@ -6,6 +6,8 @@ import pytest
 
 from mina_bot.reports import steps
 
+V1 = (steps.DONE, steps.PLANNED, steps.PROBLEMS)
+
 
 def not_asked() -> list[int]:
     raise AssertionError("the resolutions were looked up for a step that does not need them")
@@ -19,7 +21,7 @@ def not_asked() -> list[int]:
     ("edit:done", steps.PREVIEW),
 ])
 def test_steps_that_do_not_depend_on_the_resolutions(step: str, expected: str) -> None:
-    assert steps.following(step, not_asked) == expected
+    assert steps.following(step, V1, not_asked) == expected
 
 
 @pytest.mark.parametrize(("step", "ids", "expected"), [
@@ -33,7 +35,7 @@ def test_steps_that_do_not_depend_on_the_resolutions(step: str, expected: str) -
 ])
 def test_steps_that_follow_the_resolutions(step: str, ids: list[int], expected: str) -> None:
     asked: list[bool] = []
-    assert steps.following(step, lambda: asked.append(True) or ids) == expected
+    assert steps.following(step, V1, lambda: asked.append(True) or ids) == expected
     assert asked == [True]
 
 
@@ -41,16 +43,16 @@ def test_answering_every_step_walks_the_plan_in_order_with_a_note_after_each_sta
     ids = [8, 2]
     walked, step = [steps.DONE], steps.DONE
     while step != steps.PREVIEW:
-        step = steps.following(step, lambda: ids)
+        step = steps.following(step, V1, lambda: ids)
         walked.append(step)
     assert walked == ["done", "planned", "problems", "status.8", "note.8", "status.2",
                       "note.2", "files", "preview"]
-    assert [s for s in walked if not s.startswith("note.")] == steps.plan(ids)
+    assert [s for s in walked if not s.startswith("note.")] == steps.plan(V1, ids)
 
 
 @pytest.mark.parametrize("step", ["edit:note.8", "edit:problems", "edit:files"])
 def test_an_answer_given_from_the_preview_goes_back_to_it(step: str) -> None:
-    assert steps.following(step, not_asked) == steps.PREVIEW
+    assert steps.following(step, V1, not_asked) == steps.PREVIEW
 
 
 @pytest.mark.parametrize(("step", "resolution"), [
@@ -66,3 +68,12 @@ def test_marking_a_step_as_edited_is_idempotent_and_reversible() -> None:
     assert edited == "edit:status.8" and steps.editing(edited) == edited
     assert steps.is_editing(edited) and not steps.is_editing("status.8")
     assert steps.bare(edited) == "status.8" and steps.bare("status.8") == "status.8"
+
+
+def test_a_questionnaire_of_its_own_is_walked_in_its_order() -> None:
+    questions = ("q5", steps.PROBLEMS)
+    assert steps.following("q5", questions, not_asked) == steps.PROBLEMS
+    assert steps.following(steps.PROBLEMS, questions, lambda: []) == steps.FILES
+    assert steps.plan(questions, [3]) == ["q5", "problems", "status.3", "files", "preview"]
+    assert steps.is_question("q5") and steps.is_question("edit:q5")
+    assert not any(steps.is_question(s) for s in ("files", "preview", "status.3", "note.3"))
