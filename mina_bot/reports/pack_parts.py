@@ -11,6 +11,7 @@ from sqlmodel import Session
 from mina_bot.catalog import join, label, name_in
 from mina_bot.export.dto import Cell, Photo, Section, Table, When
 from mina_bot.jalali import format_date, format_datetime
+from mina_bot.reports import questions
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING
 from mina_bot.resolutions.lifecycle import is_overdue
 from mina_bot.sessions.review import LIMIT, owed
@@ -27,7 +28,6 @@ from storage.repositories import packs as packs_repo
 from storage.repositories import reports as reports_repo
 
 OWED_LIMIT = 300  # resolutions listed share by share; the rest are counted per unit
-QUESTIONS = ("done", "planned", "problems")
 
 
 def cols(lang: str, *names: str) -> tuple[str, ...]:
@@ -155,9 +155,9 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
     content = latest.content or {}
     answers = content.get("answers", {})
     rows = []
-    for q in QUESTIONS:
-        answer = answers.get(q) or {}
-        rows.append((label(f"export.question.{q}", lang), answer.get("text") or (
+    for question in questions.of_content(content):  # as asked that week
+        answer = answers.get(question["key"]) or {}
+        rows.append((questions.label(question, lang), answer.get("text") or (
             label("export.answer.skipped", lang) if answer.get("skipped") else "")))
     progress = tuple(
         (resolution_label(p["number"], p["session_number"], lang), p.get("subject", ""),
