@@ -74,7 +74,11 @@ def _vet_pdf(data: bytes) -> NotAttached | None:
 
 
 def _vet_image(data: bytes) -> NotAttached | None:
-    with Image.open(io.BytesIO(data)) as image:
+    try:
+        opened = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        return NotAttached.TOO_HEAVY
+    with opened as image:
         if image.width * image.height > PIXEL_LIMIT:
             return NotAttached.TOO_HEAVY
         image.load()
