@@ -17,6 +17,7 @@ from mina_bot.identity import load_actor
 from mina_bot.reports import drafts, submission
 from mina_bot.settings import Settings
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
+from tests.e2e.test_pack_push import EVE
 from tests.fixtures.buttons import button
 
 INFRA_SECRETARY, SECRETARIAT_SECRETARY, STRANGER = 1003, 1002, 5555
@@ -61,10 +62,11 @@ async def submit_with(bot, files: list[drafts.IncomingFile]) -> None:
         session.commit()
 
 
-async def document_named(bot, suffix: str, since: int, timeout: float = 60) -> dict:
-    """The bot's first document to the secretariat ending in `suffix` after `since`."""
+async def document_named(bot, suffix: str, since: int, timeout: float = 60,
+                         chat: int = SECRETARIAT_SECRETARY) -> dict:
+    """The bot's first document to the chat ending in `suffix` after `since`."""
     for _ in range(int(timeout * 4)):
-        found = next((m for m in await bot.client.bot_messages(SECRETARIAT_SECRETARY, since=since)
+        found = next((m for m in await bot.client.bot_messages(chat, since=since)
                       if (m.get("document") or {}).get("file_name", "").endswith(suffix)), None)
         if found:
             return found
@@ -150,3 +152,15 @@ async def test_a_bundle_over_its_limit_is_refused_in_words_and_only_staff_get_on
                                           "exp:full:x")
     answer = await bot.client.wait_for_answer(query)
     assert answer["text"] and "اجازه" not in answer["text"]  # a malformed button: stale
+
+
+async def test_the_pack_pushed_the_evening_before_has_the_attachments_too(bot):
+    for user in (1001, SECRETARIAT_SECRETARY, INFRA_SECRETARY):
+        await bot.client.ensure_user(user)
+    await submit_with(bot, [await upload(bot, GOOD, pilot_pdf(3), "application/pdf")])
+    bot.clock.set(EVE)
+    copy = await document_named(bot, ".pdf", 0, chat=1001)
+    reader = PdfReader(io.BytesIO(await bot.client.download(copy["document"]["file_id"])))
+    marks = outline(reader)
+    at = next(i for i, (_, title, _) in enumerate(marks) if title == INFRA)
+    assert marks[at + 1][1:] == (GOOD, len(reader.pages) - 3)
