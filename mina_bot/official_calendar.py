@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import holidays as official
 from sqlmodel import Session, select
 
+from mina_bot.weeks import FRIDAY, iranian_weekday
 from storage.models import Holiday, HolidayKind
 
 
@@ -54,3 +56,20 @@ def days_off(session: Session, start: dt.date, end: dt.date) -> dict[dt.date, Da
         if row.kind == HolidayKind.CLOSURE:
             found[row.date] = DayOff(row.date, row.name, row.name, official=False)
     return dict(sorted(found.items()))
+
+
+def is_day_off(day: dt.date, holidays: Collection[dt.date]) -> bool:
+    """Whether nothing is due on `day`: a Friday, or one of `holidays` (see days_off)."""
+    return iranian_weekday(day) == FRIDAY or day in holidays
+
+
+def next_working_day(day: dt.date, holidays: Collection[dt.date]) -> dt.date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    while is_day_off(day, holidays):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def holidays_from(session: Session, start: dt.date, days: int = 400) -> frozenset[dt.date]:
+    """The days off (official holidays and closures) in the `days` from `start`."""
+    return frozenset(days_off(session, start, start + dt.timedelta(days=days)))
