@@ -9,10 +9,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 import holidays as official
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from mina_bot.weeks import FRIDAY, iranian_weekday
-from storage.models import Holiday, HolidayKind
+from storage.models import HolidayKind
+from storage.repositories import holidays as holidays_repo
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def official_holidays(start: dt.date, end: dt.date) -> dict[dt.date, tuple[str, 
 def days_off(session: Session, start: dt.date, end: dt.date) -> dict[dt.date, DayOff]:
     """Every holiday in [start, end]: the official ones the organisation does not work on, and
     its own closures."""
-    rows = session.exec(select(Holiday).where(Holiday.date >= start, Holiday.date <= end)).all()
+    rows = [r for r in holidays_repo.every_row(session) if start <= r.date <= end]
     worked = {row.date for row in rows if row.kind == HolidayKind.WORKING}
     found = {d: DayOff(d, fa, en, official=True)
              for d, (fa, en) in official_holidays(start, end).items() if d not in worked}

@@ -93,4 +93,16 @@ TEXTS = {
     "holidays.error.not_official": {
         "fa": "این روز تعطیل رسمی نیست.", "en": "That day is no official holiday.",
     },
+    "minutes.preview.off_day": {
+        "fa": "   ⚠️ مهلت به روز تعطیل می‌افتد ({day}).",
+        "en": "   ⚠️ The deadline falls on a day off ({day}).",
+    },
+    "minutes.preview.moved": {
+        "fa": "   ⚠️ مهلت به روز تعطیل می‌افتد؛ از {day} به {to} منتقل شد.",
+        "en": "   ⚠️ The deadline falls on a day off; moved from {day} to {to}.",
+    },
+    "resolutions.off_day": {
+        "fa": "⚠️ مهلت به روز تعطیل می‌افتد ({day}).",
+        "en": "⚠️ The deadline falls on a day off ({day}).",
+    },
 }

@@ -115,3 +115,23 @@ def test_the_cli_refuses_minutes_of_a_session_not_yet_held_unless_told(database_
     with Session(engine) as session:
         assert len(resolutions_repo.search(session)) == 14
     engine.dispose()
+
+
+def test_working_days_and_off_days_use_the_holiday_table(session):
+    from mina_bot.holiday_table import add_closure
+    from mina_bot.minutes import review
+
+    add_closure(session, actor=None, start=parse_jalali_ymd("1400/01/31"),
+                end=parse_jalali_ymd("1400/02/01"), name="تعطیلی ستاد",
+                now=dt.datetime(2021, 4, 19, tzinfo=dt.UTC))
+    text = ("ردیف\tموضوع\tمتولی\tمهلت\n1\tگزارش\tدبیرخانه\t۵ روز کاری\n"
+            "2\tبرآورد\tدبیرخانه\t۱۴۰۰/۰۲/۰۱\n")
+    draft = {"text": text, "date": "1400/01/30", "decisions": {}, "create": []}
+    minutes, _ = review.parsed(session, draft)
+    working, closed = minutes.resolutions
+    assert working.due == parse_jalali_ymd("1400/02/07")  # 31, 1 closed; 3 a Friday
+    assert (closed.off_day, closed.due) == (parse_jalali_ymd("1400/02/01"),
+                                            parse_jalali_ymd("1400/02/02"))
+    kept, _ = review.parsed(session, {**draft, "move_off_days": False})
+    assert (kept.resolutions[1].due, kept.resolutions[1].moved) == (
+        parse_jalali_ymd("1400/02/01"), False)
