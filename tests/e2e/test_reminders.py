@@ -122,6 +122,33 @@ async def test_a_member_who_blocked_the_bot_is_reported_once_and_served_after_st
     assert len([m for m in secretariat if "مسدود" in m["text"]]) == 1
 
 
+async def test_a_member_who_never_started_is_listed_as_such_with_the_link_to_send(reminder_bot):
+    bot = reminder_bot
+    with bot.runtime.session() as session:  # an account the bot has never talked with
+        newcomer = Member(telegram_id=5555, name="آقای تازه‌وارد")
+        session.add(newcomer)
+        session.flush()
+        enqueue(session, kind="note", subject="a", period="-", now=bot.clock.now(),
+                member=newcomer, text="سلام")
+        newcomer_id = newcomer.id
+    bot.application.bot_data["dispatcher"].wake()
+    await _until_state(bot, "note", OutboxState.UNREACHABLE)
+    [told] = await bot.client.wait_for_bot_messages(SECRETARY_ID, 1)
+    assert "آقای تازه‌وارد" in told["text"] and "هنوز ربات را شروع نکرده" in told["text"]
+    assert "مسدود" not in told["text"]
+    [link] = await bot.press(SECRETARY_ID, told, button(told, "پیوند برای آقای تازه‌وارد"),
+                             replies=1)
+    assert "https://t.me/" in link["text"] and "آقای تازه‌وارد" in link["text"]
+    [own] = await bot.say(HEAD_ID, "/whoami")  # a committee head forges the button
+    for user, message, data, words in (
+            (HEAD_ID, own, f"inv:again:{newcomer_id}", "اجازه"),
+            (SECRETARY_ID, told, "inv:again:999999", "پیدا نشد"),
+            (SECRETARY_ID, told, "inv:again:x", "معتبر نیست")):
+        query = await bot.client.press_button(user, message["message_id"], data)
+        answer = await bot.client.wait_for_answer(query)
+        assert words in answer["text"], (user, data, answer)
+
+
 def _owed(session: Session, org) -> None:
     """Two resolutions of the infrastructure committee: one due on Sunday, one five days late."""
     held = CouncilSession(number=1, starts_at=dt.datetime(2021, 4, 19, 5, 30, tzinfo=dt.UTC),
