@@ -90,6 +90,21 @@ TEXTS = {
     "reminders.kind_resolution": {"fa": "مهلت مصوبات", "en": "resolution deadlines"},
     "reminders.kind_digest": {"fa": "خلاصه هفتگی دبیرخانه", "en": "weekly digest"},
     "reminders.button": {"fa": "{mark} {kind}", "en": "{mark} {kind}"},
+    "reminders.button.digest_on": {
+        "fa": "🗞 یک پیام در روز، ساعت {time} ✅", "en": "🗞 One message a day, at {time} ✅",
+    },
+    "reminders.button.digest_off": {
+        "fa": "🗞 یک پیام در روز، ساعت {time}", "en": "🗞 One message a day, at {time}",
+    },
+    "reminders.button.from": {"fa": "🌅 از ساعت {time}", "en": "🌅 From {time}"},
+    "reminders.button.until": {"fa": "🌙 تا ساعت {time}", "en": "🌙 Until {time}"},
+    "reminders.hours": {
+        "fa": ("\nیادآوری‌ها از {start} تا {end} می‌رسند (دبیرخانه: {org_start} تا {org_end}؛ "
+               "فقط کوتاه‌ترش می‌شود کرد). یادآوری روز جلسه همیشه به‌موقع می‌رسد."),
+        "en": ("\nReminders come from {start} to {end} (the organisation's: {org_start} to "
+               "{org_end}; it can only be narrowed). A session day's reminder always comes on "
+               "time."),
+    },
     "reminders.mandatory": {
         "fa": "این یادآوری اجباری است و خاموش نمی‌شود.",
         "en": "This reminder is mandatory and cannot be turned off.",
