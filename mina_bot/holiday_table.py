@@ -163,11 +163,13 @@ def mark_working(session: Session, *, actor: Actor | None, day: dt.date, now: dt
     if names is None:
         raise StaleButton() if actor is not None else HolidayError("holidays.error.not_official")
     row = holidays_repo.get(session, day=day)
-    if row is not None and row.kind == HolidayKind.CLOSURE:
+    closed = row is not None and row.kind == HolidayKind.CLOSURE
+    if closed and actor is not None:
         raise HolidayError("holidays.error.closed")
-    if working and row is None:
+    if working and (row is None or closed):  # the organisation file has the last word
+        before = {"name": row.name, "kind": row.kind.value} if row else None
         holidays_repo.put(session, day=day, name=names[0], kind=HolidayKind.WORKING)
-        _audit(session, actor, now, "work", day, None, {"name": names[0]})
+        _audit(session, actor, now, "work", day, before, {"name": names[0]})
     elif not working and row is not None:
         before = {"name": row.name}
         holidays_repo.delete(session, days=[day])

@@ -31,7 +31,7 @@ from mina_bot.organisation.schema import (
     parse,
 )
 from mina_bot.persian import match_key
-from storage.models import Member, Role, Unit
+from storage.models import HolidayKind, Member, Role, Unit
 from storage.repositories import holidays as holidays_repo
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
@@ -135,7 +135,8 @@ class _Apply:
         """A closure's days, or a built-in holiday worked; what the chat added stays."""
         start, end = holiday_days(spec)
         if spec.working:
-            if holidays_repo.get(self.session, day=start) is None:
+            row = holidays_repo.get(self.session, day=start)
+            if row is None or row.kind != HolidayKind.WORKING:
                 holiday_table.mark_working(self.session, actor=None, day=start, now=self.now)
                 self.report.count("holiday.working")
             return

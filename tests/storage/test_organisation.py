@@ -251,3 +251,9 @@ def test_the_file_closes_days_and_works_holidays_and_loading_again_changes_nothi
     assert load_text(session, source, clock=clock).total == 0
     assert [e.action for e in audit.entries(session, entity="holiday")] == [
         "holiday.close", "holiday.close", "holiday.work"]
+    closed = "holidays:\n  - {date: 1400/03/15, name: تعطیلی}\n"
+    load_text(session, closed, clock=clock)  # as if closed in chat: the file then works it
+    assert load_text(session, "holidays:\n  - {date: 1400/03/15, working: true}\n",
+                     clock=clock).changes == {"holiday.working": 1}
+    assert "2021-06-05" not in {d.isoformat() for d in days_off(
+        session, datetime(2021, 6, 5).date(), datetime(2021, 6, 5).date())}
