@@ -139,9 +139,9 @@ def remove_closure(session: Session, *, actor: Actor, day: dt.date, today: dt.da
     rows = holidays_repo.between(session, start=day - dt.timedelta(days=MAX_SPAN),
                                  end=day + dt.timedelta(days=MAX_SPAN))
     run = {day}
+    by_date = {r.date: r for r in rows}
     for step in (-1, 1):
         d = day + dt.timedelta(days=step)
-        by_date = {r.date: r for r in rows}
         while (r := by_date.get(d)) and r.kind == HolidayKind.CLOSURE and r.name == row.name:
             run.add(d)
             d += dt.timedelta(days=step)
