@@ -25,6 +25,7 @@ from handlers import delivery as delivery_handlers
 from handlers import export as export_handlers
 from handlers import flood as flood_handlers
 from handlers import groups as group_handlers
+from handlers import holidays as holiday_handlers
 from handlers import invitations as invitation_handlers
 from handlers import language as language_handlers
 from handlers import menus as menu_handlers
@@ -74,7 +75,7 @@ log = logging.getLogger("mina")
 FEATURES: tuple = (
     invitation_handlers, organisation_handlers,
     minutes_handlers, resolution_handlers, resolution_admin_handlers, session_handlers,
-    calendar_handlers, attendance_handlers, minutes_out_handlers,
+    calendar_handlers, holiday_handlers, attendance_handlers, minutes_out_handlers,
     report_approval_handlers, report_question_handlers, report_handlers,
     report_reading_handlers, export_handlers, quarterly_handlers, pack_push_handlers,
     broadcast_handlers, reminder_settings_handlers, language_handlers, group_handlers,

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 
@@ -24,6 +26,7 @@ from handlers.common import (
 )
 from messenger.keyboards import keyboard
 from mina_bot.calendar import changes as calendar
+from mina_bot.calendar import off_day as off_day_sessions
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
@@ -131,7 +134,25 @@ async def take_reason(update: Update, context: Context) -> int:
         number = council.number
     await reply_key(update, context, "calendar.cancelled", number=number, told=told)
     return ConversationHandler.END
-
+async def off_day(update: Update, context: Context, data: ButtonData) -> None:
+    """The answer to «the session falls on a day off: move it?» (asked a week ahead)."""
+    runtime, actor, lang = context.runtime, context.actor, context.actor.language
+    with runtime.session() as session:
+        council = council_session(session, session_id=data.int_arg(0))
+        if data.verb == "offkeep":
+            body = text("calendar.off_day.kept", lang, number=council.number)
+        else:
+            try:
+                day = dt.date.fromordinal(data.int_arg(1))
+            except ValueError:
+                raise StaleButton() from None
+            told = off_day_sessions.move_off(session, council=council, day=day, actor=actor,
+                                             now=runtime.clock.now(), settings=runtime.settings)
+            local = council.starts_at.astimezone(runtime.tz)
+            body = text("calendar.moved", lang, number=council.number, told=told,
+                        date=format_date(local.date(), lang, "weekday_long"),
+                        time=format_time(local, lang), place=council.place or "—")
+    await edit_or_reply(update, body)
 
 
 def build_handlers() -> list[BaseHandler]:
@@ -146,4 +167,6 @@ def build_handlers() -> list[BaseHandler]:
             fallbacks=[CommandHandler("cancel", leave_flows(FLOW))],
         ),
         button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, confirm) for verb in ("yes", "no")}),
+        button_router(FEATURE, {verb: (Action.MANAGE_AGENDA, off_day)
+                                for verb in ("offmove", "offkeep")}),
     ]

@@ -24,6 +24,7 @@ from handlers.common import GROUP_REACHABLE, Context
 from messenger.api_request import sending_bot
 from messenger.context import runtime_of
 from messenger.sender import PtbSender
+from mina_bot.calendar.off_day import ask as ask_about_off_days
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.outbox import mark_reachable
 from mina_bot.reminders.arrival import message_for
@@ -73,6 +74,7 @@ def _plan(runtime: Runtime) -> PlannerRun:
         now = runtime.clock.now()
         result = run_planner(session, now=now, settings=runtime.settings)
         result.enqueued += enqueue_group_summaries(session, now=now, settings=runtime.settings)
+        result.enqueued += ask_about_off_days(session, now=now, settings=runtime.settings)
         return result
 
 

@@ -40,6 +40,7 @@ from mina_bot.organisation.limits import check_name
 from mina_bot.organisation.roster import unit_of
 from mina_bot.pages import narrowed, page_count, page_nav, picker
 from mina_bot.permissions import Action
+from mina_bot.platforms import platform_named
 
 FEATURE = "inv"
 NAME, UNIT = range(2)
@@ -202,6 +203,15 @@ async def revoke(update: Update, context: Context, data: ButtonData) -> None:
     await reply(update, text("invite.revoked", actor.language, name=member.name))
 
 
+async def send_again(update: Update, context: Context, data: ButtonData) -> None:
+    """The bot's link for a member who has not pressed Start yet, to forward to them."""
+    runtime, lang = context.runtime, context.actor.language
+    with runtime.session() as session:
+        name = invitations.start_link_for(session, member_id=data.int_arg(0))
+    link = platform_named(runtime.settings.platform).deep_link(context.bot.username)
+    await reply(update, text("delivery.link", lang, name=name, link=link))
+
+
 async def redeem(update: Update, context: Context) -> None:
     """`/start CODE`: bind this account to the invited member and greet them."""
     runtime, user = context.runtime, update.effective_user
@@ -234,6 +244,7 @@ def build_handlers() -> list[BaseHandler]:
         "role": (Action.INVITE, choose_role),
         "revoke": (Action.INVITE, revoke),
         "pend": (Action.INVITE, turn_pending_page),
+        "again": (Action.INVITE, send_again),
     })
     conversation = chat_conversation(  # the same buttons end or keep the UNIT step
         name=FLOW,

@@ -153,7 +153,8 @@ async def take_date(update: Update, context: Context) -> int:
 
 async def _preview(update: Update, context: Context, state: dict) -> int:
     draft = {"text": state["text"], "date": state["date"], "decisions": {}, "create": [],
-             "chosen": [], "page": 0}
+             "chosen": [], "page": 0,
+             "move_off_days": context.runtime.settings.deadline_off_day_moves}
     try:
         body, buttons, asking = _render(update, context, draft)
     except MinutesError as exc:

@@ -1,4 +1,5 @@
-"""/settings: a member turns reminder kinds on and off with buttons."""
+"""/settings: a member turns the reminder kinds that reach them on and off, chooses one message
+a day instead of separate moments, and narrows their sending hours, with buttons."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from handlers.language import language_row
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.errors import StaleButton
+from mina_bot.jalali import format_time
 from mina_bot.permissions import Action
 from mina_bot.reminders import preferences
 
@@ -17,43 +19,62 @@ FEATURE = "rs"
 MARKS = {"on": "🔔", "off": "🔕", "mandatory": "🔒"}
 
 
-def _keyboard(context: Context, member_id: int, lang: str) -> InlineKeyboardMarkup:
-    """A switch per reminder kind, then the language switch."""
-    runtime = context.runtime
+def _screen(context: Context) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and the buttons: a switch per kind that reaches this person, the daily digest,
+    the hours (when the organisation's can be narrowed), then the language switch."""
+    runtime, actor = context.runtime, context.actor
+    lang, settings = actor.language, runtime.settings
     with runtime.session() as session:
-        states = preferences.switches(session, member_id=member_id, settings=runtime.settings)
-    return InlineKeyboardMarkup([
-        *([InlineKeyboardButton(text("reminders.button", lang, mark=MARKS[state],
-                                     kind=text(f"reminders.kind_{kind}", lang)),
-                                callback_data=encode(FEATURE, "t", kind))]
-          for kind, state in states),
-        *([InlineKeyboardButton(caption, callback_data=data) for caption, data in row]
-          for row in language_row()),
-    ])
+        states, digest, start, end = preferences.overview(
+            session, member_id=actor.member_id, settings=settings,
+            kinds=preferences.concerning(actor))
+    rows = [[(text("reminders.button", lang, mark=MARKS[state],
+                   kind=text(f"reminders.kind_{kind}", lang)), encode(FEATURE, "t", kind))]
+            for kind, state in states]
+    rows.append([(text("reminders.button.digest_on" if digest else "reminders.button.digest_off",
+                       lang, time=format_time(settings.digest_time, lang)),
+                  encode(FEATURE, "dg"))])
+    body = text("reminders.settings", lang)
+    if preferences.narrowable(settings):
+        rows.append([(text(f"reminders.button.{edge}", lang, time=format_time(t, lang)),
+                      encode(FEATURE, "h", edge)) for edge, t in (("from", start),
+                                                                   ("until", end))])
+        body += text("reminders.hours", lang, start=format_time(start, lang),
+                     end=format_time(end, lang),
+                     org_start=format_time(settings.reminder_quiet_end, lang),
+                     org_end=format_time(settings.reminder_quiet_start, lang))
+    buttons = [[InlineKeyboardButton(caption, callback_data=data) for caption, data in row]
+               for row in [*rows, *language_row()]]
+    return body, InlineKeyboardMarkup(buttons)
 
 
 @guarded(Action.SETTINGS)
 async def show(update: Update, context: Context) -> None:
-    """The switches, one button per reminder kind."""
-    actor = context.actor
-    await reply(update, text("reminders.settings", actor.language),
-                reply_markup=_keyboard(context, actor.member_id, actor.language))
+    """The switches."""
+    body, markup = _screen(context)
+    await reply(update, body, reply_markup=markup)
 
 
-async def toggle(update: Update, context: Context, data: ButtonData) -> None:
-    """Flip one kind; the keyboard shows the new state."""
-    actor = context.actor
-    if len(data.args) != 1:
+async def change(update: Update, context: Context, data: ButtonData) -> None:
+    """Flip a kind (t), the daily digest (dg), or shift an edge of the hours (h); the screen
+    shows the new state."""
+    runtime, actor = context.runtime, context.actor
+    if len(data.args) != (0 if data.verb == "dg" else 1):
         raise StaleButton()
-    runtime = context.runtime
     with runtime.session() as session:
-        preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
-                           settings=runtime.settings)
-    await edit_or_reply(update, text("reminders.settings", actor.language),
-                        reply_markup=_keyboard(context, actor.member_id, actor.language))
+        if data.verb == "t":
+            preferences.toggle(session, member_id=actor.member_id, kind=data.args[0],
+                               settings=runtime.settings, kinds=preferences.concerning(actor))
+        elif data.verb == "dg":
+            preferences.toggle_digest(session, member_id=actor.member_id)
+        else:
+            preferences.shift(session, member_id=actor.member_id, edge=data.args[0],
+                              settings=runtime.settings)
+    body, markup = _screen(context)
+    await edit_or_reply(update, body, reply_markup=markup)
 
 
 def build_handlers() -> list[BaseHandler]:
     """/settings and its buttons."""
     return [CommandHandler("settings", show),
-            button_router(FEATURE, {"t": (Action.SETTINGS, toggle)})]
+            button_router(FEATURE, {verb: (Action.SETTINGS, change) for verb in ("t", "dg", "h")})]

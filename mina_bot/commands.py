@@ -45,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("reports", Action.VIEW_UNIT_REPORTS, "command.reports"),
     Command("questions", Action.MANAGE_REPORTS, "command.questions"),
     Command("export", Action.EXPORT, "command.export"),
+    Command("holidays", Action.MANAGE_HOLIDAYS, "command.holidays"),
     Command("settings", Action.SETTINGS, "command.settings"),
     Command("language", Action.SETTINGS, "command.language"),
     Command("broadcast", Action.BROADCAST, "command.broadcast"),

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import holidays as official
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from storage.models import Holiday, HolidayKind
+from mina_bot.weeks import FRIDAY, iranian_weekday
+from storage.models import HolidayKind
+from storage.repositories import holidays as holidays_repo
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def official_holidays(start: dt.date, end: dt.date) -> dict[dt.date, tuple[str, 
 def days_off(session: Session, start: dt.date, end: dt.date) -> dict[dt.date, DayOff]:
     """Every holiday in [start, end]: the official ones the organisation does not work on, and
     its own closures."""
-    rows = session.exec(select(Holiday).where(Holiday.date >= start, Holiday.date <= end)).all()
+    rows = [r for r in holidays_repo.every_row(session) if start <= r.date <= end]
     worked = {row.date for row in rows if row.kind == HolidayKind.WORKING}
     found = {d: DayOff(d, fa, en, official=True)
              for d, (fa, en) in official_holidays(start, end).items() if d not in worked}
@@ -54,3 +57,20 @@ def days_off(session: Session, start: dt.date, end: dt.date) -> dict[dt.date, Da
         if row.kind == HolidayKind.CLOSURE:
             found[row.date] = DayOff(row.date, row.name, row.name, official=False)
     return dict(sorted(found.items()))
+
+
+def is_day_off(day: dt.date, holidays: Collection[dt.date]) -> bool:
+    """Whether nothing is due on `day`: a Friday, or one of `holidays` (see days_off)."""
+    return iranian_weekday(day) == FRIDAY or day in holidays
+
+
+def next_working_day(day: dt.date, holidays: Collection[dt.date]) -> dt.date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    while is_day_off(day, holidays):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def holidays_from(session: Session, start: dt.date, days: int = 400) -> frozenset[dt.date]:
+    """The days off (official holidays and closures) in the `days` from `start`."""
+    return frozenset(days_off(session, start, start + dt.timedelta(days=days)))

@@ -36,6 +36,7 @@ class Action(StrEnum):
     EXPORT = "export"
     APPROVE_QUARTERLY = "approve_quarterly"  # narrowed to the secretariat's head by the core
     SETTINGS = "settings"
+    MANAGE_HOLIDAYS = "manage_holidays"
 
 
 _EVERYONE = frozenset(Role)
@@ -75,6 +76,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EXPORT: _STAFF,
     Action.APPROVE_QUARTERLY: _STAFF,
     Action.SETTINGS: _MEMBERS,
+    Action.MANAGE_HOLIDAYS: _STAFF,
 }
 
 

@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     self_confirm_allowed: bool = Field(default=False, description=(
         "Whether whoever reported a unit's share done may confirm it themselves (for a "
         "one-person secretariat)."))
+    deadline_off_day_moves: bool = Field(default=True, description=(
+        "Whether a due date on a Friday or holiday (a resolution's, the weekly reports') moves "
+        "to the next working day (`false`: it stays, flagged)."))
     # Delivery (the outbox dispatcher); Telegram's published limits by default.
     delivery_rate_per_second: float = Field(default=30.0, gt=0, description=(
         "Messages a second over all chats together (Telegram allows about 30)."))

@@ -15,7 +15,7 @@ LANGUAGES = ("fa", "en")
 _MODULES = (
     "general", "safety", "organisation", "sessions", "resolutions", "minutes",
     "reports", "export", "delivery", "reminders", "broadcast", "shares", "calendar",
-    "attendance", "groups", "quarterly", "report_questions",
+    "attendance", "groups", "quarterly", "report_questions", "holidays",
 )
 
 

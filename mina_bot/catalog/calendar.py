@@ -39,6 +39,18 @@ TEXTS = {
         "fa": "⚠️ {date} تعطیل است ({name}). با این حال جلسه در این روز باشد؟",
         "en": "⚠️ {date} is a holiday ({name}). Hold the session that day anyway?",
     },
+    "calendar.off_day.ask": {
+        "fa": ("🗓 جلسه {number} شورا در {date} است که تعطیل است ({why}). به {to} منتقل شود؟ "
+               "تا پاسخ ندهید، جلسه جابه‌جا نمی‌شود."),
+        "en": ("🗓 Council session {number} is on {date}, a day off ({why}). Move it to {to}? "
+               "It stays where it is until you answer."),
+    },
+    "calendar.off_day.move": {"fa": "✅ انتقال به {date}", "en": "✅ Move to {date}"},
+    "calendar.off_day.keep": {"fa": "همان روز بماند", "en": "Keep that day"},
+    "calendar.off_day.kept": {
+        "fa": "جلسه {number} در همان روز می‌ماند.", "en": "Session {number} stays on that day.",
+    },
+    "off_day.friday": {"fa": "جمعه", "en": "Friday"},
     "calendar.button.yes": {"fa": "بله، همین روز", "en": "Yes, that day"},
     "calendar.button.no": {"fa": "نه، منصرف شدم", "en": "No, leave it"},
     "calendar.dropped": {"fa": "تغییری داده نشد.", "en": "Nothing was changed."},

@@ -11,6 +11,22 @@ TEXTS = {
             "more is sent to them until they send /start again."
         ),
     },
+    "delivery.not_started": {
+        "fa": (
+            "⚠️ پیام‌ها به <b>{name}</b> نمی‌رسد: هنوز ربات را شروع نکرده است. پیوند ربات را "
+            "برایش بفرستید تا «Start» را بزند (دکمه زیر)."
+        ),
+        "en": (
+            "⚠️ Messages to <b>{name}</b> cannot be delivered: they have not started the bot "
+            "yet. Send them the bot's link so they press «Start» (button below)."
+        ),
+    },
+    "delivery.button.link": {"fa": "📨 پیوند برای {name}", "en": "📨 Link for {name}"},
+    "delivery.link": {
+        "fa": ("این پیوند را برای <b>{name}</b> بفرستید؛ با زدن «Start» پیام‌ها به او "
+               "می‌رسد:\n{link}"),
+        "en": "Send <b>{name}</b> this link; once they press «Start» messages reach them:\n{link}",
+    },
     "delivery.agenda_message": {
         "fa": (
             "📋 <b>دستور جلسه {number}</b>\n"

@@ -21,6 +21,20 @@ TEXTS = {
     "org.file.duplicate_question": {
         "fa": "کلید پرسش «{key}» تکراری یا رزروشده است.",
         "en": "question key «{key}» appears twice or is reserved."},
+    "org.file.holiday_date": {
+        "fa": "«{text}» تاریخ شمسی درستی به شکل YYYY/MM/DD نیست.",
+        "en": "«{text}» is no valid Jalali date written YYYY/MM/DD.",
+    },
+    "org.file.holiday_name": {"fa": "تعطیلی ستاد نام (name) می‌خواهد.",
+                              "en": "A closure needs a name."},
+    "org.file.holiday_span": {
+        "fa": "روز پایان (until) باید پس از date و حداکثر ۳۱ روز بعد باشد.",
+        "en": "`until` must be on or after `date` and at most 31 days later.",
+    },
+    "org.file.holiday_not_official": {
+        "fa": "{date} تعطیل رسمی نیست؛ working: true فقط برای یک روز تعطیل رسمی است.",
+        "en": "{date} is no official holiday; `working: true` is for one official holiday.",
+    },
     "org.file.duplicate_key": {"fa": "کلید واحد «{key}» تکراری است.",
                                "en": "unit key «{key}» appears twice."},
     "org.file.name_clash": {"fa": "نام «{name}» به واحد «{other}» هم تعلق دارد.",

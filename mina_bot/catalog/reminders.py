@@ -9,75 +9,6 @@ TEXTS = {
         "fa": "• مصوبه {number} جلسه {session}: {subject} (مهلت {due})",
         "en": "• Resolution {number} of session {session}: {subject} (due {due})",
     },
-    "reminder.report": {
-        "fa": (
-            "⏰ <b>یادآوری گزارش هفتگی</b>\nگزارش <b>{unit}</b> برای جلسه {number} هنوز "
-            "ارسال نشده است.\nمهلت ارسال: {deadline}\nبرای ارسال: /report"
-        ),
-        "en": (
-            "⏰ <b>Weekly report reminder</b>\nThe report of <b>{unit}</b> for session {number} "
-            "has not been sent yet.\nDeadline: {deadline}\nTo send it: /report"
-        ),
-    },
-    "reminder.report_missing": {
-        "fa": "📭 <b>مهلت گزارش‌های جلسه {number} گذشت.</b> واحدهایی که گزارش نداده‌اند:\n{units}",
-        "en": "📭 <b>The report deadline for session {number} has passed.</b> Missing:\n{units}",
-    },
-    "reminder.session_eve": {
-        "fa": (
-            "🔔 <b>یادآوری: فردا جلسه {number} شورا</b>\n🗓 {when}\n📍 {place}\n\n"
-            "<b>دستور جلسه:</b>\n{agenda}"
-        ),
-        "en": (
-            "🔔 <b>Reminder: council session {number} tomorrow</b>\n🗓 {when}\n📍 {place}\n\n"
-            "<b>Agenda:</b>\n{agenda}"
-        ),
-    },
-    "reminder.session_day": {
-        "fa": (
-            "🔔 <b>امروز جلسه {number} شورا</b>\n🗓 {when}\n📍 {place}\n\n"
-            "<b>دستور جلسه:</b>\n{agenda}"
-        ),
-        "en": (
-            "🔔 <b>Council session {number} today</b>\n🗓 {when}\n📍 {place}\n\n"
-            "<b>Agenda:</b>\n{agenda}"
-        ),
-    },
-    "reminder.resolution_before": {
-        "fa": (
-            "⏳ مهلت مصوبه {number} جلسه {session} نزدیک است: {due}\n«{subject}»\n"
-            "متولی: {units}\nوضعیت کارها: /owe"
-        ),
-        "en": (
-            "⏳ Resolution {number} of session {session} is due soon: {due}\n«{subject}»\n"
-            "Responsible: {units}\nYour duties: /owe"
-        ),
-    },
-    "reminder.resolution_due": {
-        "fa": "📌 امروز مهلت مصوبه {number} جلسه {session} است.\n«{subject}»\nمتولی: {units}",
-        "en": "📌 Resolution {number} of session {session} is due today.\n«{subject}»\n"
-              "Responsible: {units}",
-    },
-    "reminder.resolution_overdue": {
-        "fa": (
-            "❗️ مصوبه {number} جلسه {session} از مهلت ({due}) گذشته است.\n«{subject}»\n"
-            "متولی: {units}\nاگر انجام شده، از /owe گزارش انجام بدهید."
-        ),
-        "en": (
-            "❗️ Resolution {number} of session {session} is overdue (due {due}).\n«{subject}»\n"
-            "Responsible: {units}\nIf it is done, report it from /owe."
-        ),
-    },
-    "reminder.resolution_escalation": {
-        "fa": (
-            "🚨 <b>پیگیری دبیرخانه:</b> مصوبه {number} جلسه {session} با وجود یادآوری‌ها "
-            "هنوز انجام نشده است (مهلت {due}).\n«{subject}»\nمتولی: {units}"
-        ),
-        "en": (
-            "🚨 <b>For the secretariat:</b> resolution {number} of session {session} is still "
-            "not done despite reminders (due {due}).\n«{subject}»\nResponsible: {units}"
-        ),
-    },
     "reminder.digest_session": {
         "fa": "جلسه بعد: {number} — {when}",
         "en": "Next session: {number} — {when}",
@@ -159,6 +90,21 @@ TEXTS = {
     "reminders.kind_resolution": {"fa": "مهلت مصوبات", "en": "resolution deadlines"},
     "reminders.kind_digest": {"fa": "خلاصه هفتگی دبیرخانه", "en": "weekly digest"},
     "reminders.button": {"fa": "{mark} {kind}", "en": "{mark} {kind}"},
+    "reminders.button.digest_on": {
+        "fa": "🗞 یک پیام در روز، ساعت {time} ✅", "en": "🗞 One message a day, at {time} ✅",
+    },
+    "reminders.button.digest_off": {
+        "fa": "🗞 یک پیام در روز، ساعت {time}", "en": "🗞 One message a day, at {time}",
+    },
+    "reminders.button.from": {"fa": "🌅 از ساعت {time}", "en": "🌅 From {time}"},
+    "reminders.button.until": {"fa": "🌙 تا ساعت {time}", "en": "🌙 Until {time}"},
+    "reminders.hours": {
+        "fa": ("\nیادآوری‌ها از {start} تا {end} می‌رسند (دبیرخانه: {org_start} تا {org_end}؛ "
+               "فقط کوتاه‌ترش می‌شود کرد). یادآوری روز جلسه همیشه به‌موقع می‌رسد."),
+        "en": ("\nReminders come from {start} to {end} (the organisation's: {org_start} to "
+               "{org_end}; it can only be narrowed). A session day's reminder always comes on "
+               "time."),
+    },
     "reminders.mandatory": {
         "fa": "این یادآوری اجباری است و خاموش نمی‌شود.",
         "en": "This reminder is mandatory and cannot be turned off.",

@@ -37,7 +37,8 @@ from typing import Any
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from mina_bot.catalog import text
+from mina_bot.callbacks import encode
+from mina_bot.catalog import label, text
 from mina_bot.clock import Clock, SteadyClock, SystemClock
 from mina_bot.delivery.batch import Batch
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
@@ -308,17 +309,28 @@ class Dispatcher:
             member = outbox_repo.mark_unreachable(session, chat_id=row.chat_id, now=now)
             if member is not None:
                 tell_secretariat_unreachable(session, member_name=member.name,
-                                             member_id=member.id, since=now)
+                                             member_id=member.id, since=now,
+                                             never_started=never_started(error))
             session.commit()
         log.warning("chat %s unreachable (%s); %d pending message(s) held", row.chat_id,
                     error, held)
 
 
+def never_started(error: str) -> bool:
+    """Whether the API's refusal means the person never pressed Start («chat not found», «bot
+    can't initiate conversation»), not that they blocked the bot or deleted their account."""
+    return not any(word in error.lower() for word in ("blocked", "deactivated"))
+
+
 def tell_secretariat_unreachable(session: Session, *, member_name: str, member_id: int,
-                                 since: datetime) -> int:
-    """Tell the secretariat, once per episode, that a member blocked the bot."""
+                                 since: datetime, never_started: bool = False) -> int:
+    """Tell the secretariat, once per episode, that a member blocked the bot, or has not
+    started it yet (then with a button for the link to send them)."""
+    key = "delivery.not_started" if never_started else "delivery.unreachable"
     return enqueue_to_secretariat(
         session, kind="unreachable", subject=f"member:{member_id}",
         period=since.strftime("%Y%m%dT%H%M%S"), now=since,
-        render=lambda lang: text("delivery.unreachable", lang, name=member_name),
+        render=lambda lang: text(key, lang, name=member_name),
+        buttons=(lambda lang: [[(label("delivery.button.link", lang, name=member_name),
+                                 encode("inv", "again", member_id))]]) if never_started else None,
     )

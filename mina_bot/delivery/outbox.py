@@ -108,16 +108,19 @@ def enqueue_rows(session: Session, rows: Sequence[dict[str, Any]]) -> set[str]:
 def enqueue_to_secretariat(
     session: Session, *, kind: str, subject: str, period: str, now: datetime,
     render: Callable[[str], str], document: str | None = None,
+    buttons: Callable[[str], Buttons] | None = None,
 ) -> int:
     """Send one message to every secretariat member, rendered in each one's language.
 
-    `render(lang)` returns the HTML; returns how many rows were new.
+    `render(lang)` returns the HTML (`buttons(lang)` its buttons); returns how many rows were
+    new.
     """
     new = 0
     for member in audience_repo.secretariat_members(session):
-        text = render(str(member.language))
+        lang = str(member.language)
         added = enqueue(session, kind=kind, subject=subject, period=period, now=now,
-                        text=text, member=member, document=document)
+                        text=render(lang), member=member, document=document,
+                        buttons=buttons(lang) if buttons else None)
         new += added is not None
     return new
 

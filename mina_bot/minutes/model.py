@@ -113,6 +113,8 @@ class ParsedResolution:
     line: int = 0
     urgent: bool = False
     working_days: int | None = None  # «۵ روز کاری»: due after that many working days
+    off_day: dt.date | None = None  # the Friday or holiday the written deadline fell on
+    moved: bool = False  # ...and `due` is the next working day after it
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ def entries(minutes: ParsedMinutes, names: dict[str, str], lang: str) -> list[st
         due = format_date(r.due, lang) if r.due else text("resolutions.no_due", lang)
         lines = [text("minutes.preview.line", lang, number=r.number, units=unit_names,
                       due=due, subject=shorten(r.subject, 70))]
+        if r.off_day is not None:
+            lines.append(text("minutes.preview.moved" if r.moved else "minutes.preview.off_day",
+                              lang, day=format_date(r.off_day, lang, "weekday_long"),
+                              to=format_date(r.due, lang, "weekday_long")))
         if r.urgent:
             lines.append(text("minutes.preview.urgent", lang))
         if r.recurrence:

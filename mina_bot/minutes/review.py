@@ -3,7 +3,8 @@
 A draft is {"text": minutes, "date": "YYYY-MM-DD" (Jalali), "decisions": {spelling: [unit
 keys]} (empty: ignored), "create": [spellings that become new units], "chosen": [unit keys
 ticked so far for the first unknown spelling, on any page of units], "page": the preview page
-shown, "unit_page": the page of units shown, "query": the letters typed to narrow them}.
+shown, "unit_page": the page of units shown, "query": the letters typed to narrow them,
+"move_off_days": whether a due date on a Friday or holiday moves to the next working day}.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from mina_bot.actors import Actor
 from mina_bot.jalali import parse_jalali_ymd
 from mina_bot.minutes import importer
 from mina_bot.minutes.model import MinutesError, ParsedMinutes
+from mina_bot.minutes.off_days import settle_off_days
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.preview import preview
 from mina_bot.minutes.units import UnitDirectory
+from mina_bot.official_calendar import holidays_from
 from mina_bot.pages import Buttons
 from mina_bot.settings import Settings
 from storage.repositories import units as units_repo
@@ -36,8 +39,11 @@ def _decisions(draft: Draft) -> dict[str, tuple[str, ...]]:
 def parsed(session: Session, draft: Draft) -> tuple[ParsedMinutes, UnitDirectory]:
     """The draft's minutes with the units settled so far (new ones as `new:N`)."""
     units = importer.directory(session)
-    minutes = parse_minutes(draft["text"], session_date=parse_jalali_ymd(draft["date"]),
-                            units=units)
+    day = parse_jalali_ymd(draft["date"])
+    holidays = holidays_from(session, day)
+    minutes = settle_off_days(parse_minutes(draft["text"], session_date=day, units=units,
+                                            holidays=holidays),
+                              holidays, move=draft.get("move_off_days", True))
     created = {name: (f"new:{i}",) for i, name in enumerate(draft["create"])}
     return minutes.with_units({**_decisions(draft), **created}), units
 

@@ -11,7 +11,9 @@ from mina_bot.actors import Actor
 from mina_bot.errors import NotFound
 from mina_bot.minutes.importer import directory
 from mina_bot.minutes.model import MinutesError, ParsedResolution
+from mina_bot.minutes.off_days import settle_off_days
 from mina_bot.minutes.parser import parse_minutes
+from mina_bot.official_calendar import holidays_from
 from mina_bot.permissions import Action, require
 from mina_bot.resolutions.lifecycle import assign_units, record
 from mina_bot.sessions.schedule import local_date
@@ -31,8 +33,11 @@ def read_line(
         raise MinutesError("minutes.error.row_columns", row=1, line=1, columns=len(cells),
                            text=line[:60])
     row = f"{cells[0]}\t{cells[1]}\t{number}) {' '.join(cells[2:])}"
-    minutes = parse_minutes(row, session_date=local_date(council, settings.tz),
-                            units=directory(session))
+    day = local_date(council, settings.tz)
+    holidays = holidays_from(session, day)
+    minutes = settle_off_days(parse_minutes(row, session_date=day, units=directory(session),
+                                            holidays=holidays),
+                              holidays, move=settings.deadline_off_day_moves)
     if minutes.unmatched:
         raise MinutesError("minutes.error.unknown_units", names="، ".join(minutes.unmatched))
     return minutes.resolutions[0]

@@ -70,6 +70,15 @@ def invite_link(platform: str, bot_username: str, code: str) -> str:
     return platform_named(platform).deep_link(bot_username, code)
 
 
+def start_link_for(session: Session, *, member_id: int) -> str:
+    """The name of an active member with an account, whom the bot's plain link reaches (their
+    account is known: pressing Start is all they need); NotFound otherwise."""
+    member = members_repo.get_member(session, member_id=member_id)
+    if member is None or not member.active or member.telegram_id is None:
+        raise NotFound()
+    return member.name
+
+
 def issue(session: Session, *, actor: Actor, name: str, unit_id: int, role: Role,
           now: datetime, ttl: timedelta) -> IssuedInvitation:
     """Invite a person into a unit with a role; an unbound member of that name is reused."""

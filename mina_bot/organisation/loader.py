@@ -16,13 +16,23 @@ from typing import Any
 import yaml
 from sqlmodel import Session
 
+from mina_bot import holiday_table
 from mina_bot.catalog import text
 from mina_bot.clock import Clock
 from mina_bot.organisation import audit
 from mina_bot.organisation.errors import FileProblem, OrgFileError
-from mina_bot.organisation.schema import MemberSpec, OrgFile, UnitSpec, line_of, parse
+from mina_bot.organisation.schema import (
+    HolidaySpec,
+    MemberSpec,
+    OrgFile,
+    UnitSpec,
+    holiday_days,
+    line_of,
+    parse,
+)
 from mina_bot.persian import match_key
-from storage.models import Member, Role, Unit
+from storage.models import HolidayKind, Member, Role, Unit
+from storage.repositories import holidays as holidays_repo
 from storage.repositories import members as members_repo
 from storage.repositories import units as units_repo
 from storage.repositories import working_groups as groups_repo
@@ -117,7 +127,22 @@ class _Apply:
             self._memberships(member, spec)
         for spec in org.units:
             self._groups(self.units[spec.key], spec, by_name)
+        for spec in org.holidays:
+            self._holiday(spec)
         return self.report
+
+    def _holiday(self, spec: HolidaySpec) -> None:
+        """A closure's days, or a built-in holiday worked; what the chat added stays."""
+        start, end = holiday_days(spec)
+        if spec.working:
+            row = holidays_repo.get(self.session, day=start)
+            if row is None or row.kind != HolidayKind.WORKING:
+                holiday_table.mark_working(self.session, actor=None, day=start, now=self.now)
+                self.report.count("holiday.working")
+            return
+        for _ in range(holiday_table.add_closure(self.session, actor=None, start=start, end=end,
+                                                 name=spec.name or "", now=self.now)):
+            self.report.count("holiday.closure")
 
     def _audit(self, action: str, entity: str, row: Any, before: dict | None,
                after: dict | None) -> None:

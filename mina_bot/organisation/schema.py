@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Literal
 
@@ -9,6 +10,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mina_bot.catalog import text
+from mina_bot.jalali import JalaliDateError, parse_jalali_ymd
+from mina_bot.official_calendar import official_holidays
 from mina_bot.organisation.errors import FileProblem, LimitExceeded, OrgFileError
 from mina_bot.organisation.limits import check_group_members, check_working_groups
 from mina_bot.persian import match_key
@@ -78,12 +81,23 @@ class QuestionnaireSpec(_Strict):
     questions: list[QuestionSpec] = Field(min_length=1, max_length=15)
 
 
+class HolidaySpec(_Strict):
+    """A closure of the organisation's own (a day, or a range with `until`), or a built-in
+    holiday it works on (`working: true`); dates are Jalali YYYY/MM/DD."""
+
+    date: str = Field(min_length=1, max_length=20)
+    until: str | None = Field(default=None, max_length=20)
+    name: str | None = Field(default=None, min_length=1, max_length=80)
+    working: bool = False
+
+
 class OrgFile(_Strict):
     """The whole file."""
 
     units: list[UnitSpec] = []
     members: list[MemberSpec] = []
     report_questions: list[QuestionnaireSpec] = []
+    holidays: list[HolidaySpec] = []
 
 
 def parse(source: str, lang: str = "fa") -> OrgFile:
@@ -161,6 +175,36 @@ def cross_check(org: OrgFile, lang: str) -> list[tuple[Path, str]]:
         problems += _check_groups(org, i, unit, lang)
     problems += _check_members(org, keys, lang)
     problems += _check_questions(org, lang)
+    problems += _check_holidays(org, lang)
+    return problems
+
+
+def holiday_days(spec: HolidaySpec) -> tuple[dt.date, dt.date]:
+    """The first and last day of a `holidays:` entry; JalaliDateError if one is no date."""
+    start = parse_jalali_ymd(str(spec.date))
+    return start, parse_jalali_ymd(str(spec.until)) if spec.until else start
+
+
+def _check_holidays(org: OrgFile, lang: str) -> list[tuple[Path, str]]:
+    """Real dates, in order, at most 31 days; a closure has a name; a worked day is an
+    official holiday."""
+    problems: list[tuple[Path, str]] = []
+    for i, spec in enumerate(org.holidays):
+        path: Path = ("holidays", i)
+        try:
+            start, end = holiday_days(spec)
+        except JalaliDateError as exc:
+            problems.append(((*path, "until" if str(exc.text) == str(spec.until) else "date"),
+                             text("org.file.holiday_date", lang, text=exc.text)))
+            continue
+        if spec.working:
+            if spec.until or start not in official_holidays(start, start):
+                problems.append(((*path, "working"), text("org.file.holiday_not_official", lang,
+                                                          date=str(spec.date))))
+        elif not spec.name:
+            problems.append(((*path,), text("org.file.holiday_name", lang)))
+        elif not 0 <= (end - start).days < 31:
+            problems.append(((*path, "until"), text("org.file.holiday_span", lang)))
     return problems
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from mina_bot.delivery.outbox import dedupe_key, member_recipient, outbox_row
 from mina_bot.reminders.planner import DROP, SEND, Reminder, decide, plan
+from mina_bot.reminders.preferences import may_send
 from mina_bot.reminders.snapshot import holidays_around, load_snapshot
 from mina_bot.reminders.texts import render
 from mina_bot.reminders.window import SendingWindow
@@ -130,10 +131,12 @@ def _record(session: Session, batch: list[tuple[Reminder, str, int]], *,
 
 def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) -> int:
     """Put each member's queued items into one outbox row, worded when it is sent; a member who
-    had their daily cap of messages (a session's do not count) keeps them for the next day.
-    How many rows were added."""
+    had their daily cap of messages (a session's do not count) keeps them for the next day, one
+    outside their own hours or waiting for their daily digest until then. How many rows were
+    added."""
     queued = items_repo.queued(session)
-    day = now.astimezone(settings.tz).date()
+    local = now.astimezone(settings.tz)
+    day = local.date()
     start = dt.datetime.combine(day, dt.time(), settings.tz)
     end = start + dt.timedelta(days=1)
     # Said today already (held ones went at 08:00, the next of their series came at 09:00):
@@ -159,6 +162,10 @@ def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) 
         session_day = any(i.kind == "session" for i in items)
         if not session_day and sent_today.get(member_id, 0) >= settings.reminder_daily_cap:
             continue  # over the cap: they wait for tomorrow's first moment
+        if not session_day and member is not None and not may_send(
+                member, local, settings, sent_today=sent_today.get(member_id, 0),
+                expires=min(i.expires for i in items)):
+            continue  # outside their own hours, or they take one message at the digest time
         row = None if member is None else outbox_row(
             kind=SESSION_MESSAGE if session_day else MESSAGE, subject="items",
             period=f"{now:%Y%m%dT%H%M}-{ids[0]}", now=now, member=member, reminder=True)

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from mina_bot.actors import Actor
 from mina_bot.catalog import name_in
 from mina_bot.errors import NotFound, PermissionDenied
+from mina_bot.official_calendar import days_off, is_day_off
 from mina_bot.permissions import Action, allowed
 from mina_bot.resolutions.lifecycle import resolution_of
 from mina_bot.resolutions.shares import OWED
@@ -47,6 +48,7 @@ class ResolutionCard:
     history: Sequence[tuple[ResolutionEvent, str | None, str | None]]
     report_unit: int | None
     staff: bool
+    due_off: bool = False  # the due date is a Friday or a holiday
 
     @property
     def unit_names(self) -> list[str]:
@@ -87,7 +89,9 @@ def resolution_card(session: Session, *, actor: Actor, resolution_id: int) -> Re
                                                                      actor.language)
         history.append((event, member.name if member else None, unit_name))
     council = sessions_repo.get_session(session, session_id=resolution.session_id)
-    return ResolutionCard(resolution, council, rows, history, report_unit, staff)
+    due = resolution.due_date
+    off = due is not None and is_day_off(due, days_off(session, due, due))
+    return ResolutionCard(resolution, council, rows, history, report_unit, staff, off)
 
 
 def _unit_name(session: Session, unit_id: int, lang: str) -> str | None:

@@ -124,6 +124,9 @@ def detail_view(card: ResolutionCard, *, tz: dt.tzinfo, today: dt.date, lang: st
                   subject=r.subject, units=join(card.unit_names, lang), time_frame=r.time_frame,
                   due=due_label(r.due_date, today, lang, r.status),
                   status=status_label(r.status, lang), extra=Safe(_extra(r, lang)))]
+    if card.due_off and r.due_date is not None:
+        lines.append(text("resolutions.off_day", lang,
+                          day=format_date(r.due_date, lang, "weekday_long")))
     lines += share_lines(card, tz, lang)
     if card.history:
         lines.append(text("resolutions.history", lang))

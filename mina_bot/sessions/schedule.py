@@ -12,6 +12,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
+from mina_bot.official_calendar import days_off, is_day_off, next_working_day, official_holidays
 from mina_bot.settings import Settings
 from mina_bot.weeks import IranianWeek, next_weekday
 from storage.models import CouncilSession, SessionStatus
@@ -131,7 +132,30 @@ def current_or_next_session(
 def report_deadline(
     council_session: CouncilSession, settings: Settings, tz: dt.tzinfo | None = None
 ) -> dt.datetime:
-    """When weekly reports for this session are due: N days before at a set time (aware UTC)."""
+    """When weekly reports for this session are due: N days before at a set time (aware UTC);
+    off a Friday or holiday (settings.deadline_off_day_moves) to the next working day before the
+    session, or else the last one before it."""
     tz = tz or settings.tz
-    day = local_date(council_session, tz) - dt.timedelta(days=settings.report_deadline_days_before)
+    session_day = local_date(council_session, tz)
+    day = session_day - dt.timedelta(days=settings.report_deadline_days_before)
+    if settings.deadline_off_day_moves:
+        day = _working_day_near(council_session, day, session_day)
     return dt.datetime.combine(day, settings.report_deadline_time, tzinfo=tz).astimezone(dt.UTC)
+
+
+def _working_day_near(council_session: CouncilSession, day: dt.date,
+                      session_day: dt.date) -> dt.date:
+    # The holiday table is read through the session the record came from: every caller has
+    # one open; a detached record (tests, the bench) sees the official holidays alone.
+    start = day - dt.timedelta(days=14)
+    db = Session.object_session(council_session)
+    off = frozenset(days_off(db, start, session_day) if db is not None
+                    else official_holidays(start, session_day))
+    if not is_day_off(day, off):
+        return day
+    later = next_working_day(day, off)
+    if later < session_day:
+        return later
+    while is_day_off(day, off) and day > start:
+        day -= dt.timedelta(days=1)
+    return day

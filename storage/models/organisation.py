@@ -70,6 +70,9 @@ class Member(SQLModel, table=True):
     active: bool = True
     unreachable_since: datetime | None = moment_field()
     muted_reminders: list[str] = Field(default_factory=list, sa_type=JSONValue)
+    # {"digest": true} (one message a day), {"from": "09:00", "until": "20:00"} (narrower hours)
+    reminder_prefs: dict = Field(default_factory=dict, sa_type=JSONValue,
+                                 sa_column_kwargs={"server_default": sa.text("'{}'")})
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     deactivated_at: datetime | None = moment_field()

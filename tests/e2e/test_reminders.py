@@ -97,6 +97,34 @@ async def test_settings_mute_a_kind_but_not_a_mandatory_one(reminder_bot):
         assert session.get(Member, bot.org.members[HEAD_ID]).muted_reminders == ["session"]
 
 
+async def test_settings_show_what_concerns_the_person_a_daily_digest_and_narrower_hours(
+        reminder_bot):
+    bot = reminder_bot
+    [menu] = await bot.say(HEAD_ID, "/settings")
+    shown = str(menu["reply_markup"])
+    assert "جلسه شورا" in shown and "مهلت مصوبات" in shown and "خلاصه هفتگی" not in shown
+    assert "یک پیام در روز، ساعت ۱۳:۰۰" in shown and "از ساعت ۰۸:۰۰" in shown
+    assert "تا ساعت ۲۱:۰۰" in shown
+    await bot.press(HEAD_ID, menu, button(menu, "یک پیام در روز"))
+    await bot.client.wait_for_edit(HEAD_ID, menu["message_id"], contains="از ۰۸:۰۰ تا ۲۱:۰۰")
+    await bot.press(HEAD_ID, menu, button(menu, "از ساعت"))
+    edited = await bot.client.wait_for_edit(HEAD_ID, menu["message_id"], edits=2,
+                                            contains="از ۰۹:۰۰ تا ۲۱:۰۰")
+    assert "۱۳:۰۰ ✅" in str(edited["reply_markup"])
+    for _ in range(3):  # 10:00, 11:00, then back to the organisation's 08:00
+        await bot.press(HEAD_ID, menu, button(menu, "از ساعت"))
+    await bot.client.wait_for_edit(HEAD_ID, menu["message_id"], edits=5,
+                                   contains="از ۰۸:۰۰ تا ۲۱:۰۰")
+    with bot.runtime.session() as session:
+        assert session.get(Member, bot.org.members[HEAD_ID]).reminder_prefs == {
+            "digest": True, "from": "08:00"}
+    for data in ("rs:t:digest", "rs:h:noon", "rs:h", "rs:dg:1", "rs:t:report:x"):
+        query = await bot.client.press_button(HEAD_ID, menu["message_id"], data)
+        assert "معتبر نیست" in (await bot.client.wait_for_answer(query))["text"], data
+    [menu] = await bot.say(SECRETARY_ID, "/settings")
+    assert "خلاصه هفتگی دبیرخانه" in str(menu["reply_markup"])
+
+
 async def test_a_member_who_blocked_the_bot_is_reported_once_and_served_after_start(
         reminder_bot):
     bot = reminder_bot
@@ -120,6 +148,33 @@ async def test_a_member_who_blocked_the_bot_is_reported_once_and_served_after_st
     assert messages[-1]["text"] == "خوش برگشتید"
     secretariat = await bot.client.bot_messages(SECRETARY_ID)
     assert len([m for m in secretariat if "مسدود" in m["text"]]) == 1
+
+
+async def test_a_member_who_never_started_is_listed_as_such_with_the_link_to_send(reminder_bot):
+    bot = reminder_bot
+    with bot.runtime.session() as session:  # an account the bot has never talked with
+        newcomer = Member(telegram_id=5555, name="آقای تازه‌وارد")
+        session.add(newcomer)
+        session.flush()
+        enqueue(session, kind="note", subject="a", period="-", now=bot.clock.now(),
+                member=newcomer, text="سلام")
+        newcomer_id = newcomer.id
+    bot.application.bot_data["dispatcher"].wake()
+    await _until_state(bot, "note", OutboxState.UNREACHABLE)
+    [told] = await bot.client.wait_for_bot_messages(SECRETARY_ID, 1)
+    assert "آقای تازه‌وارد" in told["text"] and "هنوز ربات را شروع نکرده" in told["text"]
+    assert "مسدود" not in told["text"]
+    [link] = await bot.press(SECRETARY_ID, told, button(told, "پیوند برای آقای تازه‌وارد"),
+                             replies=1)
+    assert "https://t.me/" in link["text"] and "آقای تازه‌وارد" in link["text"]
+    [own] = await bot.say(HEAD_ID, "/whoami")  # a committee head forges the button
+    for user, message, data, words in (
+            (HEAD_ID, own, f"inv:again:{newcomer_id}", "اجازه"),
+            (SECRETARY_ID, told, "inv:again:999999", "پیدا نشد"),
+            (SECRETARY_ID, told, "inv:again:x", "معتبر نیست")):
+        query = await bot.client.press_button(user, message["message_id"], data)
+        answer = await bot.client.wait_for_answer(query)
+        assert words in answer["text"], (user, data, answer)
 
 
 def _owed(session: Session, org) -> None:

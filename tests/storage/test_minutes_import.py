@@ -115,3 +115,48 @@ def test_the_cli_refuses_minutes_of_a_session_not_yet_held_unless_told(database_
     with Session(engine) as session:
         assert len(resolutions_repo.search(session)) == 14
     engine.dispose()
+
+
+def test_working_days_and_off_days_use_the_holiday_table(session):
+    from mina_bot.holiday_table import add_closure
+    from mina_bot.minutes import review
+
+    add_closure(session, actor=None, start=parse_jalali_ymd("1400/01/31"),
+                end=parse_jalali_ymd("1400/02/01"), name="تعطیلی ستاد",
+                now=dt.datetime(2021, 4, 19, tzinfo=dt.UTC))
+    text = ("ردیف\tموضوع\tمتولی\tمهلت\n1\tگزارش\tدبیرخانه\t۵ روز کاری\n"
+            "2\tبرآورد\tدبیرخانه\t۱۴۰۰/۰۲/۰۱\n")
+    draft = {"text": text, "date": "1400/01/30", "decisions": {}, "create": []}
+    minutes, _ = review.parsed(session, draft)
+    working, closed = minutes.resolutions
+    assert working.due == parse_jalali_ymd("1400/02/07")  # 31, 1 closed; 3 a Friday
+    assert (closed.off_day, closed.due) == (parse_jalali_ymd("1400/02/01"),
+                                            parse_jalali_ymd("1400/02/02"))
+    kept, _ = review.parsed(session, {**draft, "move_off_days": False})
+    assert (kept.resolutions[1].due, kept.resolutions[1].moved) == (
+        parse_jalali_ymd("1400/02/01"), False)
+
+
+def test_a_deadline_kept_on_a_friday_is_flagged_on_the_resolution_card(session):
+    from mina_bot.actors import Actor
+    from mina_bot.minutes import review
+    from mina_bot.resolutions import views
+    from mina_bot.resolutions.card import resolution_card
+
+    seed_sample_organisation(session)
+    text = ("بازه زمانی\tمتولی\tموضوع\n۱۴۰۰/۰۲/۱۰\tدبیرخانه\t۱) گزارش پایلوت\n"
+            "۱۴۰۰/۰۲/۰۸\tدبیرخانه\t۲) برآورد هزینه\n")
+    draft = {"text": text, "date": "1400/01/30", "decisions": {}, "create": [],
+             "move_off_days": False}
+    minutes, _ = review.parsed(session, draft)
+    import_minutes(session, minutes=minutes, settings=SETTINGS, actor=None, now=NOW)
+    staff = Actor(telegram_id=1, member_id=None, is_admin=True)
+    shown = {}
+    for resolution, _ in resolutions_repo.search(session):
+        card = resolution_card(session, actor=staff, resolution_id=resolution.id)
+        for lang in ("fa", "en"):
+            shown[resolution.number, lang] = views.detail_view(
+                card, tz=SETTINGS.tz, today=dt.date(2021, 4, 26), lang=lang, someone="-")[0]
+    assert "⚠️ مهلت به روز تعطیل می‌افتد (جمعه ۱۰ اردیبهشت ۱۴۰۰)." in shown[1, "fa"]
+    assert "falls on a day off (Friday 10 Ordibehesht 1400)" in shown[1, "en"]
+    assert "تعطیل" not in shown[2, "fa"]

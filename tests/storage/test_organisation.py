@@ -235,3 +235,25 @@ def test_the_file_sets_report_questions_from_next_week_and_a_units_approval(sess
                                at=datetime(2021, 5, 1, 0, 0, tzinfo=UTC))  # next Saturday
     assert [q["key"] for q in now.questions] == ["done", "planned", "problems"]
     assert [q["key"] for q in later.questions] == ["done", "risks"]
+
+
+def test_the_file_closes_days_and_works_holidays_and_loading_again_changes_nothing(session,
+                                                                                  clock) -> None:
+    from mina_bot.official_calendar import days_off
+
+    source = ("holidays:\n  - {date: ۱۴۰۰/۰۲/۱۰, until: 1400/02/11, name: تعطیلی ستاد}\n"
+              "  - {date: 1400/03/14, working: true}\n")
+    first = load_text(session, source, clock=clock)
+    assert first.changes == {"holiday.closure": 2, "holiday.working": 1}
+    off = days_off(session, datetime(2021, 4, 30).date(), datetime(2021, 6, 5).date())
+    assert {d.isoformat() for d in off} >= {"2021-04-30", "2021-05-01", "2021-06-05"}
+    assert "2021-06-04" not in {d.isoformat() for d in off}  # 14 Khordad is worked
+    assert load_text(session, source, clock=clock).total == 0
+    assert [e.action for e in audit.entries(session, entity="holiday")] == [
+        "holiday.close", "holiday.close", "holiday.work"]
+    closed = "holidays:\n  - {date: 1400/03/15, name: تعطیلی}\n"
+    load_text(session, closed, clock=clock)  # as if closed in chat: the file then works it
+    assert load_text(session, "holidays:\n  - {date: 1400/03/15, working: true}\n",
+                     clock=clock).changes == {"holiday.working": 1}
+    assert "2021-06-05" not in {d.isoformat() for d in days_off(
+        session, datetime(2021, 6, 5).date(), datetime(2021, 6, 5).date())}

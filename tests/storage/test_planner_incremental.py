@@ -58,7 +58,8 @@ def organisation(engine):
 
 def _seen(reminders) -> list[tuple]:
     return sorted((r.occasion, r.subject, r.period, r.moment, r.expires, r.recipients,
-                   render(r, "fa", SETTINGS.tz), render(r, "en", SETTINGS.tz))
+                   *((render(r, "fa", SETTINGS.tz), render(r, "en", SETTINGS.tz))
+                     if r.kind == "digest" else ()))
                   for r in reminders)
 
 

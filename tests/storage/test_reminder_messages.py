@@ -148,3 +148,59 @@ async def test_nothing_for_a_share_done_a_report_in_or_a_member_who_left(
     sent = (await deliver(engine, tehran(26, 9, 2))).sent
     assert not [html for c, html, _ in sent if c == OTHER_HEAD_ID and "تهیه فهرست" in html]
     assert [html for c, html, _ in sent if c == SECRETARY_ID and "تهیه فهرست" in html]
+
+
+async def test_a_member_on_the_daily_digest_gets_their_items_once_at_the_digest_time(
+        session, engine, world):  # noqa: F811
+    from storage.models import Member
+
+    head = session.get(Member, world.members[HEAD_ID])
+    head.reminder_prefs = {"digest": True}
+    session.add(WeeklyReport(unit_id=world.infrastructure, session_id=world.upcoming,
+                             status=ReportStatus.SUBMITTED))  # no report reminder today
+    session.commit()
+    plan_at(session, tehran(25, 8, 59), tehran(25, 9, 1), tehran(25, 12))
+    assert not session.exec(select(OutboxMessage).where(
+        OutboxMessage.member_id == head.id)).all()  # resolution 8, due on the 27th, waits
+    assert session.exec(select(OutboxMessage).where(  # others had theirs at 09:00
+        OutboxMessage.member_id == world.members[COMMITTEE_SECRETARY_ID])).all()
+    plan_at(session, tehran(25, 13), tehran(25, 14))
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.member_id == head.id)).all()
+    assert len(rows) == 1 and rows[0].kind == "reminders"
+    sent = await deliver(engine, tehran(25, 13, 1))
+    [html] = [h for chat, h, _ in sent.sent if chat == HEAD_ID]
+    assert "راه‌اندازی تبادل داده" in html
+
+
+async def test_on_the_digest_what_would_be_too_late_by_then_comes_at_its_moment_once(
+        session, engine, world):  # noqa: F811
+    from storage.models import Member
+
+    head = session.get(Member, world.members[HEAD_ID])
+    head.reminder_prefs = {"digest": True}
+    session.commit()
+    plan_at(session, tehran(25, 8, 59), tehran(25, 9, 1), tehran(25, 13), tehran(25, 14))
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.member_id == head.id)).all()
+    assert len(rows) == 1  # the report could not wait for 13:00: it came in the morning
+    sent = await deliver(engine, tehran(25, 9, 2))
+    [html] = [h for chat, h, _ in sent.sent if chat == HEAD_ID]
+    assert "گزارش هفتگی" in html
+    waiting = session.exec(select(ReminderItem).where(ReminderItem.member_id == head.id,
+                                                      ReminderItem.state == "queued")).all()
+    assert [i.occasion for i in waiting] == ["resolution.before"]  # tomorrow's one message
+
+
+async def test_narrowed_hours_hold_the_items_until_the_members_own_start(
+        session, engine, world):  # noqa: F811
+    from storage.models import Member
+
+    head = session.get(Member, world.members[HEAD_ID])
+    head.reminder_prefs = {"from": "11:00", "until": "20:00"}
+    other = session.get(Member, world.members[COMMITTEE_SECRETARY_ID])
+    other.reminder_prefs = {"from": "06:00", "until": "23:00"}  # wider: the organisation's
+    session.commit()
+    plan_at(session, tehran(25, 8, 59), tehran(25, 9, 1), tehran(25, 10, 59))
+    assert not session.exec(select(OutboxMessage).where(OutboxMessage.member_id == head.id)).all()
+    assert session.exec(select(OutboxMessage).where(OutboxMessage.member_id == other.id)).all()
+    plan_at(session, tehran(25, 11))
+    assert session.exec(select(OutboxMessage).where(OutboxMessage.member_id == head.id)).all()

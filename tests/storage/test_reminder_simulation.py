@@ -1,8 +1,9 @@
 """Four Farvardin weeks of 1404 (Nowruz, Eid al-Fitr, 12-13 Farvardin) with the clock stepped
 every half hour: the planner and the dispatcher as they run, and what people received.
 
-A generated organisation (the quick bench scale: the national one is too slow for 2 shared
-cores over 1,344 passes); the table of messages per role per week is printed (run with -s).
+A generated organisation: the quick bench scale, or the national one with
+MINA_SIMULATION_SCALE=national (slow: an opt-in run, not CI's); the table of messages per role
+per week is printed (run with -s).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import os
 import random
 import re
 from collections import Counter, defaultdict
@@ -20,7 +22,7 @@ from pydantic import SecretStr
 from sqlmodel import Session, select
 
 from bench.dataset import TELEGRAM_BASE, generate
-from bench.scale import QUICK
+from bench.scale import NATIONAL, QUICK
 from mina_bot.clock import FakeClock
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.jalali import format_date
@@ -38,7 +40,8 @@ from tests.fixtures.bot import TEST_TOKEN
 TEHRAN = ZoneInfo("Asia/Tehran")
 SETTINGS = Settings(_env_file=None, bot_token=SecretStr(TEST_TOKEN), delivery_chat_interval=0,
                     delivery_rate_per_second=1e6, delivery_claim_batch=1000)
-SCALE = dataclasses.replace(QUICK, members=300, resolutions=2000, reports=3000, probes=5)
+SCALE = (NATIONAL if os.environ.get("MINA_SIMULATION_SCALE") == "national" else
+         dataclasses.replace(QUICK, members=300, resolutions=2000, reports=3000, probes=5))
 START = dt.datetime(2025, 3, 22, 0, 0, tzinfo=TEHRAN)  # Saturday 2 Farvardin 1404
 WEEKS = 4
 STEP = dt.timedelta(minutes=30)

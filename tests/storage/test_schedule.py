@@ -107,3 +107,17 @@ def test_two_processes_numbering_a_session_at_once_both_succeed(engine, database
     finally:
         first.close()
         second.close()
+
+
+def test_the_report_deadline_moves_off_a_friday_or_a_closure(session: Session):
+    from mina_bot.holiday_table import add_closure
+
+    upcoming = ensure_next_session(session, now=tehran(1400, 2, 1), settings=SETTINGS)
+    three_days = Settings(_env_file=None, report_deadline_days_before=3)  # a Friday
+    assert report_deadline(upcoming, three_days).astimezone(TEHRAN) == tehran(1400, 2, 4, 12)
+    add_closure(session, actor=None, start=parse_jalali_ymd("1400/02/05"),
+                end=parse_jalali_ymd("1400/02/05"), name="تعطیلی", now=tehran(1400, 2, 1))
+    # Sunday is closed and Monday is the session: the last working day before it, Saturday.
+    assert report_deadline(upcoming, SETTINGS).astimezone(TEHRAN) == tehran(1400, 2, 4, 12)
+    stays = Settings(_env_file=None, deadline_off_day_moves=False)
+    assert report_deadline(upcoming, stays).astimezone(TEHRAN) == tehran(1400, 2, 5, 12)

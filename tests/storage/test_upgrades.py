@@ -111,6 +111,8 @@ def fill_after_0014(connection: Connection) -> None:
 
 if "0014" in revisions():  # report questions versioned, the head's approval: columns added
     FILLS["0014"] = fill_after_0014
+if "0015" in revisions():  # member.reminder_prefs added, {} for every member
+    FILLS["0015"] = fill_after_0014
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 

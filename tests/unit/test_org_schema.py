@@ -123,3 +123,30 @@ def test_report_questions_and_approval_are_read_and_checked():
             assert exc.problems[0].line >= 1
         else:
             raise AssertionError(f"accepted: {bad}")
+
+
+HOLIDAYS = """\
+holidays:
+  - {date: "۱۴۰۴/۰۱/۲۰", until: 1404/01/22, name: تعطیلی ستاد}
+  - {date: 1404/03/14, working: true}
+"""
+
+
+def test_the_holidays_section_takes_closures_and_worked_holidays_in_either_digits():
+    org = parse(HOLIDAYS)
+    assert [(h.name, h.working) for h in org.holidays] == [("تعطیلی ستاد", False), (None, True)]
+
+
+@pytest.mark.parametrize(("entry", "line", "words"), [
+    ("{date: 1404/13/01, name: x}", 2, "1404/13/01"),
+    ('{date: 1404/01/20, until: 1404/01/40, name: x}', 2, "1404/01/40"),
+    ('{date: 1404/01/20, until: 1404/01/10, name: x}', 2, "until"),
+    ('{date: 1404/01/01, until: 1404/03/01, name: x}', 2, "۳۱ روز"),
+    ('{date: 1404/01/20}', 2, "نام"),
+    ('{date: 1404/01/20, working: true}', 2, "تعطیل رسمی نیست"),
+    ('{date: 1404/03/14, until: 1404/03/15, working: true}', 2, "تعطیل رسمی نیست"),
+    ('{date: 1404/01/20, name: x, colour: red}', 2, "Extra inputs"),
+])
+def test_a_bad_holiday_entry_names_its_line(entry, line, words):
+    [(found, message)] = problems_of(f"units: []\nholidays:\n  - {entry}\n")
+    assert found == line + 1 and (words in message or words in str(message)), message
