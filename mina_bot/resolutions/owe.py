@@ -22,12 +22,10 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
         coming_date = local_date(coming, runtime.tz)
         submitted = (duties.units_reported(session, council_session_id=coming.id)
                      if units else frozenset())
-        by_unit = {unit_id: duties.unit_duties(session, unit_id=unit_id, weekly_due=coming_date)
-                   for unit_id in units}
         awaiting_total, awaiting = (
             duties.awaiting_confirmation(session, limit=views.PAGE)
             if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
-        found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page,
+        found = duties.duty_page(session, actor, weekly_due=coming_date, page=page,
                                  size=views.PAGE)
         tallies = duties.tallies(session, found)
     return views.owe_view(

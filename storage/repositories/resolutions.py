@@ -20,6 +20,7 @@ from storage.models import (
     Unit,
     WeeklyReport,
 )
+from storage.probes import ProbeIn
 from storage.types import fits_integer
 
 
@@ -221,21 +222,59 @@ def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -
 ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE})
 
 
-def active_of_unit(
-    session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
+# Written out as the partial index's own condition (ix_resolution_assignment_shown), not as
+# parameters, so that both databases can use it.
+SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done')")
+
+
+def _shown_of(unit_ids: Iterable[int]) -> sa.Select:
+    """The ids of the resolutions these units hold a share of that is owed or reported."""
+    return sa.select(ResolutionAssignment.resolution_id).where(
+        ResolutionAssignment.unit_id.in_(list(unit_ids)), SHOWN_SQL)
+
+
+def count_shown(session: Session, *, unit_ids: Iterable[int]) -> int:
+    """How many active resolutions these units hold a share of that is owed or reported."""
+    query = select(sa.func.count()).select_from(Resolution).where(
+        ProbeIn(Resolution.id, _shown_of(unit_ids)), in_states(ACTIVE_STATES))
+    return session.exec(query).one()
+
+
+def shown_page(
+    session: Session, *, unit_ids: Iterable[int], weekly_due: dt.date | None, offset: int,
+    limit: int,
 ) -> Sequence[tuple]:
-    """(id, number, subject, share state, recurrence, due date, session number) of every
-    resolution in these states a unit holds a share of that is owed or reported: the columns
-    «what do I owe?» shows, no rows."""
+    """(id, number, subject, recurrence, due date, session number, how many in all) of a page
+    of the active resolutions these units hold a share of that is owed or reported, most urgent
+    first: by due date (a weekly one's is `weekly_due`), undated last, then by session and
+    number. A page past the end has no rows (count_shown then says how many there are)."""
+    due: sa.ColumnElement = Resolution.due_date
+    if weekly_due is not None:
+        due = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
+                       sa.literal(weekly_due, sa.Date)), else_=Resolution.due_date)
     query = (
-        select(Resolution.id, Resolution.number, Resolution.subject, ResolutionAssignment.state,
-               Resolution.recurrence, Resolution.due_date, CouncilSession.number)
+        select(Resolution.id, Resolution.number, Resolution.subject, Resolution.recurrence,
+               Resolution.due_date, CouncilSession.number, sa.func.count().over())
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-        .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
-        .where(ResolutionAssignment.unit_id == unit_id, ResolutionAssignment.state.in_(
-            [ShareState.OPEN.value, ShareState.SENT_BACK.value, ShareState.REPORTED_DONE.value]))
+        .where(ProbeIn(Resolution.id, _shown_of(unit_ids)), in_states(ACTIVE_STATES))
+        .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
+        .offset(offset).limit(limit)
     )
-    return session.exec(query.where(in_states(statuses))).all()
+    return session.exec(query).all()
+
+
+def shown_shares(session: Session, *, unit_ids: Iterable[int], resolution_ids: Iterable[int]
+                 ) -> Sequence[tuple[int, int, str]]:
+    """(resolution id, unit id, state) of these units' owed or reported shares of these
+    resolutions."""
+    ids = list(resolution_ids)
+    if not ids:
+        return []
+    query = (select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
+                    ResolutionAssignment.state)
+             .where(ResolutionAssignment.unit_id.in_(list(unit_ids)),
+                    ResolutionAssignment.resolution_id.in_(ids), SHOWN_SQL))
+    return session.exec(query).all()
 
 
 def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
