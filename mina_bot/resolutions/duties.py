@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -79,15 +80,17 @@ def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, pag
         rows = resolutions_repo.shown_page(session, unit_ids=units, weekly_due=weekly_due,
                                            offset=page * size, limit=size)
     held: dict[int, dict[int, ShareState]] = {}
-    for rid, unit_id, state in resolutions_repo.shown_shares(
+    subjects: dict[int, str] = {}
+    for rid, unit_id, state, subject in resolutions_repo.shown_shares(
             session, unit_ids=units, resolution_ids=[row[0] for row in rows]):
         held.setdefault(rid, {})[unit_id] = ShareState(state)
+        subjects[rid] = subject
     duties = []
-    for rid, number, subject, recurrence, due_date, session_number, _ in rows:
+    for rid, number, recurrence, due_date, session_number, _ in rows:
         holders = held.get(rid)
         if not holders:  # its share changed between the two reads
             continue
-        record = DutyRecord(id=rid, number=number, subject=subject,
+        record = DutyRecord(id=rid, number=number, subject=subjects[rid],
                             status=next(holders[u] for u in units if u in holders),
                             recurrence=recurrence, due_date=due_date,
                             session_number=session_number)
@@ -113,7 +116,8 @@ def tallies(session: Session, page: DutyPage) -> dict[int, tuple[int, int]]:
     return {rid: tally for rid, tally in found.items() if tally[1] > 1}
 
 
-def units_reported(session: Session, *, council_session_id: int) -> frozenset[int]:
-    """The units whose weekly report for this session has been submitted."""
+def units_reported(session: Session, *, council_session_id: int,
+                   unit_ids: Iterable[int]) -> frozenset[int]:
+    """Which of these units have submitted their weekly report for this session."""
     return frozenset(resolutions_repo.units_with_submitted_report(
-        session, session_id=council_session_id))
+        session, session_id=council_session_id, unit_ids=unit_ids))

@@ -20,8 +20,8 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
     with runtime.session() as session:
         coming = ensure_next_session(session, now=now, settings=runtime.settings)
         coming_date = local_date(coming, runtime.tz)
-        submitted = (duties.units_reported(session, council_session_id=coming.id)
-                     if units else frozenset())
+        submitted = (duties.units_reported(session, council_session_id=coming.id,
+                                           unit_ids=units) if units else frozenset())
         awaiting_total, awaiting = (
             duties.awaiting_confirmation(session, limit=views.PAGE)
             if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))

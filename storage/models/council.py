@@ -73,6 +73,7 @@ class SessionAttendance(SQLModel, table=True):
 
 
 ACTIVE_SQL = sa.text("status IN ('open', 'reported_done')")
+ACTIVE_INDEXED = ("id", "status", "due_date", "recurrence", "session_id", "number")
 
 
 class Resolution(SQLModel, table=True):
@@ -81,8 +82,9 @@ class Resolution(SQLModel, table=True):
     __tablename__ = "resolution"
     # The active few (a unit's ~240 of its ~3,300 at national scale) found from a small index
     # without visiting the wide rows of the rest; queries name ACTIVE_SQL literally to use it.
+    # It holds what orders «what do I owe?», so a member's duties are sorted from it alone.
     __table_args__ = (sa.UniqueConstraint("session_id", "number"),
-                      sa.Index("ix_resolution_active", "id", sqlite_where=ACTIVE_SQL,
+                      sa.Index("ix_resolution_active", *ACTIVE_INDEXED, sqlite_where=ACTIVE_SQL,
                                postgresql_where=ACTIVE_SQL))
 
     id: int | None = Field(default=None, primary_key=True)

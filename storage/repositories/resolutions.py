@@ -244,17 +244,18 @@ def shown_page(
     session: Session, *, unit_ids: Iterable[int], weekly_due: dt.date | None, offset: int,
     limit: int,
 ) -> Sequence[tuple]:
-    """(id, number, subject, recurrence, due date, session number, how many in all) of a page
-    of the active resolutions these units hold a share of that is owed or reported, most urgent
-    first: by due date (a weekly one's is `weekly_due`), undated last, then by session and
-    number. A page past the end has no rows (count_shown then says how many there are)."""
+    """(id, number, recurrence, due date, session number, how many in all) of a page of the
+    active resolutions these units hold a share of that is owed or reported, most urgent first:
+    by due date (a weekly one's is `weekly_due`), undated last, then by session and number.
+    A page past the end has no rows (count_shown then says how many there are). Only columns
+    of ix_resolution_active: the sort never visits the wide rows."""
     due: sa.ColumnElement = Resolution.due_date
     if weekly_due is not None:
         due = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
                        sa.literal(weekly_due, sa.Date)), else_=Resolution.due_date)
     query = (
-        select(Resolution.id, Resolution.number, Resolution.subject, Resolution.recurrence,
-               Resolution.due_date, CouncilSession.number, sa.func.count().over())
+        select(Resolution.id, Resolution.number, Resolution.recurrence, Resolution.due_date,
+               CouncilSession.number, sa.func.count().over())
         .join(CouncilSession, CouncilSession.id == Resolution.session_id)
         .where(ProbeIn(Resolution.id, _shown_of(unit_ids)), in_states(ACTIVE_STATES))
         .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
@@ -264,14 +265,15 @@ def shown_page(
 
 
 def shown_shares(session: Session, *, unit_ids: Iterable[int], resolution_ids: Iterable[int]
-                 ) -> Sequence[tuple[int, int, str]]:
-    """(resolution id, unit id, state) of these units' owed or reported shares of these
-    resolutions."""
+                 ) -> Sequence[tuple[int, int, str, str]]:
+    """(resolution id, unit id, state, subject) of these units' owed or reported shares of
+    these resolutions."""
     ids = list(resolution_ids)
     if not ids:
         return []
     query = (select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
-                    ResolutionAssignment.state)
+                    ResolutionAssignment.state, Resolution.subject)
+             .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
              .where(ResolutionAssignment.unit_id.in_(list(unit_ids)),
                     ResolutionAssignment.resolution_id.in_(ids), SHOWN_SQL))
     return session.exec(query).all()
@@ -287,9 +289,12 @@ def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bo
     return Resolution.status.in_([str(s) for s in wanted])
 
 
-def units_with_submitted_report(session: Session, *, session_id: int) -> set[int]:
-    """The units that have submitted their weekly report for a session."""
+def units_with_submitted_report(session: Session, *, session_id: int,
+                                unit_ids: Iterable[int] | None = None) -> set[int]:
+    """The units (of these, if given) that have submitted their weekly report for a session."""
     query = select(WeeklyReport.unit_id).where(
         WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED,
     )
+    if unit_ids is not None:
+        query = query.where(WeeklyReport.unit_id.in_(list(unit_ids)))
     return set(session.exec(query).all())
