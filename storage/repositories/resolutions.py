@@ -222,22 +222,46 @@ def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -
 ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE})
 
 
+def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
+    """Resolution.status in these states; the active ones written out as the partial index's
+    own condition, not as parameters, so that both databases can use ix_resolution_active
+    (storage/db.py refresh_planner_statistics)."""
+    wanted = frozenset(ResolutionStatus(s) for s in statuses)
+    if wanted == ACTIVE_STATES:
+        return sa.text("resolution.status IN ('open', 'reported_done')")
+    return Resolution.status.in_([str(s) for s in wanted])
+
+
 # Written out as the partial index's own condition (ix_resolution_assignment_shown), not as
 # parameters, so that both databases can use it.
 SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done')")
-
-
-def _shown_of(unit_ids: Iterable[int]) -> sa.Select:
-    """The ids of the resolutions these units hold a share of that is owed or reported."""
-    return sa.select(ResolutionAssignment.resolution_id).where(
-        ResolutionAssignment.unit_id.in_(list(unit_ids)), SHOWN_SQL)
+_UNITS = sa.bindparam("units", expanding=True)
+_SHOWN_IDS = sa.select(ResolutionAssignment.resolution_id).where(
+    ResolutionAssignment.unit_id.in_(_UNITS), SHOWN_SQL)
+_SHOWN = (ProbeIn(Resolution.id, _SHOWN_IDS), in_states(ACTIVE_STATES))
+# A weekly resolution falls due at the coming session (when there is one).
+_DUE = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
+                sa.func.coalesce(sa.bindparam("weekly_due", type_=sa.Date),
+                                 Resolution.due_date)), else_=Resolution.due_date)
+_COUNT_SHOWN = select(sa.func.count()).select_from(Resolution).where(*_SHOWN)
+_SHOWN_PAGE = (
+    select(Resolution.id, Resolution.number, Resolution.recurrence, Resolution.due_date,
+           CouncilSession.number, sa.func.count().over())
+    .join(CouncilSession, CouncilSession.id == Resolution.session_id).where(*_SHOWN)
+    .order_by(_DUE.is_(None), _DUE, CouncilSession.number, Resolution.number)
+    .offset(sa.bindparam("offset")).limit(sa.bindparam("limit")))
+_SHOWN_SHARES = (
+    select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
+           ResolutionAssignment.state, Resolution.subject)
+    .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
+    .where(ResolutionAssignment.unit_id.in_(_UNITS),
+           ResolutionAssignment.resolution_id.in_(sa.bindparam("ids", expanding=True)),
+           SHOWN_SQL))
 
 
 def count_shown(session: Session, *, unit_ids: Iterable[int]) -> int:
     """How many active resolutions these units hold a share of that is owed or reported."""
-    query = select(sa.func.count()).select_from(Resolution).where(
-        ProbeIn(Resolution.id, _shown_of(unit_ids)), in_states(ACTIVE_STATES))
-    return session.exec(query).one()
+    return session.exec(_COUNT_SHOWN, params={"units": list(unit_ids)}).one()
 
 
 def shown_page(
@@ -249,19 +273,9 @@ def shown_page(
     by due date (a weekly one's is `weekly_due`), undated last, then by session and number.
     A page past the end has no rows (count_shown then says how many there are). Only columns
     of ix_resolution_active: the sort never visits the wide rows."""
-    due: sa.ColumnElement = Resolution.due_date
-    if weekly_due is not None:
-        due = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
-                       sa.literal(weekly_due, sa.Date)), else_=Resolution.due_date)
-    query = (
-        select(Resolution.id, Resolution.number, Resolution.recurrence, Resolution.due_date,
-               CouncilSession.number, sa.func.count().over())
-        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-        .where(ProbeIn(Resolution.id, _shown_of(unit_ids)), in_states(ACTIVE_STATES))
-        .order_by(due.is_(None), due, CouncilSession.number, Resolution.number)
-        .offset(offset).limit(limit)
-    )
-    return session.exec(query).all()
+    return session.exec(_SHOWN_PAGE, params={
+        "units": list(unit_ids), "weekly_due": weekly_due, "offset": offset,
+        "limit": limit}).all()
 
 
 def shown_shares(session: Session, *, unit_ids: Iterable[int], resolution_ids: Iterable[int]
@@ -271,22 +285,7 @@ def shown_shares(session: Session, *, unit_ids: Iterable[int], resolution_ids: I
     ids = list(resolution_ids)
     if not ids:
         return []
-    query = (select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
-                    ResolutionAssignment.state, Resolution.subject)
-             .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
-             .where(ResolutionAssignment.unit_id.in_(list(unit_ids)),
-                    ResolutionAssignment.resolution_id.in_(ids), SHOWN_SQL))
-    return session.exec(query).all()
-
-
-def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
-    """Resolution.status in these states; the active ones written out as the partial index's
-    own condition, not as parameters, so that both databases can use ix_resolution_active
-    (storage/db.py refresh_planner_statistics)."""
-    wanted = frozenset(ResolutionStatus(s) for s in statuses)
-    if wanted == ACTIVE_STATES:
-        return sa.text("resolution.status IN ('open', 'reported_done')")
-    return Resolution.status.in_([str(s) for s in wanted])
+    return session.exec(_SHOWN_SHARES, params={"units": list(unit_ids), "ids": ids}).all()
 
 
 def units_with_submitted_report(session: Session, *, session_id: int,
