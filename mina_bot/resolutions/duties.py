@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.resolutions.shares import SHOWN
 from storage.models import CouncilSession, Resolution, Role, ShareState, Unit
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import shares as shares_repo
 
 OFFICERS = (Role.HEAD, Role.SECRETARY)
+DONE = frozenset({ShareState.REPORTED_DONE, ShareState.CONFIRMED})
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,14 @@ class Duty:
 
 @dataclass(frozen=True)
 class DutyPage:
-    """One page of a member's duties, and how many there are in all."""
+    """One page of a member's duties, how many there are in all, and (units done, units
+    responsible) of each resolution on it that several units share."""
 
     duties: tuple[Duty, ...]
     total: int
     page: int
     pages: int
+    tallies: Mapping[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _due(record: DutyRecord, weekly_due: dt.date | None) -> dt.date | None:
@@ -79,12 +83,7 @@ def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, pag
         page = pages - 1
         rows = resolutions_repo.shown_page(session, unit_ids=units, weekly_due=weekly_due,
                                            offset=page * size, limit=size)
-    held: dict[int, dict[int, ShareState]] = {}
-    subjects: dict[int, str] = {}
-    for rid, unit_id, state, subject in resolutions_repo.shown_shares(
-            session, unit_ids=units, resolution_ids=[row[0] for row in rows]):
-        held.setdefault(rid, {})[unit_id] = ShareState(state)
-        subjects[rid] = subject
+    held, subjects, counted = _shares(session, [row[0] for row in rows], units=names)
     duties = []
     for rid, number, recurrence, due_date, session_number, _ in rows:
         holders = held.get(rid)
@@ -98,7 +97,28 @@ def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, pag
         duties.append(Duty(resolution=record, session_number=session_number, unit_id=unit_id,
                            unit_name=names.get(unit_id, ""), due=_due(record, weekly_due),
                            can_report=unit_id in officer_units))
-    return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages)
+    return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages,
+                    tallies={rid: (done, of) for rid, (done, of) in counted.items() if of > 1})
+
+
+def _shares(session: Session, resolution_ids: list[int], *, units: Container[int]
+            ) -> tuple[dict[int, dict[int, ShareState]], dict[int, str], dict[int, list[int]]]:
+    """For each of these resolutions: the state of each of `units`' shown shares, its subject,
+    and [units done, units that count] (a share not applicable does not count)."""
+    held: dict[int, dict[int, ShareState]] = {}
+    subjects: dict[int, str] = {}
+    counted: dict[int, list[int]] = {}
+    for rid, unit_id, state, subject in resolutions_repo.page_shares(
+            session, resolution_ids=resolution_ids):
+        state = ShareState(state)
+        if unit_id in units and state in SHOWN:
+            held.setdefault(rid, {})[unit_id] = state
+        if state != ShareState.NOT_APPLICABLE:
+            tally = counted.setdefault(rid, [0, 0])
+            tally[0] += state in DONE
+            tally[1] += 1
+        subjects[rid] = subject
+    return held, subjects, counted
 
 
 def awaiting_confirmation(
@@ -107,13 +127,6 @@ def awaiting_confirmation(
     """How many shares are reported done, and the first `limit` of them for the secretariat."""
     count, rows = shares_repo.reported_shares(session, limit=limit)
     return count, list(rows)
-
-
-def tallies(session: Session, page: DutyPage) -> dict[int, tuple[int, int]]:
-    """(units done, units responsible) of each shared resolution on a page."""
-    found = shares_repo.share_tallies(
-        session, resolution_ids=[d.resolution.id for d in page.duties])
-    return {rid: tally for rid, tally in found.items() if tally[1] > 1}
 
 
 def units_reported(session: Session, *, council_session_id: int,

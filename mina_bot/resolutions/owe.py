@@ -27,8 +27,8 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
             if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
         found = duties.duty_page(session, actor, weekly_due=coming_date, page=page,
                                  size=views.PAGE)
-        tallies = duties.tallies(session, found)
     return views.owe_view(
         found, today=today, lang=actor.language,
         reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
-        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total, tallies=tallies)
+        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total,
+        tallies=found.tallies)

@@ -250,13 +250,11 @@ _SHOWN_PAGE = (
     .join(CouncilSession, CouncilSession.id == Resolution.session_id).where(*_SHOWN)
     .order_by(_DUE.is_(None), _DUE, CouncilSession.number, Resolution.number)
     .offset(sa.bindparam("offset")).limit(sa.bindparam("limit")))
-_SHOWN_SHARES = (
+_PAGE_SHARES = (
     select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
            ResolutionAssignment.state, Resolution.subject)
     .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
-    .where(ResolutionAssignment.unit_id.in_(_UNITS),
-           ResolutionAssignment.resolution_id.in_(sa.bindparam("ids", expanding=True)),
-           SHOWN_SQL))
+    .where(ResolutionAssignment.resolution_id.in_(sa.bindparam("ids", expanding=True))))
 
 
 def count_shown(session: Session, *, unit_ids: Iterable[int]) -> int:
@@ -278,14 +276,13 @@ def shown_page(
         "limit": limit}).all()
 
 
-def shown_shares(session: Session, *, unit_ids: Iterable[int], resolution_ids: Iterable[int]
-                 ) -> Sequence[tuple[int, int, str, str]]:
-    """(resolution id, unit id, state, subject) of these units' owed or reported shares of
-    these resolutions."""
+def page_shares(session: Session, *, resolution_ids: Iterable[int]
+                ) -> Sequence[tuple[int, int, str, str]]:
+    """(resolution id, unit id, state, subject) of every share of these resolutions."""
     ids = list(resolution_ids)
     if not ids:
         return []
-    return session.exec(_SHOWN_SHARES, params={"units": list(unit_ids), "ids": ids}).all()
+    return session.exec(_PAGE_SHARES, params={"ids": ids}).all()
 
 
 def units_with_submitted_report(session: Session, *, session_id: int,

@@ -157,3 +157,16 @@ def test_a_unit_with_more_duties_than_a_page_shows_every_page_in_order(org: Sess
     last, buttons = views.owe_view(found[2], today=TODAY, lang="en", reports=[], coming=None)
     assert "14 resolutions, page 3 of 3" in last and last.count("no fixed deadline") == 2
     assert [data for _, data in buttons[-1]] == ["res:owe:1"]  # «previous» only
+
+
+def test_a_shared_resolution_says_how_many_units_have_done_their_part(org: Session):
+    rid = add(org, 8, dt.date(2021, 5, 1), "infrastructure", "design", "it", "organization")
+    add(org, 9, dt.date(2021, 5, 2), "infrastructure")
+    for key, state in (("design", ShareState.REPORTED_DONE), ("it", ShareState.CONFIRMED),
+                       ("organization", ShareState.NOT_APPLICABLE)):
+        shares_repo.set_share_state(org, share=shares_repo.get_share(
+            org, resolution_id=rid, unit_id=unit_id(org, key)), state=state, now=NOW)
+    org.commit()
+    found = page(org, member_of(org, ("infrastructure", Role.HEAD)), 0)
+    assert numbers(found) == [8, 9]
+    assert dict(found.tallies) == {rid: (2, 3)}  # not applicable: not counted; 9 is one unit's
