@@ -92,7 +92,7 @@ if "0008" in revisions():  # cancel_reason, agenda edits and undo, session_atten
     FILLS["0008"] = fill_every_table
 if "0009" in revisions():  # linked_chat: a new table, no data changes
     FILLS["0009"] = fill_every_table
-if "0010" in revisions():  # the partial index of shown shares: no data changes
+if "0010" in revisions():  # /owe's indexes (shown shares, wider active one): no data changes
     FILLS["0010"] = fill_every_table
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
