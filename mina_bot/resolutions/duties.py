@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import itertools
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
-from storage.models import CouncilSession, Resolution, ResolutionStatus, Role, ShareState, Unit
+from mina_bot.resolutions.shares import SHOWN
+from storage.models import CouncilSession, Resolution, Role, ShareState, Unit
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import shares as shares_repo
 
 OFFICERS = (Role.HEAD, Role.SECRETARY)
-ACTIVE = (ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE)
+DONE = frozenset({ShareState.REPORTED_DONE, ShareState.CONFIRMED})
 
 
 @dataclass(frozen=True)
@@ -48,75 +47,84 @@ class Duty:
 
 @dataclass(frozen=True)
 class DutyPage:
-    """One page of a member's duties, and how many there are in all."""
+    """One page of a member's duties, how many there are in all, and (units done, units
+    responsible) of each resolution on it that several units share."""
 
     duties: tuple[Duty, ...]
     total: int
     page: int
     pages: int
-
-
-@dataclass(frozen=True)
-class UnitDuties:
-    """One unit's active resolutions, most urgent first for one coming-session date."""
-
-    ordered: tuple[DutyRecord, ...]
-    ids: frozenset[int]
-
-
-def unit_duties(session: Session, *, unit_id: int, weekly_due: dt.date | None) -> UnitDuties:
-    """Every active resolution one unit is responsible for, in urgency order (cacheable)."""
-    rows = resolutions_repo.active_of_unit(session, unit_id=unit_id, statuses=ACTIVE)
-    records = [DutyRecord(id=r[0], number=r[1], subject=r[2], status=ShareState(r[3]),
-                          recurrence=r[4], due_date=r[5], session_number=r[6], urgent=r[7])
-               for r in rows]
-    records.sort(key=lambda record: _urgency(record, weekly_due))
-    return UnitDuties(ordered=tuple(records), ids=frozenset(r.id for r in records))
+    tallies: Mapping[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _due(record: DutyRecord, weekly_due: dt.date | None) -> dt.date | None:
     return weekly_due if record.recurrence and weekly_due is not None else record.due_date
 
 
-def _urgency(record: DutyRecord, weekly_due: dt.date | None) -> tuple:
-    when = _due(record, weekly_due)
-    return (when is None, when or dt.date.min, record.session_number, record.number)
-
-
-def duty_page(
-    actor: Actor, by_unit: Mapping[int, UnitDuties], *, weekly_due: dt.date | None,
-    page: int, size: int,
-) -> DutyPage:
-    """One page of the actor's duties from their units' lists, most urgent first.
+def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, page: int,
+              size: int) -> DutyPage:
+    """One page of the actor's duties, most urgent first, cut by the database.
 
     A weekly resolution falls due at the coming session (`weekly_due`); undated ones come last,
     then by session and resolution number. A resolution of several of the actor's units is
-    shown once, under a unit where they are an officer if there is one (they may report it).
-    The units' lists are already in order, so a page is a merge, not a sort.
+    shown once, under a unit where they are an officer if there is one (they may report it),
+    with the state of its share in the first of their units that holds one.
     """
+    units = list(dict.fromkeys(m.unit_id for m in actor.memberships))
+    if not units:
+        return DutyPage(duties=(), total=0, page=0, pages=1)
     names = {m.unit_id: m.unit_name_in(actor.language) for m in actor.memberships}
     officer_units = {m.unit_id for m in actor.units_with(*OFFICERS)}
-    total = len(frozenset().union(*(unit.ids for unit in by_unit.values())))
+    page = max(page, 0)
+    rows = resolutions_repo.shown_page(session, unit_ids=units, weekly_due=weekly_due,
+                                       offset=page * size, limit=size)
+    total = rows[0][-1] if rows else resolutions_repo.count_shown(session, unit_ids=units)
     pages = max(1, -(-total // size))
-    page = min(max(page, 0), pages - 1)  # past the end (an old button): the last page
-    merged = heapq.merge(*(unit.ordered for unit in by_unit.values()),
-                         key=lambda record: _urgency(record, weekly_due))
+    if not rows and page > pages - 1:  # past the end (an old button): the last page
+        page = pages - 1
+        rows = resolutions_repo.shown_page(session, unit_ids=units, weekly_due=weekly_due,
+                                           offset=page * size, limit=size)
+    held, subjects, counted, urgent = _shares(session, [row[0] for row in rows], units=names)
     duties = []
-    for record in itertools.islice(_unique(merged), page * size, (page + 1) * size):
-        units = [u for u in sorted(by_unit) if record.id in by_unit[u].ids]
-        unit_id = next((u for u in units if u in officer_units), units[0])
-        duties.append(Duty(resolution=record, session_number=record.session_number,
-                           unit_id=unit_id, unit_name=names.get(unit_id, ""),
-                           due=_due(record, weekly_due), can_report=unit_id in officer_units))
-    return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages)
+    for rid, number, recurrence, due_date, session_number, _ in rows:
+        holders = held.get(rid)
+        if not holders:  # its share changed between the two reads
+            continue
+        record = DutyRecord(id=rid, number=number, subject=subjects[rid],
+                            status=next(holders[u] for u in units if u in holders),
+                            recurrence=recurrence, due_date=due_date,
+                            session_number=session_number, urgent=rid in urgent)
+        unit_id = next((u for u in sorted(holders) if u in officer_units), min(holders))
+        duties.append(Duty(resolution=record, session_number=session_number, unit_id=unit_id,
+                           unit_name=names.get(unit_id, ""), due=_due(record, weekly_due),
+                           can_report=unit_id in officer_units))
+    return DutyPage(duties=tuple(duties), total=total, page=page, pages=pages,
+                    tallies={rid: (done, of) for rid, (done, of) in counted.items() if of > 1})
 
 
-def _unique(records: Iterable[DutyRecord]) -> Iterator[DutyRecord]:
-    seen: set[int] = set()
-    for record in records:
-        if record.id not in seen:
-            seen.add(record.id)
-            yield record
+def _shares(session: Session, resolution_ids: list[int], *, units: Container[int]
+            ) -> tuple[dict[int, dict[int, ShareState]], dict[int, str], dict[int, list[int]],
+                       set[int]]:
+    """For each of these resolutions: the state of each of `units`' shown shares, its subject,
+    [units done, units that count] (a share not applicable does not count); and which are
+    urgent."""
+    held: dict[int, dict[int, ShareState]] = {}
+    subjects: dict[int, str] = {}
+    counted: dict[int, list[int]] = {}
+    urgent: set[int] = set()
+    for rid, unit_id, state, subject, pressing in resolutions_repo.page_shares(
+            session, resolution_ids=resolution_ids):
+        if pressing:
+            urgent.add(rid)
+        state = ShareState(state)
+        if unit_id in units and state in SHOWN:
+            held.setdefault(rid, {})[unit_id] = state
+        if state != ShareState.NOT_APPLICABLE:
+            tally = counted.setdefault(rid, [0, 0])
+            tally[0] += state in DONE
+            tally[1] += 1
+        subjects[rid] = subject
+    return held, subjects, counted, urgent
 
 
 def awaiting_confirmation(
@@ -127,14 +135,8 @@ def awaiting_confirmation(
     return count, list(rows)
 
 
-def tallies(session: Session, page: DutyPage) -> dict[int, tuple[int, int]]:
-    """(units done, units responsible) of each shared resolution on a page."""
-    found = shares_repo.share_tallies(
-        session, resolution_ids=[d.resolution.id for d in page.duties])
-    return {rid: tally for rid, tally in found.items() if tally[1] > 1}
-
-
-def units_reported(session: Session, *, council_session_id: int) -> frozenset[int]:
-    """The units whose weekly report for this session has been submitted."""
+def units_reported(session: Session, *, council_session_id: int,
+                   unit_ids: Iterable[int]) -> frozenset[int]:
+    """Which of these units have submitted their weekly report for this session."""
     return frozenset(resolutions_repo.units_with_submitted_report(
-        session, session_id=council_session_id))
+        session, session_id=council_session_id, unit_ids=unit_ids))

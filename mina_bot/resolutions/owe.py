@@ -20,17 +20,15 @@ def owe_page(runtime: Runtime, actor: Actor, page: int
     with runtime.session() as session:
         coming = ensure_next_session(session, now=now, settings=runtime.settings)
         coming_date = local_date(coming, runtime.tz)
-        submitted = (duties.units_reported(session, council_session_id=coming.id)
-                     if units else frozenset())
-        by_unit = {unit_id: duties.unit_duties(session, unit_id=unit_id, weekly_due=coming_date)
-                   for unit_id in units}
+        submitted = (duties.units_reported(session, council_session_id=coming.id,
+                                           unit_ids=units) if units else frozenset())
         awaiting_total, awaiting = (
             duties.awaiting_confirmation(session, limit=views.PAGE)
             if allowed(actor, Action.CONFIRM_RESOLUTION) else (0, []))
-        found = duties.duty_page(actor, by_unit, weekly_due=coming_date, page=page,
+        found = duties.duty_page(session, actor, weekly_due=coming_date, page=page,
                                  size=views.PAGE)
-        tallies = duties.tallies(session, found)
     return views.owe_view(
         found, today=today, lang=actor.language,
         reports=[(name, unit_id in submitted) for unit_id, name in units.items()],
-        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total, tallies=tallies)
+        coming=coming_date, awaiting=awaiting, awaiting_total=awaiting_total,
+        tallies=found.tallies)

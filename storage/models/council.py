@@ -73,6 +73,7 @@ class SessionAttendance(SQLModel, table=True):
 
 
 ACTIVE_SQL = sa.text("status IN ('open', 'reported_done')")
+ACTIVE_INDEXED = ("id", "status", "due_date", "recurrence", "session_id", "number")
 
 
 class Resolution(SQLModel, table=True):
@@ -81,8 +82,9 @@ class Resolution(SQLModel, table=True):
     __tablename__ = "resolution"
     # The active few (a unit's ~240 of its ~3,300 at national scale) found from a small index
     # without visiting the wide rows of the rest; queries name ACTIVE_SQL literally to use it.
+    # It holds what orders «what do I owe?», so a member's duties are sorted from it alone.
     __table_args__ = (sa.UniqueConstraint("session_id", "number"),
-                      sa.Index("ix_resolution_active", "id", sqlite_where=ACTIVE_SQL,
+                      sa.Index("ix_resolution_active", *ACTIVE_INDEXED, sqlite_where=ACTIVE_SQL,
                                postgresql_where=ACTIVE_SQL))
 
     id: int | None = Field(default=None, primary_key=True)
@@ -105,6 +107,7 @@ class Resolution(SQLModel, table=True):
 
 
 SHARE_OWED_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back')")
+SHARE_SHOWN_SQL = sa.text("state IN ('open', 'sent_back', 'reported_done')")
 
 
 class ResolutionAssignment(SQLModel, table=True):
@@ -114,13 +117,17 @@ class ResolutionAssignment(SQLModel, table=True):
     __tablename__ = "resolution_assignment"
     # (unit, resolution) answers «which resolutions is this unit responsible for» from the
     # index alone; it also serves lookups by unit, so there is no index on unit_id by itself.
+    # The shares still shown by «what do I owe?» (a unit's few hundred of its thousands) have
+    # their own small index; queries name SHARE_SHOWN_SQL literally to use it.
     __table_args__ = (sa.Index("ix_resolution_assignment_unit_id_resolution_id",
-                               "unit_id", "resolution_id"),)
+                               "unit_id", "resolution_id"),
+                      sa.Index("ix_resolution_assignment_shown", "unit_id", "resolution_id",
+                               sqlite_where=SHARE_SHOWN_SQL, postgresql_where=SHARE_SHOWN_SQL))
 
     resolution_id: int = Field(foreign_key="resolution.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True)
     raw_name: str
-    # Server defaults too: rows bulk-loaded without the share columns (bench/) start open.
+    # Server defaults too: rows inserted without the share columns start open.
     state: ShareState = Field(default=ShareState.OPEN, sa_type=EnumString(ShareState),
                               sa_column_kwargs={"server_default": ShareState.OPEN.value})
     since: dt.datetime | None = moment_field()

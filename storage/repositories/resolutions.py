@@ -20,6 +20,7 @@ from storage.models import (
     Unit,
     WeeklyReport,
 )
+from storage.probes import ProbeIn
 from storage.types import fits_integer
 
 
@@ -221,24 +222,6 @@ def count_by_status(session: Session, *, statuses: Iterable[ResolutionStatus]) -
 ACTIVE_STATES = frozenset({ResolutionStatus.OPEN, ResolutionStatus.REPORTED_DONE})
 
 
-def active_of_unit(
-    session: Session, *, unit_id: int, statuses: Iterable[ResolutionStatus]
-) -> Sequence[tuple]:
-    """(id, number, subject, share state, recurrence, due date, session number, urgent) of every
-    resolution in these states a unit holds a share of that is owed or reported: the columns
-    «what do I owe?» shows, no rows."""
-    query = (
-        select(Resolution.id, Resolution.number, Resolution.subject, ResolutionAssignment.state,
-               Resolution.recurrence, Resolution.due_date, CouncilSession.number,
-               Resolution.urgent)
-        .join(CouncilSession, CouncilSession.id == Resolution.session_id)
-        .join(ResolutionAssignment, ResolutionAssignment.resolution_id == Resolution.id)
-        .where(ResolutionAssignment.unit_id == unit_id, ResolutionAssignment.state.in_(
-            [ShareState.OPEN.value, ShareState.SENT_BACK.value, ShareState.REPORTED_DONE.value]))
-    )
-    return session.exec(query.where(in_states(statuses))).all()
-
-
 def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bool]:
     """Resolution.status in these states; the active ones written out as the partial index's
     own condition, not as parameters, so that both databases can use ix_resolution_active
@@ -249,9 +232,65 @@ def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bo
     return Resolution.status.in_([str(s) for s in wanted])
 
 
-def units_with_submitted_report(session: Session, *, session_id: int) -> set[int]:
-    """The units that have submitted their weekly report for a session."""
+# Written out as the partial index's own condition (ix_resolution_assignment_shown), not as
+# parameters, so that both databases can use it.
+SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done')")
+_UNITS = sa.bindparam("units", expanding=True)
+_SHOWN_IDS = sa.select(ResolutionAssignment.resolution_id).where(
+    ResolutionAssignment.unit_id.in_(_UNITS), SHOWN_SQL)
+_SHOWN = (ProbeIn(Resolution.id, _SHOWN_IDS), in_states(ACTIVE_STATES))
+# A weekly resolution falls due at the coming session (when there is one).
+_DUE = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
+                sa.func.coalesce(sa.bindparam("weekly_due", type_=sa.Date),
+                                 Resolution.due_date)), else_=Resolution.due_date)
+_COUNT_SHOWN = select(sa.func.count()).select_from(Resolution).where(*_SHOWN)
+_SHOWN_PAGE = (
+    select(Resolution.id, Resolution.number, Resolution.recurrence, Resolution.due_date,
+           CouncilSession.number, sa.func.count().over())
+    .join(CouncilSession, CouncilSession.id == Resolution.session_id).where(*_SHOWN)
+    .order_by(_DUE.is_(None), _DUE, CouncilSession.number, Resolution.number)
+    .offset(sa.bindparam("offset")).limit(sa.bindparam("limit")))
+_PAGE_SHARES = (
+    select(ResolutionAssignment.resolution_id, ResolutionAssignment.unit_id,
+           ResolutionAssignment.state, Resolution.subject, Resolution.urgent)
+    .join(Resolution, Resolution.id == ResolutionAssignment.resolution_id)
+    .where(ResolutionAssignment.resolution_id.in_(sa.bindparam("ids", expanding=True))))
+
+
+def count_shown(session: Session, *, unit_ids: Iterable[int]) -> int:
+    """How many active resolutions these units hold a share of that is owed or reported."""
+    return session.exec(_COUNT_SHOWN, params={"units": list(unit_ids)}).one()
+
+
+def shown_page(
+    session: Session, *, unit_ids: Iterable[int], weekly_due: dt.date | None, offset: int,
+    limit: int,
+) -> Sequence[tuple]:
+    """(id, number, recurrence, due date, session number, how many in all) of a page of the
+    active resolutions these units hold a share of that is owed or reported, most urgent first:
+    by due date (a weekly one's is `weekly_due`), undated last, then by session and number.
+    A page past the end has no rows (count_shown then says how many there are). Only columns
+    of ix_resolution_active: the sort never visits the wide rows."""
+    return session.exec(_SHOWN_PAGE, params={
+        "units": list(unit_ids), "weekly_due": weekly_due, "offset": offset,
+        "limit": limit}).all()
+
+
+def page_shares(session: Session, *, resolution_ids: Iterable[int]
+                ) -> Sequence[tuple[int, int, str, str, bool]]:
+    """(resolution id, unit id, state, subject, urgent) of every share of these resolutions."""
+    ids = list(resolution_ids)
+    if not ids:
+        return []
+    return session.exec(_PAGE_SHARES, params={"ids": ids}).all()
+
+
+def units_with_submitted_report(session: Session, *, session_id: int,
+                                unit_ids: Iterable[int] | None = None) -> set[int]:
+    """The units (of these, if given) that have submitted their weekly report for a session."""
     query = select(WeeklyReport.unit_id).where(
         WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED,
     )
+    if unit_ids is not None:
+        query = query.where(WeeklyReport.unit_id.in_(list(unit_ids)))
     return set(session.exec(query).all())

@@ -51,22 +51,6 @@ def set_share_state(session: Session, *, share: ResolutionAssignment, state: Sha
     session.flush()
 
 
-def share_tallies(session: Session, *, resolution_ids: Iterable[int]
-                  ) -> dict[int, tuple[int, int]]:
-    """(shares reported or confirmed, shares that count) of each resolution; not-applicable
-    shares do not count."""
-    ids = list(resolution_ids)
-    if not ids:
-        return {}
-    done = sa.func.sum(sa.case((ResolutionAssignment.state.in_(
-        [ShareState.REPORTED_DONE.value, ShareState.CONFIRMED.value]), 1), else_=0))
-    query = (select(ResolutionAssignment.resolution_id, done, sa.func.count())
-             .where(ResolutionAssignment.resolution_id.in_(ids),
-                    ResolutionAssignment.state != ShareState.NOT_APPLICABLE.value)
-             .group_by(ResolutionAssignment.resolution_id))
-    return {rid: (int(d or 0), int(n)) for rid, d, n in session.exec(query).all()}
-
-
 def owing_units(session: Session, *, resolution_ids: Iterable[int]) -> dict[int, list[Unit]]:
     """The units whose share of each resolution is owed (open or sent back), by resolution."""
     ids = list(resolution_ids)

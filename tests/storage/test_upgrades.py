@@ -113,6 +113,8 @@ if "0014" in revisions():  # report questions versioned, the head's approval: co
     FILLS["0014"] = fill_after_0014
 if "0015" in revisions():  # member.reminder_prefs added, {} for every member
     FILLS["0015"] = fill_after_0014
+if "0016" in revisions():  # /owe's indexes (shown shares, wider active one): no data changes
+    FILLS["0016"] = fill_after_0014
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
