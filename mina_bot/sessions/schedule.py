@@ -50,9 +50,13 @@ def regular_slot_after(now: dt.datetime, settings: Settings) -> dt.datetime:
 def create_numbered(session: Session, *, starts_at: dt.datetime,
                     place: str | None) -> CouncilSession:
     """A new planned session, numbered in date order (the later ones move up by one); numbered
-    again if another process numbered one at the same moment."""
+    again if another process numbered one at the same moment, or that one if it is the same."""
 
     def numbered() -> CouncilSession:
+        same = sessions_repo.starting_between(session, start=starts_at,
+                                              end=starts_at + dt.timedelta(seconds=1))
+        if same:  # another process made this very session first
+            return same[0]
         number = sessions_repo.make_room_after(session, moment=starts_at)
         return sessions_repo.create_session(session, number=number, starts_at=starts_at,
                                             place=place)

@@ -121,3 +121,22 @@ def test_the_report_deadline_moves_off_a_friday_or_a_closure(session: Session):
     assert report_deadline(upcoming, SETTINGS).astimezone(TEHRAN) == tehran(1400, 2, 4, 12)
     stays = Settings(_env_file=None, deadline_off_day_moves=False)
     assert report_deadline(upcoming, stays).astimezone(TEHRAN) == tehran(1400, 2, 5, 12)
+
+
+def test_two_processes_making_the_same_next_session_at_once_make_one(engine, database_url):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers take turns on the database lock")
+    first, second = Session(engine), Session(engine)
+    now = tehran(1405, 1, 20)
+    try:
+        made = ensure_next_session(first, now=now, settings=SETTINGS)
+        with ThreadPoolExecutor(1) as pool:
+            later = pool.submit(ensure_next_session, second, now=now, settings=SETTINGS)
+            time.sleep(0.5)  # the second now waits on the first's uncommitted number
+            first.commit()
+            found = later.result(timeout=30)
+        second.commit()
+        assert (made.id, made.number) == (found.id, found.number) == (made.id, 1)
+    finally:
+        first.close()
+        second.close()
