@@ -29,12 +29,12 @@ async def export(update: Update, context: Context) -> None:
     with runtime.session() as session:
         council = reading.session_named(session, words=words, now=now,
                                         settings=runtime.settings)
-        dto = pack.session_pack(session, council=council, now=now,
-                                settings=runtime.settings, lang=actor.language)
-    dto = pack.with_photos(dto, await _fetch(context, pack.photos_wanted(dto)))
-    # Rendered in a worker process: openpyxl and fpdf never load in the bot, and a large pack
-    # keeps nobody else waiting.
+    # Read and rendered in a worker process: its queries, openpyxl and fpdf never hold the
+    # bot, and a large pack keeps nobody else waiting.
     workers, chat = context.workers, update.effective_chat
+    dto = await workers.run("mina_bot.reports.pack:gathered", runtime.settings,
+                            council_id=council.id, now=now, lang=actor.language)
+    dto = pack.with_photos(dto, await _fetch(context, pack.photos_wanted(dto)))
     for fmt, renderer in (("XLSX", "mina_bot.export.xlsx:render_xlsx"),
                           ("PDF", "mina_bot.export.pdf:render_pdf")):
         data = await workers.run(renderer, dto)
