@@ -84,7 +84,7 @@ def _resident_mb(pid: int) -> float:
 
 
 class Memory:
-    """Samples the resident memory of a process and its descendants every 20 ms until stopped:
+    """Samples the resident memory of a process and its descendants every 50 ms until stopped:
     the peak of the process itself and of the whole family together."""
 
     def __init__(self, pid: int) -> None:
@@ -96,7 +96,7 @@ class Memory:
             sizes = {pid: _resident_mb(pid) for pid in _family(self.pid)}
             self.own_peak = max(self.own_peak, sizes.get(self.pid, 0.0))
             self.family_peak = max(self.family_peak, sum(sizes.values()))
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(0.05)
 
     def __enter__(self) -> Memory:
         self._task = asyncio.get_running_loop().create_task(self._sample())

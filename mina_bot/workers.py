@@ -37,7 +37,7 @@ class WorkTooLarge(MinaError):
     text_key = "error.work_too_large"
 
 
-NICENESS = 10  # the workers' CPU priority below the bot's: on a small machine, answers come first
+NICENESS = 5  # the workers' CPU priority below the bot's: on a small machine, answers come first
 
 
 def _limit_memory(megabytes: int) -> None:
