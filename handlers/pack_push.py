@@ -8,6 +8,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, BaseHandler
 
+from handlers import pack_files
 from handlers.common import Context, button_router, edit_or_reply, reply
 from messenger.context import runtime_of
 from mina_bot.callbacks import ButtonData, encode
@@ -41,7 +42,8 @@ async def _push(context: Context, council, keeper, dto) -> None:
     """The PDF goes to a secretariat member first (Telegram then keeps it for the outbox to
     send by its id), with the readers' button; then to every member."""
     runtime = runtime_of(context.application)
-    data = await context.workers.run("mina_bot.export.pdf:render_pdf", dto)
+    dto = await pack_files.attach(context, dto)
+    data = await context.workers.run("mina_bot.export.attached:render_book", dto)
     lang = str(keeper.language)
     sent = await context.bot.send_document(
         keeper.telegram_id, InputFile(data, filename=f"{dto.file_stem}.pdf"),

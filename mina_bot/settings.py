@@ -175,6 +175,12 @@ class Settings(BaseSettings):
     pack_push_time: time | None = Field(default=time(16, 0), description=(
         "The time (HH:MM), the day before a session, its pack goes to every council member "
         "with a «خواندم» button; empty: not pushed."))
+    pack_attachments_max_mb: int = Field(default=40, ge=1, le=2000, description=(
+        "Megabytes of report attachments fetched for one pack (PDFs appended, images embedded);"
+        " past it a file is listed as not attached. Kept under Telegram's 50 MB upload limit."))
+    pack_bundle_max_mb: int = Field(default=45, ge=1, le=2000, description=(
+        "The largest «بسته کامل» .zip (the pack with every attachment), in megabytes; a larger"
+        " one is refused with its size (Telegram bots may send up to 50)."))
     mandatory_reminders: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("report", "resolution"), description=(
         "Comma-separated reminder kinds nobody may mute, among report, session, resolution and "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,35 @@ class Photo:
     data: bytes | None = None
 
 
+PDF, IMAGE, OTHER = "pdf", "image", "other"  # what an attachment is to the pack
+PAGE_LIMIT = 300  # pages of one PDF attachment appended to the pack
+
+
+class NotAttached(StrEnum):
+    """Why a report's file is only listed, not in the pack."""
+
+    TOO_BIG = "too_big"  # over the per-file download limit
+    OVER_TOTAL = "over_total"  # the pack's total for attachments was reached
+    UNAVAILABLE = "unavailable"  # the messenger would not give it
+    TIMED_OUT = "timed_out"  # fetching or reading it took too long
+    DAMAGED = "damaged"  # not a readable PDF or image
+    ENCRYPTED = "encrypted"
+    TOO_MANY_PAGES = "too_many_pages"
+    TOO_HEAVY = "too_heavy"  # reading it needed more memory than a worker has
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A file a report sent, listed under its committee; its bytes (data) once fetched and,
+    for a PDF or an image, found readable: a PDF is appended, an image embedded, all zipped."""
+
+    file_id: str
+    name: str
+    kind: str  # PDF, IMAGE or OTHER
+    size: int  # bytes, as the messenger declared
+    data: bytes | None = None
+
+
 @dataclass(frozen=True)
 class Section:
     """A part of the book, bookmarked: its lines, its tables, then its photos."""
@@ -52,6 +82,7 @@ class Section:
     tables: tuple[Table, ...] = ()
     level: int = 0
     photos: tuple[Photo, ...] = ()
+    attachments: tuple[Attached, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from sqlmodel import Session
 
 from mina_bot.catalog import label
-from mina_bot.export.dto import Pack, Photo, Section
+from mina_bot.export.dto import Pack, Section
 from mina_bot.jalali import format_date, format_datetime, format_time
 from mina_bot.reports import pack_parts as parts
 from mina_bot.reports.pack_attendance import attendance_table
@@ -69,20 +68,3 @@ def gathered(settings: Settings, *, council_id: int, now: dt.datetime, lang: str
     with worker_runtime(settings).session() as session:
         council = sessions_repo.get_session(session, session_id=council_id)
         return session_pack(session, council=council, now=now, settings=settings, lang=lang)
-
-
-PHOTO_LIMIT = 40  # images embedded in one pack; the rest stay listed with their unit
-
-
-def photos_wanted(pack: Pack) -> list[str]:
-    """The file ids of the images to fetch for the PDF, at most PHOTO_LIMIT."""
-    return [p.file_id for s in pack.sections for p in s.photos][:PHOTO_LIMIT]
-
-
-def with_photos(pack: Pack, fetched: dict[str, bytes]) -> Pack:
-    """The pack with the fetched images in place; those not fetched are left out (their
-    names are in the files table)."""
-    sections = tuple(dataclasses.replace(s, photos=tuple(
-        Photo(p.file_id, p.caption, fetched[p.file_id]) for p in s.photos
-        if p.file_id in fetched)) for s in pack.sections)
-    return dataclasses.replace(pack, sections=sections)

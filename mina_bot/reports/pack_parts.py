@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from mina_bot.catalog import join, label, name_in
-from mina_bot.export.dto import Cell, Photo, Section, Table, When
+from mina_bot.export.dto import Cell, Section, Table, When
 from mina_bot.jalali import format_date, format_datetime
-from mina_bot.reports import questions
+from mina_bot.reports import pack_files, questions
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME, PENDING
 from mina_bot.resolutions.lifecycle import is_overdue
 from mina_bot.sessions.review import LIMIT, owed
@@ -153,6 +153,7 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
         return Section(name, lines=(label("export.committee.missing", lang),), tables=(head,),
                        level=1)
     content = latest.content or {}
+    attachments = pack_files.attached_of(content, lang)
     answers = content.get("answers", {})
     rows = []
     for question in questions.of_content(content):  # as asked that week
@@ -163,10 +164,6 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
         (resolution_label(p["number"], p["session_number"], lang), p.get("subject", ""),
          label(f"export.progress.{p.get('progress') or 'none'}", lang), p.get("text") or "")
         for p in content.get("progress", []))
-    files = tuple(
-        (a.get("file_name") or label("export.file.photo", lang),
-         label(f"export.file.{a.get('kind', 'document')}", lang),
-         round((a.get("size") or 0) / 1024)) for a in content.get("attachments", []))
     tables = (head,
               Table(label("export.sheet.answers", lang), cols(lang, "question", "answer"),
                     tuple(rows), (22, 90), caption=label("export.caption.answers", lang),
@@ -175,13 +172,8 @@ def committee(line: UnitReport, *, tz: dt.tzinfo, lang: str) -> Section:
                     cols(lang, "resolution", "subject", "state", "note"), progress,
                     (16, 50, 14, 32), label("export.none", lang),
                     caption=label("export.caption.progress", lang), **group),
-              Table(label("export.sheet.files", lang), cols(lang, "file", "kind", "size"),
-                    files, (60, 12, 12), label("export.none", lang),
-                    caption=label("export.caption.files", lang), **group))
-    photos = tuple(Photo(a["file_id"], a.get("file_name") or label("export.file.photo", lang))
-                   for a in content.get("attachments", [])
-                   if a.get("kind") == "photo" or (a.get("mime_type") or "").startswith("image/"))
-    return Section(name, tables=tables, level=1, photos=photos)
+              pack_files.files_table(attachments, lang, {}, **group))
+    return Section(name, tables=tables, level=1, attachments=attachments)
 
 
 def owed_shares(session: Session, *, council: CouncilSession, day: dt.date, lang: str

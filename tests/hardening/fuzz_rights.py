@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 Snapshot = dict[str, dict[tuple, tuple]]
 Row = dict[str, object]
-# Every account may leave a trace here: conversation drafts, wrong invitation codes.
-# Tables anyone's updates may change: conversation steps, failed codes, and the change counters
-# (bookkeeping that follows any permitted write; the writes themselves are checked).
-EVERYONE = frozenset({"conversation_state", "auth_failure"})
+# Tables anyone's updates may change: conversation steps, failed invitation codes, and which
+# updates were handled (bookkeeping that follows any permitted write; the writes are checked).
+EVERYONE = frozenset({"conversation_state", "auth_failure", "handled_update"})
 STAFF = frozenset({"admin", "secretariat"})
 OFFICERS = frozenset({"head", "secretary"})
 

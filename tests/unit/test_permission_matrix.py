@@ -69,8 +69,8 @@ EXPECTED: dict[Action, set[str]] = {
 # Handlers the router does not (yet) hold: the catch-all for unclaimed presses, and
 # handlers/resolutions.py, which is being rewritten for issue 19 and adopts the router then.
 UNROUTED_MODULES = {"handlers.start"}
-FEATURES = {"bc", "cal", "imp", "inv", "lang", "lnk", "org", "pk", "qtr", "rap", "rep", "res",
-            "ros", "rpt", "rq", "rs", "rsvp", "ses"}
+FEATURES = {"bc", "cal", "exp", "imp", "inv", "lang", "lnk", "org", "pk", "qtr", "rap", "rep",
+            "res", "ros", "rpt", "rq", "rs", "rsvp", "ses"}
 
 
 def walk(handlers):
