@@ -79,8 +79,9 @@ def worker_runtime(settings: Any) -> Any:
     from storage.db import make_engine
 
     url = settings.database_url
-    engine = _ENGINES.get(url) or _ENGINES.setdefault(url, make_engine(url))
-    return Runtime(settings=settings, engine=engine)
+    if url not in _ENGINES:
+        _ENGINES[url] = make_engine(url)
+    return Runtime(settings=settings, engine=_ENGINES[url])
 
 
 class Workers:
