@@ -2,7 +2,8 @@
 
 20 members ask «what do I owe?» in a loop over HTTP through the sandbox while, one at a time,
 the secretariat exports the session pack (PDF and XLSX) and the quarter, draws the compliance
-chart, imports minutes with 100 resolutions as a .docx, and starts a broadcast to 5,000; then
+chart, imports minutes with 100 resolutions as a .docx, sends two .docx decompression bombs
+(one declaring its 300 MB, one hiding them), and starts a broadcast to 5,000; then
 the bot restarts and its planner catches up a week. For each: its own duration, and the others'
 /owe p99 and max while it ran, beside the same load with nothing else going on.
 """
@@ -20,6 +21,7 @@ import aiohttp
 import sqlalchemy as sa
 
 from bench import processes
+from bench.bomb import REFUSED, Memory, zip_bomb
 from bench.dataset import Dataset
 from bench.figures import Figure, at_most, info, percentile
 from bench.importing import minutes_docx, minutes_text
@@ -100,6 +102,23 @@ async def _import(sandbox: processes.Sandbox, head: int, data: Dataset, scale: S
     while not _with_button("imp:ok")(preview):  # a unit the directory does not know: create it
         preview = await _press(sandbox, head, preview, "imp:new", _with_button("imp:"))
     await _press(sandbox, head, preview, "imp:ok")
+
+
+async def _bomb(sandbox: processes.Sandbox, head: int, data: Dataset, bomb: bytes,
+                hidden: bool) -> str:
+    """The secretariat sends a decompression bomb as the minutes; the refusal, once it came."""
+    await _say(sandbox, head, f"/import {jalali_ymd(data.coming_date + dt.timedelta(weeks=31))}")
+    form = aiohttp.FormData()
+    form.add_field("file", bomb, filename="minutes.docx",
+                   content_type="application/vnd.openxmlformats-officedocument."
+                                "wordprocessingml.document")
+    sent = await sandbox.control("POST", f"/users/{head}/documents", data=form)
+    [refusal] = await _wait(sandbox, head, sent["message_id"])
+    await _say(sandbox, head, "/cancel")
+    said = refusal.get("text") or ""
+    if not any(words in said for words in REFUSED[hidden]):
+        raise RuntimeError(f"not the clear refusal: {said[:200]!r}")
+    return said
 
 
 def _settle_reminders(runtime: Runtime) -> None:
@@ -210,11 +229,22 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
             "quarter": lambda: _say(sandbox, head, "/export quarter", _documents),
             "chart": lambda: _chart(sandbox, head),
             "import": lambda: _import(sandbox, head, data, scale),
+            "bomb": lambda: _bomb(sandbox, head, data, bombs[False], False),
+            "hidden bomb": lambda: _bomb(sandbox, head, data, bombs[True], True),
             "broadcast": lambda: _broadcast(sandbox, runtime, data),
         }
+        bombs = {hidden: zip_bomb(hide_size=hidden) for hidden in (False, True)}
         for name, action in actions.items():
             print(f"bench: blocking: {name}…", flush=True, file=sys.stderr)
-            found[name] = await _under_load(sandbox, users, action, 0.5, scale.action_limit)
+            if "bomb" in name:  # sampled for these only: the sampling costs CPU too
+                with Memory(bot.process.pid) as memory:
+                    found[name] = await _under_load(sandbox, users, action, 0.5,
+                                                    scale.action_limit)
+                found[name].update(rss_mb=round(memory.own_peak, 1),
+                                   rss_with_workers_mb=round(memory.family_peak, 1))
+            else:
+                found[name] = await _under_load(sandbox, users, action, 0.5,
+                                                scale.action_limit)
             if found[name]["seconds"] is None:  # still at it: it would weigh on the next one
                 found[name]["chat"] = [(m["text"] or m.get("caption") or "")[:200] for m in (
                     await sandbox.control("GET", f"/chats/{head}/messages"))[-4:]]
@@ -238,7 +268,8 @@ class _Bot:
     """Mina in its own process, stopped and started again between actions."""
 
     def __init__(self, sandbox: processes.Sandbox, rate: float, **options) -> None:
-        self.sandbox, self.rate, self.options, self.running = sandbox, rate, options, None
+        self.sandbox, self.rate, self.options = sandbox, rate, options
+        self.running, self.process = None, None
 
     async def start(self, wait: bool = True) -> float:
         """Spawn it on a fresh sandbox (first_call then sees this start); the spawn time."""
@@ -248,7 +279,7 @@ class _Bot:
                                      database_url=self.options["url"],
                                      token=self.options["token"], log=self.options["log"],
                                      env=self.options["env"])
-        _, spawned = await self.running.__aenter__()
+        self.process, spawned = await self.running.__aenter__()
         if wait:
             await self.sandbox.first_call("getUpdates")
         return spawned
@@ -274,4 +305,8 @@ def _figures(found: dict[str, dict], scale: Scale) -> list[Figure]:
                                f"{name}", got["p99"], "ms", limit,
                                f"its own {own}; max {got['max']:.0f} ms; "
                                f"{got['failures']} unanswered"))
+        if "bomb" in name and "rss_mb" in got:
+            figures.append(info(f"blocking.{key}_rss_mb", f"blocking: the bot's peak RSS during "
+                                f"{name}", got["rss_mb"], "MB", f"with its workers "
+                                f"{got['rss_with_workers_mb']:.0f} MB"))
     return figures

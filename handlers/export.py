@@ -12,7 +12,7 @@ from handlers.common import Context, button_router, guarded
 from mina_bot.callbacks import ButtonData
 from mina_bot.catalog import text
 from mina_bot.permissions import Action
-from mina_bot.reports import pack, reading
+from mina_bot.reports import reading
 from mina_bot.reports.pack_files import FEATURE
 
 QUARTER_WORDS = frozenset({"quarter", "فصل", "فصلی"})
@@ -33,15 +33,15 @@ async def export(update: Update, context: Context) -> None:
     with runtime.session() as session:
         council = reading.session_named(session, words=words, now=now,
                                         settings=runtime.settings)
-        dto = pack.session_pack(session, council=council, now=now,
-                                settings=runtime.settings, lang=actor.language)
+    # Read and rendered in worker processes: its queries, openpyxl and fpdf never hold the
+    # bot, and a large pack keeps nobody else waiting.
+    workers, chat = context.workers, update.effective_chat
+    dto = await workers.run("mina_bot.reports.pack:gathered", runtime.settings,
+                            council_id=council.id, now=now, lang=actor.language)
     dto = await pack_files.attach(context, dto, bundle=full)
     if full:
         await pack_files.send_bundle(update, context, dto)
         return
-    # Rendered in a worker process: openpyxl and fpdf never load in the bot, and a large pack
-    # keeps nobody else waiting.
-    workers, chat = context.workers, update.effective_chat
     for fmt, renderer in (("XLSX", "mina_bot.export.xlsx:render_xlsx"),
                           ("PDF", "mina_bot.export.attached:render_book")):
         data = await workers.run(renderer, dto)

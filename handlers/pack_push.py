@@ -15,7 +15,6 @@ from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import label, text
 from mina_bot.delivery import pack_push
 from mina_bot.permissions import Action
-from mina_bot.reports import pack
 
 log = logging.getLogger(__name__)
 INTERVAL = 60  # seconds between two looks; the push and the nudge are each sent once
@@ -28,10 +27,10 @@ async def _tick(context: Context) -> None:
     with runtime.session() as session:
         council = pack_push.due_push(session, now=now, settings=runtime.settings)
         keeper = pack_push.keeper(session)
-        dto = council and keeper and pack.session_pack(
-            session, council=council, now=now, settings=runtime.settings,
-            lang=str(keeper.language))
     if council and keeper:
+        dto = await context.workers.run("mina_bot.reports.pack:gathered", runtime.settings,
+                                        council_id=council.id, now=now,
+                                        lang=str(keeper.language))
         await _push(context, council, keeper, dto)
     with runtime.session() as session:
         due = pack_push.due_nudge(session, now=now, settings=runtime.settings)

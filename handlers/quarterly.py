@@ -32,7 +32,7 @@ from mina_bot.export.dto import Charted
 from mina_bot.jalali import jalali_quarter
 from mina_bot.permissions import Action
 from mina_bot.persian import to_latin_digits
-from mina_bot.quarterly import approval, document
+from mina_bot.quarterly import approval
 from mina_bot.quarterly.approval import FEATURE
 
 EDIT = 0
@@ -52,23 +52,26 @@ def parse_quarter(words: list[str], today) -> tuple[int, int]:
     return year, quarter
 
 
-def _document(context: Context, report: approval.QuarterlyReport | None, year: int, quarter: int
-              ) -> tuple[approval.QuarterlyReport, Charted]:
-    runtime, lang = context.runtime, context.actor.language
-    now = runtime.clock.now()
-    with runtime.session() as session:
-        q = document.quarter_of(session, year=year, quarter=quarter, now=now,
-                                settings=runtime.settings)
-        report = report or approval.open_report(session, q=q, lang=lang)
-        return report, document.build(session, q=q, letter=report.letter, now=now,
-                                      settings=runtime.settings, lang=lang)
+async def _document(context: Context, report: approval.QuarterlyReport | None, year: int,
+                    quarter: int) -> tuple[approval.QuarterlyReport, Charted]:
+    """The report (started the first time) and its document, read in a worker process: the
+    quarter's queries never hold the bot."""
+    runtime = context.runtime
+    draft, doc = await context.workers.run(
+        "mina_bot.quarterly.document:gathered", runtime.settings, year=year, quarter=quarter,
+        now=runtime.clock.now(), lang=context.actor.language,
+        letter=report.letter if report else None)
+    if report is None:
+        with runtime.session() as session:
+            report = approval.open_report(session, year=year, quarter=quarter, draft=draft)
+    return report, doc
 
 
 async def show(update: Update, context: Context, words: list[str]) -> None:
     """The report's documents (PDF and XLSX), then its letter and where it stands."""
     runtime = context.runtime
     year, quarter = parse_quarter(words, runtime.clock.now().astimezone(runtime.tz).date())
-    report, doc = _document(context, None, year, quarter)
+    report, doc = await _document(context, None, year, quarter)
     chat, lang = update.effective_chat, context.actor.language
     for fmt, renderer in (("XLSX", "mina_bot.export.charted:render_charted_xlsx"),
                           ("PDF", "mina_bot.export.charted:render_charted_pdf")):
@@ -127,7 +130,7 @@ async def _ask(update: Update, context: Context, data: ButtonData) -> None:
     with runtime.session() as session:
         report = approval.askable(session, report_id=report_id, version=version,
                                   settings=runtime.settings)
-    report, doc = _document(context, report, report.year, report.quarter)
+    report, doc = await _document(context, report, report.year, report.quarter)
     pdf = await context.workers.run("mina_bot.export.charted:render_charted_pdf", doc)
     sent = await update.effective_chat.send_document(
         InputFile(pdf, filename=f"{doc.pack.file_stem}.pdf"),

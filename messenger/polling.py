@@ -6,6 +6,11 @@ answer after the restart). Here the offset given to getUpdates never passes an u
 being handled, so a kill leaves it to be delivered again. An update whose work committed is
 recorded in that same transaction (mina_bot.runtime.handling_update), so one delivered again
 after its commit is skipped, never done twice; one that wrote nothing is simply answered again.
+
+getUpdates brings at most 100 updates from the offset: behind one long piece of work (an
+export) a hundred others would fill every batch and nobody would be answered until it ended.
+So when a batch holds nothing new, the updates in hand are parked in the database
+(mina_bot.redelivery) and confirmed; a restart handles those not committed again.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, Tel
 from telegram.ext import Application, ExtBot
 
 from messenger.context import runtime_of
-from mina_bot.redelivery import already_handled, forget_old
+from mina_bot.redelivery import already_handled, forget_old, park, parked, unpark
 from mina_bot.runtime import Runtime, handling_update
 
 log = logging.getLogger("mina.transport")
+BATCH = 100  # the most updates one getUpdates brings (Telegram's limit)
 
 
 class AckingApplication(Application):
@@ -73,20 +79,45 @@ class AckPoller:
         self.timeout = timeout
         self.next_id = 0  # one past the newest update this process took (0: none yet)
         self.handled: set[int] = set()  # by this process, not yet confirmed to the messenger
-        self.in_hand: set[int] = set()
+        self.in_hand: dict[int, Update] = {}
+        self.parked: set[int] = set()  # in hand, kept in the database and confirmed
         self._changed = asyncio.Event()
         application.handled = self._handled
 
     @property
     def offset(self) -> int:
-        """What getUpdates confirms: everything below the oldest update still in hand."""
-        return min(self.in_hand) if self.in_hand else self.next_id
+        """What getUpdates confirms: everything below the oldest update in hand, not parked."""
+        held = self.in_hand.keys() - self.parked
+        return min(held) if held else self.next_id
 
     def _handled(self, update: object) -> None:
         if isinstance(update, Update) and update.update_id in self.in_hand:
-            self.in_hand.discard(update.update_id)
+            del self.in_hand[update.update_id]
             self.handled.add(update.update_id)
+            if update.update_id in self.parked:
+                self.parked.discard(update.update_id)
+                unpark(self.runtime, update.update_id)
             self._changed.set()
+
+    def _park(self) -> None:
+        """Keep the updates in hand in the database, so the offset may pass them."""
+        waiting = {i: u.to_dict() for i, u in self.in_hand.items() if i not in self.parked}
+        if waiting:
+            log.info("%d update(s) still in hand parked, so that newer ones are answered",
+                     len(waiting))
+            park(self.runtime, waiting)
+            self.parked |= waiting.keys()
+
+    async def resume_parked(self) -> None:
+        """Handle again the parked updates a stopped process left unfinished (at start)."""
+        found = parked(self.runtime)
+        if found:
+            log.info("handling again %d parked update(s) a stopped process left", len(found))
+        for payload in found:
+            update = Update.de_json(payload, self.application.bot)
+            self.in_hand[update.update_id] = update
+            self.parked.add(update.update_id)
+            await self.application.update_queue.put(update)
 
     async def poll_once(self) -> None:
         """One getUpdates: queue the new updates; wait a moment when it brought none."""
@@ -106,9 +137,11 @@ class AckPoller:
         fresh = sorted((u for u in waiting if u.update_id not in done),
                        key=lambda u: u.update_id)
         for update in fresh:
-            self.in_hand.add(update.update_id)
+            self.in_hand[update.update_id] = update
             await self.application.update_queue.put(update)
-        if not fresh and self.in_hand:  # only updates in hand came back: wait for one to end
+        if not fresh and len(updates) >= BATCH:  # a full batch of none new: the window is stuck
+            self._park()
+        elif not fresh and self.in_hand:  # only updates in hand came back: wait for one to end
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), 0.25)
@@ -157,6 +190,7 @@ async def serve_polling(application: AckingApplication) -> None:
         forget_old(runtime)
         await application.bot.delete_webhook(drop_pending_updates=False)
         await application.start()
+        await poller.resume_parked()
         try:
             await poller.run(stop)
         finally:

@@ -12,6 +12,7 @@ import asyncio
 import importlib
 import logging
 import multiprocessing
+import os
 import resource
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -36,10 +37,15 @@ class WorkTooLarge(MinaError):
     text_key = "error.work_too_large"
 
 
+NICENESS = 5  # the workers' CPU priority below the bot's: on a small machine, answers come first
+
+
 def _limit_memory(megabytes: int) -> None:
-    """The worker initializer: cap the address space, so a runaway job fails with MemoryError."""
+    """The worker initializer: cap the address space, so a runaway job fails with MemoryError,
+    and yield the CPU to the bot's event loop."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.nice(NICENESS)
 
 
 def _main_script_modules() -> list[str]:
@@ -61,6 +67,21 @@ def _call(target: str, args: tuple, kwargs: dict) -> Any:
     e.g. matplotlib, then never load in the bot)."""
     module, _, name = target.partition(":")
     return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+_ENGINES: dict[str, Any] = {}
+
+
+def worker_runtime(settings: Any) -> Any:
+    """A job's own way to the database, in its worker: the bot's settings, and an engine of this
+    process's own (kept for the worker's later jobs; never one inherited from the bot)."""
+    from mina_bot.runtime import Runtime
+    from storage.db import make_engine
+
+    url = settings.database_url
+    if url not in _ENGINES:
+        _ENGINES[url] = make_engine(url)
+    return Runtime(settings=settings, engine=_ENGINES[url])
 
 
 class Workers:
@@ -93,8 +114,8 @@ class Workers:
         async with self._gate:
             pool, keep = self._pool(), False
             try:
-                job = pool.submit(_call, target, args, kwargs)
-                result = await asyncio.wait_for(asyncio.wrap_future(job), self.timeout)
+                result = await asyncio.wait_for(self._submit(pool, target, args, kwargs),
+                                                self.timeout)
                 keep = True
                 return result
             except TimeoutError:
@@ -112,6 +133,13 @@ class Workers:
                     self._idle.append(pool)
                 else:  # timed out, out of memory, dead or cancelled: never reuse it
                     _stop(pool)
+
+    @staticmethod
+    async def _submit(pool: ProcessPoolExecutor, target: str, args: tuple, kwargs: dict) -> Any:
+        # Submitting may start the worker process, and the first one waits for the fork server
+        # to import the bot (seconds): done in a thread, it never stops the event loop.
+        job = await asyncio.to_thread(pool.submit, _call, target, args, kwargs)
+        return await asyncio.wrap_future(job)
 
     def close(self) -> None:
         """Stop every idle worker, and each busy one when its job ends (at application stop)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from mina_bot.minutes.model import MinutesError
@@ -17,6 +18,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 WORD_SUFFIX = ".docx"
 PDF_SUFFIX = ".pdf"
 MAX_WORD_ENTRIES = 1000  # a Word file holds a few dozen parts; thousands are a zip bomb's shape
+UNPACK_STEP = 1024 * 1024  # bytes unpacked at once while checking a Word file's real size
 CELL_BREAK = "\u2028"
 
 Cell = tuple[str, ...]
@@ -61,15 +63,23 @@ def text_of_file(name: str, data: bytes, *, max_unpacked_mb: int = 50) -> str:
 
 
 def _check_unpacked_size(name: str, data: bytes, limit_mb: int) -> None:
-    """Refuse a Word file that would unpack past the limit (a zip bomb), before reading it."""
+    """Refuse a Word file that would unpack past the limit (a zip bomb), before reading it: by
+    the sizes its headers declare, then by unpacking it a megabyte at a time. Headers that
+    understate a part fail its checksum at the declared size («unreadable»); a reader that
+    trusted them (zipfile's read() of a whole part) would inflate all of it at once."""
+    limit = limit_mb * 1024 * 1024
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError):
+            if (len(entries) > MAX_WORD_ENTRIES
+                    or sum(entry.file_size for entry in entries) > limit):
+                raise MinutesError("minutes.error.unpacked_size", name=name, limit=limit_mb)
+            for entry in entries:
+                with archive.open(entry) as part:
+                    while part.read(UNPACK_STEP):
+                        pass
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, zlib.error):
         raise MinutesError("minutes.error.unreadable", name=name) from None
-    if (len(entries) > MAX_WORD_ENTRIES
-            or sum(entry.file_size for entry in entries) > limit_mb * 1024 * 1024):
-        raise MinutesError("minutes.error.unpacked_size", name=name, limit=limit_mb)
 
 
 def _paragraphs(cell: object) -> Cell:
@@ -99,13 +109,13 @@ def _is_list(paragraph: object) -> bool:
 
 
 def _word_blocks(name: str, data: bytes) -> tuple[Block, ...]:
-    """A Word file's blocks; a broken or hostile file is «unreadable», whatever broke."""
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
+    """A Word file's blocks; a broken or hostile file is «unreadable», whatever broke (python-docx
+    meets a malformed part with any of a dozen exceptions), unless memory ran out."""
     try:
         return _word_document_blocks(data)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+    except MemoryError:
+        raise
+    except Exception:
         raise MinutesError("minutes.error.unreadable", name=name) from None
 
 

@@ -16,7 +16,6 @@ from mina_bot.callbacks import encode
 from mina_bot.catalog import label, text
 from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
 from mina_bot.errors import MinaError, PermissionDenied, StaleButton
-from mina_bot.quarterly.document import Quarter, draft_letter
 from mina_bot.settings import Settings
 from storage.models import Member, QuarterlyReport, Role, UnitKind
 from storage.repositories import audience as audience_repo
@@ -28,13 +27,13 @@ LETTER_LIMIT = 3000  # characters: the letter is one page of the document
 DRAFT, AWAITING, SENT = "draft", "awaiting", "sent"
 
 
-def open_report(session: Session, *, q: Quarter, lang: str) -> QuarterlyReport:
-    """The quarter's report, started with the bot's draft of the letter the first time."""
-    found = quarterly_repo.of_quarter(session, year=q.year, quarter=q.quarter)
+def open_report(session: Session, *, year: int, quarter: int, draft: str) -> QuarterlyReport:
+    """The quarter's report, started with the bot's `draft` of the letter the first time."""
+    found = quarterly_repo.of_quarter(session, year=year, quarter=quarter)
     if found is not None:
         return found
-    return quarterly_repo.add(session, report=QuarterlyReport(
-        year=q.year, quarter=q.quarter, letter=draft_letter(q, lang)))
+    return quarterly_repo.add(session, report=QuarterlyReport(year=year, quarter=quarter,
+                                                              letter=draft))
 
 
 def _report(session: Session, report_id: int, lock: bool = False) -> QuarterlyReport:

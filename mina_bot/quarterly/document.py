@@ -17,6 +17,7 @@ from mina_bot.reports.pack_attendance import quarter_attendance_section
 from mina_bot.reports.pack_parts import cols, day_cell
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
+from mina_bot.workers import worker_runtime
 from storage.models import CouncilSession
 from storage.repositories import packs as packs_repo
 from storage.repositories import quarterly as quarterly_repo
@@ -119,6 +120,20 @@ def build(session: Session, *, q: Quarter, letter: str, now: dt.datetime, settin
                 jalali_label=label("export.jalali_column", lang, column="{column}"))
     return Charted(pack, ((TREND_CHART, _trend(session, due=due, settings=settings, lang=lang)),
                           (COMPLETION_CHART, _completion(by_unit, lang))))
+
+
+def gathered(settings: Settings, *, year: int, quarter: int, now: dt.datetime, lang: str,
+             letter: str | None) -> tuple[str, Charted]:
+    """The quarter read and laid out in a worker process on its own connection (`Workers.run`):
+    (the bot's draft of the letter, the document with `letter`, else the stored one, else the
+    draft)."""
+    with worker_runtime(settings).session() as session:
+        q = quarter_of(session, year=year, quarter=quarter, now=now, settings=settings)
+        draft = draft_letter(q, lang)
+        if letter is None:
+            found = quarterly_repo.of_quarter(session, year=year, quarter=quarter)
+            letter = found.letter if found else draft
+        return draft, build(session, q=q, letter=letter, now=now, settings=settings, lang=lang)
 
 
 def _heads(lang: str, *names: str) -> tuple[str, ...]:

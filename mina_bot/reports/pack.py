@@ -14,6 +14,7 @@ from mina_bot.reports.pack_attendance import attendance_table
 from mina_bot.reports.reading import LATE, MISSING, ON_TIME
 from mina_bot.sessions.schedule import report_deadline
 from mina_bot.settings import Settings
+from mina_bot.workers import worker_runtime
 from storage.models import CouncilSession
 from storage.repositories import sessions as sessions_repo
 
@@ -59,3 +60,11 @@ def session_pack(session: Session, *, council: CouncilSession, now: dt.datetime,
     ]
     return _pack(label("export.title.session", lang, number=council.number), cover, sections,
                  f"mina-session-{council.number}", now, settings, lang)
+
+
+def gathered(settings: Settings, *, council_id: int, now: dt.datetime, lang: str = "fa") -> Pack:
+    """The session pack read in a worker process on its own connection (`Workers.run`): its
+    tens of queries and the rows they bring never hold the bot's event loop."""
+    with worker_runtime(settings).session() as session:
+        council = sessions_repo.get_session(session, session_id=council_id)
+        return session_pack(session, council=council, now=now, settings=settings, lang=lang)

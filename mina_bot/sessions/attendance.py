@@ -195,8 +195,9 @@ def quarter_attendance(session: Session, *, start: dt.date, end: dt.date, tz: dt
                           len(held) - c["present"] - c["stand_in"])
                for mid, c in counts.items()}
     units: dict[int, Tally] = {}
-    for mid, tally in members.items():
-        for unit_id in {u.id for _, u in members_repo.active_memberships(session, member_id=mid)}:
+    for mid, unit_id in members_repo.active_seats(session):
+        tally = members.get(mid)
+        if tally is not None:
             was = units.get(unit_id, Tally(0))
             units[unit_id] = Tally(was.sessions + tally.sessions, was.present + tally.present,
                                    was.stand_in + tally.stand_in, was.absent + tally.absent)

@@ -98,6 +98,15 @@ def active_memberships(session: Session, *, member_id: int) -> Sequence[tuple[Me
     return session.exec(query).all()
 
 
+def active_seats(session: Session) -> Sequence[tuple[int, int]]:
+    """Every (member id, unit id) of an active membership in an active unit, each pair once;
+    one statement for the whole organisation."""
+    query = (select(Membership.member_id, Membership.unit_id).distinct()
+             .join(Unit, Unit.id == Membership.unit_id)
+             .where(Membership.active, Unit.active))
+    return session.exec(query).all()
+
+
 def unit_members(session: Session, *, unit_id: int, role: Role | None = None) -> Sequence[Member]:
     """Active members holding an active membership in a unit, optionally in one role."""
     holds_seat = select(Membership.member_id).where(

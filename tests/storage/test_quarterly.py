@@ -31,7 +31,8 @@ pytestmark = pytest.mark.usefixtures("world")
 def build(session, letter: str | None = None):
     q = document.quarter_of(session, year=1400, quarter=1, now=AFTER_DEADLINE,
                             settings=SETTINGS)
-    report = approval.open_report(session, q=q, lang="fa")
+    report = approval.open_report(session, year=q.year, quarter=q.quarter,
+                                  draft=document.draft_letter(q, "fa"))
     return q, report, document.build(session, q=q, letter=letter or report.letter,
                                      now=AFTER_DEADLINE, settings=SETTINGS)
 

@@ -6,10 +6,12 @@ import asyncio
 import io
 import os
 import time
+import tracemalloc
 import zipfile
 
 import pytest
 
+from bench.bomb import zip_bomb
 from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.sources import MAX_WORD_ENTRIES, text_of_file
 from mina_bot.workers import Workers, WorkTimedOut, WorkTooLarge
@@ -125,4 +127,25 @@ def test_a_word_file_with_broken_xml_is_unreadable_not_an_unexpected_error():
     assert raised.value.text_key == "minutes.error.unreadable"
     with pytest.raises(MinutesError) as raised:
         text_of_file("notzip.docx", b"PK\x03\x04 not really a zip")
+    assert raised.value.text_key == "minutes.error.unreadable"
+
+
+def test_a_word_file_whose_headers_understate_its_size_is_unreadable_and_never_inflated_whole():
+    bomb = zip_bomb(8, hide_size=True)  # 8 MB of blanks declared as 1 KB
+    tracemalloc.start()
+    try:
+        with pytest.raises(MinutesError) as raised:
+            text_of_file("hidden.docx", bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert raised.value.text_key == "minutes.error.unreadable"
+    assert peak < 4 * 1024 * 1024
+
+
+def test_a_word_file_with_malformed_parts_is_unreadable_whatever_python_docx_raises():
+    parts = {"[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+             "word/document.xml": b"<w:document/>"}
+    with pytest.raises(MinutesError) as raised:
+        text_of_file("odd.docx", word_file(parts))
     assert raised.value.text_key == "minutes.error.unreadable"
