@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     reminder_days_off: Annotated[tuple[int, ...], NoDecode] = Field(default=(6,), description=(
         "Comma-separated weekdays without reminders, counted from Saturday (0 = Saturday, 6 = "
         "Friday)."))
+    reminder_thursday_end: time | None = Field(default=None, description=(
+        "Thursday as a half day: after this time (HH:MM) reminders wait for the next working "
+        "day; empty: Thursday is a full working day."))
     report_reminder_weekday: int = Field(default=0, ge=0, le=6, description=(
         "The weekday of the weekly «send your report» reminder, counted from Saturday (0 = "
         "Saturday)."))

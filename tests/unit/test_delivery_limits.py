@@ -30,6 +30,14 @@ def test_fridays_and_holidays_move_to_the_next_working_morning():
     assert WINDOW.next_allowed(at(29, 22)) == dt.datetime(2021, 5, 1, 8, tzinfo=TEHRAN)
 
 
+def test_a_thursday_half_day_holds_the_afternoon_for_saturday_morning():
+    half = SendingWindow(TEHRAN, dt.time(21), dt.time(8), frozenset({6}), frozenset(),
+                         thursday_end=dt.time(13))
+    assert half.allows(at(29, 12, 59)) and not half.allows(at(29, 13))  # Thursday
+    assert half.next_allowed(at(29, 15)) == dt.datetime(2021, 5, 1, 8, tzinfo=TEHRAN)
+    assert half.allows(at(28, 14)) and WINDOW.allows(at(29, 15))  # Wednesday; unset: full day
+
+
 class Ticker:
     def __init__(self) -> None:
         self.now = 100.0
