@@ -26,7 +26,8 @@ FIGURES = {
 }
 BLOCKING = {"blocking.quiet_p99_ms", "blocking.session_pack_p99_ms", "blocking.quarter_p99_ms",
             "blocking.chart_p99_ms", "blocking.import_p99_ms", "blocking.broadcast_p99_ms",
-            "blocking.restart_p99_ms"}
+            "blocking.restart_p99_ms", "blocking.bomb_p99_ms", "blocking.bomb_rss_mb",
+            "blocking.hidden_bomb_p99_ms", "blocking.hidden_bomb_rss_mb"}
 EVERY_BUT_BLOCKING = ("owe", "e2e", "broadcast", "planner", "footprint", "import")
 
 
