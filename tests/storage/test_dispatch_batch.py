@@ -17,6 +17,7 @@ from mina_bot.settings import Settings
 from storage.models import Broadcast, BroadcastStatus, Member, OutboxState
 from storage.repositories import outbox as outbox_repo
 from tests.fixtures.organisation import HEAD_ID, seed_org
+from tests.fixtures.senders import RecordingSender
 
 NOW = dt.datetime(2021, 4, 26, 5, 0, tzinfo=dt.UTC)
 SETTINGS = Settings(_env_file=None, delivery_chat_interval=1, delivery_backoff_base=0,
@@ -37,7 +38,7 @@ class FakeTime:
         await asyncio.sleep(0)
 
 
-class Recorder:
+class Recorder(RecordingSender):
     """Delivers everything, noting (chat, text, fake time); `during` runs inside each send."""
 
     def __init__(self, time: FakeTime, during=None, script=None) -> None:
@@ -51,12 +52,6 @@ class Recorder:
             raise self.script[chat_id].pop(0)
         self.sent.append((chat_id, html, self.time.now))
         return len(self.sent)
-
-    async def send_document(self, chat_id, file_id, *, caption=None):
-        return await self.send_text(chat_id, caption or file_id)
-
-    async def edit_text(self, chat_id, message_id, html, *, buttons=None):
-        return None
 
 
 def _dispatcher(engine, sender, time: FakeTime, settings=SETTINGS, worker="test") -> Dispatcher:

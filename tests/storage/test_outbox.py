@@ -17,13 +17,14 @@ from mina_bot.settings import Settings
 from storage.models import Member, OutboxState
 from storage.repositories import outbox as outbox_repo
 from tests.fixtures.organisation import HEAD_ID, SECRETARY_ID, seed_org
+from tests.fixtures.senders import RecordingSender, no_sleep
 
 NOW = dt.datetime(2021, 4, 26, 5, 0, tzinfo=dt.UTC)
 FAST = Settings(_env_file=None, delivery_chat_interval=0, delivery_backoff_base=0,
                 delivery_backoff_cap=0, delivery_max_attempts=3)
 
 
-class ScriptedSender:
+class ScriptedSender(RecordingSender):
     """Raises the scripted errors for a chat in order, then succeeds; records deliveries."""
 
     def __init__(self, script: dict[int, list[Exception]] | None = None) -> None:
@@ -37,20 +38,10 @@ class ScriptedSender:
         self.delivered.append((chat_id, html))
         return len(self.delivered)
 
-    async def send_document(self, chat_id, file_id, *, caption=None):
-        return await self.send_text(chat_id, caption or file_id)
-
-    async def edit_text(self, chat_id, message_id, html, *, buttons=None):
-        return None
-
-
-async def _no_sleep(_seconds: float) -> None:
-    await asyncio.sleep(0)
-
 
 def _dispatcher(engine, sender, settings=FAST, clock=None) -> Dispatcher:
     return Dispatcher(engine=engine, sender=sender, settings=settings, worker="test",
-                      clock=clock or FakeClock(NOW), sleep=_no_sleep, rng=random.Random(1))
+                      clock=clock or FakeClock(NOW), sleep=no_sleep, rng=random.Random(1))
 
 
 def test_rows_enqueued_at_once_insert_only_new_keys_and_say_which(session):
@@ -220,7 +211,7 @@ async def test_a_wall_clock_stepped_back_stalls_neither_retries_nor_leases(sessi
     slow = FAST.model_copy(update={"delivery_backoff_base": 20, "delivery_backoff_cap": 20})
     sender = ScriptedSender({42: [TransientFailure("502")]})
     dispatcher = Dispatcher(engine=engine, sender=sender, settings=slow, worker="test",
-                            clock=wall, sleep=_no_sleep, rng=random.Random(1),
+                            clock=wall, sleep=no_sleep, rng=random.Random(1),
                             monotonic=lambda: seconds[0])
     await dispatcher.drain()  # fails: retried in 10–20 s
     assert dispatcher.release_stale() == 0

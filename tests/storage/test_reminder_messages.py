@@ -3,7 +3,6 @@ moment, the daily cap, and nothing for a share done, a report in or a member gon
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import random
 
@@ -30,37 +29,18 @@ from tests.fixtures.organisation import (
     OTHER_HEAD_ID,
     SECRETARY_ID,
 )
+from tests.fixtures.senders import RecordingSender, no_sleep
 from tests.storage.test_reminders import SETTINGS, tehran, world  # noqa: F401 (a fixture)
 
 FAST = SETTINGS.model_copy(update={"delivery_chat_interval": 0})
 
 
-class Recorder:
-    """The messenger: what each chat received."""
 
-    def __init__(self) -> None:
-        self.sent: list[tuple[int, str, list]] = []
-
-    async def send_text(self, chat_id, html, *, buttons=None):
-        self.sent.append((chat_id, html, buttons or []))
-        return len(self.sent)
-
-    async def send_document(self, chat_id, file_id, *, caption=None):
-        return await self.send_text(chat_id, caption or file_id)
-
-    async def edit_text(self, chat_id, message_id, html, *, buttons=None):
-        return None
-
-
-async def _no_sleep(_seconds: float) -> None:
-    await asyncio.sleep(0)
-
-
-async def deliver(engine, now: dt.datetime, settings=FAST) -> Recorder:
+async def deliver(engine, now: dt.datetime, settings=FAST) -> RecordingSender:
     """Send what is due at `now`, worded then."""
-    sender = Recorder()
+    sender = RecordingSender()
     await Dispatcher(engine=engine, sender=sender, settings=settings, worker="t",
-                     clock=FakeClock(now), sleep=_no_sleep, rng=random.Random(1),
+                     clock=FakeClock(now), sleep=no_sleep, rng=random.Random(1),
                      wording=message_for).drain()
     return sender
 

@@ -8,7 +8,6 @@ per week is printed (run with -s).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 import os
@@ -36,6 +35,7 @@ from storage.repositories import audience as audience_repo
 from storage.repositories import conversations as conversations_repo
 from storage.repositories import reminders as sources
 from tests.fixtures.bot import TEST_TOKEN
+from tests.fixtures.senders import RecordingSender, no_sleep
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 SETTINGS = Settings(_env_file=None, bot_token=SecretStr(TEST_TOKEN), delivery_chat_interval=0,
@@ -51,7 +51,7 @@ MORE = re.compile(r"… و [۰-۹]+ مورد دیگر|… and \d+ more")
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 
 
-class Recorder:
+class Recorder(RecordingSender):
     """The messenger: records what was sent and when (the fake clock's moment)."""
 
     def __init__(self, clock: FakeClock) -> None:
@@ -61,16 +61,6 @@ class Recorder:
     async def send_text(self, chat_id, html, *, buttons=None):
         self.sent[len(self.sent) + 1] = (chat_id, html, self.clock.now(), buttons or [])
         return len(self.sent)
-
-    async def send_document(self, chat_id, file_id, *, caption=None):
-        return await self.send_text(chat_id, caption or file_id)
-
-    async def edit_text(self, chat_id, message_id, html, *, buttons=None):
-        return None
-
-
-async def _no_sleep(_seconds: float) -> None:
-    await asyncio.sleep(0)
 
 
 def _refs(html: str) -> list[tuple[int, int]]:
@@ -98,7 +88,7 @@ async def test_four_nowruz_weeks_every_half_hour(engine):
         session.commit()
     sender = Recorder(clock)
     dispatcher = Dispatcher(engine=engine, sender=sender, settings=SETTINGS, worker="sim",
-                            clock=clock, sleep=_no_sleep, rng=random.Random(1),
+                            clock=clock, sleep=no_sleep, rng=random.Random(1),
                             wording=message_for)
     end = START + dt.timedelta(weeks=WEEKS)
     now = START
