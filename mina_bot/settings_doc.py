@@ -1,6 +1,6 @@
-"""The README's settings table, rendered from the `Settings` fields' descriptions.
+"""The settings table of docs/settings.md, rendered from the `Settings` fields' descriptions.
 
-`python -m mina_bot.settings_doc` rewrites the table between the markers in README.md;
+`python -m mina_bot.settings_doc` rewrites the table between the markers in docs/settings.md;
 `--check` only says whether it is current (a unit test does the same).
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mina_bot.settings import Settings
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
 START, END = "<!-- settings:start -->", "<!-- settings:end -->"
 
 
@@ -50,24 +50,24 @@ def settings_table() -> str:
 
 
 def with_table(readme: str) -> str:
-    """The README text with the generated table between its markers."""
+    """The page's text with the generated table between its markers."""
     before, found, rest = readme.partition(START)
     _, ended, after = rest.partition(END)
     if not found or not ended:
-        raise ValueError(f"README.md has no {START} … {END} section")
+        raise ValueError(f"docs/settings.md has no {START} … {END} section")
     return f"{before}{START}\n{settings_table()}\n{END}{after}"
 
 
 def main(argv: list[str]) -> int:
-    """Rewrite README.md's settings table, or with --check report whether it is current."""
-    text = README.read_text(encoding="utf-8")
+    """Rewrite docs/settings.md's settings table, or with --check report whether it is current."""
+    text = PAGE.read_text(encoding="utf-8")
     current = with_table(text)
     if "--check" in argv:
         if current != text:
-            print("README.md's settings table is out of date: python -m mina_bot.settings_doc")
+            print("docs/settings.md is out of date: python -m mina_bot.settings_doc")
             return 1
         return 0
-    README.write_text(current, encoding="utf-8")
+    PAGE.write_text(current, encoding="utf-8")
     return 0
 
 

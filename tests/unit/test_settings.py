@@ -79,10 +79,10 @@ def test_token_does_not_show_in_repr(monkeypatch):
     assert TOKEN not in repr(load_settings())
 
 
-def test_the_readme_settings_table_is_the_generated_one():
-    readme = settings_doc.README.read_text(encoding="utf-8")
+def test_the_settings_page_table_is_the_generated_one():
+    readme = settings_doc.PAGE.read_text(encoding="utf-8")
     assert settings_doc.with_table(readme) == readme, (
-        "README.md's settings table is out of date: python -m mina_bot.settings_doc")
+        "docs/settings.md's settings table is out of date: python -m mina_bot.settings_doc")
 
 
 def test_every_setting_has_a_row_with_its_variable_default_and_meaning():
