@@ -25,15 +25,14 @@ DIGEST_USEFUL = dt.timedelta(days=1)
 
 @dataclass(frozen=True)
 class SessionFacts:
-    """A planned session with its report deadline and agenda (titles; a committee's standing
-    item as the committee, named in each reader's language)."""
+    """A planned session with its report deadline and place (its agenda is read when a reminder
+    is sent)."""
 
     id: int
     number: int
     starts_at: dt.datetime
     deadline: dt.datetime
     place: str | None = None
-    agenda: tuple[str | UnitFacts, ...] = ()
 
 
 @dataclass(frozen=True)

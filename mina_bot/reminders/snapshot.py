@@ -19,7 +19,7 @@ from mina_bot.reminders.planner import (
 from mina_bot.sessions.agenda import ensure_agenda
 from mina_bot.sessions.schedule import ensure_next_session, report_deadline
 from mina_bot.settings import Settings
-from storage.models import AgendaKind, CouncilSession, SessionStatus
+from storage.models import CouncilSession, SessionStatus
 from storage.repositories import audience as audience_repo
 from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
@@ -31,9 +31,9 @@ ACTIVE = ("open", "reported_done")
 def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
                   since: dt.datetime | None = None) -> Snapshot:
     """What plan(snapshot, now, settings, since) needs, and no more: the sessions around now,
-    and only when one of their reminders falls in (since, now] the members, units, reports and
-    agenda; the resolutions whose series has a moment there (every active one when the digest
-    does). `since` defaults to the look-back."""
+    and only when one of their reminders falls in (since, now] the members, units and reports
+    (and their agenda made); the resolutions whose series has a moment there (every active one
+    when the digest does). `since` defaults to the look-back."""
     ensure_next_session(session, now=now, settings=settings)
     lookback = dt.timedelta(days=settings.reminder_lookback_days)
     since = max(since or now - lookback, now - lookback)
@@ -56,13 +56,11 @@ def load_snapshot(session: Session, *, now: dt.datetime, settings: Settings,
     units = {unit.id: UnitFacts(unit.id, unit.name_fa, unit.name_en,
                                 tuple(officers.get(unit.id, ())))
              for unit in audience_repo.units(session)}
-    with_agenda = {s.id: SessionFacts(
-        f.id, f.number, f.starts_at, f.deadline, f.place, tuple(
-            units[i.unit_id] if i.kind == AgendaKind.STANDING and i.unit_id in units else i.title
-            for i in (ensure_agenda(session, council_session=s) if s.starts_at > now
-                      else sessions_repo.agenda_of(session, session_id=s.id)))) for s, f in due}
+    for council, _ in due:  # a session reminder shows the agenda as it is when sent: made now
+        if council.starts_at > now:
+            ensure_agenda(session, council_session=council)
     return Snapshot(
-        sessions=tuple(with_agenda.get(f.id, f) for f in bare),
+        sessions=tuple(bare),
         units=units,
         reporting_unit_ids=tuple(u.id for u in audience_repo.units(
             session, kinds=settings.reporting_unit_kinds)) if due or digest else (),

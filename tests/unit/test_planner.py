@@ -89,7 +89,7 @@ def test_a_unit_whose_officers_left_gets_no_reminder_but_the_secretariat_still_e
 
 def test_session_reminders_go_the_eve_and_the_morning_to_every_member_still_with_us():
     day = dt.date(2021, 5, 17)  # a Monday
-    session = SessionFacts(5, 41, at(day, 10), at(day - days(1), 12), agenda=("گزارش",))
+    session = SessionFacts(5, 41, at(day, 10), at(day - days(1), 12))
     snapshot = Snapshot(sessions=(session,), units=UNITS, reporting_unit_ids=(1,),
                         submitted={5: frozenset()}, members=(7, 8, 11), secretariat=(9,))
     found = {(r.occasion, r.moment, r.recipients) for r in plan(snapshot, at(day, 9), SETTINGS)}
@@ -134,7 +134,7 @@ def test_a_session_moved_to_another_day_is_reminded_again_under_a_new_key():
     members = (7, 8, 11)
 
     def eves(starts: dt.datetime, now: dt.datetime) -> set[tuple[str, str]]:
-        session = SessionFacts(5, 41, starts, starts - days(1), agenda=())
+        session = SessionFacts(5, 41, starts, starts - days(1))
         snapshot = Snapshot(sessions=(session,), units=UNITS, reporting_unit_ids=(),
                             submitted={5: frozenset()}, members=members, secretariat=(9,))
         return {(r.subject, r.period) for r in plan(snapshot, now, SETTINGS)
