@@ -87,6 +87,14 @@ def ensure_environment(command: str) -> Path:
     return venv_python()
 
 
+def in_parallel(args: list[str]) -> list[str]:
+    """pytest-xdist's workers unless the arguments choose (`-n 0` for one process): two per
+    core, since the end-to-end tests spend half their time waiting on sockets."""
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) for a in args):
+        return []
+    return ["-n", str(2 * (os.cpu_count() or 1)), "--dist", "worksteal"]
+
+
 def main(argv: list[str]) -> int:
     """`run [bot.py args…]`, `test [pytest args…]` or `setup`."""
     if not argv or argv[0] not in LOCKS:
@@ -99,7 +107,7 @@ def main(argv: list[str]) -> int:
     if command == "run":
         args = [str(python), str(ROOT / "bot.py"), *rest]
     else:
-        args = [str(python), "-m", "pytest", *rest]
+        args = [str(python), "-m", "pytest", *in_parallel(rest), *rest]
     os.chdir(ROOT)
     if os.name == "posix":  # become the bot (or pytest): Ctrl-C and the exit code are its own
         os.execv(args[0], args)

@@ -97,6 +97,7 @@ class Dispatcher:
         self._checked: int | None = None  # the next row's claim, checked with the last settle
         self._draining = False
         self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
         self._stopped = False
         self._last_release = float("-inf")
 
@@ -110,6 +111,7 @@ class Dispatcher:
     def stop(self) -> None:
         """Stop delivering: run() returns after the send in flight, without waiting a poll."""
         self._stopped = True
+        self._stopping.set()
         self._wake.set()
 
     def release_stale(self) -> int:
@@ -191,8 +193,17 @@ class Dispatcher:
         return handled
 
     async def _pause(self, seconds: float) -> None:
+        """Wait for a limit to pass, or less if stop() comes first."""
         self._checked = None  # a check made before a wait is too old to send on
-        await self._sleep(seconds)
+        if self._stopped:
+            return
+        pause = asyncio.ensure_future(self._sleep(seconds))
+        stop = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait((pause, stop), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            pause.cancel()
+            stop.cancel()
 
     def _following(self) -> int | None:
         """The row that goes next if no limit makes it wait, to check along with a settle."""

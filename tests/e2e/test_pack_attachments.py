@@ -139,7 +139,10 @@ async def test_pdf_attachments_are_appended_and_the_full_bundle_zips_every_file(
 @pytest.mark.parametrize("bot_settings", [{"pack_bundle_max_mb": 1}])
 async def test_a_bundle_over_its_limit_is_refused_in_words_and_only_staff_get_one(bot):
     big = "گزارش مفصل\n".encode() * 80_000  # ~1.6 MB
+    await bot.client.ensure_user(SECRETARIAT_SECRETARY)
     await submit_with(bot, [await upload(bot, NOTES, big, "text/plain")])
+    [copy] = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY)  # before the answer
+    assert "رونوشت گزارش هفتگی" in copy["text"]
     [too_big] = await bot.say(SECRETARIAT_SECRETARY, "/export full 2")
     assert "بسته کامل دست‌کم ۲ مگابایت می‌شود و از سقف ۱ مگابایت بیشتر است" in too_big["text"]
     [refused] = await bot.say(INFRA_SECRETARY, "/export full")

@@ -128,6 +128,23 @@ async def test_a_stop_puts_claimed_unsent_rows_back_at_once(session, engine):
     assert [c for c, _, _ in sender.sent] == list(range(1, 8))
 
 
+async def test_a_stop_ends_a_wait_for_a_busy_chat_at_once(session, engine):
+    _enqueue(session, [5, 5])
+    sender = Recorder(FakeTime())
+    settings = SETTINGS.model_copy(update={"delivery_chat_interval": 30.0})
+    dispatcher = Dispatcher(engine=engine, sender=sender, settings=settings, worker="test",
+                            clock=FakeClock(NOW), rng=random.Random(1))  # the real sleep
+    running = asyncio.create_task(dispatcher.run())
+    while not sender.sent:
+        await asyncio.sleep(0.01)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    dispatcher.stop()
+    await asyncio.wait_for(running, timeout=5)
+    assert loop.time() - started < 1.0  # not the chat's 30 s
+    assert list(_states(session).values()).count(OutboxState.PENDING) == 1
+
+
 async def test_a_busy_chat_waits_its_interval_without_holding_up_other_chats(session, engine):
     _enqueue(session, [5, 5, 6, 7])
     time = FakeTime()
