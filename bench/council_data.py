@@ -92,10 +92,11 @@ def _resolutions(rng: random.Random, scale: Scale, sessions: list[dict], units: 
             status=status, created_at=starts + HOUR, updated_at=starts + 3 * DAY))
         chosen = _pick_units(rng, units)
         # Each share in its resolution's state, the first unit the lead, as migration 0007 left
-        # them (a cancelled resolution's shares stay open).
+        # them (a cancelled resolution's shares stay open, withdrawn as 0017 marks them).
         state = status if status in ("reported_done", "confirmed") else "open"
         assignments.extend(dict(resolution_id=rid, unit_id=u["id"], raw_name=u["name_fa"],
-                                state=state, since=starts + 3 * DAY, is_lead=i == 0)
+                                state=state, since=starts + 3 * DAY, is_lead=i == 0,
+                                withdrawn=status == "cancelled")
                            for i, u in enumerate(chosen))
         events.append(_event(len(events) + 1, rid, None, "created", None, "open", None,
                              starts + HOUR))

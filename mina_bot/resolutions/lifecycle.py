@@ -212,7 +212,8 @@ def _resolution_event(session: Session, resolution: Resolution, *, kind: Resolut
 def cancel(
     session: Session, *, resolution_id: int, actor: Actor, note: str | None, now: dt.datetime
 ) -> Resolution:
-    """The secretariat cancels an open or reported resolution (its shares keep their states)."""
+    """The secretariat cancels an open or reported resolution (its shares keep their states,
+    withdrawn)."""
     require(actor, Action.MANAGE_RESOLUTIONS)
     resolution = resolution_of(session, resolution_id=resolution_id)
     before = ResolutionStatus(resolution.status)
@@ -220,6 +221,7 @@ def cancel(
         raise InvalidTransition(f"resolutions.error.is_{before.value}", number=resolution.number)
     resolution.status, resolution.updated_at = CANCELLED, now
     session.add(resolution)
+    shares_repo.withdraw(session, resolution_id=resolution.id)
     _resolution_event(session, resolution, kind=ResolutionEventKind.CANCELLED, before=before,
                       actor=actor, note=note, now=now)
     return resolution
@@ -236,6 +238,7 @@ def reopen(
     if before not in (CANCELLED, CONFIRMED):
         raise InvalidTransition(f"resolutions.error.is_{before.value}", number=resolution.number)
     resolution.status = OPEN
+    shares_repo.withdraw(session, resolution_id=resolution.id, withdrawn=False)
     shares.reopen_shares(session, resolution, now=now)
     shares.refresh(session, resolution, now=now)
     _resolution_event(session, resolution, kind=ResolutionEventKind.REOPENED, before=before,

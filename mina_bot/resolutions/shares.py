@@ -38,6 +38,7 @@ def derive(states: Iterable[ShareState | str], *, lead: ShareState | str | None 
 def refresh(session: Session, resolution: Resolution, *, now: dt.datetime) -> ResolutionStatus:
     """Write the state the shares give (a cancelled resolution stays cancelled); the new state."""
     if resolution.status == ResolutionStatus.CANCELLED:
+        shares_repo.withdraw(session, resolution_id=resolution.id)  # a unit added since
         return ResolutionStatus.CANCELLED
     shares = shares_repo.shares_of(session, resolution_id=resolution.id)
     lead = next((share.state for share, _ in shares if share.is_lead), None)

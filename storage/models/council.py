@@ -107,7 +107,7 @@ class Resolution(SQLModel, table=True):
 
 
 SHARE_OWED_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back')")
-SHARE_SHOWN_SQL = sa.text("state IN ('open', 'sent_back', 'reported_done')")
+SHARE_SHOWN_SQL = sa.text("state IN ('open', 'sent_back', 'reported_done') AND NOT withdrawn")
 
 
 class ResolutionAssignment(SQLModel, table=True):
@@ -117,8 +117,9 @@ class ResolutionAssignment(SQLModel, table=True):
     __tablename__ = "resolution_assignment"
     # (unit, resolution) answers «which resolutions is this unit responsible for» from the
     # index alone; it also serves lookups by unit, so there is no index on unit_id by itself.
-    # The shares still shown by «what do I owe?» (a unit's few hundred of its thousands) have
-    # their own small index; queries name SHARE_SHOWN_SQL literally to use it.
+    # The shares still shown by «what do I owe?» (a unit's few hundred of its thousands, none of
+    # a cancelled resolution) have their own small index; queries name SHARE_SHOWN_SQL
+    # literally to use it.
     __table_args__ = (sa.Index("ix_resolution_assignment_unit_id_resolution_id",
                                "unit_id", "resolution_id"),
                       sa.Index("ix_resolution_assignment_shown", "unit_id", "resolution_id",
@@ -132,6 +133,8 @@ class ResolutionAssignment(SQLModel, table=True):
                               sa_column_kwargs={"server_default": ShareState.OPEN.value})
     since: dt.datetime | None = moment_field()
     is_lead: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Its resolution is cancelled: the state is kept (reopening gives it back) but owes nothing.
+    withdrawn: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class ResolutionEvent(SQLModel, table=True):

@@ -234,7 +234,8 @@ def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bo
 
 # Written out as the partial index's own condition (ix_resolution_assignment_shown), not as
 # parameters, so that both databases can use it.
-SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done')")
+SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done') "
+                    "AND NOT resolution_assignment.withdrawn")
 _UNITS = sa.bindparam("units", expanding=True)
 _SHOWN_IDS = sa.select(ResolutionAssignment.resolution_id).where(
     ResolutionAssignment.unit_id.in_(_UNITS), SHOWN_SQL)

@@ -51,6 +51,14 @@ def set_share_state(session: Session, *, share: ResolutionAssignment, state: Sha
     session.flush()
 
 
+def withdraw(session: Session, *, resolution_id: int, withdrawn: bool = True) -> None:
+    """Mark a resolution's shares withdrawn (it is cancelled: they owe nothing, their states
+    kept), or no longer (it is reopened)."""
+    session.execute(sa.update(ResolutionAssignment).where(
+        ResolutionAssignment.resolution_id == resolution_id,
+        ResolutionAssignment.withdrawn != withdrawn).values(withdrawn=withdrawn))
+
+
 def owing_units(session: Session, *, resolution_ids: Iterable[int]) -> dict[int, list[Unit]]:
     """The units whose share of each resolution is owed (open or sent back), by resolution."""
     ids = list(resolution_ids)

@@ -170,3 +170,19 @@ def test_a_shared_resolution_says_how_many_units_have_done_their_part(org: Sessi
     found = page(org, member_of(org, ("infrastructure", Role.HEAD)), 0)
     assert numbers(found) == [8, 9]
     assert dict(found.tallies) == {rid: (2, 3)}  # not applicable: not counted; 9 is one unit's
+
+
+def test_a_cancelled_resolution_leaves_the_list_and_comes_back_reopened(
+        org: Session, two_units: Actor):
+    secretariat = Actor(telegram_id=3, member_id=None, is_admin=True)
+    rid = resolutions_repo.get_by_number(
+        org, session_id=sessions_repo.get_by_number(org, number=234).id, number=8).id
+    lifecycle.cancel(org, resolution_id=rid, actor=secretariat, note=None, now=NOW)
+    org.commit()
+    assert 8 not in numbers(page(org, two_units, 1)) and page(org, two_units, 0).total == 6
+    shares = shares_repo.shares_of(org, resolution_id=rid)
+    assert [(s.state, s.withdrawn) for s, _ in shares] == [(ShareState.OPEN, True)] * 2
+    lifecycle.reopen(org, resolution_id=rid, actor=secretariat, note=None, now=NOW)
+    org.commit()
+    assert numbers(page(org, two_units, 1)) == [8, 9, 5] and page(org, two_units, 0).total == 7
+    assert not any(s.withdrawn for s, _ in shares_repo.shares_of(org, resolution_id=rid))

@@ -115,6 +115,8 @@ if "0015" in revisions():  # member.reminder_prefs added, {} for every member
     FILLS["0015"] = fill_after_0014
 if "0016" in revisions():  # /owe's indexes (shown shares, wider active one): no data changes
     FILLS["0016"] = fill_after_0014
+if "0017" in revisions():  # resolution_assignment.withdrawn added, the test below
+    FILLS["0017"] = fill_after_0014
 # Tables a later revision drops on purpose (what they held is no longer kept).
 DROPPED = {"data_generation"}
 
@@ -220,3 +222,32 @@ def test_0014_makes_the_questions_so_far_version_1_of_every_existing_report(blan
     assert [q["optional"] for q in questions] == [False, True, True]
     assert pointed == {questionnaire_id}
     assert approval == {False}
+
+
+def test_0017_withdraws_the_shares_of_cancelled_resolutions_only(blank_database_url):
+    migrate.upgrade(blank_database_url, "0016")
+    engine = make_engine(blank_database_url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            fill_after_0014(connection)
+            council = connection.execute(sa.text("SELECT MIN(id) FROM council_session")).scalar()
+            units = [u for (u,) in connection.execute(sa.text("SELECT id FROM unit"))]
+            for number, status in enumerate(SHARE_STATES, start=100):
+                connection.execute(sa.text(
+                    "INSERT INTO resolution (id, session_id, number, subject, time_frame, "
+                    "status, created_at, updated_at) VALUES (:n, :s, :n, 'x', '-', :status, "
+                    ":when, :when)"), {"n": number, "s": council, "status": status,
+                                      "when": WHEN})
+                connection.execute(sa.text(
+                    "INSERT INTO resolution_assignment (resolution_id, unit_id, raw_name) "
+                    "VALUES (:r, :u1, 'a'), (:r, :u2, 'b')"),
+                    {"r": number, "u1": units[0], "u2": units[1]})
+        migrate.upgrade(blank_database_url, "head")
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text(
+                "SELECT r.status, a.withdrawn FROM resolution_assignment a "
+                "JOIN resolution r ON r.id = a.resolution_id WHERE r.id >= 100")).all()
+    finally:
+        engine.dispose()
+    assert len(rows) == 2 * len(SHARE_STATES)
+    assert all(bool(withdrawn) == (status == "cancelled") for status, withdrawn in rows)
