@@ -35,7 +35,6 @@ from mina_bot.reminders.service import LAST_PASS, run_planner
 from mina_bot.runtime import Runtime
 from storage.models import ConversationState, Membership, OutboxMessage, OutboxState
 
-USERS = 20
 BROADCAST = 5000
 # The broadcast benchmark's delivery settings (a short backoff after the sandbox's 429s), and
 # the sending window open whatever the hour, so that the planner's catch-up does its work.
@@ -212,7 +211,7 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
     """The quiet figure, then each action under the same load."""
     officers = set(data.officers)
     users = [u for u in data.everyone if u not in officers and u != data.secretariat_head]
-    users = users[:USERS]
+    users = users[:scale.e2e_users]
     head = data.secretariat_head
     env = {**ENV, "MINA_DELIVERY_RATE_PER_SECOND": str(scale.broadcast_rate)}
     found: dict[str, dict] = {}
@@ -291,7 +290,7 @@ class _Bot:
 
 def _figures(found: dict[str, dict], scale: Scale) -> list[Figure]:
     quiet = found["quiet"]
-    figures = [info("blocking.quiet_p99_ms", f"blocking: {USERS} users' /owe p99, quiet",
+    figures = [info("blocking.quiet_p99_ms", f"blocking: {scale.e2e_users} users' /owe p99, quiet",
                     quiet["p99"], "ms", f"max {quiet['max']:.0f} ms, "
                                         f"{quiet['round_trips']:,} round trips")]
     limit = min(100.0, 2 * quiet["p99"])

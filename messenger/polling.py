@@ -19,13 +19,22 @@ import asyncio
 import contextlib
 import logging
 import signal
+import warnings
 
 from telegram import Update
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ExtBot
+from telegram.warnings import PTBUserWarning
 
 from messenger.context import runtime_of
-from mina_bot.redelivery import already_handled, forget_old, park, parked, unpark
+from mina_bot.redelivery import (
+    already_handled,
+    forget_old,
+    newest_handled,
+    park,
+    parked,
+    unpark,
+)
 from mina_bot.runtime import Runtime, handling_update
 
 log = logging.getLogger("mina.transport")
@@ -81,6 +90,7 @@ class AckPoller:
         self.handled: set[int] = set()  # by this process, not yet confirmed to the messenger
         self.in_hand: dict[int, Update] = {}
         self.parked: set[int] = set()  # in hand, kept in the database and confirmed
+        self.handled_before: int | None = None  # the newest update recorded handled at start
         self._changed = asyncio.Event()
         application.handled = self._handled
 
@@ -122,21 +132,31 @@ class AckPoller:
     async def poll_once(self) -> None:
         """One getUpdates: queue the new updates; wait a moment when it brought none."""
         offset = self.offset
-        updates = await self.application.bot.get_updates(
-            offset=offset or None, timeout=self.timeout, allowed_updates=Update.ALL_TYPES)
+        if self.handled_before is None:  # the first poll of this process
+            self.handled_before = newest_handled(self.runtime)
+        bot = self.application.bot
+        with warnings.catch_warnings():  # PTB asks for get_updates, which parses every update
+            warnings.simplefilter("ignore", PTBUserWarning)
+            updates: list[dict] = await bot.do_api_request(
+                "getUpdates", api_kwargs={"offset": offset or None, "timeout": self.timeout,
+                                          "allowed_updates": list(Update.ALL_TYPES)},
+                read_timeout=(bot.request.read_timeout or 0) + self.timeout)
         # Those below the offset sent are confirmed now: this process need not remember them.
         self.handled = {i for i in self.handled if i >= offset}
         for update in updates:
-            self.next_id = max(self.next_id, update.update_id + 1)
+            self.next_id = max(self.next_id, update["update_id"] + 1)
         # Not those in hand, nor those handled already (before a restart too): they come back
-        # until the offset passes them.
+        # until the offset passes them, and are not read again.
         waiting = [u for u in updates
-                   if u.update_id not in self.in_hand and u.update_id not in self.handled]
-        done = already_handled(self.runtime, (u.update_id for u in waiting)) if waiting else set()
+                   if u["update_id"] not in self.in_hand and u["update_id"] not in self.handled]
+        # Only an update up to the newest recorded at the start can have been handled before.
+        earlier = [u["update_id"] for u in waiting if u["update_id"] <= self.handled_before]
+        done = already_handled(self.runtime, earlier) if earlier else set()
         self.handled |= done
-        fresh = sorted((u for u in waiting if u.update_id not in done),
-                       key=lambda u: u.update_id)
-        for update in fresh:
+        fresh = sorted((u for u in waiting if u["update_id"] not in done),
+                       key=lambda u: u["update_id"])
+        for payload in fresh:
+            update = Update.de_json(payload, bot)
             self.in_hand[update.update_id] = update
             await self.application.update_queue.put(update)
         if not fresh and len(updates) >= BATCH:  # a full batch of none new: the window is stuck

@@ -19,6 +19,12 @@ def already_handled(runtime: Runtime, update_ids: Iterable[int]) -> set[int]:
         return updates_repo.handled_among(session, update_ids=update_ids)
 
 
+def newest_handled(runtime: Runtime) -> int:
+    """The newest update id recorded as handled (0: none); update ids only grow."""
+    with runtime.session() as session:
+        return updates_repo.newest(session)
+
+
 def forget_old(runtime: Runtime) -> int:
     """Drop the handled-update records no redelivery can need any more; how many."""
     with runtime.session() as session:

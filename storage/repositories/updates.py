@@ -32,6 +32,12 @@ def handled_among(session: Session, *, update_ids: Iterable[int]) -> set[int]:
         sa.select(_TABLE.c.update_id).where(_TABLE.c.update_id.in_(ids))).scalars())
 
 
+def newest(session: Session) -> int:
+    """The highest update id recorded (0 when none is)."""
+    return session.connection().execute(
+        sa.select(sa.func.coalesce(sa.func.max(_TABLE.c.update_id), 0))).scalar_one()
+
+
 def forget_before(session: Session, *, before: dt.datetime) -> int:
     """Drop the records older than `before` (the messenger keeps an update a day at most)."""
     return session.connection().execute(

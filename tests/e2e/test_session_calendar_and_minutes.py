@@ -110,6 +110,8 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
         await bot.client.ensure_user(user)
     preview = await import_seed(bot)
     await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"), replies=1)
+    # Resolution 4 falls due on Monday: the planner tells the secretariat before its next steps.
+    await _messages_with(bot, SECRETARIAT, "مهلت نزدیک")
     await _move(bot)
     told = await _messages_with(bot, MAHZOUN, "جابه‌جا شد")
     assert "از دوشنبه ۶ اردیبهشت ۱۴۰۰ به سه‌شنبه ۷ اردیبهشت ۱۴۰۰" in told[0]["text"]

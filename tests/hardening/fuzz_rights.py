@@ -72,6 +72,7 @@ def forbidden_changes(role: str, telegram_id: int, before: Snapshot,
         return {}
     rules = _rule(before, telegram_id) if role in OFFICERS else {}
     rules["session_attendance"] = _own_rsvp(before, telegram_id)
+    rules["member"] = _own_choices(before, after, telegram_id)
     if "weekly_report" in rules:  # reports created during the batch count as the officer's own
         created = {r["id"] for r in _changed_rows(before, after, "weekly_report")
                    if rules["weekly_report"](r)}
@@ -94,6 +95,27 @@ def _own_rsvp(before: Snapshot, telegram_id: int) -> Callable[[Row], bool]:
     members = {r["id"] for r in _rows(before, "member").values()
                if r["telegram_id"] == telegram_id}
     return lambda row: row["member_id"] in members and row["source"] == "rsvp"
+
+
+# What a person sets for themselves on their member row: /language, /settings, and being
+# reachable again by writing to the bot.
+OWN_CHOICES = frozenset({"language", "reminder_prefs", "unreachable_since", "updated_at"})
+
+
+def _own_choices(before: Snapshot, after: Snapshot, telegram_id: int
+                 ) -> Callable[[Row], bool]:
+    """Anyone may change their own language and reminder choices, and nothing else of a member
+    (nor remove one)."""
+    members = {r["id"]: r for r in _rows(before, "member").values()
+               if r["telegram_id"] == telegram_id}
+    kept = {r["id"] for r in _rows(after, "member").values()}
+
+    def allowed(row: Row) -> bool:
+        old = members.get(row.get("id"))
+        return old is not None and row["id"] in kept and all(old.get(c) == v for c, v in row.items()
+                                       if c not in OWN_CHOICES)
+
+    return allowed
 
 
 def _extend(rule: Callable[[Row], bool], reports: set) -> Callable[[Row], bool]:
