@@ -286,12 +286,17 @@ def page_shares(session: Session, *, resolution_ids: Iterable[int]
     return session.exec(_PAGE_SHARES, params={"ids": ids}).all()
 
 
+# Built once: /owe asks it every time, and building it cost more than running it.
+_SUBMITTED = select(WeeklyReport.unit_id).where(
+    WeeklyReport.session_id == sa.bindparam("session_id"),
+    WeeklyReport.status == ReportStatus.SUBMITTED)
+_SUBMITTED_OF = _SUBMITTED.where(WeeklyReport.unit_id.in_(sa.bindparam("units", expanding=True)))
+
+
 def units_with_submitted_report(session: Session, *, session_id: int,
                                 unit_ids: Iterable[int] | None = None) -> set[int]:
     """The units (of these, if given) that have submitted their weekly report for a session."""
-    query = select(WeeklyReport.unit_id).where(
-        WeeklyReport.session_id == session_id, WeeklyReport.status == ReportStatus.SUBMITTED,
-    )
-    if unit_ids is not None:
-        query = query.where(WeeklyReport.unit_id.in_(list(unit_ids)))
-    return set(session.exec(query).all())
+    if unit_ids is None:
+        return set(session.exec(_SUBMITTED, params={"session_id": session_id}).all())
+    return set(session.exec(_SUBMITTED_OF, params={"session_id": session_id,
+                                                   "units": list(unit_ids)}).all())
