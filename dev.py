@@ -92,7 +92,7 @@ def in_parallel(args: list[str]) -> list[str]:
     core, since the end-to-end tests spend half their time waiting on sockets."""
     if any(a.startswith(("-n", "--numprocesses", "--dist")) for a in args):
         return []
-    return ["-n", str(2 * (os.cpu_count() or 1)), "--dist", "worksteal"]
+    return ["-n", str(2 * (os.cpu_count() or 1))]
 
 
 def main(argv: list[str]) -> int:

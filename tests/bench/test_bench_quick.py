@@ -14,6 +14,8 @@ import pytest
 
 from tests.fixtures.database import POSTGRES_ENV
 
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
     "owe.p50_ms", "owe.first_p50_ms", "owe.p99_ms", "owe.throughput", "report.step_p50_ms",

@@ -3,8 +3,12 @@ person (not t.me), and a paste over 4,096 characters arrives as several messages
 
 from __future__ import annotations
 
+import pytest
+
 from sandbox.client import SandboxClient
 from tests.browser.chat_page import CHROMIUM_ARGS, ChatPage, chromium_path, running_demo
+
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
 
 SECRETARIAT, SECRETARIAT_NAME = 1002, "آقای عباسی"
 STRANGER = 2000

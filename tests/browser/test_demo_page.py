@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from demo.runner import DEMO_TOKEN
 from mina_bot.catalog import text
 from tests.browser.chat_page import CHROMIUM_ARGS, ROOT, ChatPage, chromium_path, running_demo
+
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
 
 SECRETARY, SECRETARY_NAME = 1003, "آقای دکتر اصغری"  # infrastructure committee's secretary
 SECRETARIAT, SECRETARIAT_NAME = 1002, "آقای عباسی"  # the headquarters secretariat

@@ -10,12 +10,15 @@ from __future__ import annotations
 import asyncio
 import os
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.hardening.fuzz_rights import forbidden_changes
 from tests.hardening.fuzz_updates import EXTREMES, batches, build
 from tests.hardening.fuzz_world import close_world, open_world
 from tests.hardening.telegram_limits import violations
+
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
 
 UPDATES = int(os.environ.get("MINA_FUZZ_EXAMPLES", "1500"))
 PER_BATCH = 3.5  # the mean length of a drawn batch

@@ -26,6 +26,8 @@ from mina_bot.settings import Settings
 from storage.models import ConversationState, Holiday, OutboxMessage, ReminderItem
 from tests.fixtures.bot import TEST_TOKEN
 
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
+
 TEHRAN = ZoneInfo("Asia/Tehran")
 SETTINGS = Settings(_env_file=None, bot_token=SecretStr(TEST_TOKEN))
 SMALL = dataclasses.replace(QUICK, members=120, resolutions=1500, reports=600, probes=5)

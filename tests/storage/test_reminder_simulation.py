@@ -37,6 +37,8 @@ from storage.repositories import reminders as sources
 from tests.fixtures.bot import TEST_TOKEN
 from tests.fixtures.senders import RecordingSender, no_sleep
 
+pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
+
 TEHRAN = ZoneInfo("Asia/Tehran")
 SETTINGS = Settings(_env_file=None, bot_token=SecretStr(TEST_TOKEN), delivery_chat_interval=0,
                     delivery_rate_per_second=1e6, delivery_claim_batch=1000)
