@@ -167,24 +167,29 @@ SHARE_STATES = {"open": "open", "reported_done": "reported_done", "confirmed": "
                 "cancelled": "open"}
 
 
+def resolutions_in_every_state(connection: Connection) -> list[int]:
+    """Resolutions 100 on, one in each state, each shared by the first two units (their ids)."""
+    council = connection.execute(sa.text("SELECT MIN(id) FROM council_session")).scalar()
+    units = [u for (u,) in connection.execute(sa.text("SELECT id FROM unit"))]
+    for number, status in enumerate(SHARE_STATES, start=100):
+        connection.execute(sa.text(
+            "INSERT INTO resolution (id, session_id, number, subject, time_frame, "
+            "status, created_at, updated_at) VALUES (:n, :s, :n, 'x', '-', :status, "
+            ":when, :when)"), {"n": number, "s": council, "status": status, "when": WHEN})
+        connection.execute(sa.text(
+            "INSERT INTO resolution_assignment (resolution_id, unit_id, raw_name) "
+            "VALUES (:r, :u1, 'a'), (:r, :u2, 'b')"),
+            {"r": number, "u1": units[0], "u2": units[1]})
+    return units[:2]
+
+
 def test_0007_gives_every_assignment_its_resolutions_present_state(blank_database_url):
     migrate.upgrade(blank_database_url, "0006")
     engine = make_engine(blank_database_url, poolclass=NullPool)
     try:
         with engine.begin() as connection:
             fill_every_table(connection)
-            council = connection.execute(sa.text("SELECT MIN(id) FROM council_session")).scalar()
-            units = [u for (u,) in connection.execute(sa.text("SELECT id FROM unit"))]
-            for number, status in enumerate(SHARE_STATES, start=100):
-                connection.execute(sa.text(
-                    "INSERT INTO resolution (id, session_id, number, subject, time_frame, "
-                    "status, created_at, updated_at) VALUES (:n, :s, :n, 'x', '-', :status, "
-                    ":when, :when)"), {"n": number, "s": council, "status": status,
-                                      "when": WHEN})
-                connection.execute(sa.text(
-                    "INSERT INTO resolution_assignment (resolution_id, unit_id, raw_name) "
-                    "VALUES (:r, :u1, 'a'), (:r, :u2, 'b')"),
-                    {"r": number, "u1": units[0], "u2": units[1]})
+            units = resolutions_in_every_state(connection)
         migrate.upgrade(blank_database_url, "head")
         with engine.connect() as connection:
             rows = connection.execute(sa.text(
@@ -230,18 +235,7 @@ def test_0017_withdraws_the_shares_of_cancelled_resolutions_only(blank_database_
     try:
         with engine.begin() as connection:
             fill_after_0014(connection)
-            council = connection.execute(sa.text("SELECT MIN(id) FROM council_session")).scalar()
-            units = [u for (u,) in connection.execute(sa.text("SELECT id FROM unit"))]
-            for number, status in enumerate(SHARE_STATES, start=100):
-                connection.execute(sa.text(
-                    "INSERT INTO resolution (id, session_id, number, subject, time_frame, "
-                    "status, created_at, updated_at) VALUES (:n, :s, :n, 'x', '-', :status, "
-                    ":when, :when)"), {"n": number, "s": council, "status": status,
-                                      "when": WHEN})
-                connection.execute(sa.text(
-                    "INSERT INTO resolution_assignment (resolution_id, unit_id, raw_name) "
-                    "VALUES (:r, :u1, 'a'), (:r, :u2, 'b')"),
-                    {"r": number, "u1": units[0], "u2": units[1]})
+            resolutions_in_every_state(connection)
         migrate.upgrade(blank_database_url, "head")
         with engine.connect() as connection:
             rows = connection.execute(sa.text(
