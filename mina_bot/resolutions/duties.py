@@ -68,7 +68,7 @@ def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, pag
     A weekly resolution falls due at the coming session (`weekly_due`); undated ones come last,
     then by session and resolution number. A resolution of several of the actor's units is
     shown once, under a unit where they are an officer if there is one (they may report it),
-    with the state of its share in the first of their units that holds one.
+    with the state of that unit's share.
     """
     units = list(dict.fromkeys(m.unit_id for m in actor.memberships))
     if not units:
@@ -90,11 +90,11 @@ def duty_page(session: Session, actor: Actor, *, weekly_due: dt.date | None, pag
         holders = held.get(rid)
         if not holders:  # its share changed between the two reads
             continue
-        record = DutyRecord(id=rid, number=number, subject=subjects[rid],
-                            status=next(holders[u] for u in units if u in holders),
-                            recurrence=recurrence, due_date=due_date,
-                            session_number=session_number, urgent=rid in urgent)
         unit_id = next((u for u in sorted(holders) if u in officer_units), min(holders))
+        record = DutyRecord(id=rid, number=number, subject=subjects[rid],
+                            status=holders[unit_id], recurrence=recurrence,
+                            due_date=due_date, session_number=session_number,
+                            urgent=rid in urgent)
         duties.append(Duty(resolution=record, session_number=session_number, unit_id=unit_id,
                            unit_name=names.get(unit_id, ""), due=_due(record, weekly_due),
                            can_report=unit_id in officer_units))

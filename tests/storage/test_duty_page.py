@@ -186,3 +186,16 @@ def test_a_cancelled_resolution_leaves_the_list_and_comes_back_reopened(
     org.commit()
     assert numbers(page(org, two_units, 1)) == [8, 9, 5] and page(org, two_units, 0).total == 7
     assert not any(s.withdrawn for s, _ in shares_repo.shares_of(org, resolution_id=rid))
+
+
+def test_a_shared_resolution_shows_the_state_of_the_share_it_is_listed_under(
+        org: Session, two_units: Actor):
+    rid = resolutions_repo.get_by_number(
+        org, session_id=sessions_repo.get_by_number(org, number=234).id, number=8).id
+    shares_repo.set_share_state(org, share=shares_repo.get_share(
+        org, resolution_id=rid, unit_id=unit_id(org, "infrastructure")),
+        state=ShareState.REPORTED_DONE, now=NOW)  # the member's first unit has reported
+    org.commit()
+    shared = next(d for d in page(org, two_units, 1).duties if d.resolution.number == 8)
+    assert shared.unit_id == unit_id(org, "design")  # where the member is secretary
+    assert shared.resolution.status == ShareState.OPEN  # design still owes its part
