@@ -15,6 +15,8 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -38,14 +40,31 @@ class WorkTooLarge(MinaError):
 
 
 NICENESS = 5  # the workers' CPU priority below the bot's: on a small machine, answers come first
+ORPHAN_CHECK_SECONDS = 1.0
 
 
-def _limit_memory(megabytes: int) -> None:
+def _prepare_worker(megabytes: int, bot_pid: int) -> None:
     """The worker initializer: cap the address space, so a runaway job fails with MemoryError,
-    and yield the CPU to the bot's event loop."""
+    yield the CPU to the bot's event loop, and leave when the bot is gone."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     os.nice(NICENESS)
+    threading.Thread(target=_leave_with, args=(bot_pid,), daemon=True,
+                     name="mina-orphan-watch").start()
+
+
+def _leave_with(bot_pid: int) -> None:
+    """End this worker once the bot's process is gone. A killed bot (SIGKILL, out of memory)
+    closes nothing: its workers would wait on their job queue for ever, and keep the fork
+    server alive with them."""
+    while True:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+        try:
+            os.kill(bot_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # a process of another user took the number: the bot is gone
+            os._exit(0)
 
 
 def _main_script_modules() -> list[str]:
@@ -106,7 +125,8 @@ class Workers:
         if self._idle:
             return self._idle.pop()
         return ProcessPoolExecutor(max_workers=1, mp_context=self._context,
-                                   initializer=_limit_memory, initargs=(self.memory_mb,))
+                                   initializer=_prepare_worker,
+                                   initargs=(self.memory_mb, os.getpid()))
 
     async def run(self, target: str, *args: Any, **kwargs: Any) -> Any:
         """`module:function`(*args, **kwargs) in a worker: its result, or its exception (a job's

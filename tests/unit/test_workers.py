@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -100,6 +102,49 @@ def word_file(parts: dict[str, bytes]) -> bytes:
         for name, content in parts.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+A_BOT = """
+import asyncio
+from mina_bot.workers import Workers
+
+async def main():
+    workers = Workers(processes=1, timeout=30, memory_mb=512)
+    print(await workers.run("os:getpid"), flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        return open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return None
+
+
+def _alive(pid: int) -> bool:
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"  # a zombie has ended
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_a_killed_bots_worker_and_fork_server_end_with_it():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    bot = subprocess.Popen([sys.executable, "-c", A_BOT], cwd=root, stdout=subprocess.PIPE,
+                           text=True)
+    try:
+        worker = int(bot.stdout.readline())
+        server = int(_stat(worker)[1])  # the worker's parent: the fork server
+        assert _alive(worker) and _alive(server) and server != bot.pid
+    finally:
+        bot.kill()
+        bot.wait()
+    deadline = time.monotonic() + 10
+    while (_alive(worker) or _alive(server)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(worker) and not _alive(server)
 
 
 def test_a_word_file_unpacking_past_the_limit_or_of_thousands_of_parts_is_refused_unread():
