@@ -106,7 +106,6 @@ class Resolution(SQLModel, table=True):
     updated_at: dt.datetime = updated_at_field()
 
 
-SHARE_OWED_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back')")
 SHARE_SHOWN_SQL = sa.text("state IN ('open', 'sent_back', 'reported_done') AND NOT withdrawn")
 
 

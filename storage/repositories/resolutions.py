@@ -20,6 +20,7 @@ from storage.models import (
     Unit,
     WeeklyReport,
 )
+from storage.models.council import SHARE_SHOWN_SQL
 from storage.probes import ProbeIn
 from storage.types import fits_integer
 
@@ -232,13 +233,11 @@ def in_states(statuses: Iterable[ResolutionStatus | str]) -> sa.ColumnElement[bo
     return Resolution.status.in_([str(s) for s in wanted])
 
 
-# Written out as the partial index's own condition (ix_resolution_assignment_shown), not as
-# parameters, so that both databases can use it.
-SHOWN_SQL = sa.text("resolution_assignment.state IN ('open', 'sent_back', 'reported_done') "
-                    "AND NOT resolution_assignment.withdrawn")
 _UNITS = sa.bindparam("units", expanding=True)
+# The partial index's own condition (ix_resolution_assignment_shown), not parameters, so that
+# both databases can use it.
 _SHOWN_IDS = sa.select(ResolutionAssignment.resolution_id).where(
-    ResolutionAssignment.unit_id.in_(_UNITS), SHOWN_SQL)
+    ResolutionAssignment.unit_id.in_(_UNITS), SHARE_SHOWN_SQL)
 _SHOWN = (ProbeIn(Resolution.id, _SHOWN_IDS), in_states(ACTIVE_STATES))
 # A weekly resolution falls due at the coming session (when there is one).
 _DUE = sa.case((sa.func.coalesce(Resolution.recurrence, "") != "",
