@@ -11,6 +11,7 @@ the bot restarts and its planner catches up a week. For each: its own duration, 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import sys
 import time
@@ -235,15 +236,14 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
         bombs = {hidden: zip_bomb(hide_size=hidden) for hidden in (False, True)}
         for name, action in actions.items():
             print(f"bench: blocking: {name}…", flush=True, file=sys.stderr)
-            if "bomb" in name:  # sampled for these only: the sampling costs CPU too
-                with Memory(bot.process.pid) as memory:
-                    found[name] = await _under_load(sandbox, users, action, 0.5,
-                                                    scale.action_limit)
-                found[name].update(rss_mb=round(memory.own_peak, 1),
-                                   rss_with_workers_mb=round(memory.family_peak, 1))
-            else:
+            # Memory sampled for the bombs only: the sampling costs CPU too.
+            memory = Memory(bot.process.pid) if "bomb" in name else None
+            with memory or contextlib.nullcontext():
                 found[name] = await _under_load(sandbox, users, action, 0.5,
                                                 scale.action_limit)
+            if memory is not None:
+                found[name].update(rss_mb=round(memory.own_peak, 1),
+                                   rss_with_workers_mb=round(memory.family_peak, 1))
             if found[name]["seconds"] is None:  # still at it: it would weigh on the next one
                 found[name]["chat"] = [(m["text"] or m.get("caption") or "")[:200] for m in (
                     await sandbox.control("GET", f"/chats/{head}/messages"))[-4:]]
