@@ -4,7 +4,6 @@ waits for Sunday, saying the deadline passed yesterday."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import pytest
@@ -12,7 +11,7 @@ from sqlmodel import select
 
 from handlers.delivery import plan_now
 from storage.models import ReminderItem, Resolution
-from tests.fixtures.buttons import button, labels
+from tests.fixtures.buttons import button
 from tests.fixtures.minutes import SECRETARIAT, paste
 
 ASGHARI = 1003  # the infrastructure committee's secretary
@@ -43,27 +42,6 @@ def _items(bot, resolution_id: int) -> dict[str, str]:
             ReminderItem.member_id.is_not(None)))}
 
 
-async def _message_with(bot, user: int, words: str, since: int) -> dict:
-    for _ in range(200):
-        for message in await bot.client.bot_messages(user, since=since):
-            if words in (message.get("text") or ""):
-                return message
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"{user} never got «{words}»")
-
-
-async def _reply_with_button(bot, user: int, said: str, label: str) -> dict:
-    """The bot's first message after `said` with a button labelled `label` (notices from the
-    outbox may come in between)."""
-    sent = await bot.client.send_text(user, said)
-    for _ in range(200):
-        for message in await bot.client.bot_messages(user, since=sent["message_id"]):
-            if any(label in shown for shown in labels(message)):
-                return message
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"{user} never got a button «{label}»")
-
-
 async def test_a_friday_deadline_moves_and_a_closure_added_in_chat_holds_the_reminder(org_bot):
     bot = org_bot
     await bot.client.ensure_user(ASGHARI)
@@ -77,10 +55,11 @@ async def test_a_friday_deadline_moves_and_a_closure_added_in_chat_holds_the_rem
         assert resolution.due_date == dt.date(2021, 5, 1)  # Saturday 1400/02/11
         rid = resolution.id
 
-    listed = await _reply_with_button(bot, SECRETARIAT, "/holidays", "تعطیلی تازه")
+    sent = await bot.client.send_text(SECRETARIAT, "/holidays")
+    listed = await bot.message_after(SECRETARIAT, sent["message_id"], button_label="تعطیلی تازه")
     await bot.press(SECRETARIAT, listed, button(listed, "تعطیلی تازه"))
     sent = await bot.client.send_text(SECRETARIAT, "۱۴۰۰/۰۲/۱۱ | تعطیلی ستاد")
-    await _message_with(bot, SECRETARIAT, "ثبت شد", sent["message_id"])
+    await bot.message_after(SECRETARIAT, sent["message_id"], words="ثبت شد")
 
     bot.clock.set(dt.datetime(2021, 5, 1, 9, 30, tzinfo=TEHRAN))  # the closed Saturday
     await plan_now(bot.application)
@@ -91,6 +70,6 @@ async def test_a_friday_deadline_moves_and_a_closure_added_in_chat_holds_the_rem
 
     bot.clock.set(dt.datetime(2021, 5, 2, 8, 30, tzinfo=TEHRAN))  # Sunday
     await plan_now(bot.application)
-    message = await _message_with(bot, ASGHARI, "پایلوت گیلان", before)
+    message = await bot.message_after(ASGHARI, before, words="پایلوت گیلان")
     assert "مهلت دیروز، شنبه، گذشت" in message["text"], message["text"]
     assert "امروز" not in message["text"].split("پایلوت گیلان")[0][-80:]

@@ -62,19 +62,6 @@ async def submit_with(bot, files: list[drafts.IncomingFile]) -> None:
         session.commit()
 
 
-async def answer_containing(bot, chat: int, since: int, needle: str, timeout: float = 10
-                            ) -> dict:
-    """The bot's first message to the chat after `since` whose text holds `needle`."""
-    for _ in range(int(timeout * 10)):
-        found = next((m for m in await bot.client.bot_messages(chat, since=since)
-                      if needle in (m.get("text") or "")), None)
-        if found is not None:
-            return found
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"no answer with {needle!r}: "
-                         f"{[m.get('text') for m in await bot.client.bot_messages(chat)]}")
-
-
 async def document_named(bot, suffix: str, since: int, timeout: float = 60,
                          chat: int = SECRETARIAT_SECRETARY) -> dict:
     """The bot's first document to the chat ending in `suffix` after `since`."""
@@ -155,9 +142,9 @@ async def test_a_bundle_over_its_limit_is_refused_in_words_and_only_staff_get_on
     await submit_with(bot, [await upload(bot, NOTES, big, "text/plain")])
     # The report's copy and notices reach the secretariat through the outbox meanwhile.
     sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export full 2")
-    too_big = await answer_containing(bot, SECRETARIAT_SECRETARY, sent["message_id"],
-                                      "بسته کامل دست‌کم ۲ مگابایت می‌شود و از سقف ۱ مگابایت "
-                                      "بیشتر است")
+    too_big = await bot.message_after(SECRETARIAT_SECRETARY, sent["message_id"],
+                                      words="بسته کامل دست‌کم ۲ مگابایت می‌شود و از سقف ۱ "
+                                            "مگابایت بیشتر است")
     [refused] = await bot.say(INFRA_SECRETARY, "/export full")
     assert "اجازه" in refused["text"]
     # The infrastructure secretary forges the button onto a message of their own.

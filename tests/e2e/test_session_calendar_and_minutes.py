@@ -65,25 +65,15 @@ async def _move(bot) -> None:
     assert "اتاق ۲۰۳" in moved["text"]
 
 
-async def _after(bot, user: int, since: int, words: str) -> dict:
-    """The first bot message after `since` with `words` (reminders may come in between)."""
-    for _ in range(200):
-        for message in await bot.client.bot_messages(user, since=since):
-            if words in (message.get("text") or ""):
-                return message
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"{user} never got «{words}»")
-
-
 async def _press(bot, user: int, message: dict, label: str, words: str) -> dict:
     before = await bot.client.transcript(user)
     await bot.client.press_button(user, message["message_id"], button(message, label))
-    return await _after(bot, user, before[-1]["message_id"], words)
+    return await bot.message_after(user, before[-1]["message_id"], words=words)
 
 
 async def _say(bot, user: int, said: str, words: str) -> dict:
     sent = await bot.client.send_text(user, said)
-    return await _after(bot, user, sent["message_id"], words)
+    return await bot.message_after(user, sent["message_id"], words=words)
 
 
 async def _rsvp(bot) -> None:
@@ -149,7 +139,7 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
     await _say(bot, SECRETARIAT, "/import ۱۴۰۰/۰۲/۰۷", "صورت‌جلسه را بفرستید")
     sent = await bot.client.send_document(SECRETARIAT, "minutes-2.docx", docx_bytes,
                                           "application/octet-stream")
-    preview = await _after(bot, SECRETARIAT, sent["message_id"], "پیش‌نمایش")
+    preview = await bot.message_after(SECRETARIAT, sent["message_id"], words="پیش‌نمایش")
     assert "۲ مصوبه" in preview["text"]
     await bot.press(SECRETARIAT, preview, button(preview, "✅ ثبت"))
     for _ in range(200):
