@@ -61,9 +61,7 @@ def _leave_with(bot_pid: int) -> None:
         time.sleep(ORPHAN_CHECK_SECONDS)
         try:
             os.kill(bot_pid, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:  # a process of another user took the number: the bot is gone
+        except (ProcessLookupError, PermissionError):  # gone (or its number another user's)
             os._exit(0)
 
 
