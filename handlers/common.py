@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import html
 import logging
 import re
 import warnings
@@ -31,6 +33,7 @@ from mina_bot.permissions import Action, require
 
 log = logging.getLogger(__name__)
 Context = MinaContext
+PRESS_ANSWER_SECONDS = 1.0
 Callback = Callable[[Update, Context], Awaitable[Any]]
 ButtonCallback = Callable[[Update, Context, ButtonData], Awaitable[Any]]
 
@@ -80,7 +83,9 @@ def button_router(
     feature: str, routes: Mapping[str, tuple[Action, ButtonCallback]]
 ) -> CallbackQueryHandler:
     """The one way to handle buttons: each verb is registered with its Action, checked with the
-    actor of this press before its callback runs, and the press is answered once. A callback
+    actor of this press before its callback runs, and the press is answered once: at the end, or
+    when the work takes longer than PRESS_ANSWER_SECONDS, at once and the work goes on (the
+    spinner stops, and Telegram refuses answers to old presses). A callback
     re-checks unit-scoped rights on the record it loads; what it returns is the next
     conversation step when the router sits in a ConversationHandler. Several routers may share
     a feature (a conversation's entry verbs, its steps' verbs, the rest)."""
@@ -92,7 +97,20 @@ def button_router(
         if data.verb not in routes:
             raise StaleButton()
         require(context.actor, routes[data.verb][0])  # the actor as of this press
-        result = await routes[data.verb][1](update, context, data)
+        work = asyncio.ensure_future(routes[data.verb][1](update, context, data))
+        try:
+            await asyncio.wait({work}, timeout=PRESS_ANSWER_SECONDS)
+        except asyncio.CancelledError:
+            work.cancel()
+            raise
+        if not work.done():
+            await update.callback_query.answer()
+            result = await work
+            if isinstance(result, Alert):
+                await reply(update, html.escape(result.text))
+                return None
+            return result
+        result = work.result()
         if isinstance(result, Alert):
             await update.callback_query.answer(result.text[:200], show_alert=True)
             return None

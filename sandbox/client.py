@@ -11,6 +11,9 @@ import httpx
 from sandbox.views import summary
 
 WAIT_MARGIN = 5.0
+# How long a wait for the bot lasts before it fails: a wait that succeeds returns at once, and
+# a loaded machine (CI runs four test workers' bots on two cores) answers slower than a quiet one.
+WAIT_SECONDS = 30.0
 
 
 class SandboxError(RuntimeError):
@@ -146,7 +149,7 @@ class SandboxClient:
         """What answerCallbackQuery said (text, show_alert, url, cache_time), None if unanswered."""
         return await self._call("GET", f"/callbacks/{callback_query_id}")
 
-    async def wait_for_answer(self, callback_query_id: str, timeout: float = 10.0) -> dict:
+    async def wait_for_answer(self, callback_query_id: str, timeout: float = WAIT_SECONDS) -> dict:
         """Wait until the bot answers the callback query."""
         return await self._call(
             "GET",
@@ -176,7 +179,7 @@ class SandboxClient:
         return await self._call("GET", f"/chats/{chat_id}/messages", params=params)
 
     async def wait_for_bot_messages(
-        self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = 10.0,
+        self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = WAIT_SECONDS,
         edits: int | None = None,
     ) -> list[dict[str, Any]]:
         """Wait until at least count bot messages follow message id since (or, given `edits`,
@@ -195,7 +198,7 @@ class SandboxClient:
         *,
         edits: int = 1,
         contains: str | None = None,
-        timeout: float = 10.0,
+        timeout: float = WAIT_SECONDS,
     ) -> dict[str, Any]:
         """Wait until the message was edited edits times (and its text contains a string)."""
         params = self._drop_none({"edits": edits, "contains": contains, "timeout": timeout})

@@ -3,6 +3,7 @@ secretariat head's approval, approved by the head alone, and delivered to its ad
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import pytest
@@ -83,3 +84,27 @@ async def test_edit_approve_send(bot, world):
     assert "تأیید کرد" in told["text"]
     assert "تأیید و ارسال‌شده" in (await bot.say(SECRETARY, "/export quarter", replies=3))[2][
         "text"]
+
+
+async def test_a_press_whose_work_takes_long_is_answered_first(bot, world, monkeypatch):
+    """The final document takes long to render: the press is answered (the spinner stops) and
+    the document follows when it is ready."""
+    from handlers import quarterly
+
+    ready, gathering = asyncio.Event(), quarterly._document
+
+    async def slow(*args, **kwargs):
+        await ready.wait()
+        return await gathering(*args, **kwargs)
+
+    *_, letter = await bot.say(SECRETARY, "/export quarter ۱۴۰۰ ۱", replies=3)
+    monkeypatch.setattr(quarterly, "_document", slow)
+    query = await bot.client.press_button(SECRETARY, letter["message_id"],
+                                          button(letter, "تأیید"))
+    assert await bot.client.wait_for_answer(query) is not None
+    assert not ready.is_set()
+    ready.set()
+    document, asked = await bot.client.wait_for_bot_messages(SECRETARY, 2,
+                                                             since=letter["message_id"])
+    assert document["document"]["file_name"] == "mina-quarterly-1400-q1.pdf"
+    assert "آقای دکتر حسین زاده" in asked["text"]
