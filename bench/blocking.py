@@ -26,7 +26,7 @@ from bench.bomb import REFUSED, Memory, zip_bomb
 from bench.dataset import Dataset
 from bench.figures import Figure, at_most, info, percentile
 from bench.importing import minutes_docx, minutes_text
-from bench.over_http import round_trip
+from bench.over_http import PACED_RATE, round_trip
 from bench.scale import Scale
 from mina_bot.delivery import broadcasts
 from mina_bot.delivery.audience import Audience, recipients
@@ -176,22 +176,25 @@ async def _planner_pass(runtime: Runtime, since: float) -> None:
 async def _under_load(sandbox: processes.Sandbox, users: list[int],
                       action: Callable[[], Awaitable[object]], least: float,
                       limit: float) -> dict:
-    """Run `action` while the users ask /owe; its duration and the round trips during it."""
+    """Run `action` while the users ask /owe, together PACED_RATE times a second, each round
+    trip counted from its turn; the action's duration and the round trips during it."""
     samples: list[float] = []
     failures = 0
     done = asyncio.Event()
 
-    async def member(user: int) -> None:
+    async def member(index: int, user: int) -> None:
         nonlocal failures
+        turn = time.perf_counter() + index / PACED_RATE
         while not done.is_set():
+            await asyncio.sleep(max(0.0, turn - time.perf_counter()))
+            begun, turn = turn, turn + len(users) / PACED_RATE
             try:
-                took, _ = await round_trip(sandbox, user, ("text", "/owe"))
+                await round_trip(sandbox, user, ("text", "/owe"))
             except RuntimeError:
                 failures += 1
-                took = 10.0
-            samples.append(took)
+            samples.append(time.perf_counter() - begun)
 
-    workers = [asyncio.create_task(member(u)) for u in users]
+    workers = [asyncio.create_task(member(i, u)) for i, u in enumerate(users)]
     started = time.perf_counter()
     finished, error = True, None
     try:

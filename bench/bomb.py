@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import io
 import zipfile
-from pathlib import Path
+
+from bench.processes import family, resident_now_mb
 
 BOMB_MB = 300  # what the bomb unpacks to; it travels as about 300 KB
 DOCUMENT = "word/document.xml"
@@ -56,33 +57,6 @@ def _declare(data: bytearray, name: bytes, size: int) -> None:
         data[descriptor + 12:descriptor + 16] = size.to_bytes(4, "little")
 
 
-def _family(root: int) -> list[int]:
-    """`root` and every process descending from it (the fork server and its workers)."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rpartition(")")[2].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, pending = [], [root]
-    while pending:
-        pid = pending.pop()
-        found.append(pid)
-        pending += parents.get(pid, [])
-    return found
-
-
-def _resident_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 class Memory:
     """Samples the resident memory of a process and its descendants every 50 ms until stopped:
     the peak of the process itself and of the whole family together."""
@@ -93,7 +67,7 @@ class Memory:
 
     async def _sample(self) -> None:
         while True:
-            sizes = {pid: _resident_mb(pid) for pid in _family(self.pid)}
+            sizes = {pid: resident_now_mb(pid) for pid in family(self.pid)}
             self.own_peak = max(self.own_peak, sizes.get(self.pid, 0.0))
             self.family_peak = max(self.family_peak, sum(sizes.values()))
             await asyncio.sleep(0.05)

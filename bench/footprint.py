@@ -1,7 +1,8 @@
 """Benchmark 5: the running bot's resident memory, and the time from spawn to first getUpdates.
 
 Memory is read twice: once 20 members have asked «what do I owe?», and once every member has,
-the bot's steady state on a Monday morning: who each one is and their page kept in its cache.
+the bot's steady state on a Monday morning; then also with the worker processes it started
+(the first reminder pass, a catch-up, runs in one).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ async def _one(kind: str, sandbox: processes.Sandbox, users: Sequence[int], *, t
         warm, _ = processes.resident_mb(process.pid)
         await _ask(sandbox, users[WARM_USERS:])
         rss, peak = processes.resident_mb(process.pid)
+        family = processes.family_resident_mb(process.pid)
     return {"startup_s": first - spawned, "warm_rss_mb": warm, "rss_mb": rss,
-            "peak_rss_mb": peak, "members": len(users)}
+            "peak_rss_mb": peak, "with_workers_mb": family, "members": len(users)}
 
 
 async def measure(probes: Sequence[int], everyone: Sequence[int], *, token: str, url: str,
@@ -82,7 +84,8 @@ async def measure(probes: Sequence[int], everyone: Sequence[int], *, token: str,
     figures = [
         at_most("footprint.rss_mb", f"footprint: bot RSS, all {len(users):,} members asked",
                 mina["rss_mb"], "MB", 150,
-                f"echo bot {echo['rss_mb']:.0f} MB; Mina peak {mina['peak_rss_mb']:.0f} MB"),
+                f"echo bot {echo['rss_mb']:.0f} MB; Mina peak {mina['peak_rss_mb']:.0f} MB; "
+                f"with its fork server and worker {mina['with_workers_mb']:.0f} MB"),
         info("footprint.warm_rss_mb", f"footprint: bot RSS, {WARM_USERS} members asked",
              mina["warm_rss_mb"], "MB", f"echo bot {echo['warm_rss_mb']:.0f} MB"),
         at_most("footprint.startup_s", "footprint: spawn to first getUpdates",

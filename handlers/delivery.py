@@ -22,14 +22,11 @@ from telegram.ext import Application, TypeHandler
 
 from handlers.common import GROUP_REACHABLE, Context
 from messenger.api_request import sending_bot
-from messenger.context import runtime_of
+from messenger.context import runtime_of, workers_of
 from messenger.sender import PtbSender
-from mina_bot.calendar.off_day import ask as ask_about_off_days
 from mina_bot.delivery.dispatcher import Dispatcher
 from mina_bot.delivery.outbox import mark_reachable
 from mina_bot.reminders.arrival import message_for
-from mina_bot.reminders.service import PlannerRun, run_planner
-from mina_bot.reports.group_summary import enqueue_group_summaries
 from mina_bot.runtime import Runtime
 
 log = logging.getLogger("mina.delivery")
@@ -56,26 +53,18 @@ async def plan_now(application: Application) -> int:
     """One planner pass against the clock's "now", delivered at once; how many rows were new.
 
     The planner job calls it on schedule; the demo calls it when its clock jumps. The pass is
-    CPU-bound Python (a catch-up plans a week of reminders): it runs in a thread with its own
-    database session, so the loop goes on answering meanwhile (benchmark `blocking`).
+    CPU-bound Python (a catch-up plans a week of reminders): it runs in a worker process, so
+    the bot goes on answering meanwhile (benchmark `blocking`), within the heavy work's limits.
     """
     runtime: Runtime = runtime_of(application)
     if not runtime.settings.reminders_enabled:
         return 0
-    result = await asyncio.to_thread(_plan, runtime)
+    result = await workers_of(application).run("mina_bot.reminder_pass:planner_pass",
+                                                runtime.settings, now=runtime.clock.now())
     if result.enqueued:
         log.info("planner enqueued %d reminder message(s)", result.enqueued)
         application.bot_data["dispatcher"].wake()
     return result.enqueued
-
-
-def _plan(runtime: Runtime) -> PlannerRun:
-    with runtime.session() as session:
-        now = runtime.clock.now()
-        result = run_planner(session, now=now, settings=runtime.settings)
-        result.enqueued += enqueue_group_summaries(session, now=now, settings=runtime.settings)
-        result.enqueued += ask_about_off_days(session, now=now, settings=runtime.settings)
-        return result
 
 
 async def _run_planner(context: Context) -> None:

@@ -88,10 +88,12 @@ class Settings(BaseSettings):
     report_trend_weeks: int = Field(default=8, ge=2, le=52, description=(
         "How many weeks the report trend chart covers."))
     heavy_work_processes: int = Field(default=1, ge=1, le=8, description=(
-        "Worker processes for exports, charts and minutes parsing: at most this many at once,"
-        " the rest wait; the bot answers everyone else meanwhile."))
+        "Worker processes for exports, charts, minutes parsing and the reminder planner's"
+        " passes: at most this many at once, the rest wait; the bot answers everyone else"
+        " meanwhile."))
     heavy_work_timeout_seconds: float = Field(default=120.0, gt=0, description=(
-        "Seconds one export, chart or minutes parse may run before its worker is stopped."))
+        "Seconds one export, chart, minutes parse or planner pass may run before its worker is"
+        " stopped."))
     heavy_work_memory_mb: int = Field(default=1024, ge=256, description=(
         "Address-space limit of a worker process, in megabytes; past it the job fails alone."))
     max_document_uncompressed_mb: int = Field(default=50, ge=1, description=(

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
     "owe.p50_ms", "owe.first_p50_ms", "owe.p99_ms", "owe.throughput", "report.step_p50_ms",
-    "e2e.round_trips_per_s", "e2e.p99_ms", "e2e.p50_ms", "e2e.warmup_p99_ms", "e2e.bot_cpu_ms",
-    "e2e.rss_mb",
+    "e2e.round_trips_per_s", "e2e.paced_p99_ms", "e2e.p99_ms", "e2e.p50_ms",
+    "e2e.warmup_p99_ms", "e2e.bot_cpu_ms", "e2e.rss_mb",
     "broadcast.rate_ratio", "broadcast.exactly_once", "broadcast.telegram_30_s",
     "planner.steady_ms", "planner.first_ms", "planner.snapshot_ms",
     "footprint.rss_mb", "footprint.warm_rss_mb", "footprint.startup_s",

@@ -9,7 +9,9 @@ import pytest
 from sqlmodel import Session, select
 
 from handlers.delivery import plan_now
+from messenger.context import workers_of
 from mina_bot.delivery.outbox import enqueue
+from mina_bot.workers import WorkTimedOut
 from storage.db import make_engine
 from storage.models import (
     CouncilSession,
@@ -79,6 +81,24 @@ async def test_the_session_reminder_arrives_at_eight_and_yesterdays_is_dropped(r
             ReminderItem.occasion == "session.eve"))} == {"dropped"}
     assert await plan_now(bot.application) == 0  # a later pass adds nothing
     assert len(_due_or_sent(bot, HEAD_ID)) == 1
+    assert len(await bot.client.bot_messages(HEAD_ID)) == 1
+
+
+async def test_a_pass_runs_in_a_worker_under_the_heavy_work_time_limit(reminder_bot):
+    """A pass is CPU-bound Python (a catch-up plans a week): a worker process does it, and one
+    past the heavy work's time limit is stopped; what it had not committed, the next pass does,
+    and the reminder arrives once."""
+    bot = reminder_bot
+    bot.clock.advance(dt.timedelta(minutes=30))  # 08:00 Tehran: the session reminder is due
+    workers = workers_of(bot.application)
+    workers.timeout = 0.001
+    with pytest.raises(WorkTimedOut):
+        await plan_now(bot.application)
+    workers.timeout = 60.0
+    await plan_now(bot.application)
+    [reminder] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
+    assert "دستور جلسه" in reminder["text"]
+    await plan_now(bot.application)
     assert len(await bot.client.bot_messages(HEAD_ID)) == 1
 
 
