@@ -7,10 +7,12 @@ being handled, so a kill leaves it to be delivered again. An update whose work c
 recorded in that same transaction (mina_bot.runtime.handling_update), so one delivered again
 after its commit is skipped, never done twice; one that wrote nothing is simply answered again.
 
-getUpdates brings at most 100 updates from the offset: behind one long piece of work (an
-export) a hundred others would fill every batch and nobody would be answered until it ended.
-So when a batch holds nothing new, the updates in hand are parked in the database
-(mina_bot.redelivery) and confirmed; a restart handles those not committed again.
+Behind one long piece of work (an export) every getUpdates would bring that update back at
+once, so the poll could not wait for new ones, and at most 100 updates come from the offset: a
+hundred others would fill every batch and nobody would be answered until it ended. So an update
+in hand for longer than PARK_AFTER when a poll brings nothing new (or a batch is all old) is
+parked in the database (mina_bot.redelivery) and confirmed; a restart handles it again if its
+work did not commit.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ from mina_bot.runtime import Runtime, handling_update
 
 log = logging.getLogger("mina.transport")
 BATCH = 100  # the most updates one getUpdates brings (Telegram's limit)
+# An update in hand this long is parked when polls bring nothing new: a new message then waits
+# at most this long behind an export (an ordinary answer takes a few milliseconds, unparked).
+PARK_AFTER = 0.05
 
 
 class AckingApplication(Application):
@@ -89,6 +94,7 @@ class AckPoller:
         self.next_id = 0  # one past the newest update this process took (0: none yet)
         self.handled: set[int] = set()  # by this process, not yet confirmed to the messenger
         self.in_hand: dict[int, Update] = {}
+        self.taken: dict[int, float] = {}  # when each update in hand was taken (loop time)
         self.parked: set[int] = set()  # in hand, kept in the database and confirmed
         self.handled_before: int | None = None  # the newest update recorded handled at start
         self._changed = asyncio.Event()
@@ -103,15 +109,18 @@ class AckPoller:
     def _handled(self, update: object) -> None:
         if isinstance(update, Update) and update.update_id in self.in_hand:
             del self.in_hand[update.update_id]
+            self.taken.pop(update.update_id, None)
             self.handled.add(update.update_id)
             if update.update_id in self.parked:
                 self.parked.discard(update.update_id)
                 unpark(self.runtime, update.update_id)
             self._changed.set()
 
-    def _park(self) -> None:
-        """Keep the updates in hand in the database, so the offset may pass them."""
-        waiting = {i: u.to_dict() for i, u in self.in_hand.items() if i not in self.parked}
+    def _park(self, taken_before: float | None = None) -> None:
+        """Keep the updates in hand (taken before `taken_before`) in the database, so the offset
+        may pass them."""
+        waiting = {i: u.to_dict() for i, u in self.in_hand.items() if i not in self.parked
+                   and (taken_before is None or self.taken.get(i, 0.0) <= taken_before)}
         if waiting:
             log.info("%d update(s) still in hand parked, so that newer ones are answered",
                      len(waiting))
@@ -155,16 +164,25 @@ class AckPoller:
         self.handled |= done
         fresh = sorted((u for u in waiting if u["update_id"] not in done),
                        key=lambda u: u["update_id"])
+        now = asyncio.get_running_loop().time()
         for payload in fresh:
             update = Update.de_json(payload, bot)
-            self.in_hand[update.update_id] = update
+            self.in_hand[update.update_id], self.taken[update.update_id] = update, now
             await self.application.update_queue.put(update)
-        if not fresh and len(updates) >= BATCH:  # a full batch of none new: the window is stuck
+        if fresh:
+            return
+        if len(updates) >= BATCH:  # a full batch of none new: the window is stuck
             self._park()
-        elif not fresh and self.in_hand:  # only updates in hand came back: wait for one to end
-            self._changed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), 0.25)
+            return
+        held = [self.taken.get(i, 0.0) for i in self.in_hand if i not in self.parked]
+        if not held:
+            return
+        if now - min(held) >= PARK_AFTER:  # long work holds the offset: let it pass
+            self._park(taken_before=now - PARK_AFTER)
+            return
+        self._changed.clear()  # only short work came back: wait for it to end, briefly
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), PARK_AFTER - (now - min(held)))
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; network trouble is waited out, a bad token ends it."""

@@ -39,7 +39,7 @@ class WorkTooLarge(MinaError):
     text_key = "error.work_too_large"
 
 
-NICENESS = 5  # the workers' CPU priority below the bot's: on a small machine, answers come first
+NICENESS = 19  # the lowest CPU priority: on a small machine the bot's answers always come first
 ORPHAN_CHECK_SECONDS = 1.0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,7 +13,7 @@ from mina_bot.catalog import Safe, name_in, text
 from mina_bot.delivery.agenda import agenda_html
 from mina_bot.delivery.audience import Audience, recipients
 from mina_bot.delivery.linked_chats import chats_for
-from mina_bot.delivery.outbox import enqueue
+from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
 from mina_bot.message_size import utf16_length
 from mina_bot.persian import normalize
@@ -184,17 +185,15 @@ def launch(session: Session, *, actor: Actor, broadcast_id: int, now: datetime,
         raise BroadcastError("broadcast.bad_audience") if not members else StaleButton()
     document = broadcasts_repo.document_of(session, broadcast_id=broadcast_id)
     rendered = {lang: message_for(session, broadcast, lang, settings, now) for lang in ("fa", "en")}
-    for member in members:
-        enqueue(session, kind="broadcast", subject=f"broadcast:{broadcast_id}", period="-",
-                now=now, member=member, text=rendered[str(member.language)],
-                document=document.telegram_file_id if document else None,
-                broadcast_id=broadcast_id)
+    row = functools.partial(outbox_row, kind="broadcast", subject=f"broadcast:{broadcast_id}",
+                            period="-", now=now, broadcast_id=broadcast_id,
+                            document=document.telegram_file_id if document else None)
+    rows = [row(member=member, text=rendered[str(member.language)]) for member in members]
     audience = Audience.from_json(broadcast.audience)
-    for chat_id in chats_for(session, audience, agenda=broadcast.kind == BroadcastKind.AGENDA):
-        enqueue(session, kind="broadcast", subject=f"broadcast:{broadcast_id}", period="-",
-                now=now, chat_id=chat_id, text=rendered[settings.language],
-                document=document.telegram_file_id if document else None,
-                broadcast_id=broadcast_id)  # a linked group or channel, in the house language
+    rows += [row(chat_id=chat_id, text=rendered[settings.language])  # a linked group or channel
+             for chat_id in chats_for(session, audience,
+                                      agenda=broadcast.kind == BroadcastKind.AGENDA)]
+    enqueue_rows(session, [r for r in rows if r is not None])  # thousands: a few statements
     broadcast.progress_chat_id = progress_chat_id
     session.add(broadcast)
     return len(members)

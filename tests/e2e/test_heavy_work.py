@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from mina_bot.persian import to_persian_digits
+from mina_bot.redelivery import PARKED
 from storage.models import Resolution
 from storage.repositories import resolutions as resolutions_repo
 from tests.e2e.reports_world import SATURDAY_MORNING, seed_reports_world
@@ -182,4 +183,39 @@ async def test_a_batch_of_updates_behind_a_waiting_export_is_answered_and_a_kill
                                                           since=sent["message_id"], timeout=60)
     finally:
         await kill_bot(second)
+    assert [m["document"]["file_name"].rsplit(".", 1)[1] for m in made[:2]] == ["xlsx", "pdf"]
+
+
+async def test_an_export_in_hand_for_long_is_parked_so_the_next_message_is_not_kept_waiting(
+        process_env, sandbox_client):
+    """Behind a long export every getUpdates brings it back at once, so the poll cannot wait
+    for new messages: the export is parked (kept in the database, confirmed), and polls wait
+    for what comes next again, with only one other message, not only with a full batch."""
+    engine, env = process_env
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite readers never wait for a lock (WAL): the rows cannot be held back")
+    bot = await start_bot(env)
+    locker = engine.connect()
+    try:
+        await say(sandbox_client, SECRETARIAT_SECRETARY, "/help")
+        locker.execute(sa.text("LOCK TABLE weekly_report IN ACCESS EXCLUSIVE MODE"))
+        sent = await sandbox_client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
+        for _ in range(600):
+            if await asyncio.to_thread(_lock_awaited, engine):
+                break
+            await asyncio.sleep(0.05)
+        assert "/owe" in (await say(sandbox_client, INFRA_SECRETARY, "/help"))["text"]
+        with engine.connect() as connection:
+            parked = connection.execute(sa.text(
+                "SELECT count(*) FROM conversation_state WHERE name = :name"),
+                {"name": PARKED}).scalar()
+        assert parked == 1
+    finally:
+        locker.rollback()
+        locker.close()
+    try:
+        made = await sandbox_client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 2,
+                                                          since=sent["message_id"], timeout=60)
+    finally:
+        await kill_bot(bot)
     assert [m["document"]["file_name"].rsplit(".", 1)[1] for m in made[:2]] == ["xlsx", "pdf"]
