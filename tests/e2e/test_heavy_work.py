@@ -150,6 +150,20 @@ def _lock_awaited(engine) -> bool:
             "SELECT count(*) FROM pg_locks WHERE NOT granted")).scalar())
 
 
+async def _export_waiting_for_its_rows(sandbox_client, engine, locker) -> dict:
+    """The quarter's export asked for while `locker` holds the reports table: it waits in its
+    worker. The secretary is known to the bot first, so the export writes nothing before its
+    worker (an update whose work committed something counts as handled and is not redone)."""
+    await say(sandbox_client, SECRETARIAT_SECRETARY, "/help")
+    locker.execute(sa.text("LOCK TABLE weekly_report IN ACCESS EXCLUSIVE MODE"))
+    sent = await sandbox_client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
+    for _ in range(600):
+        if await asyncio.to_thread(_lock_awaited, engine):
+            break
+        await asyncio.sleep(0.05)
+    return sent
+
+
 async def test_a_batch_of_updates_behind_a_waiting_export_is_answered_and_a_kill_redoes_it(
         process_env, sandbox_client):
     engine, env = process_env
@@ -160,15 +174,7 @@ async def test_a_batch_of_updates_behind_a_waiting_export_is_answered_and_a_kill
     first = await start_bot(env)
     locker = engine.connect()
     try:
-        # Known to the bot first, so the quarter's export writes nothing before its worker: an
-        # update whose work committed something counts as handled and is not redone.
-        await say(sandbox_client, SECRETARIAT_SECRETARY, "/help")
-        locker.execute(sa.text("LOCK TABLE weekly_report IN ACCESS EXCLUSIVE MODE"))
-        sent = await sandbox_client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
-        for _ in range(600):
-            if await asyncio.to_thread(_lock_awaited, engine):
-                break
-            await asyncio.sleep(0.05)
+        sent = await _export_waiting_for_its_rows(sandbox_client, engine, locker)
         answers = await asyncio.gather(*(say(sandbox_client, u, "/help") for u in others))
         assert len(answers) == len(others)
         assert await sandbox_client.bot_messages(SECRETARIAT_SECRETARY,
@@ -197,13 +203,7 @@ async def test_an_export_in_hand_for_long_is_parked_so_the_next_message_is_not_k
     bot = await start_bot(env)
     locker = engine.connect()
     try:
-        await say(sandbox_client, SECRETARIAT_SECRETARY, "/help")
-        locker.execute(sa.text("LOCK TABLE weekly_report IN ACCESS EXCLUSIVE MODE"))
-        sent = await sandbox_client.send_text(SECRETARIAT_SECRETARY, "/export quarter")
-        for _ in range(600):
-            if await asyncio.to_thread(_lock_awaited, engine):
-                break
-            await asyncio.sleep(0.05)
+        sent = await _export_waiting_for_its_rows(sandbox_client, engine, locker)
         assert "/owe" in (await say(sandbox_client, INFRA_SECRETARY, "/help"))["text"]
         with engine.connect() as connection:
             parked = connection.execute(sa.text(
