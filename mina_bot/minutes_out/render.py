@@ -61,9 +61,8 @@ def blocks(draft: MinutesDraft) -> list[Block]:
         for number, frame, units, subject in draft.resolutions)]))
     out.append(("heading", "دستور جلسه آینده :"))
     out += [("bullet", item) for item in draft.next_agenda]
-    if draft.next_day:
-        out.append(("heading", "زمان جلسه:"))
-        out.append(("bullet", _when(draft.next_day, draft.next_at)))
+    out.append(("heading", "زمان جلسه:"))
+    out.append(("bullet", _when(draft.next_day, draft.next_at)))
     if draft.members or draft.guests:
         out.append(("heading", "حاضرین جلسه"))
         out.append(("table", _attendance_rows(draft)))
