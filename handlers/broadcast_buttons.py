@@ -88,12 +88,9 @@ async def _preview(update: Update, context: Context, broadcast_id: int) -> None:
 async def _send(update: Update, context: Context, broadcast_id: int) -> None:
     actor, runtime = context.actor, context.runtime
     chat_id = update.effective_chat.id
-    with runtime.session() as session:
-        broadcasts.launch(session, actor=actor, broadcast_id=broadcast_id,
-                          now=runtime.clock.now(), settings=runtime.settings,
-                          progress_chat_id=chat_id)
-        html = broadcast_screens.progress_message(session, broadcast_id=broadcast_id,
-                                                  lang=actor.language)
+    html = await context.workers.run("mina_bot.delivery.launching:launched", runtime.settings,
+                                     actor=actor, broadcast_id=broadcast_id,
+                                     now=runtime.clock.now(), progress_chat_id=chat_id)
     await update.callback_query.edit_message_reply_markup(None)
     message = await update.effective_chat.send_message(
         html, parse_mode=ParseMode.HTML,

@@ -132,8 +132,11 @@ class Workers:
         async with self._gate:
             pool, keep = self._pool(), False
             try:
-                result = await asyncio.wait_for(self._submit(pool, target, args, kwargs),
-                                                self.timeout)
+                # Submitting may start the worker process, and the first one waits for the fork
+                # server to import the bot (seconds): in a thread, and before the time limit
+                # counts, so that a job timed out has a process to be killed with.
+                job = await asyncio.to_thread(pool.submit, _call, target, args, kwargs)
+                result = await asyncio.wait_for(asyncio.wrap_future(job), self.timeout)
                 keep = True
                 return result
             except TimeoutError:
@@ -151,13 +154,6 @@ class Workers:
                     self._idle.append(pool)
                 else:  # timed out, out of memory, dead or cancelled: never reuse it
                     _stop(pool)
-
-    @staticmethod
-    async def _submit(pool: ProcessPoolExecutor, target: str, args: tuple, kwargs: dict) -> Any:
-        # Submitting may start the worker process, and the first one waits for the fork server
-        # to import the bot (seconds): done in a thread, it never stops the event loop.
-        job = await asyncio.to_thread(pool.submit, _call, target, args, kwargs)
-        return await asyncio.wrap_future(job)
 
     def close(self) -> None:
         """Stop every idle worker, and each busy one when its job ends (at application stop)."""

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from sqlmodel import select
 
+from messenger.context import workers_of
 from storage.models import Broadcast, OutboxState
 from storage.repositories import outbox as outbox_repo
 from tests.fixtures.bot import ADMIN_ID, BotHarness, harness_settings
@@ -118,6 +119,23 @@ async def test_a_broadcast_to_chosen_units_and_roles_reaches_only_them(delivery_
         assert "گزارش‌ها را تا یکشنبه بفرستید" in message["text"]
         assert "پیام دبیرخانه" in message["text"]
     assert not await bot.client.bot_messages(FIRST_MEMBER_ID)
+
+
+async def test_the_launch_runs_in_a_worker_under_the_heavy_work_time_limit(delivery_bot):
+    """Thousands of outbox rows are made in a worker process, not in the bot: a launch past the
+    heavy work's time limit is refused in Persian, nothing is sent, and it can be pressed again."""
+    bot = delivery_bot
+    preview = await compose(bot, "جلسه فوق‌العاده فردا", "رؤسا")
+    workers = workers_of(bot.application)
+    workers.timeout = 0.001
+    answer = await bot.answer_to(SECRETARY_ID, preview, "ارسال")
+    assert "بیش از" in answer["text"] and answer["show_alert"], answer
+    with bot.runtime.session() as session:
+        assert outbox_repo.rows(session, kind="broadcast") == []
+    workers.timeout = 60.0
+    await bot.press(SECRETARY_ID, preview, button(preview, "ارسال"), replies=1)
+    [message] = await bot.client.wait_for_bot_messages(HEAD_ID, 1)
+    assert "جلسه فوق‌العاده فردا" in message["text"]
 
 
 async def test_the_agenda_can_be_broadcast(delivery_bot):
