@@ -103,18 +103,18 @@ def button_router(
         except asyncio.CancelledError:
             work.cancel()
             raise
-        if not work.done():
+        answered = not work.done()
+        if answered:
             await update.callback_query.answer()
-            result = await work
-            if isinstance(result, Alert):
-                await reply(update, html.escape(result.text))
-                return None
-            return result
-        result = work.result()
+        result = await work
         if isinstance(result, Alert):
-            await update.callback_query.answer(result.text[:200], show_alert=True)
+            if answered:  # too late for an alert: a chat line
+                await reply(update, html.escape(result.text))
+            else:
+                await update.callback_query.answer(result.text[:200], show_alert=True)
             return None
-        await update.callback_query.answer()
+        if not answered:
+            await update.callback_query.answer()
         return result
 
     dispatch.routes = (feature, tuple(routes))  # type: ignore[attr-defined]  # for the tests
