@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -200,6 +201,10 @@ def command_run(settings: Settings, webhook: bool) -> int:
     application = build_application(runtime)
     application.job_queue.run_repeating(_check_lock, 5, first=5, data=lock, name="receiver")
     asyncio.run(preflight(application, settings.api_base_url))
+    # What start-up made (modules, handlers, the catalog) lives as long as the process: kept out
+    # of the collector's full passes, which otherwise stop every chat for 70-90 ms each.
+    gc.collect()
+    gc.freeze()
     log.info("Mina starts (%s, %s)", settings.platform, "webhook" if webhook else "polling")
     if webhook:
         from messenger.webhook import WebhookRefused, serve_webhook

@@ -28,7 +28,7 @@ from bench.bomb import REFUSED, Memory, zip_bomb
 from bench.dataset import Dataset
 from bench.figures import Figure, at_most, info, percentile
 from bench.importing import minutes_docx, minutes_text
-from bench.over_http import PACED_RATE, round_trip
+from bench.over_http import PACED_RATE, collector_paused, round_trip
 from bench.scale import Scale
 from mina_bot.delivery import broadcasts
 from mina_bot.delivery.audience import Audience, recipients
@@ -90,13 +90,21 @@ async def _chart(sandbox: processes.Sandbox, head: int) -> None:
     await _press(sandbox, head, table, "rpt:trend:", lambda es: any(e.get("photo") for e in es))
 
 
-async def _import(sandbox: processes.Sandbox, head: int, data: Dataset, scale: Scale) -> None:
+def _import_docx(data: Dataset, scale: Scale) -> tuple[dt.date, bytes]:
+    """The minutes to import and their session's day (made before the measurement: the load
+    generator's own work is not the bot's)."""
     day = data.coming_date + dt.timedelta(weeks=30)
     text = minutes_text(scale.import_rows, session_day=day, provinces=min(scale.provinces, 31),
                         seed=data.seed)
+    return day, minutes_docx(text)
+
+
+async def _import(sandbox: processes.Sandbox, head: int, minutes: tuple[dt.date, bytes]
+                  ) -> None:
+    day, docx = minutes
     await _say(sandbox, head, f"/import {jalali_ymd(day)}")
     form = aiohttp.FormData()
-    form.add_field("file", minutes_docx(text), filename="minutes.docx",
+    form.add_field("file", docx, filename="minutes.docx",
                    content_type="application/vnd.openxmlformats-officedocument."
                                 "wordprocessingml.document")
     sent = await sandbox.control("POST", f"/users/{head}/documents", data=form)
@@ -222,14 +230,15 @@ async def _under_load(sandbox: processes.Sandbox, users: list[int],
     workers = [asyncio.create_task(member(i, u)) for i, u in enumerate(users)]
     started = time.perf_counter()
     finished, error, outcome = True, None, None
-    try:
-        outcome = await asyncio.wait_for(action(), limit)
-    except (TimeoutError, RuntimeError) as exc:
-        finished, error = False, repr(exc)[:300]
-    seconds = time.perf_counter() - started
-    await asyncio.sleep(max(0.0, least - seconds))
-    done.set()
-    await asyncio.gather(*workers)
+    with collector_paused():
+        try:
+            outcome = await asyncio.wait_for(action(), limit)
+        except (TimeoutError, RuntimeError) as exc:
+            finished, error = False, repr(exc)[:300]
+        seconds = time.perf_counter() - started
+        await asyncio.sleep(max(0.0, least - seconds))
+        done.set()
+        await asyncio.gather(*workers)
     return {"seconds": seconds if finished else None, "p99": percentile(samples, 0.99) * 1000,
             "max": max(samples, default=float("nan")) * 1000, "round_trips": len(samples),
             "failures": failures, "error": error,
@@ -257,13 +266,14 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
             "session pack": lambda: _say(sandbox, head, "/export", _documents),
             "quarter": lambda: _say(sandbox, head, "/export quarter", _documents),
             "chart": lambda: _chart(sandbox, head),
-            "import": lambda: _import(sandbox, head, data, scale),
+            "import": lambda: _import(sandbox, head, minutes),
             "bomb": lambda: _bomb(sandbox, head, data, bombs[False], False),
             "hidden bomb": lambda: _bomb(sandbox, head, data, bombs[True], True),
             "broadcast": lambda: _broadcast(sandbox, runtime, head, draft,
                                             scale.broadcast_window),
         }
         bombs = {hidden: zip_bomb(hide_size=hidden) for hidden in (False, True)}
+        minutes = _import_docx(data, scale)
         draft = await _broadcast_draft(sandbox, runtime, data)
         for name, action in actions.items():
             print(f"bench: blocking: {name}…", flush=True, file=sys.stderr)
