@@ -156,7 +156,7 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
              "chosen": [], "page": 0,
              "move_off_days": context.runtime.settings.deadline_off_day_moves}
     try:
-        body, buttons, asking = _render(update, context, draft)
+        body, buttons, asking = await _render(context, draft)
     except MinutesError as exc:
         await reply(update, exc.render(context.actor.language))
         return ConversationHandler.END
@@ -167,9 +167,10 @@ async def _preview(update: Update, context: Context, state: dict) -> int:
     return ASKING if asking else ConversationHandler.END
 
 
-def _render(update: Update, context: Context, draft: dict) -> tuple[str, list, bool]:
-    with context.runtime.session() as session:
-        return review.preview_of(session, draft=draft, lang=context.actor.language)
+async def _render(context: Context, draft: dict) -> tuple[str, list, bool]:
+    return await context.workers.run("mina_bot.minutes.review:previewed",
+                                     context.runtime.settings, draft=draft,
+                                     lang=context.actor.language)
 
 
 def _draft(update: Update, context: Context) -> dict:
@@ -198,9 +199,9 @@ async def button(update: Update, context: Context, data: ButtonData) -> int:
     elif data.verb == "all":
         draft = {**draft, "query": None, "unit_page": 0}
     else:
-        with runtime.session() as session:
-            draft = review.settle(session, draft=draft, verb=data.verb,
-                                  unit_key=data.args[0] if data.args else None)
+        draft = await context.workers.run("mina_bot.minutes.review:settled", runtime.settings,
+                                          draft=draft, verb=data.verb,
+                                          unit_key=data.args[0] if data.args else None)
     return await _show(update, context, draft, in_place=data.verb in IN_PLACE)
 
 
@@ -208,7 +209,7 @@ async def _show(update: Update, context: Context, draft: dict, *, in_place: bool
     """Save the draft and show its preview (in place of the pressed one, or anew)."""
     with context.runtime.session() as session:
         flow(update, PREVIEW).save(session, draft)
-    body, buttons, asking = _render(update, context, draft)
+    body, buttons, asking = await _render(context, draft)
     if in_place:
         await edit_or_reply(update, body, reply_markup=keyboard(buttons))
     else:
@@ -246,12 +247,10 @@ async def _confirm(update: Update, context: Context, draft: dict, verb: str) -> 
 
 async def _save(update: Update, context: Context, draft: dict, *, early: bool) -> None:
     runtime, actor = context.runtime, context.actor
-    with runtime.session() as session:
-        result, minutes = review.save(session, draft=draft, actor=actor,
-                                      settings=runtime.settings, now=runtime.clock.now(),
-                                      early=early)
-        flow(update, PREVIEW).drop(session)
-    await reply(update, saved_text(result, actor.language, minutes.next_session))
+    result, next_day = await context.workers.run(
+        "mina_bot.minutes.review:saved", runtime.settings, draft=draft,
+        kept_in=flow(update, PREVIEW), actor=actor, now=runtime.clock.now(), early=early)
+    await reply(update, saved_text(result, actor.language, next_day))
 
 
 

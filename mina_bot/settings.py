@@ -96,6 +96,10 @@ class Settings(BaseSettings):
         " stopped."))
     heavy_work_memory_mb: int = Field(default=1024, ge=256, description=(
         "Address-space limit of a worker process, in megabytes; past it the job fails alone."))
+    heavy_work_niceness: int = Field(default=19, ge=0, le=19, description=(
+        "The worker processes' niceness (0-19). At 19 they take only the CPU the bot and the"
+        " database leave idle, so nobody's answer waits for an export; lower it on a machine"
+        " other programs keep busy, where exports would otherwise wait for them."))
     max_document_uncompressed_mb: int = Field(default=50, ge=1, description=(
         "A .docx or .pdf whose contents unpack to more megabytes than this is refused unread."))
     self_confirm_allowed: bool = Field(default=False, description=(

@@ -39,16 +39,15 @@ class WorkTooLarge(MinaError):
     text_key = "error.work_too_large"
 
 
-NICENESS = 5  # below the bot's: on a small machine answers come first (19 starved exports)
 ORPHAN_CHECK_SECONDS = 1.0
 
 
-def _prepare_worker(megabytes: int, bot_pid: int) -> None:
+def _prepare_worker(megabytes: int, niceness: int, bot_pid: int) -> None:
     """The worker initializer: cap the address space, so a runaway job fails with MemoryError,
     yield the CPU to the bot's event loop, and leave when the bot is gone."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    os.nice(NICENESS)
+    os.nice(niceness)
     threading.Thread(target=_leave_with, args=(bot_pid,), daemon=True,
                      name="mina-orphan-watch").start()
 
@@ -104,8 +103,9 @@ def worker_runtime(settings: Any) -> Any:
 class Workers:
     """At most `processes` heavy jobs at once, each in a worker process; more wait their turn."""
 
-    def __init__(self, *, processes: int, timeout: float, memory_mb: int) -> None:
-        self.timeout, self.memory_mb = timeout, memory_mb
+    def __init__(self, *, processes: int, timeout: float, memory_mb: int,
+                 niceness: int = 19) -> None:
+        self.timeout, self.memory_mb, self.niceness = timeout, memory_mb, niceness
         self._gate = asyncio.Semaphore(processes)
         self._idle: list[ProcessPoolExecutor] = []
         self._closed = False
@@ -117,14 +117,15 @@ class Workers:
         """Workers with the operator's limits (heavy_work_*)."""
         return cls(processes=settings.heavy_work_processes,
                    timeout=settings.heavy_work_timeout_seconds,
-                   memory_mb=settings.heavy_work_memory_mb)
+                   memory_mb=settings.heavy_work_memory_mb,
+                   niceness=settings.heavy_work_niceness)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._idle:
             return self._idle.pop()
         return ProcessPoolExecutor(max_workers=1, mp_context=self._context,
                                    initializer=_prepare_worker,
-                                   initargs=(self.memory_mb, os.getpid()))
+                                   initargs=(self.memory_mb, self.niceness, os.getpid()))
 
     async def run(self, target: str, *args: Any, **kwargs: Any) -> Any:
         """`module:function`(*args, **kwargs) in a worker: its result, or its exception (a job's

@@ -1,6 +1,12 @@
 """Shared fixtures: databases (SQLite, and PostgreSQL when configured), sandbox, bot harness."""
 
+import os
+
 import pytest
+
+# Workers at niceness 19 take only idle CPU: on a machine the parallel tests keep busy an
+# export would wait for them past its time limit (the product's default is for a bot alone).
+os.environ.setdefault("MINA_HEAVY_WORK_NICENESS", "5")
 
 pytest_plugins = ["tests.fixtures.database", "tests.fixtures.sandbox", "tests.fixtures.bot"]
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from mina_bot.actors import Actor
+from mina_bot.conversations import Flow
 from mina_bot.jalali import parse_jalali_ymd
 from mina_bot.minutes import importer
 from mina_bot.minutes.model import MinutesError, ParsedMinutes
@@ -25,6 +26,7 @@ from mina_bot.minutes.units import UnitDirectory
 from mina_bot.official_calendar import holidays_from
 from mina_bot.pages import Buttons
 from mina_bot.settings import Settings
+from mina_bot.workers import worker_runtime
 from storage.repositories import units as units_repo
 
 Draft = dict[str, Any]
@@ -102,3 +104,30 @@ def save(session: Session, *, draft: Draft, actor: Actor, settings: Settings,
     result = importer.import_minutes(session, minutes=minutes, settings=settings, actor=actor,
                                      now=now, early=early)
     return result, minutes
+
+
+# The steps that read the minutes again, for the bot's `Workers.run`: each parse of a hundred
+# resolutions is tens of milliseconds of Python that would hold every other chat on its loop.
+
+def previewed(settings: Settings, *, draft: Draft, lang: str) -> tuple[str, Buttons, bool]:
+    """`preview_of`, in a worker process on its own connection."""
+    with worker_runtime(settings).session() as session:
+        return preview_of(session, draft=draft, lang=lang)
+
+
+def settled(settings: Settings, *, draft: Draft, verb: str, unit_key: str | None) -> Draft:
+    """`settle`, in a worker process on its own connection."""
+    with worker_runtime(settings).session() as session:
+        return settle(session, draft=draft, verb=verb, unit_key=unit_key)
+
+
+def saved(settings: Settings, *, draft: Draft, kept_in: Flow, actor: Actor, now: dt.datetime,
+          early: bool) -> tuple[importer.ImportResult, dt.date | None]:
+    """`save` and the draft dropped from `kept_in` in one transaction, in a worker process (a
+    press redelivered after a crash finds no draft: nothing is imported twice); the result and
+    the next session's day."""
+    with worker_runtime(settings).session() as session:
+        result, minutes = save(session, draft=draft, actor=actor, settings=settings, now=now,
+                               early=early)
+        kept_in.drop(session)
+    return result, minutes.next_session

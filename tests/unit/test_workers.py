@@ -21,7 +21,7 @@ from mina_bot.workers import Workers, WorkTimedOut, WorkTooLarge
 
 @pytest.fixture
 async def workers():
-    pool = Workers(processes=1, timeout=3.0, memory_mb=512)
+    pool = Workers(processes=1, timeout=3.0, memory_mb=512, niceness=5)
     yield pool
     pool.close()
 
@@ -29,6 +29,14 @@ async def workers():
 async def test_a_job_runs_in_another_process_and_returns_its_result(workers):
     assert await workers.run("operator:add", 2, 3) == 5
     assert await workers.run("os:getpid") != os.getpid()
+
+
+async def test_a_worker_runs_at_the_niceness_it_is_given():
+    pool = Workers(processes=1, timeout=10.0, memory_mb=512, niceness=7)
+    try:
+        assert await pool.run("os:nice", 0) == min(19, os.nice(0) + 7)
+    finally:
+        pool.close()
 
 
 async def test_a_domain_error_arrives_with_its_parameters_and_the_worker_stays(workers):
@@ -56,7 +64,8 @@ async def test_a_job_past_the_time_limit_is_stopped_and_the_next_job_runs(worker
 
 
 async def test_a_job_past_the_memory_limit_fails_alone_and_the_next_job_runs():
-    pool = Workers(processes=1, timeout=30.0, memory_mb=512)  # a loaded machine copies slowly
+    # A loaded machine copies slowly.
+    pool = Workers(processes=1, timeout=30.0, memory_mb=512, niceness=5)
     try:
         with pytest.raises(WorkTooLarge) as raised:
             await pool.run("builtins:bytearray", 600 * 1024 * 1024)
@@ -74,7 +83,7 @@ async def test_a_worker_that_dies_is_replaced(workers):
 
 
 async def test_jobs_past_the_limit_of_processes_wait_their_turn():
-    pool = Workers(processes=2, timeout=10.0, memory_mb=512)
+    pool = Workers(processes=2, timeout=10.0, memory_mb=512, niceness=5)
     try:
         await asyncio.gather(pool.run("os:getpid"), pool.run("os:getpid"))  # both started
         started = time.monotonic()
@@ -86,7 +95,7 @@ async def test_jobs_past_the_limit_of_processes_wait_their_turn():
 
 
 async def test_a_job_cut_short_does_not_stop_another_jobs_worker():
-    pool = Workers(processes=2, timeout=1.5, memory_mb=512)
+    pool = Workers(processes=2, timeout=1.5, memory_mb=512, niceness=5)
     try:
         slow = asyncio.ensure_future(pool.run("time:sleep", 60))
         await asyncio.sleep(0.2)
@@ -113,7 +122,7 @@ import asyncio
 from mina_bot.workers import Workers
 
 async def main():
-    workers = Workers(processes=1, timeout=30, memory_mb=512)
+    workers = Workers(processes=1, timeout=30, memory_mb=512, niceness=5)
     print(await workers.run("os:getpid"), flush=True)
     await asyncio.sleep(60)
 
