@@ -51,7 +51,8 @@ from messenger.concurrency import PerChatUpdateProcessor
 from messenger.context import CONTEXT_TYPES, install_runtime, runtime_of, workers_of
 from messenger.persistence import SQLConversationPersistence, write_through
 from messenger.polling import AckingApplication, RedeliveryTolerantBot, serve_polling
-from mina_bot.clock import SteadyClock
+from mina_bot import official_calendar
+from mina_bot.clock import SteadyClock, local_today
 from mina_bot.commands import MENU_LANGUAGES, ORDINARY_MEMBER, commands_for, menu
 from mina_bot.identity import ensure_admins
 from mina_bot.operator_log import add_secret, configure_logging
@@ -150,7 +151,9 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
 
 
 async def _post_init(application: Application) -> None:
-    """Publish the command menu (Persian by default, English for English clients)."""
+    """Compute the year's official holidays in the background; publish the command menu
+    (Persian by default, English for English clients)."""
+    application.job_queue.run_once(_warm_calendar, 0, name="calendar")
     platform = platform_named(runtime_of(application).settings.platform)
     if not platform.supports_command_menu:
         log.info("%s has no command menu; /help lists the commands", platform.name)
@@ -165,6 +168,11 @@ async def _post_init(application: Application) -> None:
             log.warning("could not publish the command menu: %s", exc)
             if menu_handlers.menus_missing(application.bot_data, exc):
                 return
+
+
+async def _warm_calendar(context) -> None:
+    runtime = runtime_of(context.application)
+    await asyncio.to_thread(official_calendar.warm, local_today(runtime.clock, runtime.tz))
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -38,6 +38,13 @@ def _official_year(year: int) -> dict[dt.date, tuple[str, str]]:
     return {day: (fa[day].replace(";", "،"), en[day]) for day in fa}
 
 
+def warm(today: dt.date) -> None:
+    """Compute this year's and next year's official holidays now: the package takes about
+    100 ms a year on first use, which would otherwise fall on someone's question."""
+    for year in (today.year, today.year + 1):
+        _official_year(year)
+
+
 def official_holidays(start: dt.date, end: dt.date) -> dict[dt.date, tuple[str, str]]:
     """The official holidays in [start, end]: their Persian and English names."""
     found: dict[dt.date, tuple[str, str]] = {}

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from mina_bot.actors import Actor
 from mina_bot.catalog import Safe, name_in, text
 from mina_bot.delivery.agenda import agenda_html
-from mina_bot.delivery.audience import Audience, recipients
+from mina_bot.delivery.audience import Audience, recipient_count, recipients
 from mina_bot.delivery.linked_chats import chats_for
 from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
 from mina_bot.errors import MinaError, NotFound, PermissionDenied, StaleButton
@@ -155,7 +155,7 @@ def audience_size(session: Session, *, actor: Actor, broadcast_id: int) -> int:
     broadcast = _own(session, actor, broadcast_id)
     if not has_content(broadcast):
         raise BroadcastError("broadcast.empty")
-    return len(recipients(session, Audience.from_json(broadcast.audience)))
+    return recipient_count(session, Audience.from_json(broadcast.audience))
 
 
 def message_for(session: Session, broadcast: Broadcast, lang: str, settings: Settings,

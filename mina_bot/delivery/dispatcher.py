@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import random
@@ -32,7 +33,7 @@ import socket
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
@@ -170,7 +171,7 @@ class Dispatcher:
                 continue
             row, free_in = self.batch.next_ready()
             if row is None and self.batch.room():
-                skip = self._claim(db)
+                skip = await _waited_out(self._claim, db)
                 row, free_in = self.batch.next_ready()
                 if row is None and free_in is None and skip:
                     free_in = min(self.limits.free_in(chat) for chat in skip)
@@ -282,9 +283,9 @@ class Dispatcher:
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
             following = self._following()
-            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self._steady.now(),
-                                       telegram_message_id=message_id, then_check=following,
-                                       worker=self.worker):
+            if await _waited_out(functools.partial(
+                    outbox_repo.settle_sent, db, message_id=row.id, sent_at=self._steady.now(),
+                    telegram_message_id=message_id, then_check=following, worker=self.worker)):
                 self._checked = following
 
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
@@ -325,6 +326,21 @@ class Dispatcher:
             session.commit()
         log.warning("chat %s unreachable (%s); %d pending message(s) held", row.chat_id,
                     error, held)
+
+
+T = TypeVar("T")
+
+
+async def _waited_out(work: Callable[..., T], *args: Any) -> T:
+    """`work(*args)` in a thread: a claim or a settle may wait for a lock another process holds
+    (on SQLite a worker's long write, such as a broadcast's launch), and the event loop must
+    not wait with it. A cancellation lets it end first: it uses the drain's connection."""
+    job = asyncio.ensure_future(asyncio.to_thread(work, *args))
+    try:
+        return await asyncio.shield(job)
+    except asyncio.CancelledError:
+        await asyncio.wait({job})
+        raise
 
 
 def never_started(error: str) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
+from sqlmodel.sql.expression import Select
 
 from storage.models import Member, Membership, Role, Unit, UnitKind
 
@@ -26,6 +28,22 @@ def members_holding(
     roles: Iterable[Role] | None = None, unit_kinds: Iterable[UnitKind] | None = None,
 ) -> Sequence[Member]:
     """Active members with an active seat matching every given filter, by name."""
+    query = _holding(unit_ids=unit_ids, roles=roles, unit_kinds=unit_kinds)
+    return session.exec(query.order_by(Member.name, Member.id)).all()
+
+
+def count_reachable(session: Session, *, unit_ids: Iterable[int] | None = None,
+                    roles: Iterable[Role] | None = None) -> int:
+    """How many reachable_members (with unit_ids or roles: members_holding) there are,
+    counted by the database."""
+    query = (select(Member).where(Member.active, Member.telegram_id.is_not(None))
+             if unit_ids is None and roles is None
+             else _holding(unit_ids=unit_ids, roles=roles, unit_kinds=None))
+    return session.exec(select(sa.func.count()).select_from(query.subquery())).one()
+
+
+def _holding(*, unit_ids: Iterable[int] | None, roles: Iterable[Role] | None,
+             unit_kinds: Iterable[UnitKind] | None) -> Select:
     seats = (
         select(Membership.member_id)
         .join(Unit, Unit.id == Membership.unit_id)
@@ -37,10 +55,9 @@ def members_holding(
         seats = seats.where(Membership.role.in_(list(roles)))
     if unit_kinds is not None:
         seats = seats.where(Unit.kind.in_(list(unit_kinds)))
-    query = select(Member).where(
+    return select(Member).where(
         Member.active, Member.telegram_id.is_not(None), Member.id.in_(seats)
     )
-    return session.exec(query.order_by(Member.name, Member.id)).all()
 
 
 def officers_by_unit(session: Session) -> dict[int, list[int]]:
