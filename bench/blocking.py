@@ -91,16 +91,14 @@ async def _chart(sandbox: processes.Sandbox, head: int) -> None:
 
 
 def _import_docx(data: Dataset, scale: Scale) -> tuple[dt.date, bytes]:
-    """The minutes to import and their session's day (made before the measurement: the load
-    generator's own work is not the bot's)."""
+    """The minutes to import and their session's day, made before the measurement."""
     day = data.coming_date + dt.timedelta(weeks=30)
     text = minutes_text(scale.import_rows, session_day=day, provinces=min(scale.provinces, 31),
                         seed=data.seed)
     return day, minutes_docx(text)
 
 
-async def _import(sandbox: processes.Sandbox, head: int, minutes: tuple[dt.date, bytes]
-                  ) -> None:
+async def _import(sandbox: processes.Sandbox, head: int, minutes: tuple[dt.date, bytes]):
     day, docx = minutes
     await _say(sandbox, head, f"/import {jalali_ymd(day)}")
     form = aiohttp.FormData()

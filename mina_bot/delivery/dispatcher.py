@@ -32,19 +32,17 @@ import random
 import socket
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from mina_bot.callbacks import encode
-from mina_bot.catalog import label, text
 from mina_bot.clock import Clock, SteadyClock, SystemClock
 from mina_bot.delivery.batch import Batch
 from mina_bot.delivery.errors import PermanentFailure, RetryLater, TransientFailure, Unreachable
 from mina_bot.delivery.limits import RateLimits
-from mina_bot.delivery.outbox import enqueue_to_secretariat
+from mina_bot.delivery.outbox import never_started, tell_secretariat_unreachable
 from mina_bot.delivery.sender import Sender
 from mina_bot.pages import Buttons
 from mina_bot.settings import Settings
@@ -341,23 +339,3 @@ async def _waited_out(work: Callable[..., T], *args: Any) -> T:
     except asyncio.CancelledError:
         await asyncio.wait({job})
         raise
-
-
-def never_started(error: str) -> bool:
-    """Whether the API's refusal means the person never pressed Start («chat not found», «bot
-    can't initiate conversation»), not that they blocked the bot or deleted their account."""
-    return not any(word in error.lower() for word in ("blocked", "deactivated"))
-
-
-def tell_secretariat_unreachable(session: Session, *, member_name: str, member_id: int,
-                                 since: datetime, never_started: bool = False) -> int:
-    """Tell the secretariat, once per episode, that a member blocked the bot, or has not
-    started it yet (then with a button for the link to send them)."""
-    key = "delivery.not_started" if never_started else "delivery.unreachable"
-    return enqueue_to_secretariat(
-        session, kind="unreachable", subject=f"member:{member_id}",
-        period=since.strftime("%Y%m%dT%H%M%S"), now=since,
-        render=lambda lang: text(key, lang, name=member_name),
-        buttons=(lambda lang: [[(label("delivery.button.link", lang, name=member_name),
-                                 encode("inv", "again", member_id))]]) if never_started else None,
-    )

@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from mina_bot.callbacks import encode
+from mina_bot.catalog import label, text
 from mina_bot.delivery.sender import Buttons
 from storage.models import Member, OutboxState
 from storage.models.base import bookkeeping_time
@@ -128,3 +130,23 @@ def enqueue_to_secretariat(
 def mark_reachable(session: Session, *, telegram_id: int) -> bool:
     """Someone wrote to the bot, so it can write to them again; whether they were unreachable."""
     return outbox_repo.clear_unreachable(session, telegram_id=telegram_id)
+
+
+def never_started(error: str) -> bool:
+    """Whether the API's refusal means the person never pressed Start («chat not found», «bot
+    can't initiate conversation»), not that they blocked the bot or deleted their account."""
+    return not any(word in error.lower() for word in ("blocked", "deactivated"))
+
+
+def tell_secretariat_unreachable(session: Session, *, member_name: str, member_id: int,
+                                 since: datetime, never_started: bool = False) -> int:
+    """Tell the secretariat, once per episode, that a member blocked the bot, or has not
+    started it yet (then with a button for the link to send them)."""
+    key = "delivery.not_started" if never_started else "delivery.unreachable"
+    return enqueue_to_secretariat(
+        session, kind="unreachable", subject=f"member:{member_id}",
+        period=since.strftime("%Y%m%dT%H%M%S"), now=since,
+        render=lambda lang: text(key, lang, name=member_name),
+        buttons=(lambda lang: [[(label("delivery.button.link", lang, name=member_name),
+                                 encode("inv", "again", member_id))]]) if never_started else None,
+    )
