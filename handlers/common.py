@@ -107,11 +107,10 @@ def button_router(
         if answered:
             await update.callback_query.answer()
         result = await work
-        if isinstance(result, Alert):
-            if answered:  # too late for an alert: a chat line
+        if isinstance(result, Alert):  # too late for an alert (or too old a press): a chat line
+            if answered or not await update.callback_query.answer(result.text[:200],
+                                                                    show_alert=True):
                 await reply(update, html.escape(result.text))
-            else:
-                await update.callback_query.answer(result.text[:200], show_alert=True)
             return None
         if not answered:
             await update.callback_query.answer()

@@ -80,10 +80,10 @@ async def _tell(update: Update, message: str) -> None:
     """A button press gets an alert; one already answered (or any message) gets a chat line."""
     try:
         if update.callback_query:
-            try:
-                await update.callback_query.answer(message[:200], show_alert=True)
-                return
-            except BadRequest:  # the callback answered before failing: say it in the chat
+            try:  # False or BadRequest: answered before failing, or too old: the chat then
+                if await update.callback_query.answer(message[:200], show_alert=True):
+                    return
+            except BadRequest:
                 pass
         if update.effective_chat and update.effective_chat.type == "private":
             await update.effective_chat.send_message(message, parse_mode=ParseMode.HTML)

@@ -65,17 +65,19 @@ def _leave_with(bot_pid: int) -> None:
 
 
 def _main_script_modules() -> list[str]:
-    """What the fork server loads once: the main script (e.g. bot.py) by its module name too.
+    """What the fork server loads once: the main script (e.g. bot.py) by its module name too,
+    and the bot's modules whatever the main script is (under pytest or the bench too).
 
     Every worker runs the main script again as `__mp_main__`; with its imports already loaded
     in the fork server that takes milliseconds instead of seconds. (The server's own preload of
-    `__main__` never happens before Python 3.14: it looks for a key spawn does not set.)
+    `__main__` never happens before Python 3.14: it looks for a key spawn does not set; a
+    module it cannot import is skipped.)
     """
     main = sys.modules["__main__"]
     path = getattr(main, "__file__", None)
     if getattr(main, "__spec__", None) is not None or path is None:
-        return ["__main__"]  # run with -m (pytest, bench): spawn does not rerun a package main
-    return ["__main__", Path(path).stem]
+        return ["__main__", "bot"]  # run with -m: spawn does not rerun a package main
+    return list(dict.fromkeys(["__main__", Path(path).stem, "bot"]))
 
 
 def _call(target: str, args: tuple, kwargs: dict) -> Any:

@@ -108,3 +108,25 @@ async def test_a_press_whose_work_takes_long_is_answered_first(bot, world, monke
                                                              since=letter["message_id"])
     assert document["document"]["file_name"] == "mina-quarterly-1400-q1.pdf"
     assert "آقای دکتر حسین زاده" in asked["text"]
+
+
+async def test_a_press_that_fails_after_it_was_answered_says_so_in_the_chat(bot, world,
+                                                                           monkeypatch):
+    """Answered already, the press can carry no alert: the error comes as a chat line."""
+    from handlers import quarterly
+    from mina_bot.workers import WorkTimedOut
+
+    ready = asyncio.Event()
+
+    async def timed_out(*args, **kwargs):
+        await ready.wait()
+        raise WorkTimedOut(seconds=2)
+
+    *_, letter = await bot.say(SECRETARY, "/export quarter ۱۴۰۰ ۱", replies=3)
+    monkeypatch.setattr(quarterly, "_document", timed_out)
+    query = await bot.client.press_button(SECRETARY, letter["message_id"],
+                                          button(letter, "تأیید"))
+    assert await bot.client.wait_for_answer(query) is not None
+    ready.set()
+    [told] = await bot.client.wait_for_bot_messages(SECRETARY, 1, since=letter["message_id"])
+    assert "بیش از ۲ ثانیه طول کشید و متوقف شد" in told["text"]
