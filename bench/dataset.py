@@ -184,11 +184,15 @@ def generate(engine: Engine, scale: Scale, *, seed: int, now: dt.datetime,
             data.counts[name] = len(rows)
         if engine.dialect.name == "postgresql":
             _move_sequences(connection, [n for n, rows in tables if rows and "id" in rows[0]])
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            # What autovacuum does within a minute of a bulk load (PostgreSQL 13+ vacuums after
-            # inserts too): statistics, and the visibility map that lets the planner answer from
-            # an index alone. Done now, it does not happen in the middle of a measurement.
-            connection.exec_driver_sql("VACUUM ANALYZE")
+    vacuumed(engine)
     data.seconds = time.perf_counter() - started
     return data
+
+
+def vacuumed(engine: Engine) -> None:
+    """On PostgreSQL, what autovacuum does within a minute of a bulk write (13+ vacuums after
+    inserts too): statistics, and the visibility map that lets the planner answer from an index
+    alone. Done now, it does not happen in the middle of a measurement."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
