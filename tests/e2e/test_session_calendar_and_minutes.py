@@ -121,9 +121,10 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
     word, pdf = await _files(bot, "/minutes ۲")
     docx_bytes = await bot.client.download(word["document"]["file_id"])
     (tmp_path / "m.pdf").write_bytes(await bot.client.download(pdf["document"]["file_id"]))
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1",
+    # -singlefile: «page.png», however many pages (pdftoppm pads the number to the page count).
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile",
                     str(tmp_path / "m.pdf"), str(tmp_path / "page")], check=True, timeout=60)
-    assert (tmp_path / "page-1.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "page.png").read_bytes()[:4] == b"\x89PNG"
     shown = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True,
                            text=True, check=True, timeout=60).stdout
     for words in ("پیگیری اعتبار آزمایش سرشماری", "گزارش پایلوت همدان", "خانم شاگری"):
