@@ -171,6 +171,7 @@ async def _post_init(application: Application) -> None:
 
 
 async def _warm_calendar(context) -> None:
+    """This year's and next year's official holidays, computed in a thread after start."""
     runtime = runtime_of(context.application)
     await asyncio.to_thread(official_calendar.warm, local_today(runtime.clock, runtime.tz))
 

@@ -106,7 +106,7 @@ class Workers:
     """At most `processes` heavy jobs at once, each in a worker process; more wait their turn."""
 
     def __init__(self, *, processes: int, timeout: float, memory_mb: int,
-                 niceness: int = 19) -> None:
+                 niceness: int) -> None:
         self.timeout, self.memory_mb, self.niceness = timeout, memory_mb, niceness
         self._gate = asyncio.Semaphore(processes)
         self._idle: list[ProcessPoolExecutor] = []

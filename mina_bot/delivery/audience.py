@@ -76,20 +76,14 @@ def recipients(session: Session, audience: Audience) -> Sequence[Member]:
     """The members an audience names (with a Telegram account), by name."""
     if _checked(session, audience).everyone:
         return audience_repo.reachable_members(session)
-    return audience_repo.members_holding(
-        session,
-        unit_ids=audience.unit_ids or None,
-        roles=[Role(r) for r in audience.roles] or None,
-    )
+    return audience_repo.members_holding(session, **_filters(audience))
 
 
 def recipient_count(session: Session, audience: Audience) -> int:
     """How many `recipients` there are, counted by the database (5,000 rows are not loaded for
     a number)."""
-    if _checked(session, audience).everyone:
-        return audience_repo.count_reachable(session)
-    return audience_repo.count_reachable(session, unit_ids=audience.unit_ids or None,
-                                         roles=[Role(r) for r in audience.roles] or None)
+    _checked(session, audience)
+    return audience_repo.count_reachable(session, **_filters(audience))
 
 
 def _checked(session: Session, audience: Audience) -> Audience:
@@ -101,3 +95,11 @@ def _checked(session: Session, audience: Audience) -> Audience:
         if set(audience.unit_ids) - known:
             raise BadAudience()
     return audience
+
+
+def _filters(audience: Audience) -> dict[str, Any]:
+    """The repository's filters for an audience (none for everyone)."""
+    if audience.everyone:
+        return {"unit_ids": None, "roles": None}
+    return {"unit_ids": audience.unit_ids or None,
+            "roles": [Role(r) for r in audience.roles] or None}

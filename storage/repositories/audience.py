@@ -13,8 +13,7 @@ from storage.models import Member, Membership, Role, Unit, UnitKind
 
 def reachable_members(session: Session) -> Sequence[Member]:
     """Active members with a Telegram account, by name."""
-    query = select(Member).where(Member.active, Member.telegram_id.is_not(None))
-    return session.exec(query.order_by(Member.name, Member.id)).all()
+    return session.exec(_reachable().order_by(Member.name, Member.id)).all()
 
 
 def reachable_member_ids(session: Session) -> list[int]:
@@ -36,10 +35,13 @@ def count_reachable(session: Session, *, unit_ids: Iterable[int] | None = None,
                     roles: Iterable[Role] | None = None) -> int:
     """How many reachable_members (with unit_ids or roles: members_holding) there are,
     counted by the database."""
-    query = (select(Member).where(Member.active, Member.telegram_id.is_not(None))
-             if unit_ids is None and roles is None
+    query = (_reachable() if unit_ids is None and roles is None
              else _holding(unit_ids=unit_ids, roles=roles, unit_kinds=None))
     return session.exec(select(sa.func.count()).select_from(query.subquery())).one()
+
+
+def _reachable() -> Select:
+    return select(Member).where(Member.active, Member.telegram_id.is_not(None))
 
 
 def _holding(*, unit_ids: Iterable[int] | None, roles: Iterable[Role] | None,
@@ -55,9 +57,7 @@ def _holding(*, unit_ids: Iterable[int] | None, roles: Iterable[Role] | None,
         seats = seats.where(Membership.role.in_(list(roles)))
     if unit_kinds is not None:
         seats = seats.where(Unit.kind.in_(list(unit_kinds)))
-    return select(Member).where(
-        Member.active, Member.telegram_id.is_not(None), Member.id.in_(seats)
-    )
+    return _reachable().where(Member.id.in_(seats))
 
 
 def officers_by_unit(session: Session) -> dict[int, list[int]]:
