@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import os
 import random
@@ -281,9 +280,9 @@ class Dispatcher:
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
             following = self._following()
-            if await _waited_out(functools.partial(
-                    outbox_repo.settle_sent, db, message_id=row.id, sent_at=self._steady.now(),
-                    telegram_message_id=message_id, then_check=following, worker=self.worker)):
+            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self._steady.now(),
+                                       telegram_message_id=message_id, then_check=following,
+                                       worker=self.worker):
                 self._checked = following
 
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
@@ -330,9 +329,9 @@ T = TypeVar("T")
 
 
 async def _waited_out(work: Callable[..., T], *args: Any) -> T:
-    """`work(*args)` in a thread: a claim or a settle may wait for a lock another process holds
-    (on SQLite a worker's long write, such as a broadcast's launch), and the event loop must
-    not wait with it. A cancellation lets it end first: it uses the drain's connection."""
+    """`work(*args)` in a thread: a claim may wait for a lock another process holds (on SQLite
+    a worker's long write, such as a broadcast's launch), and the event loop must not wait with
+    it. A cancellation lets it end first: it uses the drain's connection."""
     job = asyncio.ensure_future(asyncio.to_thread(work, *args))
     try:
         return await asyncio.shield(job)
