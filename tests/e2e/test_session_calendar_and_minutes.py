@@ -162,12 +162,13 @@ async def test_move_rsvp_resolutions_minutes_and_the_round_trip(org_bot, tmp_pat
 
 
 async def _files(bot, command: str) -> tuple[dict, dict]:
-    """The Word file and the PDF the command brings (reminders may arrive in between)."""
+    """The Word file and the PDF the command brings (reminders, and the session pack the bot
+    pushes before a session, may arrive in between)."""
     sent = await bot.client.send_text(SECRETARIAT, command)
     for _ in range(400):
         files = {m["document"]["file_name"].rsplit(".", 1)[1]: m
                  for m in await bot.client.bot_messages(SECRETARIAT, since=sent["message_id"])
-                 if m.get("document")}
+                 if m.get("document") and m["document"]["file_name"].startswith("minutes-")}
         if {"docx", "pdf"} <= files.keys():
             return files["docx"], files["pdf"]
         await asyncio.sleep(0.05)
