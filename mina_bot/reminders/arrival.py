@@ -5,7 +5,6 @@ that passed on a Friday: said so), then grouped into one message (message.py).""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlmodel import Session
 
@@ -27,12 +26,14 @@ from storage.models import (
     CouncilSession,
     Member,
     ReminderItem,
+    Resolution,
     SessionStatus,
     Unit,
 )
 from storage.repositories import reminder_items as items_repo
 from storage.repositories import reminders as sources
 from storage.repositories import sessions as sessions_repo
+from storage.repositories import units as units_repo
 
 SUBJECT_LIMIT = 160
 NAMES_LIMIT = 30
@@ -49,6 +50,8 @@ def message_for(session: Session, *, outbox_id: int, member_id: int, now: dt.dat
     if member is None or not member.active or not items:
         return None
     facts = _Facts(session, member, now, settings)
+    facts.load_resolutions([item.details["resolution"] for item in items
+                            if item.kind == "resolution"])
     # Not `item.expires`: that is for planning (the next of its series comes then); here what
     # the item says is checked against what is true now.
     entries = [e for item in items for e in facts.entries(item)]
@@ -70,8 +73,19 @@ class _Facts:
         self.lang = str(member.language)
         self.today = now.astimezone(settings.tz).date()
         self.officer_of, self.secretariat = items_repo.seats_of(session, member_id=member.id)
-        self._resolutions: dict[int, Any] | None = None
-        self._ids: list[int] = []
+        self._resolutions: dict[int, tuple[Resolution, set[int]]] = {}
+        self._councils: dict[int, CouncilSession] = {}
+        self._units: dict[int, Unit] = {}
+
+    def load_resolutions(self, ids: list[int]) -> None:
+        """The message's resolutions, their sessions and units in four queries, not four each
+        (a digest of ten took 28 ms of the event loop, the dispatcher's, on a small database)."""
+        self._resolutions = items_repo.resolutions_now(self.session, ids=ids)
+        found = self._resolutions.values()
+        self._councils = sources.sessions_by_id(self.session, session_ids=[
+            s for r, _ in found for s in (r.session_id, r.due_at_session_id) if s])
+        self._units = {u.id: u for u in units_repo.units_by_ids(
+            self.session, unit_ids={u for _, owed in found for u in owed})}
 
     def entries(self, item: ReminderItem) -> list[Entry]:
         """The entries an item still makes (none when it no longer helps)."""
@@ -144,17 +158,14 @@ class _Facts:
             units=names))]
 
     def _resolution(self, item: ReminderItem) -> list[Entry]:
-        if self._resolutions is None:
-            self._resolutions = {}
         rid = item.details["resolution"]
-        if rid not in self._resolutions:
-            self._resolutions.update(items_repo.resolutions_now(self.session, ids=[rid]))
         found = self._resolutions.get(rid)
         if found is None or found[0].status != "open":
             return []
         resolution, owed = found
-        due = resolution.due_date or _session_day(self.session, resolution.due_at_session_id,
-                                                  self.settings)
+        due_at = self._councils.get(resolution.due_at_session_id)
+        due = resolution.due_date or (due_at.starts_at.astimezone(self.settings.tz).date()
+                                      if due_at else None)
         escalation = item.occasion == "resolution.escalation"
         if due is None or (escalation and not self.secretariat) \
                 or (not escalation and not owed & self.officer_of):
@@ -162,13 +173,13 @@ class _Facts:
         form = due_form(due, self.today, item.occasion)
         if form is None:
             return []
-        council = self.session.get(CouncilSession, resolution.session_id)
-        units = [self.session.get(Unit, u) for u in sorted(owed)]
+        council = self._councils.get(resolution.session_id)
+        units = [self._units[u] for u in sorted(owed) if u in self._units]
         line = text("reminder.line.resolution", self.lang, number=resolution.number,
                     session=council.number if council else "—",
                     subject=shorten(resolution.subject, SUBJECT_LIMIT),
                     units=("، " if self.lang == "fa" else ", ").join(
-                        name_in(u, self.lang) for u in units if u is not None) or "—",
+                        name_in(u, self.lang) for u in units) or "—",
                     due=Safe(self._due(form, due)))
         group = "escalation" if escalation and form == OVERDUE else form
         return [Entry(group, f"resolution:{rid}", line,
@@ -183,7 +194,3 @@ class _Facts:
         assert form == TODAY
         return text("reminder.due.today", self.lang, day=Safe(word(due, self.today, self.lang)))
 
-
-def _session_day(session: Session, session_id: int | None, settings: Settings) -> dt.date | None:
-    council = session.get(CouncilSession, session_id) if session_id else None
-    return council.starts_at.astimezone(settings.tz).date() if council else None
