@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import ssl
+from functools import cache
 from types import TracebackType
 from typing import Any
 
@@ -24,12 +26,20 @@ class SandboxError(RuntimeError):
         self.status = status
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every client: httpx builds one per client otherwise, reading the CA
+    bundle each time (30 ms), though the sandbox speaks plain HTTP."""
+    return ssl.create_default_context()
+
+
 class SandboxClient:
     """Acts as users and inspects the world of a running BotApiSandbox."""
 
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.AsyncClient(base_url=f"{self.base_url}/control", timeout=timeout)
+        self._http = httpx.AsyncClient(base_url=f"{self.base_url}/control", timeout=timeout,
+                                       verify=_tls())
 
     async def __aenter__(self) -> SandboxClient:
         return self

@@ -19,6 +19,10 @@ from storage.models import Language, UnitKind
 
 Path = tuple[str | int, ...]
 
+# libyaml's loader when PyYAML was built with it: the same documents and marks, ten times faster
+# (the sample organisation took 50 ms to read in pure Python).
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -103,8 +107,8 @@ class OrgFile(_Strict):
 def parse(source: str, lang: str = "fa") -> OrgFile:
     """Parse and check a whole file; every problem names its line, and nothing is half-read."""
     try:
-        root = yaml.compose(source)
-        data = yaml.safe_load(source)
+        root = yaml.compose(source, Loader=SafeLoader)
+        data = yaml.load(source, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
