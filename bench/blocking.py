@@ -169,8 +169,7 @@ async def _broadcast(sandbox: processes.Sandbox, runtime: Runtime, head: int, dr
     """The head opens the draft's preview and presses «send»: the bot enqueues it and sends at
     its rate, Telegram's 30 a second. The others ask through its first `window` seconds (the
     whole would take minutes), then it is cancelled. How many went out meanwhile."""
-    last = (await sandbox.control("GET", f"/chats/{head}/messages",
-                                  params={"from_bot": "true"}))[-1]
+    *_, last = await _say(sandbox, head, "/help")  # a message of the bot's, to press on
     await sandbox.control("POST", f"/users/{head}/callbacks",
                           json={"message_id": last["message_id"], "data": f"bc:prev:{draft_id}"})
     preview = [await _edited(sandbox, head, last["message_id"], "bc:send:")]
