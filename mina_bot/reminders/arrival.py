@@ -5,6 +5,7 @@ that passed on a Friday: said so), then grouped into one message (message.py).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlmodel import Session
 
@@ -26,7 +27,6 @@ from storage.models import (
     CouncilSession,
     Member,
     ReminderItem,
-    Resolution,
     SessionStatus,
     Unit,
 )
@@ -49,9 +49,7 @@ def message_for(session: Session, *, outbox_id: int, member_id: int, now: dt.dat
     items = items_repo.of_message(session, outbox_id=outbox_id)
     if member is None or not member.active or not items:
         return None
-    facts = _Facts(session, member, now, settings)
-    facts.load_resolutions([item.details["resolution"] for item in items
-                            if item.kind == "resolution"])
+    facts = _Facts(session, member, now, settings, items)
     # Not `item.expires`: that is for planning (the next of its series comes then); here what
     # the item says is checked against what is true now.
     entries = [e for item in items for e in facts.entries(item)]
@@ -68,24 +66,20 @@ class _Facts:
     """What is true now, for one member's message."""
 
     def __init__(self, session: Session, member: Member, now: dt.datetime,
-                 settings: Settings) -> None:
+                 settings: Settings, items: Sequence[ReminderItem]) -> None:
         self.session, self.now, self.settings = session, now, settings
         self.lang = str(member.language)
         self.today = now.astimezone(settings.tz).date()
         self.officer_of, self.secretariat = items_repo.seats_of(session, member_id=member.id)
-        self._resolutions: dict[int, tuple[Resolution, set[int]]] = {}
-        self._councils: dict[int, CouncilSession] = {}
-        self._units: dict[int, Unit] = {}
-
-    def load_resolutions(self, ids: list[int]) -> None:
-        """The message's resolutions, their sessions and units in four queries, not four each
-        (a digest of ten took 28 ms of the event loop, the dispatcher's, on a small database)."""
-        self._resolutions = items_repo.resolutions_now(self.session, ids=ids)
+        # The message's resolutions, their sessions and units in four queries, not four each
+        # (a digest of ten took 28 ms of the event loop, the dispatcher's, on a small database).
+        self._resolutions = items_repo.resolutions_now(session, ids=[
+            item.details["resolution"] for item in items if item.kind == "resolution"])
         found = self._resolutions.values()
-        self._councils = sources.sessions_by_id(self.session, session_ids=[
+        self._councils = sources.sessions_by_id(session, session_ids=[
             s for r, _ in found for s in (r.session_id, r.due_at_session_id) if s])
         self._units = {u.id: u for u in units_repo.units_by_ids(
-            self.session, unit_ids={u for _, owed in found for u in owed})}
+            session, unit_ids={u for _, owed in found for u in owed})}
 
     def entries(self, item: ReminderItem) -> list[Entry]:
         """The entries an item still makes (none when it no longer helps)."""
