@@ -104,7 +104,7 @@ def outbox_row(
 
 def enqueue_rows(session: Session, rows: Sequence[dict[str, Any]]) -> set[str]:
     """Insert outbox_row()s whose dedupe keys are new, in a few statements; the keys inserted."""
-    return outbox_repo.insert_new(session, rows=rows)
+    return set(outbox_repo.insert_new(session, rows=rows))
 
 
 def enqueue_to_secretariat(

@@ -26,6 +26,7 @@ log = logging.getLogger("mina.reminders")
 # A catch-up pass over a week of reminders writes hundreds of thousands of rows at ten times the
 # country: in batches, each committed, so its memory is a batch's and other writers get turns.
 BATCH = 5000
+COMPOSE_BATCH = 1000  # members whose messages are composed and committed together
 LAST_PASS = "reminders:last_pass"  # when the last pass ran (committed with what it enqueued)
 MESSAGE, SESSION_MESSAGE = "reminders", "reminders.session"  # outbox kinds: one per moment
 
@@ -127,35 +128,41 @@ def _record(session: Session, batch: list[tuple[Reminder, str, int]], *,
     return sum(1 for row in rows if row["key"] in inserted and row["state"] == items_repo.DROPPED)
 
 
-
-
 def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) -> int:
     """Put each member's queued items into one outbox row, worded when it is sent; a member who
     had their daily cap of messages (a session's do not count) keeps them for the next day, one
     outside their own hours or waiting for their daily digest until then. How many rows were
-    added."""
-    queued = items_repo.queued(session)
+    added; committed COMPOSE_BATCH members at a time, so a pass stopped midway keeps its work."""
+    waiting = items_repo.members_waiting(session)
+    added = 0
+    for start in range(0, len(waiting), COMPOSE_BATCH):
+        added += _compose(session, waiting[start:start + COMPOSE_BATCH], now=now,
+                          settings=settings)
+        session.commit()
+    return added
+
+
+def _compose(session: Session, member_ids: list[int], *, now: dt.datetime,
+             settings: Settings) -> int:
+    """compose_messages() for some members: how many outbox rows were added."""
+    queued = items_repo.queued(session, member_ids=member_ids)
     local = now.astimezone(settings.tz)
-    day = local.date()
-    start = dt.datetime.combine(day, dt.time(), settings.tz)
+    start = dt.datetime.combine(local.date(), dt.time(), settings.tz)
     end = start + dt.timedelta(days=1)
     # Said today already (held ones went at 08:00, the next of their series came at 09:00):
     # not again the same day.
-    told = items_repo.told_between(session, member_ids={i.member_id for i in queued},
-                                   start=start, end=end)
-    stale = [i.id for i in queued if i.expires <= now or (i.member_id, i.subject) in told]
-    items_repo.set_state(session, ids=stale, state=items_repo.DROPPED)
+    told = items_repo.told_between(session, member_ids=member_ids, start=start, end=end)
+    moves = [(i.id, items_repo.DROPPED, None) for i in queued
+             if i.expires <= now or (i.member_id, i.subject) in told]
     by_member: dict[int, list] = {}
     for item in queued:
         if item.expires > now and (item.member_id, item.subject) not in told:
             by_member.setdefault(item.member_id, []).append(item)
-    if not by_member:
-        return 0
     sent_today = items_repo.moments_between(session, member_ids=by_member, kind=MESSAGE,
                                             start=start, end=end)
     members = {m.id: m for m in session.exec(select(Member).where(
-        Member.id.in_(list(by_member)))).all()}
-    added = 0
+        Member.id.in_(list(by_member)))).all()} if by_member else {}
+    rows, carried = [], {}
     for member_id, items in by_member.items():
         member = members.get(member_id)
         ids = [i.id for i in items]
@@ -170,13 +177,15 @@ def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) 
             kind=SESSION_MESSAGE if session_day else MESSAGE, subject="items",
             period=f"{now:%Y%m%dT%H%M}-{ids[0]}", now=now, member=member, reminder=True)
         if row is None:  # no account: nobody to send them to
-            items_repo.set_state(session, ids=ids, state=items_repo.DROPPED)
+            moves += [(i, items_repo.DROPPED, None) for i in ids]
             continue
-        outbox_id = outbox_repo.insert_once(session, values=row)
-        if outbox_id is not None:
-            items_repo.set_state(session, ids=ids, state=items_repo.COMPOSED, outbox_id=outbox_id)
-            added += 1
-    return added
+        rows.append(row)
+        carried[row["dedupe_key"]] = ids
+    inserted = outbox_repo.insert_new(session, rows=rows)
+    moves += [(i, items_repo.COMPOSED, outbox_id) for key, outbox_id in inserted.items()
+              for i in carried[key]]
+    items_repo.move(session, moves=moves)
+    return len(inserted)
 
 
 def _last_pass(session: Session) -> tuple[dt.datetime | None, dt.datetime | None]:

@@ -47,7 +47,8 @@ _SETTLE_SENT_THEN_CHECK = _STILL_CLAIMED.add_cte(_SETTLE_SENT.cte("settled"))
 _INSERT_NEW = {name: dialect.insert(OUTBOX).on_conflict_do_nothing(index_elements=["dedupe_key"])
                for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
 _NEW_ID = {name: insert.returning(OUTBOX.c.id) for name, insert in _INSERT_NEW.items()}
-_NEW_KEY = {name: insert.returning(OUTBOX.c.dedupe_key) for name, insert in _INSERT_NEW.items()}
+_NEW_KEYS = {name: insert.returning(OUTBOX.c.dedupe_key, OUTBOX.c.id)
+             for name, insert in _INSERT_NEW.items()}
 
 
 def _dialect(session: Session) -> str:
@@ -59,12 +60,13 @@ def insert_once(session: Session, *, values: dict[str, Any]) -> int | None:
     return session.connection().execute(_NEW_ID[_dialect(session)], values).scalar_one_or_none()
 
 
-def insert_new(session: Session, *, rows: Sequence[dict[str, Any]]) -> set[str]:
+def insert_new(session: Session, *, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Insert the rows whose dedupe keys are not in the outbox yet, in as few statements as
-    the driver allows; the dedupe keys of the rows inserted."""
+    the driver allows; the new rows' ids by dedupe key."""
     if not rows:
-        return set()
-    return set(session.connection().execute(_NEW_KEY[_dialect(session)], list(rows)).scalars())
+        return {}
+    result = session.connection().execute(_NEW_KEYS[_dialect(session)], list(rows))
+    return {key: row_id for key, row_id in result}
 
 
 def existing_keys(session: Session, *, keys: Iterable[str], chunk: int = 500) -> set[str]:

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from sqlmodel import Session, select
 
 from mina_bot.clock import FakeClock
-from mina_bot.reminders import preferences
+from mina_bot.reminders import preferences, service
 from mina_bot.reminders.arrival import message_for
 from mina_bot.reminders.service import run_planner
 from mina_bot.sessions.schedule import ensure_next_session
@@ -18,6 +18,7 @@ from mina_bot.settings import Settings
 from storage.models import (
     CouncilSession,
     Holiday,
+    OutboxMessage,
     ReminderItem,
     ReportStatus,
     Resolution,
@@ -142,6 +143,37 @@ def test_running_the_planner_again_or_in_a_second_process_enqueues_nothing(
     with Session(engine) as other_process:
         assert run_planner(other_process, now=now + dt.timedelta(minutes=1),
                            settings=SETTINGS).enqueued == 0
+
+
+def test_a_pass_stopped_while_composing_keeps_what_it_composed_and_the_next_ends_it(
+        session, world, monkeypatch):
+    """A catch-up at ten times the country composes 50,000 messages: one stopped by its time
+    limit must not lose them, nor send any twice when the next pass goes on."""
+    monkeypatch.setattr(service, "COMPOSE_BATCH", 1)
+    composed_one = service._compose
+
+    def stopped_after_the_first(*args, **kwargs):
+        monkeypatch.setattr(service, "_compose", killed)
+        return composed_one(*args, **kwargs)
+
+    def killed(*_args, **_kwargs):
+        raise TimeoutError("the worker was stopped")
+
+    monkeypatch.setattr(service, "_compose", stopped_after_the_first)
+    now = tehran(25, 16)
+    with pytest.raises(TimeoutError):
+        run_planner(session, now=now, settings=SETTINGS)
+    session.rollback()
+    first = session.exec(select(OutboxMessage.member_id)).all()
+    assert len(first) == 1  # the first member's message was committed before the stop
+    assert {i.state for i in items(session, "session.eve")} == {"composed", "queued"}
+    monkeypatch.setattr(service, "_compose", composed_one)
+    assert run_planner(session, now=now + dt.timedelta(minutes=1), settings=SETTINGS).enqueued \
+        == len(world.members) - 1
+    session.commit()
+    recipients = session.exec(select(OutboxMessage.member_id)).all()
+    assert sorted(recipients) == sorted(world.members.values())  # each once
+    assert {i.state for i in items(session, "session.eve")} == {"composed"}
 
 
 def test_a_reminder_due_in_quiet_hours_waits_for_the_morning(session, world):
