@@ -6,7 +6,8 @@ chart, imports minutes with 100 resolutions as a .docx, sends two .docx decompre
 (one declaring its 300 MB, one hiding them), and starts a broadcast to 5,000 (at Telegram's
 30 a second: its first seconds); then the bot restarts and its planner catches up a week. For
 each: its own duration, and the others' /owe p99 and max while it ran, beside the same load
-with nothing else going on. The 20 ask 100 times a second together, each counted from its turn.
+with nothing else going on. The 20 ask 100 times a second together (the quick run: 5 users, 20
+times), each counted from its turn.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bench.bomb import REFUSED, Memory, zip_bomb
 from bench.dataset import Dataset, vacuumed
 from bench.figures import Figure, at_most, info, percentile
 from bench.importing import minutes_docx, minutes_text
-from bench.over_http import PACED_RATE, collector_paused, round_trip
+from bench.over_http import collector_paused, round_trip
 from bench.scale import Scale
 from mina_bot.delivery import broadcasts
 from mina_bot.delivery.audience import Audience, recipients
@@ -205,19 +206,20 @@ async def _planner_pass(runtime: Runtime, since: float) -> None:
 
 async def _under_load(sandbox: processes.Sandbox, users: list[int],
                       action: Callable[[], Awaitable[object]], least: float,
-                      limit: float) -> dict:
-    """Run `action` while the users ask /owe, together PACED_RATE times a second, each round
-    trip counted from its turn; the action's duration and the round trips during it."""
+                      scale: Scale) -> dict:
+    """Run `action` (given up after the scale's limit) while the users ask /owe, together at
+    the scale's rate, each round trip counted from its turn; its duration, the round trips."""
+    rate, limit = scale.blocking_rate, scale.action_limit
     samples: list[float] = []
     failures = 0
     done = asyncio.Event()
 
     async def member(index: int, user: int) -> None:
         nonlocal failures
-        turn = time.perf_counter() + index / PACED_RATE
+        turn = time.perf_counter() + index / rate
         while not done.is_set():
             await asyncio.sleep(max(0.0, turn - time.perf_counter()))
-            begun, turn = turn, turn + len(users) / PACED_RATE
+            begun, turn = turn, turn + len(users) / rate
             try:
                 await round_trip(sandbox, user, ("text", "/owe"))
             except RuntimeError:
@@ -249,16 +251,15 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
     users = [u for u in data.everyone if u not in officers and u != data.secretariat_head]
     users = users[:scale.e2e_users]
     head = data.secretariat_head
-    env = ENV
     found: dict[str, dict] = {}
     async with processes.sandbox() as sandbox:
-        bot = _Bot(sandbox, scale.broadcast_rate, token=token, url=url, log=log, env=env)
+        bot = _Bot(sandbox, scale.broadcast_rate, token=token, url=url, log=log, env=ENV)
         _settle_reminders(runtime)
         spawned = await bot.start()
         await _planner_pass(runtime, spawned)
         await asyncio.gather(*(round_trip(sandbox, u, ("text", "/owe")) for u in users))
         found["quiet"] = await _under_load(sandbox, users, lambda: asyncio.sleep(0),
-                                           scale.blocking_seconds, scale.action_limit)
+                                           scale.blocking_seconds, scale)
         actions = {
             "session pack": lambda: _say(sandbox, head, "/export", _documents),
             "quarter": lambda: _say(sandbox, head, "/export quarter", _documents),
@@ -277,8 +278,7 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
             # Memory sampled for the bombs only: the sampling costs CPU too.
             memory = Memory(bot.process.pid) if "bomb" in name else None
             with memory or contextlib.nullcontext():
-                found[name] = await _under_load(sandbox, users, action, 0.5,
-                                                scale.action_limit)
+                found[name] = await _under_load(sandbox, users, action, 0.5, scale)
             if memory is not None:
                 found[name].update(rss_mb=round(memory.own_peak, 1),
                                    rss_with_workers_mb=round(memory.family_peak, 1))
@@ -294,7 +294,7 @@ async def measure(runtime: Runtime, data: Dataset, scale: Scale, *, token: str, 
         spawned = await bot.start(wait=False)
         answering = await sandbox.first_call("getUpdates")
         found["restart"] = await _under_load(
-            sandbox, users, lambda: _planner_pass(runtime, spawned), 0.5, scale.action_limit)
+            sandbox, users, lambda: _planner_pass(runtime, spawned), 0.5, scale)
         if found["restart"]["seconds"] is not None:
             found["restart"]["seconds"] = time.time() - answering
         await bot.stop()
@@ -328,7 +328,8 @@ class _Bot:
 
 def _figures(found: dict[str, dict], scale: Scale) -> list[Figure]:
     quiet = found["quiet"]
-    figures = [info("blocking.quiet_p99_ms", f"blocking: {scale.e2e_users} users' /owe p99, quiet",
+    figures = [info("blocking.quiet_p99_ms", f"blocking: {scale.e2e_users} users' /owe p99 at "
+                    f"{scale.blocking_rate:.0f}/s, quiet",
                     quiet["p99"], "ms", f"max {quiet['max']:.0f} ms, "
                                         f"{quiet['round_trips']:,} round trips")]
     limit = min(100.0, 2 * quiet["p99"])

@@ -10,12 +10,19 @@ from sqlmodel import Session
 from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
 from mina_bot.catalog import label, text
-from mina_bot.delivery.outbox import enqueue, enqueue_rows, outbox_row
+from mina_bot.delivery.outbox import (
+    enqueue,
+    enqueue_rows,
+    never_started,
+    outbox_row,
+    tell_secretariat_unreachable,
+)
 from mina_bot.errors import MinaError
 from mina_bot.jalali import format_datetime
 from mina_bot.sessions.attendance import council_members
 from mina_bot.settings import Settings
 from storage.models import CouncilSession, Member
+from storage.repositories import outbox as outbox_repo
 from storage.repositories import pack_reads as reads_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
@@ -42,9 +49,20 @@ def due_push(session: Session, *, now: dt.datetime, settings: Settings
     return council
 
 
-def keeper(session: Session) -> Member | None:
-    """The secretariat member whose chat holds the pushed document first."""
-    return next(iter(reports_repo.secretariat_members(session)), None)
+def keepers(session: Session) -> list[Member]:
+    """The secretariat members whose chat can hold the pushed document first, in order of
+    trying: not those the bot cannot reach (they come back when they write to it)."""
+    return [m for m in reports_repo.secretariat_members(session) if m.unreachable_since is None]
+
+
+def keeper_unreachable(session: Session, *, keeper: Member, error: str,
+                       now: dt.datetime) -> None:
+    """A keeper's chat refused the document: marked unreachable, and the secretariat told, as
+    the outbox does when its own sends are refused."""
+    member = outbox_repo.mark_unreachable(session, chat_id=keeper.telegram_id, now=now)
+    if member is not None:
+        tell_secretariat_unreachable(session, member_name=member.name, member_id=member.id,
+                                     since=now, never_started=never_started(error))
 
 
 def _read_button(council: CouncilSession, lang: str) -> list[list[tuple[str, str]]]:

@@ -38,6 +38,10 @@ from storage.repositories import units as units_repo
 SUBJECT_LIMIT = 160
 NAMES_LIMIT = 30
 OWE = ("res", "owe", 0)
+# A session's reminder shows the head of its agenda: with a committee's report for each of
+# thousands of units the whole would not fit Telegram's 4,096 characters, and the session's
+# own line would be left out of the message.
+AGENDA_LINES = 10
 QUEUE = ("res", "pq")
 REPORT = ("rep", "go")
 
@@ -113,9 +117,12 @@ class _Facts:
         return agenda_title(item.title, self.lang) or text("delivery.agenda_review", self.lang)
 
     def _session(self, council: CouncilSession, item: ReminderItem) -> Entry:
+        head = sessions_repo.agenda_of(self.session, session_id=council.id, limit=AGENDA_LINES)
         agenda = [text("delivery.agenda_line", self.lang, position=i, title=self._agenda_title(a))
-                  for i, a in enumerate(sessions_repo.agenda_of(self.session,
-                                                                session_id=council.id), 1)]
+                  for i, a in enumerate(head, 1)]
+        if len(head) == AGENDA_LINES and (rest := sessions_repo.agenda_length(
+                self.session, session_id=council.id) - AGENDA_LINES):  # in the session's view
+            agenda.append(text("reminder.more", self.lang, count=rest))
         line = text("reminder.line.session", self.lang, number=council.number,
                     when=Safe(self._when(council.starts_at)),
                     place=place_in(council.place, self.lang),

@@ -70,14 +70,22 @@ def create_session(
     return council_session
 
 
-def agenda_of(session: Session, *, session_id: int) -> Sequence[AgendaItem]:
-    """A session's agenda items in order (those removed, undoable for a while, left out)."""
-    query = (
-        select(AgendaItem)
-        .where(AgendaItem.session_id == session_id, AgendaItem.removed_at.is_(None))
-        .order_by(AgendaItem.position, AgendaItem.id)
-    )
-    return session.exec(query).all()
+def agenda_of(session: Session, *, session_id: int, limit: int | None = None
+              ) -> Sequence[AgendaItem]:
+    """A session's agenda items in order (those removed, undoable for a while, left out); the
+    first `limit` of them if given."""
+    return session.exec(_agenda(session_id).order_by(AgendaItem.position, AgendaItem.id)
+                        .limit(limit)).all()
+
+
+def agenda_length(session: Session, *, session_id: int) -> int:
+    """How many items a session's agenda has."""
+    return session.exec(_agenda(session_id).with_only_columns(sa.func.count())).one()
+
+
+def _agenda(session_id: int):
+    return select(AgendaItem).where(AgendaItem.session_id == session_id,
+                                    AgendaItem.removed_at.is_(None))
 
 
 def get_agenda_item(session: Session, *, item_id: int) -> AgendaItem | None:

@@ -10,9 +10,11 @@ from sqlmodel import select
 
 from mina_bot.clock import FakeClock
 from mina_bot.delivery.dispatcher import Dispatcher
-from mina_bot.reminders.arrival import message_for
+from mina_bot.persian import to_persian_digits
+from mina_bot.reminders.arrival import AGENDA_LINES, message_for
 from mina_bot.reminders.service import run_planner
 from storage.models import (
+    AgendaKind,
     Membership,
     OutboxMessage,
     OutboxState,
@@ -23,6 +25,7 @@ from storage.models import (
     ShareState,
     WeeklyReport,
 )
+from storage.repositories import sessions as sessions_repo
 from tests.fixtures.organisation import (
     COMMITTEE_SECRETARY_ID,
     HEAD_ID,
@@ -184,3 +187,22 @@ async def test_narrowed_hours_hold_the_items_until_the_members_own_start(
     assert session.exec(select(OutboxMessage).where(OutboxMessage.member_id == other.id)).all()
     plan_at(session, tehran(25, 11))
     assert session.exec(select(OutboxMessage).where(OutboxMessage.member_id == head.id)).all()
+
+
+async def test_a_session_with_a_long_agenda_is_reminded_with_its_head_and_a_count(
+        session, engine, world):  # noqa: F811
+    """A committee's report on the agenda for each of hundreds of units would not fit one
+    message: the session's own line still comes, with the agenda's first items and how many
+    more there are."""
+    for position in range(2, 42):
+        sessions_repo.add_agenda_item(session, session_id=world.upcoming, kind=AgendaKind.ADDED,
+                                      title=f"بند آزمایشی {position}", position=position)
+    session.commit()
+    plan_at(session, tehran(25, 16))  # the session's eve (its agenda made: standing items too)
+    length = sessions_repo.agenda_length(session, session_id=world.upcoming)
+    assert length > 40
+    sent = await deliver(engine, tehran(25, 16))
+    [html] = [h for chat, h, _ in sent.sent if chat == OTHER_HEAD_ID]
+    assert f"جلسه {to_persian_digits('2')} شورا" in html
+    assert html.count("\n") < 40 and len(html) <= 4096
+    assert f"… و {to_persian_digits(str(length - AGENDA_LINES))} مورد دیگر" in html
