@@ -131,9 +131,10 @@ class Dispatcher:
             return not (self._stopped or stopping())
 
         while going():
-            if self._monotonic() - self._last_release >= self.settings.delivery_lease_seconds / 2:
-                self.release_stale()
             try:
+                if self._monotonic() - self._last_release \
+                        >= self.settings.delivery_lease_seconds / 2:
+                    await _waited_out(self.release_stale)
                 await self.drain(going)
             except Exception:  # a database hiccup must not end delivery for good
                 log.exception("the dispatcher's pass failed; it goes on")
@@ -262,8 +263,9 @@ class Dispatcher:
             if (row.payload or {}).get("reminder"):
                 worded = self._word(row)
                 if worded is None:
-                    outbox_repo.settle(db, message_id=row.id, state=OutboxState.DROPPED,
-                                       worker=self.worker, last_error="no longer useful")
+                    await _waited_out(lambda: outbox_repo.settle(
+                        db, message_id=row.id, state=OutboxState.DROPPED, worker=self.worker,
+                        last_error="no longer useful"))
                     return
             message_id = await self._send(row, worded)
         except RetryLater as exc:
@@ -279,10 +281,10 @@ class Dispatcher:
                 log.exception("unexpected error sending message %s", row.id)
             self._transient(db, row, f"{type(exc).__name__}: {exc}")
         else:
-            following = self._following()
-            if outbox_repo.settle_sent(db, message_id=row.id, sent_at=self._steady.now(),
-                                       telegram_message_id=message_id, then_check=following,
-                                       worker=self.worker):
+            following, sent_at = self._following(), self._steady.now()
+            if await _waited_out(lambda: outbox_repo.settle_sent(
+                    db, message_id=row.id, sent_at=sent_at, telegram_message_id=message_id,
+                    then_check=following, worker=self.worker)):
                 self._checked = following
 
     def _retry_later(self, db: Connection, row: Any, retry_after: float) -> None:
@@ -329,9 +331,10 @@ T = TypeVar("T")
 
 
 async def _waited_out(work: Callable[..., T], *args: Any) -> T:
-    """`work(*args)` in a thread: a claim may wait for a lock another process holds (on SQLite
-    a worker's long write, such as a broadcast's launch), and the event loop must not wait with
-    it. A cancellation lets it end first: it uses the drain's connection."""
+    """`work(*args)` in a thread: a claim or a settle may wait for a lock another process holds
+    (on SQLite a worker's long write: a broadcast's launch, the planner's catch-up), and the
+    event loop must not wait with it (it held everyone 0.3–1.3 s at a time during a catch-up at
+    ten times the country). A cancellation lets it end first: it uses the drain's connection."""
     job = asyncio.ensure_future(asyncio.to_thread(work, *args))
     try:
         return await asyncio.shield(job)

@@ -6,7 +6,9 @@ import asyncio
 import datetime as dt
 import itertools
 import random
+import sqlite3
 
+import pytest
 from sqlmodel import Session
 
 from mina_bot.clock import FakeClock
@@ -240,3 +242,31 @@ async def test_a_blocked_chat_s_other_claimed_rows_are_held_unreachable(session,
     rows = outbox_repo.rows(session, kind="t")
     assert [r.state for r in rows] == [OutboxState.UNREACHABLE] * 3
     assert HEAD_ID not in [c for c, _, _ in sender.sent]
+
+
+async def test_a_write_lock_held_by_another_process_does_not_hold_the_event_loop(
+        session, engine, database_url):
+    """On SQLite another process's long write (the planner's catch-up in a worker) makes the
+    settle after a send wait for the lock: the wait is the dispatcher's alone, the event loop
+    (everyone's answers) goes on, and the row is settled once the lock is free."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's single writer")
+    _enqueue(session, [HEAD_ID])
+    holder = sqlite3.connect(engine.url.database, isolation_level=None)
+    loop = asyncio.get_running_loop()
+
+    def take_the_lock(_sent: int) -> None:  # during the send: another process starts writing
+        holder.execute("BEGIN IMMEDIATE")
+        loop.call_later(1.0, holder.rollback)
+
+    time = FakeTime()
+    drain = asyncio.ensure_future(_dispatcher(engine, Recorder(time, take_the_lock),
+                                              time).drain())
+    longest, last = 0.0, loop.time()
+    while not drain.done():
+        await asyncio.sleep(0.01)
+        longest, last = max(longest, loop.time() - last), loop.time()
+    assert await drain == 1
+    holder.close()
+    assert set(_states(session).values()) == {OutboxState.SENT}
+    assert longest < 0.5  # the loop ran its ticks while the lock was held for a second
