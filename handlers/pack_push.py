@@ -36,8 +36,9 @@ async def _tick(context: Context) -> None:
         await _push(context, council, keepers, dto)
     with runtime.session() as session:
         due = pack_push.due_nudge(session, now=now, settings=runtime.settings)
-        if due is not None:
-            pack_push.nudge(session, council=due, now=now)
+    if due is not None:
+        await context.workers.run("mina_bot.delivery.pack_push:nudge_in_worker",
+                                  runtime.settings, council_id=due.id, now=now)
 
 
 async def _push(context: Context, council, keepers, dto) -> None:
@@ -65,9 +66,9 @@ async def _push(context: Context, council, keepers, dto) -> None:
                 pack_push.keeper_unreachable(session, keeper=keeper, error=str(exc),
                                              now=runtime.clock.now())
             continue
-        with runtime.session() as session:
-            count = pack_push.push(session, council=council, file_id=sent.document.file_id,
-                                   now=runtime.clock.now())
+        count = await context.workers.run(
+            "mina_bot.delivery.pack_push:push_in_worker", runtime.settings,
+            council_id=council.id, file_id=sent.document.file_id, now=runtime.clock.now())
         log.info("session %s pack pushed to %d members", council.number, count)
         return
     log.warning("session %s pack not pushed: no secretariat member's chat takes it; tried "

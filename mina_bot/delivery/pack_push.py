@@ -11,7 +11,6 @@ from mina_bot.actors import Actor
 from mina_bot.callbacks import encode
 from mina_bot.catalog import label, text
 from mina_bot.delivery.outbox import (
-    enqueue,
     enqueue_rows,
     never_started,
     outbox_row,
@@ -21,6 +20,7 @@ from mina_bot.errors import MinaError
 from mina_bot.jalali import format_datetime
 from mina_bot.sessions.attendance import council_members
 from mina_bot.settings import Settings
+from mina_bot.workers import worker_runtime
 from storage.models import CouncilSession, Member
 from storage.repositories import outbox as outbox_repo
 from storage.repositories import pack_reads as reads_repo
@@ -28,6 +28,7 @@ from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 
 FEATURE = "pk"
+CHUNK = 2000  # members whose outbox rows are built and inserted together
 
 
 def _local(council: CouncilSession, settings: Settings) -> dt.datetime:
@@ -71,23 +72,36 @@ def _read_button(council: CouncilSession, lang: str) -> list[list[tuple[str, str
 
 def push(session: Session, *, council: CouncilSession, file_id: str, now: dt.datetime) -> int:
     """The pack (a stored document) and its «خواندم» button to every council member; how
-    many."""
+    many. Tens of thousands at ten times the country: rows built and inserted in bulk."""
     members = list(council_members(session))
     subject, period = f"s{council.id}", "eve"
-    rows = []
-    for member in members:
-        lang = str(member.language)
-        rows.append(outbox_row(kind="pack.push", subject=subject, period=period, now=now,
-                               member=member, document=file_id,
-                               text=text("pack.push.caption", lang, number=council.number)))
-        rows.append(outbox_row(kind="pack.read", subject=subject, period=period, now=now,
-                               member=member, text=text("pack.push.ask", lang,
-                                                        number=council.number),
-                               buttons=_read_button(council, lang)))
-    enqueue_rows(session, [r for r in rows if r is not None])
+    captions, asks = {}, {}
+    for start in range(0, len(members), CHUNK):
+        rows = []
+        for member in members[start:start + CHUNK]:
+            lang = str(member.language)
+            if lang not in captions:
+                captions[lang] = text("pack.push.caption", lang, number=council.number)
+                asks[lang] = text("pack.push.ask", lang, number=council.number)
+            rows.append(outbox_row(kind="pack.push", subject=subject, period=period, now=now,
+                                   member=member, document=file_id, text=captions[lang]))
+            rows.append(outbox_row(kind="pack.read", subject=subject, period=period, now=now,
+                                   member=member, text=asks[lang],
+                                   buttons=_read_button(council, lang)))
+        enqueue_rows(session, [r for r in rows if r is not None])
     reads_repo.add_sent(session, session_id=council.id,
                         member_ids=[m.id for m in members if m.telegram_id is not None], now=now)
     return len(members)
+
+
+def push_in_worker(settings: Settings, *, council_id: int, file_id: str,
+                   now: dt.datetime) -> int:
+    """push() in a worker process (`Workers.run`), in one transaction: for every member of
+    the council it is seconds of Python the bot's event loop must not do."""
+    with worker_runtime(settings).session() as session:
+        council = session.get(CouncilSession, council_id)
+        return 0 if council is None else push(session, council=council, file_id=file_id,
+                                              now=now)
 
 
 def read(session: Session, *, session_id: int, actor: Actor, now: dt.datetime) -> None:
@@ -112,14 +126,26 @@ def due_nudge(session: Session, *, now: dt.datetime, settings: Settings
 
 
 def nudge(session: Session, *, council: CouncilSession, now: dt.datetime) -> int:
-    """Remind those who have not read the pack (once per session: the outbox's key)."""
-    count = 0
+    """Remind those who have not read the pack (once per session: the outbox's key); how many
+    were new."""
+    texts: dict[str, str] = {}
+    rows = []
     for member in reads_repo.unread(session, session_id=council.id):
         lang = str(member.language)
-        count += enqueue(session, kind="pack.nudge", subject=f"s{council.id}", period="day",
-                         now=now, member=member, buttons=_read_button(council, lang),
-                         text=text("pack.nudge", lang, number=council.number)) is not None
-    return count
+        if lang not in texts:
+            texts[lang] = text("pack.nudge", lang, number=council.number)
+        rows.append(outbox_row(kind="pack.nudge", subject=f"s{council.id}", period="day",
+                               now=now, member=member, buttons=_read_button(council, lang),
+                               text=texts[lang]))
+    return sum(len(enqueue_rows(session, [r for r in rows[i:i + CHUNK] if r is not None]))
+               for i in range(0, len(rows), CHUNK))
+
+
+def nudge_in_worker(settings: Settings, *, council_id: int, now: dt.datetime) -> int:
+    """nudge() in a worker process, as push_in_worker()."""
+    with worker_runtime(settings).session() as session:
+        council = session.get(CouncilSession, council_id)
+        return 0 if council is None else nudge(session, council=council, now=now)
 
 
 def readers(session: Session, *, session_id: int, tz: dt.tzinfo, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from storage.models import Member, PackRead
@@ -18,10 +19,10 @@ def pushed(session: Session, *, session_id: int) -> bool:
 
 def add_sent(session: Session, *, session_id: int, member_ids: Iterable[int],
              now: dt.datetime) -> None:
-    """One unread row per member the pack went to."""
-    session.add_all(PackRead(session_id=session_id, member_id=m, sent_at=now)
-                    for m in member_ids)
-    session.flush()
+    """One unread row per member the pack went to (tens of thousands: one statement)."""
+    rows = [{"session_id": session_id, "member_id": m, "sent_at": now} for m in member_ids]
+    if rows:
+        session.connection().execute(sa.insert(PackRead), rows)
 
 
 def mark_read(session: Session, *, session_id: int, member_id: int, now: dt.datetime) -> bool:
