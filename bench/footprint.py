@@ -14,14 +14,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from bench import processes
 from bench.figures import Figure, at_most, info
 from bench.over_http import round_trip
-from mina_bot.reminders.service import LAST_PASS
+from mina_bot.reminders.service import LAST_PASS, MESSAGE, SESSION_MESSAGE
 from storage.db import make_engine
+from storage.models import ConversationState, OutboxMessage, ReminderItem
 from storage.repositories import conversations
 
 WARM_USERS = 20
@@ -36,6 +38,23 @@ async def _ask(sandbox: processes.Sandbox, users: Sequence[int]) -> None:
             await round_trip(sandbox, user, ("text", "/owe"))
 
     await asyncio.gather(*(one_keyboard() for _ in range(AT_ONCE)))
+
+
+def _never_planned(url: str) -> None:
+    """The dataset's reminders as generated, whatever ran before: none planned, none waiting
+    (the planner's figure plans a day ahead and leaves its messages pending, 100,000 at ten
+    times the country: the first pass would be no catch-up, and the asks would share the bot
+    with their sending)."""
+    engine = make_engine(url, poolclass=NullPool)
+    try:
+        with Session(engine) as session:
+            session.exec(sa.delete(ReminderItem))
+            session.exec(sa.delete(OutboxMessage).where(
+                OutboxMessage.kind.in_((MESSAGE, SESSION_MESSAGE))))
+            session.exec(sa.delete(ConversationState).where(ConversationState.key == LAST_PASS))
+            session.commit()
+    finally:
+        engine.dispose()
 
 
 async def _first_reminder_pass(url: str, since: float, timeout: float = 120.0) -> None:
@@ -58,6 +77,8 @@ async def _first_reminder_pass(url: str, since: float, timeout: float = 120.0) -
 async def _one(kind: str, sandbox: processes.Sandbox, users: Sequence[int], *, token: str,
                url: str, log: Path) -> dict:
     await sandbox.control("POST", "/reset")
+    if kind == "mina":
+        _never_planned(url)
     async with processes.bot(kind, api_base_url=sandbox.api_base_url, token=token,
                              database_url=url, log=log) as (process, spawned):
         first = await sandbox.first_call("getUpdates")

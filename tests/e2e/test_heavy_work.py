@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import io
 import threading
-import time
 import zipfile
 
 import pytest
@@ -45,14 +44,14 @@ async def test_others_are_answered_while_a_large_pack_is_rendered(bot, world):
     sent = await bot.client.send_text(SECRETARIAT_SECRETARY, "/export")
     await asyncio.sleep(0.5)  # its rows are read by now; the rendering is under way
     [owe] = await bot.say(INFRA_SECRETARY, "/owe")
-    answered = time.monotonic()
     assert "اجرای پایلوت در استان گیلان" in owe["text"]
     so_far = await bot.client.bot_messages(SECRETARIAT_SECRETARY, since=sent["message_id"])
+    # Answered while the PDF was still being made: had the rendering held the bot, the PDF
+    # would have gone out before the answer.
     assert not any(m["document"]["file_name"].endswith(".pdf") for m in so_far)
 
     xlsx, pdf = await bot.client.wait_for_bot_messages(SECRETARIAT_SECRETARY, 2,
                                                        since=sent["message_id"], timeout=120)
-    assert time.monotonic() - answered > 1  # the PDF came well after: not blocked behind it
     assert pdf["document"]["file_name"] == "mina-session-2.pdf"
     workbook = load_workbook(io.BytesIO(await bot.client.download(xlsx["document"]["file_id"])))
     labels = {row[0].value for row in workbook["پیگیری جلسه قبل"].iter_rows(min_row=2)}
