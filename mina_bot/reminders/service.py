@@ -124,8 +124,8 @@ def _record(session: Session, batch: list[tuple[Reminder, str, int]], *,
                      "expires": reminder.expires, "details": _details(reminder, settings, texts),
                      "state": items_repo.QUEUED if verdict == SEND else items_repo.DROPPED,
                      "outbox_id": None, "created_at": bookkeeping_time()})
-    inserted = items_repo.insert_new(session, rows=rows)
-    return sum(1 for row in rows if row["key"] in inserted and row["state"] == items_repo.DROPPED)
+    items_repo.insert_new(session, rows=rows)
+    return sum(1 for row in rows if row["state"] == items_repo.DROPPED)
 
 
 def compose_messages(session: Session, *, now: dt.datetime, settings: Settings) -> int:
