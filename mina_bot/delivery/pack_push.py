@@ -4,6 +4,9 @@ who has read it; the session-day nudge to those who have not."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlmodel import Session
 
@@ -28,7 +31,7 @@ from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
 
 FEATURE = "pk"
-CHUNK = 2000  # members whose outbox rows are built and inserted together
+CHUNK = 4000  # outbox rows built and inserted together
 
 
 def _local(council: CouncilSession, settings: Settings) -> dt.datetime:
@@ -72,23 +75,16 @@ def _read_button(council: CouncilSession, lang: str) -> list[list[tuple[str, str
 
 def push(session: Session, *, council: CouncilSession, file_id: str, now: dt.datetime) -> int:
     """The pack (a stored document) and its «خواندم» button to every council member; how
-    many. Tens of thousands at ten times the country: rows built and inserted in bulk."""
+    many."""
     members = list(council_members(session))
     subject, period = f"s{council.id}", "eve"
-    captions, asks = {}, {}
-    for start in range(0, len(members), CHUNK):
-        rows = []
-        for member in members[start:start + CHUNK]:
-            lang = str(member.language)
-            if lang not in captions:
-                captions[lang] = text("pack.push.caption", lang, number=council.number)
-                asks[lang] = text("pack.push.ask", lang, number=council.number)
-            rows.append(outbox_row(kind="pack.push", subject=subject, period=period, now=now,
-                                   member=member, document=file_id, text=captions[lang]))
-            rows.append(outbox_row(kind="pack.read", subject=subject, period=period, now=now,
-                                   member=member, text=asks[lang],
-                                   buttons=_read_button(council, lang)))
-        enqueue_rows(session, [r for r in rows if r is not None])
+    _enqueue_all(session, (row for member in members for row in (
+        outbox_row(kind="pack.push", subject=subject, period=period, now=now, member=member,
+                   document=file_id, text=text("pack.push.caption", str(member.language),
+                                               number=council.number)),
+        outbox_row(kind="pack.read", subject=subject, period=period, now=now, member=member,
+                   text=text("pack.push.ask", str(member.language), number=council.number),
+                   buttons=_read_button(council, str(member.language))))))
     reads_repo.add_sent(session, session_id=council.id,
                         member_ids=[m.id for m in members if m.telegram_id is not None], now=now)
     return len(members)
@@ -98,10 +94,24 @@ def push_in_worker(settings: Settings, *, council_id: int, file_id: str,
                    now: dt.datetime) -> int:
     """push() in a worker process (`Workers.run`), in one transaction: for every member of
     the council it is seconds of Python the bot's event loop must not do."""
+    return _in_worker(settings, council_id, lambda session, council: push(
+        session, council=council, file_id=file_id, now=now))
+
+
+def _in_worker(settings: Settings, council_id: int,
+               work: Callable[[Session, CouncilSession], int]) -> int:
     with worker_runtime(settings).session() as session:
         council = session.get(CouncilSession, council_id)
-        return 0 if council is None else push(session, council=council, file_id=file_id,
-                                              now=now)
+        return 0 if council is None else work(session, council)
+
+
+def _enqueue_all(session: Session, rows: Iterable[dict[str, Any] | None]) -> int:
+    """Insert outbox rows CHUNK at a time (tens of thousands at ten times the country: only a
+    chunk in memory); how many were new."""
+    rows, added = iter(rows), 0
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        added += len(enqueue_rows(session, [r for r in chunk if r is not None]))
+    return added
 
 
 def read(session: Session, *, session_id: int, actor: Actor, now: dt.datetime) -> None:
@@ -128,24 +138,17 @@ def due_nudge(session: Session, *, now: dt.datetime, settings: Settings
 def nudge(session: Session, *, council: CouncilSession, now: dt.datetime) -> int:
     """Remind those who have not read the pack (once per session: the outbox's key); how many
     were new."""
-    texts: dict[str, str] = {}
-    rows = []
-    for member in reads_repo.unread(session, session_id=council.id):
-        lang = str(member.language)
-        if lang not in texts:
-            texts[lang] = text("pack.nudge", lang, number=council.number)
-        rows.append(outbox_row(kind="pack.nudge", subject=f"s{council.id}", period="day",
-                               now=now, member=member, buttons=_read_button(council, lang),
-                               text=texts[lang]))
-    return sum(len(enqueue_rows(session, [r for r in rows[i:i + CHUNK] if r is not None]))
-               for i in range(0, len(rows), CHUNK))
+    return _enqueue_all(session, (
+        outbox_row(kind="pack.nudge", subject=f"s{council.id}", period="day", now=now,
+                   member=member, buttons=_read_button(council, str(member.language)),
+                   text=text("pack.nudge", str(member.language), number=council.number))
+        for member in reads_repo.unread(session, session_id=council.id)))
 
 
 def nudge_in_worker(settings: Settings, *, council_id: int, now: dt.datetime) -> int:
     """nudge() in a worker process, as push_in_worker()."""
-    with worker_runtime(settings).session() as session:
-        council = session.get(CouncilSession, council_id)
-        return 0 if council is None else nudge(session, council=council, now=now)
+    return _in_worker(settings, council_id,
+                      lambda session, council: nudge(session, council=council, now=now))
 
 
 def readers(session: Session, *, session_id: int, tz: dt.tzinfo, lang: str) -> str:

@@ -152,11 +152,12 @@ def _compose(session: Session, member_ids: list[int], *, now: dt.datetime,
     # Said today already (held ones went at 08:00, the next of their series came at 09:00):
     # not again the same day.
     told = items_repo.told_between(session, member_ids=member_ids, start=start, end=end)
-    moves = [(i.id, items_repo.DROPPED, None) for i in queued
-             if i.expires <= now or (i.member_id, i.subject) in told]
+    moves: list[tuple[int, str, int | None]] = []
     by_member: dict[int, list] = {}
     for item in queued:
-        if item.expires > now and (item.member_id, item.subject) not in told:
+        if item.expires <= now or (item.member_id, item.subject) in told:
+            moves.append((item.id, items_repo.DROPPED, None))
+        else:
             by_member.setdefault(item.member_id, []).append(item)
     sent_today = items_repo.moments_between(session, member_ids=by_member, kind=MESSAGE,
                                             start=start, end=end)
