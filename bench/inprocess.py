@@ -22,6 +22,7 @@ from bench.dataset import Dataset
 from bench.figures import Figure, at_most, info, percentile
 from bench.over_http import REPORT_STEPS
 from bench.scale import Scale
+from bot import settle_start_up
 from mina_bot.runtime import Runtime
 
 BOT_USER = {"id": 7_000_000_001, "is_bot": True, "first_name": "Mina", "username": "mina_bench_bot"}
@@ -126,6 +127,7 @@ async def measure(runtime: Runtime, build_application, data: Dataset, scale: Sca
     owe_runs: list[float] = []
     echo_runs: list[float] = []
     owe_wall = echo_wall = 0.0
+    settle_start_up()  # as the bot does once started, before its first update
     async with mina, echo:
         await _drive(mina, warm)
         await _drive(echo, warm)

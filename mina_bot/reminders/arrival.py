@@ -108,18 +108,19 @@ class _Facts:
         return text("reminder.word.at", self.lang, day=Safe(day),
                     time=format_time(local, self.lang))
 
-    def _agenda_title(self, item: AgendaItem) -> str:
+    def _agenda_title(self, item: AgendaItem, units: dict[int, Unit]) -> str:
         """A committee's standing item under the committee's name in the reader's language."""
-        unit = self.session.get(Unit, item.unit_id) \
-            if item.kind == AgendaKind.STANDING and item.unit_id else None
+        unit = units.get(item.unit_id) if item.kind == AgendaKind.STANDING else None
         if unit is not None:
             return name_in(unit, self.lang)
         return agenda_title(item.title, self.lang) or text("delivery.agenda_review", self.lang)
 
     def _session(self, council: CouncilSession, item: ReminderItem) -> Entry:
         head = sessions_repo.agenda_of(self.session, session_id=council.id, limit=AGENDA_LINES)
-        agenda = [text("delivery.agenda_line", self.lang, position=i, title=self._agenda_title(a))
-                  for i, a in enumerate(head, 1)]
+        units = {u.id: u for u in units_repo.units_by_ids(
+            self.session, unit_ids={a.unit_id for a in head if a.unit_id})}
+        agenda = [text("delivery.agenda_line", self.lang, position=i,
+                       title=self._agenda_title(a, units)) for i, a in enumerate(head, 1)]
         if len(head) == AGENDA_LINES and (rest := sessions_repo.agenda_length(
                 self.session, session_id=council.id) - AGENDA_LINES):  # in the session's view
             agenda.append(text("reminder.more", self.lang, count=rest))
@@ -149,9 +150,10 @@ class _Facts:
         missing = [u for u in item.details["units"] if u not in submitted]
         if not missing:
             return []
-        units = [self.session.get(Unit, u) for u in missing[:NAMES_LIMIT]]
-        names = ("، " if self.lang == "fa" else ", ").join(name_in(u, self.lang) for u in units
-                                                             if u is not None)
+        shown = {u.id: u for u in units_repo.units_by_ids(self.session,
+                                                          unit_ids=missing[:NAMES_LIMIT])}
+        names = ("، " if self.lang == "fa" else ", ").join(
+            name_in(shown[u], self.lang) for u in missing[:NAMES_LIMIT] if u in shown)
         if len(missing) > NAMES_LIMIT:
             names += " " + text("reminder.more", self.lang, count=len(missing) - NAMES_LIMIT)
         return [Entry("missing", f"missing:{council.id}", text(

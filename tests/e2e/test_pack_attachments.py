@@ -162,6 +162,7 @@ async def test_the_pack_pushed_the_evening_before_has_the_attachments_too(bot):
         await bot.client.ensure_user(user)
     await submit_with(bot, [await upload(bot, GOOD, pilot_pdf(3), "application/pdf")])
     bot.clock.set(EVE)
+    bot.tick_now("pack.push")
     copy = await document_named(bot, ".pdf", 0, chat=1001)
     reader = PdfReader(io.BytesIO(await bot.client.download(copy["document"]["file_id"])))
     marks = outline(reader)

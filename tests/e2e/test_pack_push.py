@@ -23,6 +23,7 @@ async def test_the_pack_goes_out_the_evening_before_and_reads_are_counted(bot):
         ids = seed_reports_world(session)
         assert pack_push.due_push(session, now=bot.clock.now(), settings=bot.settings) is None
     bot.clock.set(EVE)
+    bot.tick_now("pack.push")
     [copy] = await bot.client.wait_for_bot_messages(HEAD, 1, timeout=30)
     assert copy["document"]["file_name"] == "mina-session-2.pdf"
     document, ask = await bot.client.wait_for_bot_messages(INFRA_SECRETARY, 2, timeout=30)
@@ -56,6 +57,7 @@ async def test_a_keeper_who_never_started_the_bot_is_skipped_and_the_secretariat
     with bot.runtime.session() as session:
         ids = seed_reports_world(session)
     bot.clock.set(EVE)
+    bot.tick_now("pack.push")
     copy, *told = await bot.client.wait_for_bot_messages(SECRETARY, 3, timeout=30)
     assert copy["document"]["file_name"] == "mina-session-2.pdf"
     document, _ = await bot.client.wait_for_bot_messages(INFRA_SECRETARY, 2, timeout=30)
@@ -70,6 +72,7 @@ async def test_with_no_keeper_reachable_each_is_marked_and_the_pack_waits_for_on
     """Not pushed, and not rendered again at every look (a pack at ten times the country is a
     minute's work): the next look has no keeper until one writes to the bot."""
     bot.clock.set(EVE)
+    bot.tick_now("pack.push")
     with bot.runtime.session() as session:  # nobody has started the bot
         ids = seed_reports_world(session)
     deadline = asyncio.get_running_loop().time() + 30
