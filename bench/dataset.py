@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import math
 import random
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,7 +193,13 @@ def generate(engine: Engine, scale: Scale, *, seed: int, now: dt.datetime,
 def vacuumed(engine: Engine) -> None:
     """On PostgreSQL, what autovacuum does within a minute of a bulk write (13+ vacuums after
     inserts too): statistics, and the visibility map that lets the planner answer from an index
-    alone. Done now, it does not happen in the middle of a measurement."""
+    alone; then a checkpoint, which writes the bulk's pages out. Done now, neither happens in
+    the middle of a measurement (a timed checkpoint spreads its writes over minutes, and every
+    commit's flush waits behind them)."""
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
+            try:
+                connection.exec_driver_sql("CHECKPOINT")
+            except sa.exc.DBAPIError as exc:  # not a superuser (nor pg_checkpoint)
+                print(f"bench: no CHECKPOINT after the dataset ({exc.orig})", file=sys.stderr)
