@@ -25,6 +25,7 @@ from mina_bot.organisation.schema import (
     HolidaySpec,
     MemberSpec,
     OrgFile,
+    SafeLoader,
     UnitSpec,
     holiday_days,
     line_of,
@@ -88,22 +89,22 @@ def _match_members(session: Session, org: OrgFile, source: str,
     for member in known:
         by_name.setdefault(match_key(member.name), []).append(member)
     matches: list[Member | None] = []
-    problems: list[FileProblem] = []
-    root = yaml.compose(source)
+    ambiguous: list[int] = []
     for i, spec in enumerate(org.members):
         found = by_id.get(spec.telegram_id) if spec.telegram_id else None
         if found is None:
             same = [m for m in by_name.get(match_key(spec.name), [])
                     if m.telegram_id is None or spec.telegram_id is None]
             if len(same) > 1:
-                problems.append(FileProblem(line_of(root, ("members", i, "name")),
-                                            f"members[{i}].name",
-                                            text("org.file.ambiguous_member", lang,
-                                                 name=spec.name)))
+                ambiguous.append(i)
             found = same[0] if len(same) == 1 else None
         matches.append(found)
-    if problems:
-        raise OrgFileError(problems)
+    if ambiguous:  # the file read again, for the lines only now (a national file: seconds)
+        root = yaml.compose(source, Loader=SafeLoader)
+        raise OrgFileError([FileProblem(line_of(root, ("members", i, "name")),
+                                        f"members[{i}].name",
+                                        text("org.file.ambiguous_member", lang,
+                                             name=org.members[i].name)) for i in ambiguous])
     return matches
 
 

@@ -85,6 +85,21 @@ def test_members_without_telegram_id_are_matched_by_loose_name(session, clock) -
     assert person.telegram_id == 77
 
 
+def test_a_name_two_members_share_is_refused_at_its_line(session, clock) -> None:
+    for telegram_id in (71, 72):  # two files: one may not name a person twice
+        load_text(session, f"units: []\nmembers:\n  - name: آقای ستوده\n"
+                  f"    telegram_id: {telegram_id}\n", clock=clock)
+    session.commit()
+    source = "units: []\nmembers:\n  - name: آقای رضایی\n  - name: آقاي ستوده\n"
+    with pytest.raises(OrgFileError) as caught:
+        load_text(session, source, clock=clock)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.where) == (4, "members[1].name")
+    assert "«آقاي ستوده»" in problem.message and "شناسه تلگرام" in problem.message
+    session.rollback()
+    assert sorted(m.telegram_id for m in members.list_members(session)) == [71, 72]
+
+
 def test_a_bad_file_loads_nothing(session: Session, clock: FakeClock, tmp_path: Path) -> None:
     bad = tmp_path / "org.yaml"
     source = ORG_FILE.read_text(encoding="utf-8")
