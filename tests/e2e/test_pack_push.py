@@ -72,9 +72,9 @@ async def test_with_no_keeper_reachable_each_is_marked_and_the_pack_waits_for_on
     """Not pushed, and not rendered again at every look (a pack at ten times the country is a
     minute's work): the next look has no keeper until one writes to the bot."""
     bot.clock.set(EVE)
-    bot.tick_now("pack.push")
     with bot.runtime.session() as session:  # nobody has started the bot
         ids = seed_reports_world(session)
+    bot.tick_now("pack.push")
     deadline = asyncio.get_running_loop().time() + 30
     while True:
         with bot.runtime.session() as session:
