@@ -5,7 +5,7 @@ that passed on a Friday: said so), then grouped into one message (message.py).""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlmodel import Session
 
@@ -82,8 +82,11 @@ class _Facts:
         found = self._resolutions.values()
         self._councils = sources.sessions_by_id(session, session_ids=[
             s for r, _ in found for s in (r.session_id, r.due_at_session_id) if s])
-        self._units = {u.id: u for u in units_repo.units_by_ids(
-            session, unit_ids={u for _, owed in found for u in owed})}
+        self._units = self._units_by_id({u for _, owed in found for u in owed})
+
+    def _units_by_id(self, unit_ids: Iterable[int]) -> dict[int, Unit]:
+        """Some units by id, in one query."""
+        return {u.id: u for u in units_repo.units_by_ids(self.session, unit_ids=unit_ids)}
 
     def entries(self, item: ReminderItem) -> list[Entry]:
         """The entries an item still makes (none when it no longer helps)."""
@@ -117,8 +120,7 @@ class _Facts:
 
     def _session(self, council: CouncilSession, item: ReminderItem) -> Entry:
         head = sessions_repo.agenda_of(self.session, session_id=council.id, limit=AGENDA_LINES)
-        units = {u.id: u for u in units_repo.units_by_ids(
-            self.session, unit_ids={a.unit_id for a in head if a.unit_id})}
+        units = self._units_by_id({a.unit_id for a in head if a.unit_id})
         agenda = [text("delivery.agenda_line", self.lang, position=i,
                        title=self._agenda_title(a, units)) for i, a in enumerate(head, 1)]
         if len(head) == AGENDA_LINES and (rest := sessions_repo.agenda_length(
@@ -150,8 +152,7 @@ class _Facts:
         missing = [u for u in item.details["units"] if u not in submitted]
         if not missing:
             return []
-        shown = {u.id: u for u in units_repo.units_by_ids(self.session,
-                                                          unit_ids=missing[:NAMES_LIMIT])}
+        shown = self._units_by_id(missing[:NAMES_LIMIT])
         names = ("، " if self.lang == "fa" else ", ").join(
             name_in(shown[u], self.lang) for u in missing[:NAMES_LIMIT] if u in shown)
         if len(missing) > NAMES_LIMIT:

@@ -6,6 +6,7 @@ Nothing here judges a timing (the machine running the tests is not the benchmark
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,8 +47,6 @@ def _bench(tmp_path: Path, database_url: str, *args: str) -> tuple[dict, str]:
 def test_the_quick_harness_runs_end_to_end_and_writes_every_figure(tmp_path):
     """On PostgreSQL when it is configured, else SQLite (the blocking run below is SQLite's):
     each run of the whole harness costs the suite about 15 s of CPU."""
-    import os
-
     backend = "postgres" if os.environ.get(POSTGRES_ENV) else "sqlite"
     url = (os.environ[POSTGRES_ENV] if backend == "postgres"
            else f"sqlite:///{tmp_path / 'configured.sqlite3'}")
