@@ -34,7 +34,7 @@ from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import text
 from mina_bot.clock import local_today
 from mina_bot.jalali import JalaliDateError, jalali_ymd, parse_date
-from mina_bot.minutes import importer, review
+from mina_bot.minutes import review
 from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.preview import saved_text
 from mina_bot.permissions import Action
@@ -108,13 +108,10 @@ async def take_file(update: Update, context: Context) -> int:
 async def _read(update: Update, context: Context, name: str | None, data: bytes | str) -> int:
     """Check the minutes' shape in a worker, then ask the date or preview."""
     runtime = context.runtime
-    with runtime.session() as session:
-        units = importer.directory(session)
     try:  # reading a .docx and parsing run in a worker process, not on the event loop
         source = await context.workers.run(
-            "mina_bot.minutes.reading:checked_minutes", name, data,
-            session_date=local_today(runtime.clock, runtime.tz), units=units,
-            max_unpacked_mb=runtime.settings.max_document_uncompressed_mb)
+            "mina_bot.minutes.reading:checked_against_units", runtime.settings, name, data,
+            session_date=local_today(runtime.clock, runtime.tz))
     except MinutesError as exc:
         _state(update, context, pieces=[])  # the corrected minutes start afresh
         await reply(update, exc.render(context.actor.language)

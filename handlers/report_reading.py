@@ -103,17 +103,14 @@ async def _files(update: Update, context: Context, data: ButtonData) -> None:
 
 async def _trend(update: Update, context: Context, data: ButtonData) -> None:
     """The compliance chart of the weeks up to one session."""
-    session_id, runtime, actor = data.int_arg(0), context.runtime, context.actor
-    weeks = runtime.settings.report_trend_weeks
-    with runtime.session() as session:
-        series = reading.trend_to(session, session_id=session_id, weeks=weeks,
-                                  now=runtime.clock.now(), settings=runtime.settings)
-    trend = views.trend_dto(series, actor.language, runtime.tz)
-    # Drawn in a worker process: matplotlib never loads in the bot.
-    png = await context.workers.run("mina_bot.export.chart:render_trend_png", trend)
+    runtime, actor = context.runtime, context.actor
+    # Counted and drawn in a worker process: matplotlib never loads in the bot.
+    png, weeks = await context.workers.run(
+        "mina_bot.reports.trend_chart:drawn", runtime.settings, session_id=data.int_arg(0),
+        now=runtime.clock.now(), lang=actor.language)
     await update.effective_chat.send_photo(
         InputFile(png, filename="trend.png"),
-        caption=text("reports.trend.caption", actor.language, weeks=len(series)))
+        caption=text("reports.trend.caption", actor.language, weeks=weeks))
 
 
 def build_handlers() -> list[BaseHandler]:

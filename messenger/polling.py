@@ -41,9 +41,11 @@ from mina_bot.runtime import Runtime, handling_update
 
 log = logging.getLogger("mina.transport")
 BATCH = 100  # the most updates one getUpdates brings (Telegram's limit)
-# An update in hand this long is parked when polls bring nothing new: a new message then waits
-# at most this long behind an export (an ordinary answer takes a few milliseconds, unparked).
+# An update in hand this long is parked when polls bring nothing new (an ordinary answer takes
+# a few milliseconds, unparked). Until then, a poll that brought nothing new is made again this
+# soon, or when the work in hand ends: a new message waits at most that long behind an export.
 PARK_AFTER = 0.05
+POLL_AGAIN = 0.005
 
 
 class AckingApplication(Application):
@@ -182,7 +184,8 @@ class AckPoller:
             return
         self._changed.clear()  # only short work came back: wait for it to end, briefly
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), PARK_AFTER - (now - min(held)))
+            await asyncio.wait_for(self._changed.wait(),
+                                   min(POLL_AGAIN, PARK_AFTER - (now - min(held))))
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; network trouble is waited out, a bad token ends it."""

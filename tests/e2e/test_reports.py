@@ -189,6 +189,11 @@ async def test_late_and_missing_units_and_a_forged_button(bot, world):
     [chart] = await bot.press(SECRETARIAT_SECRETARY, table, button(table, "روند"), replies=1)
     png = await bot.client.download(chart["photo"]["file_id"])
     assert png.startswith(b"\x89PNG")
+    assert chart["caption"] == "روند ۲ هفته اخیر"  # counted in the worker, with the drawing
+    # A chart button for a session that does not exist: the worker's answer is a clear one.
+    forged = await bot.client.press_button(SECRETARIAT_SECRETARY, table["message_id"],
+                                           "rpt:trend:99999")
+    assert "معتبر نیست" in (await bot.client.wait_for_answer(forged))["text"]
 
 
 async def test_the_quarter_pack_covers_the_quarters_sessions(bot, world):
