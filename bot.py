@@ -151,10 +151,12 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
 
 
 async def _post_init(application: Application) -> None:
-    """Compute the year's official holidays in the background; publish the command menu
-    (Persian by default, English for English clients)."""
-    application.job_queue.run_once(_warm_calendar, 0, name="calendar")
-    platform = platform_named(runtime_of(application).settings.platform)
+    """Compute the year's official holidays before the first update (a thread would hold the
+    event loop as long: it is Python, under the GIL); publish the command menu (Persian by
+    default, English for English clients)."""
+    runtime = runtime_of(application)
+    official_calendar.warm(local_today(runtime.clock, runtime.tz))
+    platform = platform_named(runtime.settings.platform)
     if not platform.supports_command_menu:
         log.info("%s has no command menu; /help lists the commands", platform.name)
         return
@@ -168,12 +170,6 @@ async def _post_init(application: Application) -> None:
             log.warning("could not publish the command menu: %s", exc)
             if menu_handlers.menus_missing(application.bot_data, exc):
                 return
-
-
-async def _warm_calendar(context) -> None:
-    """This year's and next year's official holidays, computed in a thread after start."""
-    runtime = runtime_of(context.application)
-    await asyncio.to_thread(official_calendar.warm, local_today(runtime.clock, runtime.tz))
 
 
 async def _post_shutdown(application: Application) -> None:
