@@ -118,8 +118,7 @@ def compliance(
 ) -> Compliance:
     """Every committee (and any unit that reported): on time, late, missing or not yet due."""
     deadline = report_deadline(council, settings, settings.tz)
-    reports = {r.unit_id: r for r in reports_repo.reports_of_sessions(
-        session, session_ids=[council.id])}
+    reports = {r.unit_id: r for r in reports_repo.report_states(session, session_id=council.id)}
     units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
     known = {u.id for u in units}
     units += units_repo.units_by_ids(session, unit_ids=[u for u in reports if u not in known])
