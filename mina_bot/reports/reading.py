@@ -19,7 +19,6 @@ from storage.models import CouncilSession, ReportStatus, ReportSubmission, Unit,
 from storage.repositories import packs as packs_repo
 from storage.repositories import reports as reports_repo
 from storage.repositories import sessions as sessions_repo
-from storage.repositories import units as units_repo
 
 ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
 AWAITING = "awaiting"  # sent by the secretary, waiting for the head's approval
@@ -35,7 +34,7 @@ class UnknownWeek(MinaError):
 class UnitCompliance:
     """One unit's line in the compliance table."""
 
-    unit: Unit
+    unit: Any  # its id, name_fa and name_en
     state: str
     report_id: int | None
     submitted_at: dt.datetime | None
@@ -119,9 +118,8 @@ def compliance(
     """Every committee (and any unit that reported): on time, late, missing or not yet due."""
     deadline = report_deadline(council, settings, settings.tz)
     reports = {r.unit_id: r for r in reports_repo.report_states(session, session_id=council.id)}
-    units = list(reports_repo.reporting_units(session, kinds=settings.reporting_unit_kinds))
-    known = {u.id for u in units}
-    units += units_repo.units_by_ids(session, unit_ids=[u for u in reports if u not in known])
+    units = reports_repo.compliance_units(session, session_id=council.id,
+                                          kinds=settings.reporting_unit_kinds)
     lines = []
     for unit in units:
         report = reports.get(unit.id)

@@ -207,6 +207,17 @@ def submitted_of_units(
     return session.exec(query).all()
 
 
+def compliance_units(session: Session, *, session_id: int, kinds: Iterable[str]
+                     ) -> Sequence[sa.Row]:
+    """The units of a session's compliance table, each with its id and names: every active
+    unit expected to report (committees by default) by id, then any other that reported."""
+    expected = sa.and_(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
+    reported = Unit.id.in_(select(WeeklyReport.unit_id).where(
+        WeeklyReport.session_id == session_id))
+    query = select(Unit.id, Unit.name_fa, Unit.name_en).where(expected | reported)
+    return session.exec(query.order_by(sa.case((expected, 0), else_=1), Unit.id)).all()
+
+
 def reporting_units(
     session: Session, *, kinds: Iterable[str] = (UnitKind.COMMITTEE,)
 ) -> Sequence[Unit]:

@@ -13,10 +13,12 @@ from messenger.persistence import SQLConversationPersistence
 from mina_bot.errors import PermissionDenied
 from mina_bot.identity import load_actor
 from mina_bot.reports import drafts, prompts, steps, submission
+from mina_bot.reports.reading import LATE, MISSING, ON_TIME, compliance
 from mina_bot.settings import Settings
-from storage.models import AttachmentKind, Progress, ReportStatus
+from storage.models import AttachmentKind, Progress, ReportStatus, WeeklyReport
 from storage.repositories import members as members_repo
 from storage.repositories import reports as reports_repo
+from storage.repositories import sessions as sessions_repo
 from storage.repositories import units as units_repo
 from tests.e2e.reports_world import AFTER_DEADLINE, SATURDAY_MORNING, seed_reports_world
 
@@ -208,3 +210,28 @@ def test_a_version_is_never_dated_before_the_previous_one(session, world):
     assert second.submitted_at >= first.submitted_at
     versions = reports_repo.submissions_of(session, report_id=report.id)
     assert versions[1].submitted_at >= versions[0].submitted_at
+
+
+def test_the_compliance_table_lists_the_committees_then_any_other_unit_that_reported(
+        session, world):
+    secretary = actor(session, 1003)
+    report = fill(session, secretary, world["infra"], SATURDAY_MORNING)
+    submission.submit(session, report_id=report.id, actor=secretary, now=SATURDAY_MORNING,
+                      settings=SETTINGS)
+    secretariat = units_repo.get_by_key(session, key="secretariat")
+    design = units_repo.get_by_key(session, key="design")
+    design.active = False  # a committee closed down: no longer expected
+    session.add(WeeklyReport(unit_id=secretariat.id, session_id=world["session2"],
+                             status=ReportStatus.SUBMITTED, current_version=1, late=True,
+                             first_submitted_at=AFTER_DEADLINE))
+    session.flush()
+    council = sessions_repo.get_session(session, session_id=world["session2"])
+    table = compliance(session, council=council, now=AFTER_DEADLINE, settings=SETTINGS)
+    committees = [u.id for u in reports_repo.reporting_units(session)]
+    assert design.id not in committees
+    assert [line.unit.id for line in table.lines] == [*committees, secretariat.id]
+    by_unit = {line.unit.id: line for line in table.lines}
+    assert (by_unit[world["infra"]].state, by_unit[world["infra"]].version) == (ON_TIME, 1)
+    assert by_unit[world["infra"]].unit.name_fa == "کمیته زیرساخت و تبادل داده"
+    assert by_unit[secretariat.id].state == LATE
+    assert {by_unit[u].state for u in committees if u != world["infra"]} == {MISSING}
