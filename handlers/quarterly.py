@@ -9,6 +9,7 @@ chat, asked for and given the secretariat head's approval, then sent to its addr
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
@@ -28,12 +29,14 @@ from handlers.common import (
 from mina_bot.callbacks import ButtonData, encode
 from mina_bot.catalog import Safe, label, text
 from mina_bot.errors import MinaError
-from mina_bot.export.dto import Charted
 from mina_bot.jalali import jalali_quarter
 from mina_bot.permissions import Action
 from mina_bot.persian import to_latin_digits
 from mina_bot.quarterly import approval
 from mina_bot.quarterly.approval import FEATURE
+
+if TYPE_CHECKING:  # the module renders: only worker processes load it
+    from mina_bot.quarterly.files import QuarterFiles
 
 EDIT = 0
 FLOW = "quarterly"
@@ -52,32 +55,30 @@ def parse_quarter(words: list[str], today) -> tuple[int, int]:
     return year, quarter
 
 
-async def _document(context: Context, report: approval.QuarterlyReport | None, year: int,
-                    quarter: int) -> tuple[approval.QuarterlyReport, Charted]:
-    """The report (started the first time) and its document, read in a worker process: the
-    quarter's queries never hold the bot."""
+async def _files(context: Context, report: approval.QuarterlyReport | None, year: int,
+                 quarter: int, *, xlsx: bool) -> tuple[approval.QuarterlyReport, QuarterFiles]:
+    """The report (started the first time) and its documents, read and rendered in one worker
+    process: the quarter's queries never hold the bot, nor does its document travel through it."""
     runtime = context.runtime
-    draft, doc = await context.workers.run(
-        "mina_bot.quarterly.document:gathered", runtime.settings, year=year, quarter=quarter,
+    files = await context.workers.run(
+        "mina_bot.quarterly.files:made", runtime.settings, year=year, quarter=quarter,
         now=runtime.clock.now(), lang=context.actor.language,
-        letter=report.letter if report else None)
+        letter=report.letter if report else None, xlsx=xlsx)
     if report is None:
         with runtime.session() as session:
-            report = approval.open_report(session, year=year, quarter=quarter, draft=draft)
-    return report, doc
+            report = approval.open_report(session, year=year, quarter=quarter, draft=files.draft)
+    return report, files
 
 
 async def show(update: Update, context: Context, words: list[str]) -> None:
-    """The report's documents (PDF and XLSX), then its letter and where it stands."""
+    """The report's documents (XLSX and PDF), then its letter and where it stands."""
     runtime = context.runtime
     year, quarter = parse_quarter(words, runtime.clock.now().astimezone(runtime.tz).date())
-    report, doc = await _document(context, None, year, quarter)
+    report, files = await _files(context, None, year, quarter, xlsx=True)
     chat, lang = update.effective_chat, context.actor.language
-    for fmt, renderer in (("XLSX", "mina_bot.export.charted:render_charted_xlsx"),
-                          ("PDF", "mina_bot.export.charted:render_charted_pdf")):
-        data = await context.workers.run(renderer, doc)
-        await chat.send_document(InputFile(data, filename=f"{doc.pack.file_stem}.{fmt.lower()}"),
-                                 caption=text("export.caption", lang, title=doc.pack.title,
+    for fmt, data in (("XLSX", files.xlsx), ("PDF", files.pdf)):
+        await chat.send_document(InputFile(data, filename=f"{files.stem}.{fmt.lower()}"),
+                                 caption=text("export.caption", lang, title=files.title,
                                               format=fmt))
     await _letter(update, context, report)
 
@@ -130,10 +131,9 @@ async def _ask(update: Update, context: Context, data: ButtonData) -> None:
     with runtime.session() as session:
         report = approval.askable(session, report_id=report_id, version=version,
                                   settings=runtime.settings)
-    report, doc = await _document(context, report, report.year, report.quarter)
-    pdf = await context.workers.run("mina_bot.export.charted:render_charted_pdf", doc)
+    report, files = await _files(context, report, report.year, report.quarter, xlsx=False)
     sent = await update.effective_chat.send_document(
-        InputFile(pdf, filename=f"{doc.pack.file_stem}.pdf"),
+        InputFile(files.pdf, filename=f"{files.stem}.pdf"),
         caption=text("quarterly.ask.caption", context.actor.language, version=version))
     with runtime.session() as session:
         names = approval.ask(session, report_id=report_id, version=version,

@@ -91,14 +91,14 @@ async def test_a_press_whose_work_takes_long_is_answered_first(bot, world, monke
     the document follows when it is ready."""
     from handlers import quarterly
 
-    ready, gathering = asyncio.Event(), quarterly._document
+    ready, gathering = asyncio.Event(), quarterly._files
 
     async def slow(*args, **kwargs):
         await ready.wait()
         return await gathering(*args, **kwargs)
 
     *_, letter = await bot.say(SECRETARY, "/export quarter ۱۴۰۰ ۱", replies=3)
-    monkeypatch.setattr(quarterly, "_document", slow)
+    monkeypatch.setattr(quarterly, "_files", slow)
     query = await bot.client.press_button(SECRETARY, letter["message_id"],
                                           button(letter, "تأیید"))
     assert await bot.client.wait_for_answer(query) is not None
@@ -123,7 +123,7 @@ async def test_a_press_that_fails_after_it_was_answered_says_so_in_the_chat(bot,
         raise WorkTimedOut(seconds=2)
 
     *_, letter = await bot.say(SECRETARY, "/export quarter ۱۴۰۰ ۱", replies=3)
-    monkeypatch.setattr(quarterly, "_document", timed_out)
+    monkeypatch.setattr(quarterly, "_files", timed_out)
     query = await bot.client.press_button(SECRETARY, letter["message_id"],
                                           button(letter, "تأیید"))
     assert await bot.client.wait_for_answer(query) is not None
