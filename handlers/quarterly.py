@@ -9,7 +9,6 @@ chat, asked for and given the secretariat head's approval, then sent to its addr
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
@@ -34,9 +33,7 @@ from mina_bot.permissions import Action
 from mina_bot.persian import to_latin_digits
 from mina_bot.quarterly import approval
 from mina_bot.quarterly.approval import FEATURE
-
-if TYPE_CHECKING:  # the module renders: only worker processes load it
-    from mina_bot.quarterly.files import QuarterFiles
+from mina_bot.quarterly.files import QuarterFiles
 
 EDIT = 0
 FLOW = "quarterly"
@@ -61,7 +58,7 @@ async def _files(context: Context, report: approval.QuarterlyReport | None, year
     process: the quarter's queries never hold the bot, nor does its document travel through it."""
     runtime = context.runtime
     files = await context.workers.run(
-        "mina_bot.quarterly.files:made", runtime.settings, year=year, quarter=quarter,
+        "mina_bot.quarterly.rendering:made", runtime.settings, year=year, quarter=quarter,
         now=runtime.clock.now(), lang=context.actor.language,
         letter=report.letter if report else None, xlsx=xlsx)
     if report is None:

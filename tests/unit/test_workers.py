@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import pickle
 import subprocess
 import sys
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,8 @@ from bench.bomb import zip_bomb
 from mina_bot.minutes.model import MinutesError
 from mina_bot.minutes.sources import MAX_WORD_ENTRIES, text_of_file
 from mina_bot.workers import Workers, WorkTimedOut, WorkTooLarge
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -207,3 +211,23 @@ def test_a_word_file_with_malformed_parts_is_unreadable_whatever_python_docx_rai
     with pytest.raises(MinutesError) as raised:
         text_of_file("odd.docx", word_file(parts))
     assert raised.value.text_key == "minutes.error.unreadable"
+
+
+RENDERERS = ("matplotlib", "fpdf", "openpyxl", "docx")
+
+
+def test_the_quarters_files_reach_the_bot_without_loading_a_renderer():
+    """The bot unpickles what its workers return: a result type defined beside the rendering
+    would load matplotlib, fpdf2 and openpyxl into the bot on first use (370 ms, everyone held)."""
+    from typing import get_type_hints
+
+    from mina_bot.quarterly import rendering
+
+    returned = get_type_hints(rendering.made)["return"]
+    result = returned(draft="نامه", stem="mina-quarterly-1400-q1", title="فصل ۱", pdf=b"%PDF-",
+                      xlsx=b"PK")
+    code = ("import pickle, sys, bot; pickle.loads(sys.stdin.buffer.read()); "
+            f"print(sorted(m for m in {RENDERERS!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(result),
+                          capture_output=True, check=True, cwd=ROOT)
+    assert done.stdout.decode().strip() == "[]"
