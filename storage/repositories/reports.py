@@ -207,11 +207,15 @@ def submitted_of_units(
     return session.exec(query).all()
 
 
+def _expected_to_report(kinds: Iterable[str]) -> sa.ColumnElement[bool]:
+    return sa.and_(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
+
+
 def compliance_units(session: Session, *, session_id: int, kinds: Iterable[str]
                      ) -> Sequence[sa.Row]:
     """The units of a session's compliance table, each with its id and names: every active
     unit expected to report (committees by default) by id, then any other that reported."""
-    expected = sa.and_(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
+    expected = _expected_to_report(kinds)
     reported = Unit.id.in_(select(WeeklyReport.unit_id).where(
         WeeklyReport.session_id == session_id))
     query = select(Unit.id, Unit.name_fa, Unit.name_en).where(expected | reported)
@@ -222,8 +226,7 @@ def reporting_units(
     session: Session, *, kinds: Iterable[str] = (UnitKind.COMMITTEE,)
 ) -> Sequence[Unit]:
     """The active units expected to report every week (committees by default)."""
-    query = select(Unit).where(Unit.kind.in_([str(k) for k in kinds]), Unit.active)
-    return session.exec(query.order_by(Unit.id)).all()
+    return session.exec(select(Unit).where(_expected_to_report(kinds)).order_by(Unit.id)).all()
 
 
 def secretariat_members(session: Session) -> Sequence[Member]:
