@@ -8,7 +8,7 @@ import pytest
 # export would wait for them past its time limit (the product's default is for a bot alone).
 os.environ.setdefault("MINA_HEAVY_WORK_NICENESS", "5")
 
-pytest_plugins = ["tests.fixtures.database", "tests.fixtures.sandbox", "tests.fixtures.bot"]
+pytest_plugins = ["tests.fixtures.bot", "tests.fixtures.database", "tests.fixtures.sandbox"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

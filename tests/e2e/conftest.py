@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
 from storage.db import make_engine
 from tests.fixtures.processes import delivery_environment
 
 
 @pytest.fixture
-async def org_bot(bot):
+async def org_bot(sample_organisation, bot):
     """The bot with the sample organisation of examples/org.yaml loaded."""
-    with bot.runtime.session() as session:
-        seed_sample_organisation(session)
     return bot
 
 
 @pytest.fixture
-async def process_env(database_url, sandbox, sandbox_client):
+async def process_env(sample_organisation, database_url, sandbox, sandbox_client):
     """The sample organisation and the environment for `bot.py` processes on the sandbox."""
     engine = make_engine(database_url)
-    with Session(engine) as session:
-        seed_sample_organisation(session)
-        session.commit()
     for user in (1001, 1002, 1003):
         await sandbox_client.ensure_user(user)
     yield engine, delivery_environment(database_url, sandbox.api_base_url)

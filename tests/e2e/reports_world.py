@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
 from storage.models import AgendaKind, Resolution
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
@@ -20,8 +19,8 @@ AFTER_DEADLINE = dt.datetime(2021, 4, 25, 9, 0, tzinfo=dt.UTC)  # Sunday 13:30, 
 
 
 def seed_reports_world(session: Session) -> dict[str, int]:
-    """Organisation, sessions 1 and 2, resolutions 2 and 8 for infrastructure, an agenda."""
-    seed_sample_organisation(session)
+    """Sessions 1 and 2, resolutions 2 and 8 for infrastructure, an agenda, on the sample
+    organisation (the test asks for `sample_organisation`)."""
     first = sessions_repo.create_session(session, number=1, starts_at=SESSION_1, place=None)
     second = sessions_repo.create_session(session, number=2, starts_at=SESSION_2, place=None)
     infra = units_repo.get_by_key(session, key="infrastructure")

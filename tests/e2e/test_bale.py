@@ -7,7 +7,7 @@ import logging
 import httpx
 import pytest
 
-from demo.sample import seed_sample_minutes, seed_sample_organisation
+from demo.sample import seed_sample_minutes
 from mina_bot.catalog import text
 from mina_bot.platforms import BALE, platform_named
 from sandbox.client import SandboxClient
@@ -67,13 +67,13 @@ async def test_polling_on_bale_skips_the_command_menu(bale, bale_client, databas
 
 async def test_on_bale_an_invitation_links_to_ble_ir_and_owe_works(bale, bale_client,
                                                                     database_url, fake_clock,
+                                                                    sample_organisation,
                                                                     caplog):
     harness = BotHarness(sandbox=bale, client=bale_client, clock=fake_clock,
                          settings=harness_settings(database_url, messenger="bale"))
     await harness.start()
     try:
         with harness.runtime.session() as session:
-            seed_sample_organisation(session, clock=fake_clock)
             seed_sample_minutes(session, settings=harness.runtime.settings, now=fake_clock.now())
             design = units_repo.get_by_key(session, key="design").name_fa
         [ask] = await harness.say(ADMIN_ID, "/invite")

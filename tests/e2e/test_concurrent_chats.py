@@ -61,7 +61,7 @@ async def report_as(bot, user: int) -> str:
 
 
 @pytest.fixture
-async def world(bot):
+async def world(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     for secretariat in (1001, 1002):
         await bot.client.ensure_user(secretariat)  # their chats exist for the copies

@@ -6,20 +6,15 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlmodel import Session
 
 from bot import prepare_runtime
 from demo.page import DemoPage
-from demo.sample import seed_sample_organisation
 from tests.fixtures.bot import harness_settings
 
 
 @pytest.fixture
-async def page(database_url, fake_clock):
+async def page(sample_organisation, database_url, fake_clock):
     runtime = prepare_runtime(harness_settings(database_url), clock=fake_clock)
-    with Session(runtime.engine) as session:
-        seed_sample_organisation(session)
-        session.commit()
     started = DemoPage(runtime, fake_clock, "http://127.0.0.1:1")
     await started.start(0)
     yield started

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session
 
 from demo.page import DemoPage
-from demo.sample import seed_sample_minutes, seed_sample_organisation
+from demo.sample import seed_sample_minutes
 from handlers.delivery import plan_now
 from storage.db import make_engine
 from tests.fixtures.bot import BotHarness, harness_settings
@@ -19,14 +19,13 @@ REMINDERS = {"reminders_enabled": True, "reminder_interval_seconds": 3600,
 
 
 @pytest.fixture
-async def demo_bot(sandbox, sandbox_client, database_url, fake_clock):
+async def demo_bot(sample_organisation, sandbox, sandbox_client, database_url, fake_clock):
     """The bot over the demo's sample data (organisation and the seed minutes), clock at 07:30."""
     settings = harness_settings(database_url, **REMINDERS)
     harness = BotHarness(sandbox=sandbox, client=sandbox_client, clock=fake_clock,
                          settings=settings)
     engine = make_engine(database_url)
     with Session(engine) as session:
-        seed_sample_organisation(session, clock=fake_clock)
         result = seed_sample_minutes(session, settings=settings, now=fake_clock.now())
         session.commit()
     engine.dispose()

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlmodel import Session, select
 
-from demo.sample import seed_sample_minutes, seed_sample_organisation
+from demo.sample import seed_sample_minutes
 from handlers.delivery import plan_now
 from sandbox.views import button_data
 from storage.db import make_engine
@@ -26,14 +26,13 @@ FAST = {"delivery_chat_interval": 0, "delivery_poll_seconds": 0.1,
 
 
 @pytest.fixture
-async def english(sandbox, sandbox_client, database_url, fake_clock):
+async def english(sample_organisation, sandbox, sandbox_client, database_url, fake_clock):
     """The sample organisation and minutes; member 1003 reads English; the clock at 07:30 on
     the next session's day."""
     harness = BotHarness(sandbox=sandbox, client=sandbox_client, clock=fake_clock,
                          settings=harness_settings(database_url, **FAST))
     engine = make_engine(database_url)
     with Session(engine) as session:
-        seed_sample_organisation(session, clock=fake_clock)
         seed_sample_minutes(session, settings=harness.settings,
                             now=fake_clock.now() - dt.timedelta(days=7))
         member = session.exec(select(Member).where(Member.telegram_id == ENGLISH)).one()

@@ -7,7 +7,6 @@ import asyncio
 
 import pytest
 
-from demo.sample import seed_sample_organisation
 from mina_bot.catalog import text
 from tests.fixtures.bot import button
 
@@ -23,9 +22,7 @@ def bot_settings():
 
 
 @pytest.fixture
-async def org(bot):
-    with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
+async def org(sample_organisation, bot):
     return bot
 
 

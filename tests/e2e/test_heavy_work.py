@@ -28,7 +28,7 @@ SUBJECT = "پیگیری تهیه و ارسال فهرست کامل داده‌ه
 
 
 @pytest.fixture
-async def world(bot):
+async def world(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     with bot.runtime.session() as session:
         ids = seed_reports_world(session)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from demo.sample import seed_sample_organisation
 from mina_bot.catalog import text
 from tests.fixtures.bot import STRANGER_ID
 
@@ -15,9 +14,7 @@ PERSIAN = re.compile("[\u0600-\u06ff]")
 
 
 @pytest.fixture
-async def org(bot):
-    with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
+async def org(sample_organisation, bot):
     return bot
 
 

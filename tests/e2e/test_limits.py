@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from demo.sample import seed_sample_organisation
 from mina_bot.catalog import text
 from mina_bot.persian import to_latin_digits, to_persian_digits
 from mina_bot.sessions import agenda
@@ -29,10 +28,9 @@ def bot_settings():
 
 
 @pytest.fixture
-async def national(bot):
+async def national(sample_organisation, bot):
     """The sample organisation with 320 provincial offices more."""
     with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
         for i in range(PROVINCES):
             units.create_unit(session, key=f"zone_{i:03d}", kind=UnitKind.PROVINCE,
                               name_fa=f"حوزه {to_persian_digits(f'{i:03d}')}",

@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from demo.sample import seed_sample_organisation
 from mina_bot.persian import to_persian_digits
 from storage.models import LinkedChat, Role, Unit
 from storage.repositories import invitations as invitations_repo
@@ -27,11 +26,10 @@ def bot_settings():
 
 
 @pytest.fixture
-async def crowded(bot):
+async def crowded(sample_organisation, bot):
     """The sample organisation with 320 people invited to the design committee, each with a
     pending invitation, and 320 groups asking to be linked."""
     with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
         design = session.exec(select(Unit).where(Unit.key == "design")).one()
         now = bot.clock.now()
         for i in range(MANY):

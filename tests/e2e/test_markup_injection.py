@@ -104,7 +104,7 @@ async def test_a_broadcast_text_shows_literally_in_the_preview_and_to_recipients
 
 
 @pytest.fixture
-async def reports_bot(bot):
+async def reports_bot(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     for secretariat in (1001, SECRETARIAT):
         await bot.client.ensure_user(secretariat)

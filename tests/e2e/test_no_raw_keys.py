@@ -10,7 +10,7 @@ import re
 import pytest
 
 import storage.models.enums as enums
-from demo.sample import seed_sample_minutes, seed_sample_organisation
+from demo.sample import seed_sample_minutes
 from mina_bot.catalog import TEXTS
 from sandbox.views import button_data
 from tests.e2e.test_limits import labels
@@ -39,9 +39,8 @@ def bot_settings():
 
 
 @pytest.fixture
-async def seeded(bot):
+async def seeded(sample_organisation, bot):
     with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
         seed_sample_minutes(session, settings=bot.settings, now=bot.clock.now())
     return bot
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import pytest
 
-from demo.sample import seed_sample_organisation
 from storage.repositories import members, units
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID
 from tests.fixtures.buttons import button, labelled
@@ -28,10 +27,8 @@ REFUSED = "اجازه"
 
 
 @pytest.fixture
-async def org(bot):
+async def org(sample_organisation, bot):
     """The bot with the sample organisation of examples/org.yaml."""
-    with bot.runtime.session() as session:
-        seed_sample_organisation(session, clock=bot.clock)
     return bot
 
 

@@ -24,6 +24,8 @@ INFRA_SECRETARY, SECRETARIAT_SECRETARY, STRANGER = 1003, 1002, 5555
 INFRA = "کمیته زیرساخت و تبادل داده"
 GOOD, BROKEN, NOTES, SNEAKY = "گزارش-پایلوت.pdf", "خراب.pdf", "یادداشت.txt", "../../etc/passwd.txt"
 
+pytestmark = pytest.mark.usefixtures("sample_organisation")  # submit_with reports on it
+
 
 def pilot_pdf(pages: int = 2) -> bytes:
     """A real PDF of a few pages, each saying which it is."""

@@ -23,7 +23,7 @@ def jpeg() -> bytes:
     return buffer.getvalue()
 
 
-async def test_a_reports_photo_is_embedded_in_the_pack(bot):
+async def test_a_reports_photo_is_embedded_in_the_pack(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     sent = await bot.client.send_photo(STRANGER, jpeg())
     file_id = sent["photo"][-1]["file_id"]

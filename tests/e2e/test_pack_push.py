@@ -15,7 +15,8 @@ HEAD, SECRETARY, INFRA_SECRETARY, STRANGER = 1001, 1002, 1003, 5555
 EVE = dt.datetime(2021, 4, 25, 11, 35, tzinfo=dt.UTC)  # Sunday 16:05 Tehran; session 2 Monday
 
 
-async def test_the_pack_goes_out_the_evening_before_and_reads_are_counted(bot):
+async def test_the_pack_goes_out_the_evening_before_and_reads_are_counted(sample_organisation,
+                                                                          bot):
     bot.clock.set(EVE - dt.timedelta(hours=1))
     for user in (HEAD, SECRETARY, INFRA_SECRETARY, STRANGER):
         await bot.client.ensure_user(user)
@@ -48,7 +49,8 @@ async def test_the_pack_goes_out_the_evening_before_and_reads_are_counted(bot):
                    for m in reads_repo.unread(session, session_id=council.id))
 
 
-async def test_a_keeper_who_never_started_the_bot_is_skipped_and_the_secretariat_told(bot):
+async def test_a_keeper_who_never_started_the_bot_is_skipped_and_the_secretariat_told(
+        sample_organisation, bot):
     """The first secretariat member never pressed Start: the pack goes through the next one's
     chat, the members get it, and the secretariat hears whom the bot cannot reach."""
     bot.clock.set(EVE - dt.timedelta(hours=1))
@@ -68,7 +70,8 @@ async def test_a_keeper_who_never_started_the_bot_is_skipped_and_the_secretariat
         assert [m.telegram_id for m in pack_push.keepers(session)] == [SECRETARY]
 
 
-async def test_with_no_keeper_reachable_each_is_marked_and_the_pack_waits_for_one(bot):
+async def test_with_no_keeper_reachable_each_is_marked_and_the_pack_waits_for_one(
+        sample_organisation, bot):
     """Not pushed, and not rendered again at every look (a pack at ten times the country is a
     minute's work): the next look has no keeper until one writes to the bot."""
     bot.clock.set(EVE)

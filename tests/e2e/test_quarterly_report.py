@@ -22,7 +22,7 @@ def bot_settings():
 
 
 @pytest.fixture
-async def world(bot):
+async def world(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     for user in (HEAD, SECRETARY, ADDRESSEE):
         await bot.client.ensure_user(user)

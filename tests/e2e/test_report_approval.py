@@ -21,7 +21,7 @@ SECRETARY, HEAD, DESIGN_HEAD, SECRETARIAT = 1003, 1004, 1006, 1002
 
 
 @pytest.fixture
-async def world(bot):
+async def world(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     for user in (1001, SECRETARIAT, HEAD, DESIGN_HEAD):
         await bot.client.ensure_user(user)

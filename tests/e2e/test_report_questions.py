@@ -23,7 +23,8 @@ async def edited(bot, user: int, message: dict) -> dict:
                 if m["message_id"] == message["message_id"])
 
 
-async def test_questions_change_from_next_week_and_old_reports_keep_theirs(bot):
+async def test_questions_change_from_next_week_and_old_reports_keep_theirs(sample_organisation,
+                                                                          bot):
     bot.clock.set(SATURDAY_MORNING)
     with bot.runtime.session() as session:
         world = seed_reports_world(session)

@@ -9,7 +9,7 @@ from tests.storage.test_report_versions import resubmitted
 SECRETARIAT_SECRETARY = 1002
 
 
-async def test_an_earlier_version_opens_in_full(bot):
+async def test_an_earlier_version_opens_in_full(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     await bot.client.ensure_user(SECRETARIAT_SECRETARY)  # the chat the copies go to exists
     with bot.runtime.session() as session:

@@ -28,7 +28,7 @@ async def upload(bot, user: int, name: str, content: bytes, mime: str) -> dict:
 
 
 @pytest.fixture
-async def world(bot):
+async def world(sample_organisation, bot):
     bot.clock.set(SATURDAY_MORNING)
     for secretariat in (1001, SECRETARIAT_SECRETARY, 1004, 1006):
         await bot.client.ensure_user(secretariat)  # their chats (and the head's) get copies

@@ -12,7 +12,6 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot import build_application, prepare_runtime
-from demo.sample import seed_sample_organisation
 from handlers.errors import harmless
 from mina_bot.errors import MinaError
 from mina_bot.flood import FloodGuard
@@ -110,12 +109,12 @@ def import_seed_minutes(session, settings, now) -> None:
 
 
 async def open_world(database_url: str, clock, **overrides: Any) -> FuzzWorld:
-    """Seed the organisation and the minutes, build the Application on an in-process Bot API."""
+    """Import the seed minutes on the sample organisation (the test asks for
+    `sample_organisation`), build the Application on an in-process Bot API."""
     settings = harness_settings(database_url, delivery_chat_interval=0,
                                 delivery_rate_per_second=1000, **overrides)
     runtime = prepare_runtime(settings, clock=clock)
     with runtime.session() as session:
-        seed_sample_organisation(session, clock=clock)
         import_seed_minutes(session, settings, clock.now())
     api = InProcessApi()
     application = build_application(runtime, request=api)

@@ -24,7 +24,7 @@ UPDATES = int(os.environ.get("MINA_FUZZ_EXAMPLES", "1500"))
 PER_BATCH = 3.5  # the mean length of a drawn batch
 
 
-def test_hostile_updates_from_every_role(database_url, fake_clock):
+def test_hostile_updates_from_every_role(sample_organisation, database_url, fake_clock):
     runner = asyncio.Runner()
     fuzz = runner.run(open_world(database_url, fake_clock))
     last: list = []  # the snapshot after the last batch that passed

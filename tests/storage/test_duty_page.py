@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
 from mina_bot.actors import Actor, UnitRole
 from mina_bot.resolutions import duties, lifecycle, views
 from storage.models import Resolution, ResolutionStatus, Role, ShareState
@@ -23,8 +22,7 @@ TODAY = dt.date(2021, 4, 20)
 
 
 @pytest.fixture
-def org(session: Session) -> Session:
-    seed_sample_organisation(session)
+def org(sample_organisation, session: Session) -> Session:
     return session
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from demo.sample import seed_sample_organisation
 from mina_bot.errors import NotFound, PermissionDenied
 from mina_bot.identity import load_actor
 from mina_bot.resolutions import lifecycle, shares
@@ -30,9 +29,8 @@ LATER = NOW + dt.timedelta(hours=1)
 
 
 @pytest.fixture
-def org(session: Session) -> Session:
+def org(sample_organisation, session: Session) -> Session:
     """The sample organisation and resolution 8 (infrastructure + it) of session 1."""
-    seed_sample_organisation(session)
     council = sessions_repo.create_session(session, number=1, starts_at=NOW, place=None)
     resolution = resolutions_repo.add_resolution(session, resolution=Resolution(
         session_id=council.id, number=8, subject="پایلوت گیلان", time_frame="یک هفته",

@@ -40,7 +40,7 @@ LONG = "نصب و راه‌اندازی سرورهای مرکز داده " * 400
 
 
 @pytest.fixture
-def world(session: Session) -> dict[str, int]:
+def world(sample_organisation, session: Session) -> dict[str, int]:
     ids = seed_reports_world(session)
     secretary = load_actor(session, telegram_id=1003, admin_ids=())
     report, _ = drafts.open_draft(session, actor=secretary, unit_id=ids["infra"],

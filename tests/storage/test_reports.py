@@ -26,7 +26,7 @@ SETTINGS = Settings(_env_file=None)
 
 
 @pytest.fixture
-def world(session: Session) -> dict[str, int]:
+def world(sample_organisation, session: Session) -> dict[str, int]:
     return seed_reports_world(session)
 
 
