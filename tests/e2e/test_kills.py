@@ -35,29 +35,27 @@ async def _press_save(client) -> None:
     await client.press_button(SECRETARIAT, preview["message_id"], button(preview, "✅ ثبت"))
 
 
-@pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
-async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once(
+@pytest.mark.parametrize("pause", [0.0, 0.02, 0.035, 0.05, 0.3])
+async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once_and_loses_no_press(
         process_env, sandbox_client, pause):
+    """Killed before the press is read, in the 20–50 ms where a press once went missing, or
+    after the save: the killed bot saved all or nothing, and the restarted one handles the
+    press the killed one never confirmed, so the minutes are saved exactly once."""
     engine, env = process_env
     first = await _bot(env)
     try:
         await _press_save(sandbox_client)
-        await asyncio.sleep(pause + random.random() * 0.05)  # a random point of the save
+        await asyncio.sleep(pause)
     finally:
         await _kill(first)
     assert len(_resolutions(engine)) in (0, 14)  # all or nothing
     second = await _bot(env)
     try:
-        # Updates are handled in order: once /help is answered, a press the killed process
-        # left unconfirmed has been handled too, so the table tells the truth.
         await _say(sandbox_client, SECRETARIAT, "/help")
-        if not _resolutions(engine):  # not confirmed before the kill: import again
-            await _say(sandbox_client, SECRETARIAT, "/import 1400/01/30")
-            sent = await sandbox_client.send_document(SECRETARIAT, "m.txt", SEED, "text/plain")
-            [preview] = await sandbox_client.wait_for_bot_messages(SECRETARIAT, 1,
-                                                                   since=sent["message_id"])
-            await sandbox_client.press_button(SECRETARIAT, preview["message_id"],
-                                              button(preview, "✅ ثبت"))
+        for _ in range(100):  # the press may still be in hand when /help is answered
+            if len(_resolutions(engine)) == 14:
+                break
+            await asyncio.sleep(0.1)
         owe = await _say(sandbox_client, INFRA_SECRETARY, "/owe")
         assert "مصوبه ۸ (جلسه" in owe["text"]
     finally:
@@ -163,25 +161,3 @@ async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
         assert expected in resumed["text"]  # the draft resumes exactly where it stopped
     finally:
         await _kill(second)
-
-
-@pytest.mark.parametrize("pause", [0.02, 0.035, 0.05])
-async def test_a_press_killed_20_to_50_ms_after_the_import_confirmation_is_not_lost(
-        process_env, sandbox_client, pause):
-    engine, env = process_env
-    first = await _bot(env)
-    try:
-        await _press_save(sandbox_client)
-        await asyncio.sleep(pause)
-    finally:
-        await _kill(first)
-    second = await _bot(env)
-    try:  # a press not saved was not confirmed either: the restarted bot handles it (waited
-        await _say(sandbox_client, SECRETARIAT, "/help")
-        for _ in range(100):  # for, not assumed done when /help is answered)
-            if len(_resolutions(engine)) == 14:
-                break
-            await asyncio.sleep(0.1)
-    finally:
-        await _kill(second)
-    assert len(_resolutions(engine)) == 14
