@@ -50,5 +50,5 @@ QUICK = Scale(
     name="quick", provinces=3, members=300, resolutions=2000, reports=3000,
     probes=30, owe_requests=200, e2e_users=5, e2e_seconds=1.0, e2e_warmup_seconds=0.3,
     broadcast_recipients=200, broadcast_rate=500.0, import_rows=100, repeats=2,
-    blocking_seconds=1.0, blocking_rate=20.0, broadcast_window=1.0, action_limit=20.0,
+    blocking_seconds=1.0, blocking_rate=20.0, broadcast_window=1.0, action_limit=60.0,
 )
