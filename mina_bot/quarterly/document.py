@@ -124,9 +124,9 @@ def build(session: Session, *, q: Quarter, letter: str, now: dt.datetime, settin
 
 def gathered(settings: Settings, *, year: int, quarter: int, now: dt.datetime, lang: str,
              letter: str | None) -> tuple[str, Charted]:
-    """The quarter read and laid out in a worker process on its own connection (`Workers.run`):
-    (the bot's draft of the letter, the document with `letter`, else the stored one, else the
-    draft)."""
+    """The quarter read and laid out on the worker's own connection (`rendering.made` renders
+    it there): (the bot's draft of the letter, the document with `letter`, else the stored one,
+    else the draft)."""
     with worker_runtime(settings).session() as session:
         q = quarter_of(session, year=year, quarter=quarter, now=now, settings=settings)
         draft = draft_letter(q, lang)
