@@ -73,6 +73,7 @@ def forbidden_changes(role: str, telegram_id: int, before: Snapshot,
     rules = _rule(before, telegram_id) if role in OFFICERS else {}
     rules["session_attendance"] = _own_rsvp(before, telegram_id)
     rules["member"] = _own_choices(before, after, telegram_id)
+    rules["agenda_item"] = _automatic_agenda(before, after)
     if "weekly_report" in rules:  # reports created during the batch count as the officer's own
         created = {r["id"] for r in _changed_rows(before, after, "weekly_report")
                    if rules["weekly_report"](r)}
@@ -114,6 +115,31 @@ def _own_choices(before: Snapshot, after: Snapshot, telegram_id: int
         old = members.get(row.get("id"))
         return old is not None and row["id"] in kept and all(old.get(c) == v for c, v in row.items()
                                        if c not in OWN_CHOICES)
+
+    return allowed
+
+
+AUTOMATIC_AGENDA = frozenset({"standing", "review"})
+
+
+def _automatic_agenda(before: Snapshot, after: Snapshot) -> Callable[[Row], bool]:
+    """Anyone's first look at a session's agenda sets up its automatic part (a report per
+    committee, the resolution review) and renumbers the rest; nothing else of an agenda."""
+    old = {r["id"]: r for r in _rows(before, "agenda_item").values()}
+    new = {r["id"]: r for r in _rows(after, "agenda_item").values()}
+
+    def automatic(rows: dict) -> set:
+        return {r["session_id"] for r in rows.values() if r["kind"] in AUTOMATIC_AGENDA}
+
+    set_up = automatic(new) - automatic(old)
+
+    def allowed(row: Row) -> bool:
+        if row["session_id"] not in set_up or row["id"] not in new:
+            return False
+        was = old.get(row["id"])
+        if was is None:
+            return row["kind"] in AUTOMATIC_AGENDA
+        return all(was.get(c) == v for c, v in row.items() if c != "position")
 
     return allowed
 

@@ -22,6 +22,10 @@ pytestmark = pytest.mark.slow  # scheduled first (tests/conftest.py)
 
 UPDATES = int(os.environ.get("MINA_FUZZ_EXAMPLES", "1500"))
 PER_BATCH = 3.5  # the mean length of a drawn batch
+# A committee secretary's look at a session whose agenda nobody has opened yet: the look sets up
+# the automatic items, which is no change of the secretary's making.
+FIRST_LOOK = [{"role": "secretary", "user": 1010, "kind": "command", "text": "/session 1",
+               "chat": "private"}]
 
 
 def test_hostile_updates_from_every_role(sample_organisation, database_url, fake_clock):
@@ -33,6 +37,7 @@ def test_hostile_updates_from_every_role(sample_organisation, database_url, fake
               suppress_health_check=list(HealthCheck))
     @given(batches())
     @example(EXTREMES)
+    @example(FIRST_LOOK)
     def run(batch):
         # Nothing runs between two batches: the last batch's «after» is this one's «before».
         before = last.pop() if last else fuzz.snapshot()
