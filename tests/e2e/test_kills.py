@@ -35,17 +35,22 @@ async def _press_save(client) -> None:
     await client.press_button(SECRETARIAT, preview["message_id"], button(preview, "✅ ثبت"))
 
 
-@pytest.mark.parametrize("pause", [0.0, 0.02, 0.035, 0.05, 0.3])
+# Killed before the press is read, at a moment of the 20–50 ms where a press once went missing
+# (which stage a moment hits depends on the machine's load, so each run draws its own), or after
+# the save.
+IMPORT_KILLS = {"before": (0.0, 0.0), "window": (0.02, 0.05), "after": (0.3, 0.3)}
+
+
+@pytest.mark.parametrize("moment", IMPORT_KILLS)
 async def test_a_bot_killed_while_an_import_is_confirmed_saves_it_once_and_loses_no_press(
-        process_env, sandbox_client, pause):
-    """Killed before the press is read, in the 20–50 ms where a press once went missing, or
-    after the save: the killed bot saved all or nothing, and the restarted one handles the
-    press the killed one never confirmed, so the minutes are saved exactly once."""
+        process_env, sandbox_client, moment):
+    """The killed bot saved all or nothing, and the restarted one handles the press the killed
+    one never confirmed, so the minutes are saved exactly once."""
     engine, env = process_env
     first = await _bot(env)
     try:
         await _press_save(sandbox_client)
-        await asyncio.sleep(pause)
+        await asyncio.sleep(random.uniform(*IMPORT_KILLS[moment]))
     finally:
         await _kill(first)
     assert len(_resolutions(engine)) in (0, 14)  # all or nothing
@@ -134,7 +139,7 @@ def _answers(engine) -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("pause", [0.0, 0.05, 0.3])
+@pytest.mark.parametrize("pause", [0.0, 0.3])
 async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
         process_env, sandbox_client, pause):
     engine, env = process_env
@@ -146,7 +151,7 @@ async def test_a_bot_killed_mid_weekly_report_keeps_every_acknowledged_answer(
         next_question = await _say(sandbox_client, INFRA_SECRETARY, done)  # acknowledged
         assert "۲) برنامه هفته آینده" in next_question["text"]
         await sandbox_client.send_text(INFRA_SECRETARY, planned)  # the kill may beat it
-        await asyncio.sleep(pause + random.random() * 0.05)
+        await asyncio.sleep(pause + random.random() * 0.1)
     finally:
         await _kill(first)
     second = await _bot(env)
