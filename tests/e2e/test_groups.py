@@ -21,11 +21,6 @@ def bot_settings():
     return FAST
 
 
-@pytest.fixture
-async def org(sample_organisation, bot):
-    return bot
-
-
 async def in_group(bot, user: int, said: str, replies: int = 0) -> list[dict]:
     sent = await bot.client.send_text(user, said, chat_id=COUNCIL_GROUP, chat_type="supergroup",
                                       chat_title=TITLE)
@@ -48,8 +43,8 @@ async def link_as_council(bot) -> None:
     assert done["source_text"] == text("links.confirmed.council", "fa", title=TITLE)
 
 
-async def test_the_council_group_receives_the_agenda_and_never_a_private_answer(org):
-    bot = org
+async def test_the_council_group_receives_the_agenda_and_never_a_private_answer(org_bot):
+    bot = org_bot
     await link_as_council(bot)
     assert await in_group(bot, INFRA_SECRETARY, "سلام، چه کارهایی دارم؟") == []  # free text
     assert await in_group(bot, INFRA_SECRETARY, "/owe") == []  # not addressed to the bot
