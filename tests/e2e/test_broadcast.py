@@ -170,8 +170,7 @@ async def test_a_running_broadcast_can_be_stopped_and_the_rest_is_not_sent(deliv
     progress = (await bot.client.transcript(SECRETARY_ID))[-1]
     await bot.press(SECRETARY_ID, progress, button(progress, "توقف ارسال"))
     with bot.runtime.session() as session:
-        await wait_until(lambda: not [r for r in outbox_repo.rows(
-            session, kind="broadcast", states=[OutboxState.PENDING, OutboxState.SENDING])])
+        await wait_until(lambda: unsent(bot, "broadcast") == [])
         counts = outbox_repo.state_counts(session, broadcast_id=latest_broadcast(bot))
         rows = outbox_repo.rows(session, kind="broadcast")
     assert counts[OutboxState.CANCELLED] > 100
