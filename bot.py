@@ -110,9 +110,10 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
 
 
 def build_application(runtime: Runtime, *, api_base_url: str | None = None,
-                      request: BaseRequest | None = None) -> Application:
+                      request: BaseRequest | None = None,
+                      workers: Workers | None = None) -> Application:
     """The PTB Application with every handler registered (`request`: e.g. the bench's in-process
-    Bot API)."""
+    Bot API; `workers`: e.g. the test harness's, kept from one test to the next)."""
     settings = runtime.settings
     base = api_base_url or settings.api_base_url
     bot = RedeliveryTolerantBot(
@@ -131,7 +132,8 @@ def build_application(runtime: Runtime, *, api_base_url: str | None = None,
         .concurrent_updates(PerChatUpdateProcessor(settings.concurrent_updates))
         .build()
     )
-    install_runtime(application, runtime, Workers.from_settings(settings))  # processes start lazily
+    install_runtime(application, runtime,  # the worker processes start lazily
+                    workers or Workers.from_settings(settings))
     application.add_handlers(group_handlers.build_gate(), group=GROUP_CHATS)
     application.add_handlers(flood_handlers.build_gate(), group=GROUP_FLOOD)
     application.add_handlers(menu_handlers.build_gate(), group=GROUP_MENUS)
