@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 
 import pytest
 from sqlmodel import Session
@@ -15,16 +14,15 @@ from storage.db import make_engine
 from storage.models import OutboxState
 from storage.repositories import audience as audience_repo
 from storage.repositories import outbox as outbox_repo
+from tests.fixtures import launcher
 from tests.fixtures.organisation import seed_org
-from tests.fixtures.processes import ROOT, delivery_environment
+from tests.fixtures.processes import delivery_environment
 
 RECIPIENTS = 120
 
 
-async def _dispatcher(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "bot.py", "dispatch", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+async def _dispatcher(env: dict[str, str]) -> launcher.BotProcess:
+    return await launcher.start("dispatch", env=env)
 
 
 @pytest.fixture
@@ -57,7 +55,7 @@ async def _until(condition, timeout: float = 60.0) -> None:
         await asyncio.sleep(0.05)
 
 
-async def _stop(process: asyncio.subprocess.Process) -> None:
+async def _stop(process: launcher.BotProcess) -> None:
     if process.returncode is None:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 30)
@@ -121,9 +119,7 @@ async def test_a_dispatcher_process_stops_on_sigterm_without_waiting_for_its_pol
     """SIGTERM wakes `bot.py dispatch` at once, though its next poll is an hour away."""
     env = delivery_environment(database_url, sandbox.api_base_url)
     env["MINA_DELIVERY_POLL_SECONDS"] = "3600"
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "bot.py", "dispatch", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    process = await launcher.start("dispatch", env=env, stderr=launcher.PIPE)
     try:
         async with asyncio.timeout(60):
             while b"delivers the outbox" not in await process.stderr.readline():

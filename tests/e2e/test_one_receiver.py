@@ -4,22 +4,19 @@ on PostgreSQL, taking over when the active one is killed (issue 25)."""
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 
 import pytest
 
-from tests.fixtures.processes import ROOT
+from tests.fixtures import launcher
 from tests.fixtures.processes import kill_bot as _kill
 from tests.fixtures.processes import say as _say
 from tests.fixtures.processes import start_bot as _bot
 from tests.fixtures.roster import INFRA_SECRETARY, SECRETARIAT
 
 
-async def _second(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "bot.py", *args, cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+async def _second(env: dict[str, str], *args: str) -> launcher.BotProcess:
+    return await launcher.start(*args, env=env, stdout=launcher.PIPE, stderr=launcher.PIPE)
 
 
 async def test_a_second_bot_on_one_sqlite_file_refuses_with_one_line(process_env,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 
 import httpx
 import pytest
@@ -14,8 +13,8 @@ import sqlalchemy as sa
 from mina_bot.catalog import text
 from mina_bot.ops.webhook import SECRET_HEADER
 from tests.e2e.webhook_bot import SECRET, free_port, update_from, webhook_bot
+from tests.fixtures import launcher
 from tests.fixtures.bot import ADMIN_ID, STRANGER_ID, TEST_TOKEN
-from tests.fixtures.processes import ROOT
 
 
 @pytest.fixture
@@ -94,9 +93,8 @@ async def test_run_webhook_answers_and_stops_cleanly_on_sigterm(sandbox, sandbox
         "MINA_DATABASE_URL": f"sqlite:///{tmp_path / 'mina.sqlite3'}",
         "MINA_WEBHOOK_URL": f"http://127.0.0.1:{port}/hook", "MINA_WEBHOOK_LISTEN": "127.0.0.1",
         "MINA_WEBHOOK_PORT": str(port), "MINA_WEBHOOK_SECRET": SECRET}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bot.py"), "run", "--webhook", cwd=tmp_path, env=env,
-        stderr=asyncio.subprocess.PIPE)
+    process = await launcher.start("run", "--webhook", cwd=tmp_path, env=env,
+                                   stderr=launcher.PIPE)
     log = []
     try:
         while not any("webhook listening" in line for line in log):

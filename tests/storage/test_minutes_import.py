@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from storage.db import make_engine
 from storage.models import AgendaKind
 from storage.repositories import resolutions as resolutions_repo
 from storage.repositories import sessions as sessions_repo
+from tests.fixtures import launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "tests" / "data" / "seed_minutes.txt").read_text(encoding="utf-8")
@@ -78,17 +77,17 @@ def test_minutes_of_a_session_not_started_are_refused_or_held_early(session: Ses
 
 
 def test_the_cli_import_saves_after_the_preview_and_twice_is_once(database_url: str):
-    command = [sys.executable, "bot.py", "minutes", "import", "tests/data/seed_minutes.txt",
-               "--session-date", "1400/01/30", "--json"]
+    command = ["minutes", "import", "tests/data/seed_minutes.txt", "--session-date",
+               "1400/01/30", "--json"]
     env = {"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": database_url}
-    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    refused = launcher.run(*command, env=env)
     assert refused.returncode == 1 and "این متولی‌ها را نشناختم" in refused.stderr  # no units
     engine = make_engine(database_url)
     with Session(engine) as session:
         seed_sample_organisation(session)
         session.commit()
     for _ in range(2):
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+        done = launcher.run(*command, env=env)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["next_session"] == "1400/02/06"
     assert "0 created, 0 updated, 14 unchanged" in done.stderr
@@ -98,19 +97,18 @@ def test_the_cli_import_saves_after_the_preview_and_twice_is_once(database_url: 
 
 
 def test_the_cli_refuses_minutes_of_a_session_not_yet_held_unless_told(database_url: str):
-    command = [sys.executable, "bot.py", "minutes", "import", "tests/data/seed_minutes.txt",
+    command = ["minutes", "import", "tests/data/seed_minutes.txt",
                "--session-date", "1420/01/30"]  # years after today's real clock
     env = {"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": database_url}
     engine = make_engine(database_url)
     with Session(engine) as session:
         seed_sample_organisation(session)
         session.commit()
-    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+    refused = launcher.run(*command, env=env)
     assert refused.returncode == 1 and "هنوز شروع نشده" in refused.stderr
     with Session(engine) as session:
         assert resolutions_repo.search(session) == []
-    held = subprocess.run([*command, "--held-early"], cwd=ROOT, capture_output=True, text=True,
-                          env=env)
+    held = launcher.run(*command, "--held-early", env=env)
     assert held.returncode == 0, held.stderr
     with Session(engine) as session:
         assert len(resolutions_repo.search(session)) == 14

@@ -14,6 +14,7 @@ from mina_bot.jalali import jalali_ymd, parse_jalali_ymd
 from mina_bot.minutes.model import MinutesError, to_json
 from mina_bot.minutes.parser import parse_minutes
 from mina_bot.minutes.units import UnitDirectory
+from tests.fixtures import launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "tests" / "data" / "seed_minutes.txt").read_text(encoding="utf-8")
@@ -79,21 +80,19 @@ def test_resolution_13_is_due_at_the_next_session_and_the_attendance_is_read():
 
 
 def test_the_cli_prints_the_json_and_needs_no_database(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "bot.py", "minutes", "parse", "tests/data/seed_minutes.txt",
-         "--session-date", "1400/01/30", "--org", "examples/org.yaml", "--json"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-        env={"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": f"sqlite:///{tmp_path}/none.db"},
-    )
+    done = launcher.run(
+        "minutes", "parse", "tests/data/seed_minutes.txt", "--session-date", "1400/01/30",
+        "--org", "examples/org.yaml", "--json",
+        env={"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": f"sqlite:///{tmp_path}/none.db"})
+    assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert len(data["resolutions"]) == 14 and data["next_session"] == "1400/02/06"
     assert not (tmp_path / "none.db").exists()
 
 
 def cli_parse(path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "bot.py", "minutes", "parse", str(path), "--session-date", "1400/01/30",
-         "--json"], cwd=ROOT, capture_output=True, text=True,
+    return launcher.run(
+        "minutes", "parse", str(path), "--session-date", "1400/01/30", "--json",
         env={"PATH": "/usr/bin:/bin", "MINA_DATABASE_URL": f"sqlite:///{tmp_path}/none.db"})
 
 
