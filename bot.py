@@ -99,7 +99,7 @@ def prepare_runtime(settings: Settings, clock=None) -> Runtime:
     engine = make_engine(settings.database_url)
     try:
         check_connection(engine)
-        upgrade(settings.database_url)
+        upgrade(engine)
         refresh_planner_statistics(engine)
     except DatabaseUnavailable as exc:
         raise StartupError(f"MINA_DATABASE_URL: {exc}") from None

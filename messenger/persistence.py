@@ -26,26 +26,29 @@ class SQLConversationPersistence(BasePersistence):
         self.engine = engine
         # What the table holds, as this process last read or wrote it: PTB reports a step as
         # changed on every update, and most steps stay where they were (FILLING → FILLING).
-        self._stored: dict[tuple[str, ConversationKey], object] = {}
+        # None until PTB first asks, as the application starts.
+        self._stored: dict[tuple[str, ConversationKey], object] | None = None
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        """Every stored state of one conversation."""
-        with Session(self.engine) as session:
-            steps = conversations.conversation_steps(session, name=name)
-        self._stored.update(((name, key), step) for key, step in steps.items())
-        return steps
+        """Every stored state of one conversation. PTB asks for each conversation in turn as
+        the application starts: the first ask reads them all, in one query."""
+        if self._stored is None:
+            with Session(self.engine) as session:
+                self._stored = conversations.conversation_steps(session)
+        return {key: step for (of, key), step in self._stored.items() if of == name}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         """Write one conversation's new state (None ends it), unless the table already has it."""
-        if (name, key) in self._stored and self._stored[(name, key)] == new_state:
+        stored = self._stored if self._stored is not None else {}
+        if (name, key) in stored and stored[(name, key)] == new_state:
             return
         self._write(name, key, new_state)
         if new_state is None:
-            self._stored.pop((name, key), None)
+            stored.pop((name, key), None)
         else:
-            self._stored[(name, key)] = new_state
+            stored[(name, key)] = new_state
 
     def _write(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         with Session(self.engine) as session:

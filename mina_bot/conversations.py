@@ -51,13 +51,12 @@ class Flow:
 
 
 
-def conversation_steps(session: Session, *, name: str) -> dict[tuple[int, int], object]:
-    """The step of every open conversation `name`, by its (chat, user) key."""
-    steps: dict[tuple[int, int], object] = {}
-    for row in conversations.of_name(session, name=name):
-        if row.key.endswith(_STEP):
-            chat_id, user_id = row.key[: -len(_STEP)].rsplit(":", 2)[1:]
-            steps[(int(chat_id), int(user_id))] = row.state.get("state")
+def conversation_steps(session: Session) -> dict[tuple[str, tuple[int, int]], object]:
+    """The step of every open conversation, by its name and (chat, user) key."""
+    steps: dict[tuple[str, tuple[int, int]], object] = {}
+    for row in conversations.ending_with(session, suffix=_STEP):
+        chat_id, user_id = row.key[: -len(_STEP)].rsplit(":", 2)[1:]
+        steps[(row.name, (int(chat_id), int(user_id)))] = row.state.get("state")
     return steps
 
 

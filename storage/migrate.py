@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 from sqlmodel.sql.sqltypes import AutoString
 
@@ -38,12 +38,14 @@ def alembic_config(url: str | URL) -> Config:
     return config
 
 
-def upgrade(url: str | URL, revision: str = "head") -> None:
-    """Migrate the database at url up to revision (nothing to do, and no Alembic, at HEAD)."""
-    if revision in ("head", HEAD) and current(url) == HEAD:
+def upgrade(database: str | URL | Engine, revision: str = "head") -> None:
+    """Migrate the database (a URL, or an engine on it) up to revision (nothing to do, and no
+    Alembic, at HEAD)."""
+    if revision in ("head", HEAD) and current(database) == HEAD:
         return
     from alembic import command
 
+    url = database.url if isinstance(database, Engine) else database
     command.upgrade(alembic_config(url), revision)
 
 
@@ -54,9 +56,11 @@ def downgrade(url: str | URL, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
 
 
-def current(url: str | URL) -> str | None:
-    """The revision the database at url is at, or None if it was never migrated."""
-    engine = make_engine(url, poolclass=NullPool)
+def current(database: str | URL | Engine) -> str | None:
+    """The revision the database (a URL, or an engine on it) is at, or None if it was never
+    migrated."""
+    engine = database if isinstance(database, Engine) else make_engine(database,
+                                                                      poolclass=NullPool)
     try:
         with engine.connect() as connection:
             if not sa.inspect(connection).has_table(VERSION_TABLE):
@@ -64,7 +68,8 @@ def current(url: str | URL) -> str | None:
             return connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")
                                       ).scalar()
     finally:
-        engine.dispose()
+        if engine is not database:
+            engine.dispose()
 
 
 def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:

@@ -43,6 +43,12 @@ def of_name(session: Session, *, name: str) -> Sequence[ConversationState]:
     return session.exec(select(ConversationState).where(ConversationState.name == name)).all()
 
 
+def ending_with(session: Session, *, suffix: str) -> Sequence[ConversationState]:
+    """Every row whose key ends with `suffix`."""
+    return session.exec(select(ConversationState).where(
+        ConversationState.key.endswith(suffix, autoescape=True))).all()
+
+
 def put_state(session: Session, *, key: str, name: str, state: dict[str, Any]) -> None:
     """Store `state` under `key` (a new JSON value, replacing any old one)."""
     connection = session.connection()

@@ -102,8 +102,8 @@ async def test_every_update_leaves_its_conversation_step_stored(bot, world):
     async def read_back(update: Update, context) -> None:
         user = update.effective_user.id
         with bot.runtime.session() as session:
-            steps = conversations.conversation_steps(session, name="report")
-            stored[user].append(steps.get((user, user)))
+            steps = conversations.conversation_steps(session)
+            stored[user].append(steps.get(("report", (user, user))))
 
     bot.application.add_handler(TypeHandler(Update, read_back), group=GROUP_PERSIST + 1)
 
