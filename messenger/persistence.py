@@ -41,10 +41,12 @@ class SQLConversationPersistence(BasePersistence):
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
         """Write one conversation's new state (None ends it), unless the table already has it."""
-        stored = self._stored if self._stored is not None else {}
-        if (name, key) in stored and stored[(name, key)] == new_state:
+        stored = self._stored
+        if stored is not None and (name, key) in stored and stored[(name, key)] == new_state:
             return
         self._write(name, key, new_state)
+        if stored is None:
+            return
         if new_state is None:
             stored.pop((name, key), None)
         else:
